@@ -1,0 +1,225 @@
+"""Immutable records passed between the pipeline stages.
+
+Every offset is a character offset into `Article.text`, the file's decoded text
+(after a byte-order mark is dropped), so `article.text[x.start:x.end] == x.text`
+holds for every sentence and every fact. Lines are 1-based lines of that text.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+
+class Span(NamedTuple):
+    """A half-open character range `[start, end)` of an article's text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of an article body.
+
+    Invariant: `article.text[start:end] == text`; `line` is the line of `start`.
+    A direct quotation that runs over several sentences stays inside one sentence.
+    """
+
+    index: int
+    text: str
+    start: int
+    end: int
+    line: int
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Article:
+    """A decoded input article with its metadata and its body split into sentences.
+
+    `date` is an ISO date (`2025-03-30`) or None; `date_source` says where it came
+    from (`front matter`, `header`, `text`), and for `text` `date_evidence` quotes
+    the words it was inferred from. `furniture` lists the 1-based lines removed as
+    page furniture (advertising, copyright, navigation) before alignment.
+    """
+
+    id: str
+    path: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    date: str | None = None
+    date_source: str | None = None
+    date_evidence: str | None = None
+    url: str | None = None
+    author: str | None = None
+    sentences: tuple[Sentence, ...] = ()
+    furniture: tuple[int, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    def line_of(self, offset: int) -> int:
+        """Return the 1-based line number of character `offset`."""
+        return self.text.count("\n", 0, offset) + 1
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that could not be processed, with the reason, kept for the report."""
+
+    path: str
+    reason: str
+
+
+class FactKind(str, enum.Enum):
+    """The closed set of fact kinds, in report order."""
+
+    QUANTITY = "quantity"
+    PERCENT = "percent"
+    MONEY = "money"
+    DATE = "date"
+    AGE = "age"
+    QUOTE = "quote"
+    PERSON = "person"
+
+
+NUMERIC_KINDS = frozenset({FactKind.QUANTITY, FactKind.PERCENT, FactKind.MONEY, FactKind.AGE})
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One extracted fact.
+
+    Invariant: `article.text[start:end] == text`.
+
+    - `value`: a float for quantity/percent/money/age (the lower bound of a range),
+      an ISO date (`2025-03-30`, `2025-06` for a month, `2025` for a year) for dates,
+      the quotation's words for quotes, the full name for persons.
+    - `high`: the upper bound of a range (`40-50%` -> value 40, high 50), else None.
+    - `unit`: unit of measure or currency code (`USD`, `JPY`, `%`,
+      `percentage points`, `km`), else None.
+    - `counts`: what a number counts or measures (`troops`, `US military personnel`,
+      `GDP`); for a person, None.
+    - `qualifier`: hedge or direction (`about`, `more than`, `at least`, `up to`,
+      `up`, `down`), else None.
+    - `speaker`, `cue`: for quotes, who said it (a full name where it could be
+      resolved) and the verb (`said`, `told`).
+    - `title`: for persons, the normalised title (`defense minister`); `org` the
+      country or organisation the title belongs to (`Japan`), where known.
+    - `former`: the text marks the title as no longer held ("former", "at the time").
+    """
+
+    kind: FactKind
+    text: str
+    value: float | str
+    start: int
+    end: int
+    line: int
+    sentence: int
+    high: float | None = None
+    unit: str | None = None
+    counts: str | None = None
+    qualifier: str | None = None
+    speaker: str | None = None
+    cue: str | None = None
+    title: str | None = None
+    org: str | None = None
+    former: bool = False
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+@dataclass(frozen=True)
+class SentencePair:
+    """Two sentences from two articles that report the same thing, with their score."""
+
+    left: int
+    right: int
+    score: float
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """The aligned sentences of two articles (`left` < `right` by id)."""
+
+    left: str
+    right: str
+    pairs: tuple[SentencePair, ...]
+    coverage: float
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.left, self.right)
+
+
+@dataclass(frozen=True)
+class Story:
+    """Articles that cover the same story; `near_duplicates` are copies of one text."""
+
+    id: str
+    articles: tuple[str, ...]
+    near_duplicates: tuple[tuple[str, str], ...] = ()
+
+
+class DiscrepancyClass(str, enum.Enum):
+    """How two versions of a fact differ."""
+
+    CONFLICT = "conflict"
+    REWORDED = "reworded"
+    COSMETIC = "cosmetic"
+    UPDATE = "update"
+
+
+class Severity(str, enum.Enum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+    @property
+    def rank(self) -> int:
+        return {"high": 3, "medium": 2, "low": 1}[self.value]
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One source's version of a disputed fact."""
+
+    article: str
+    fact: Fact
+    sentence: str
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    """A fact on which the sources disagree, with every source's version.
+
+    `story` is None for a fact compared across stories (who holds an office).
+    `reason` explains to an editor why the claims were paired and how they were
+    classified; `diff` holds a word-level diff for quotations.
+    """
+
+    id: str
+    story: str | None
+    kind: FactKind
+    cls: DiscrepancyClass
+    severity: Severity
+    subject: str
+    claims: tuple[Claim, ...]
+    reason: str
+    diff: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The outcome of one run of the pipeline over a set of inputs."""
+
+    articles: tuple[Article, ...]
+    skipped: tuple[Skipped, ...]
+    facts: dict[str, tuple[Fact, ...]] = field(hash=False, compare=False)
+    stories: tuple[Story, ...]
+    alignments: tuple[Alignment, ...]
+    discrepancies: tuple[Discrepancy, ...]

@@ -1,0 +1,170 @@
+"""Split an article body into paragraphs and sentences that keep their offsets.
+
+A sentence ends at `.`, `!`, `?` or `…` (with any closing quotes or brackets after
+it) followed by white space and a capital, a digit or an opening quote; but not
+
+- after an abbreviation (`Mr.`, `Gen.`, `Jan.`, `No.`, `U.S.`) or a lone initial
+  (`John F. Kennedy`), and
+- inside a direct quotation that closes within the same paragraph, so that
+  `"We must be prepared. We look forward...," he said.` stays one sentence and
+  the quotation stays whole.
+
+A quotation mark that is never closed in its paragraph does not suppress splits.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator
+
+import regex
+
+from compare.records import Sentence
+
+# Abbreviations that end with a period but rarely end a sentence in news copy.
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr gen sen rep gov lt col sgt capt adm cmdr maj brig pres prof rev st jr sr
+    no nos vol fig inc corp co ltd bros dept univ est approx vs etc al ave blvd mt ft
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    u.s u.k u.n e.u u.s.a d.c a.m p.m i.e e.g
+    """.split()
+)
+
+# A candidate boundary: terminator, closing marks, white space, then the next start.
+RE_BOUNDARY = regex.compile(
+    r"""
+    (?P<term>[.!?…]+)              # one or more terminators
+    (?P<close>[\"”’')\]]*)         # closing quotes or brackets that belong to this sentence
+    (?P<gap>[ \t\u00a0]*\n?[ \t\u00a0]*)  # white space, at most one line break (a hard wrap)
+    (?=[\"“‘(\[]?[\p{Lu}\p{N}])    # next sentence: optional opening mark, capital or digit
+    """,
+    regex.VERBOSE,
+)
+
+# The word just before a period: letters and inner periods (`U.S`, `a.m`, `Gen`).
+RE_WORD_BEFORE = regex.compile(r"(?:\p{L}+\.)*\p{L}+$")
+
+# A paragraph is separated from the next by a blank line (only spaces in between).
+RE_PARAGRAPH_BREAK = regex.compile(r"\n[ \t\u00a0]*\n")
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of double quotations that open and close inside `text`.
+
+    Curly quotes pair by direction; straight quotes pair by order. An opening mark
+    with no partner is ignored, so an unbalanced quote cannot swallow the text.
+    """
+    spans: list[tuple[int, int]] = []
+    open_curly: int | None = None
+    open_straight: int | None = None
+    for index, char in enumerate(text):
+        if char == "“":
+            if open_curly is None:
+                open_curly = index
+        elif char == "”":
+            if open_curly is not None:
+                spans.append((open_curly, index + 1))
+                open_curly = None
+        elif char == '"':
+            if open_straight is None:
+                open_straight = index
+            else:
+                spans.append((open_straight, index + 1))
+                open_straight = None
+    return sorted(spans)
+
+
+def _inside(position: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(start < position < end - 1 for start, end in spans)
+
+
+def _is_abbreviation(text: str, period_at: int) -> bool:
+    """True if the period at `period_at` closes an abbreviation or an initial."""
+    match = RE_WORD_BEFORE.search(text, 0, period_at)
+    if match is None:
+        return False
+    word = match.group(0)
+    if len(word) == 1 and word.isupper():  # an initial: "John F. Kennedy"
+        return True
+    return word.lower() in ABBREVIATIONS
+
+
+def split_paragraph(text: str) -> Iterator[tuple[int, int]]:
+    """Yield `(start, end)` of each sentence of one paragraph, trimmed of white space."""
+    quotes = quotation_spans(text)
+    start = 0
+    for match in RE_BOUNDARY.finditer(text):
+        if match.group("term") == "." and _is_abbreviation(text, match.start("term")):
+            continue
+        if _inside(match.start("term"), quotes):
+            continue
+        end = match.end("close")
+        if text[start:end].strip():
+            yield from _trimmed(text, start, end)
+        start = match.end("gap")
+    if text[start:].strip():
+        yield from _trimmed(text, start, len(text))
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        yield start, end
+
+
+def paragraphs(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """Yield `(start, end)` of each non-blank paragraph of `text[start:end]`.
+
+    Paragraphs are separated by blank lines; a text with no blank line at all is
+    taken one paragraph per line, as many web exports are.
+    """
+    end = len(text) if end is None else end
+    chunk = text[start:end]
+    if RE_PARAGRAPH_BREAK.search(chunk):
+        breaks = [(m.start(), m.end()) for m in RE_PARAGRAPH_BREAK.finditer(chunk)]
+    else:
+        breaks = [(m.start(), m.end()) for m in regex.finditer(r"\n", chunk)]
+    cursor = 0
+    for break_start, break_end in breaks + [(len(chunk), len(chunk))]:
+        piece = chunk[cursor:break_start]
+        if piece.strip():
+            yield from ((start + a, start + b) for a, b in _trimmed(chunk, cursor, break_start))
+        cursor = break_end
+
+
+class LineIndex:
+    """Map character offsets of a text to 1-based line numbers in O(log n)."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0] + [m.end() for m in regex.finditer(r"\n", text)]
+
+    def __call__(self, offset: int) -> int:
+        return bisect.bisect_right(self._starts, offset)
+
+
+def split_sentences(
+    text: str, regions: Iterable[tuple[int, int]], *, line_of: LineIndex
+) -> tuple[Sentence, ...]:
+    """Split each body region of `text` into paragraphs and sentences."""
+    sentences: list[Sentence] = []
+    paragraph_index = 0
+    for region_start, region_end in regions:
+        for para_start, para_end in paragraphs(text, region_start, region_end):
+            para = text[para_start:para_end]
+            for start, end in split_paragraph(para):
+                sentences.append(
+                    Sentence(
+                        index=len(sentences),
+                        text=para[start:end],
+                        start=para_start + start,
+                        end=para_start + end,
+                        line=line_of(para_start + start),
+                        paragraph=paragraph_index,
+                    )
+                )
+            paragraph_index += 1
+    return tuple(sentences)
