@@ -118,7 +118,8 @@ RE_FURNITURE = regex.compile(
       | (?:sign\ up|subscribe)\b[^\n]{0,200} | click\ here\b[^\n]{0,200}
       | skip\ to\ (?:content|main\ content) | (?:story|article)\ continues\ below
       | \d{1,4}\ of\ \d{1,4}                                   # gallery counter: "1 of 94"
-      | (?:copyright|©|\(c\))\b?[^\n]{0,300}                    # copyright line
+      | (?:copyright\ *)?(?:©|\(c\))[^\n]{0,300}                  # copyright line: "© 2025 ..."
+      | copyright\ +(?:\d{4}|by)\b[^\n]{0,300}                   # "Copyright 2025 ...", "Copyright by ..."
       | all\ rights\ reserved\.?
       | please\ read\ our\ comment\ policy[^\n]{0,200}
     )[ \t]*$

@@ -223,3 +223,12 @@ class CheckResult:
     stories: tuple[Story, ...]
     alignments: tuple[Alignment, ...]
     discrepancies: tuple[Discrepancy, ...]
+
+    def return_code(self, fail_on: Severity | None) -> int:
+        """The exit status of a run: 2 if an input was skipped, 1 if a discrepancy
+        is at or above `fail_on` (None: never fail on discrepancies), else 0."""
+        if self.skipped:
+            return 2
+        if fail_on is not None and any(d.severity.rank >= fail_on.rank for d in self.discrepancies):
+            return 1
+        return 0

@@ -36,7 +36,7 @@ RE_BOUNDARY = regex.compile(
     r"""
     (?P<term>[.!?…]+)              # one or more terminators
     (?P<close>[\"”’')\]]*)         # closing quotes or brackets that belong to this sentence
-    (?P<gap>[ \t\u00a0]*\n?[ \t\u00a0]*)  # white space, at most one line break (a hard wrap)
+    (?P<gap>[ \t\u00a0]*\n[ \t\u00a0]*|[ \t\u00a0]+)  # white space: at most one line break (a hard wrap)
     (?=[\"“‘(\[]?[\p{Lu}\p{N}])    # next sentence: optional opening mark, capital or digit
     """,
     regex.VERBOSE,
@@ -75,8 +75,9 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def _inside(position: int, spans: Iterable[tuple[int, int]]) -> bool:
-    return any(start < position < end - 1 for start, end in spans)
+def _inside(term_start: int, close_end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    """True if a terminator lies inside a quotation that goes on after its closing marks."""
+    return any(start < term_start and close_end < end for start, end in spans)
 
 
 def _is_abbreviation(text: str, period_at: int) -> bool:
@@ -97,7 +98,7 @@ def split_paragraph(text: str) -> Iterator[tuple[int, int]]:
     for match in RE_BOUNDARY.finditer(text):
         if match.group("term") == "." and _is_abbreviation(text, match.start("term")):
             continue
-        if _inside(match.start("term"), quotes):
+        if _inside(match.start("term"), match.end("close"), quotes):
             continue
         end = match.end("close")
         if text[start:end].strip():

@@ -1,0 +1,731 @@
+"""Compare facts across sources: pair the facts that are about the same thing, classify the differences.
+
+Pairing is the heart of factdiff. Two facts from two articles of one story are
+*about the same thing* when
+
+- their sentences align (`align`) and the facts have the same kind, unit and a
+  compatible subject (what they count), or
+- they have the same kind and unit, the same folded subject (`lexicon.fold_counts`:
+  troops = personnel = service members), their sentences name at least one
+  country or organisation in common, and their values are close enough to be
+  rival reports of one figure (`CompareConfig.rival_ratio`).
+
+A pair is dropped as *agreement* when either article also states the other's
+value about a compatible subject: `from 2% ... to at least 3%` in both outlets is
+two agreeing facts, not a conflict. Pairs are joined into n-way groups (every
+source's version), and a group whose values differ becomes a Discrepancy.
+
+Quotations pair by speaker and wording; offices (who is defense minister) and
+standing figures (an alliance's spending target) are compared over the whole
+input, where the time between the articles decides `update` versus `conflict`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import hashlib
+import itertools
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from compare.lexicon import RE_WORD, entities, fold_counts, fold_word
+from compare.records import (
+    NUMERIC_KINDS,
+    Alignment,
+    Article,
+    Claim,
+    Discrepancy,
+    DiscrepancyClass,
+    Fact,
+    FactKind,
+    Severity,
+    Story,
+)
+
+
+@dataclass(frozen=True)
+class CompareConfig:
+    """Thresholds of the comparer.
+
+    - `rival_ratio`: two values pair by subject alone only if min/max >= this.
+    - `quote_overlap`: share of the shorter quotation's words found in order in
+      the longer one for two quotations to be versions of one.
+    - `update_days`: two dated versions at least this far apart read as a change
+      over time (`update`) rather than an error (`conflict`).
+    """
+
+    rival_ratio: float = 0.8
+    quote_overlap: float = 0.6
+    quote_min_words: int = 4
+    update_days: int = 30
+
+
+# Hedges and how far they let a value stretch: (direction, relative tolerance).
+HEDGES = {
+    "about": ("near", 0.1),
+    "around": ("near", 0.1),
+    "roughly": ("near", 0.1),
+    "approximately": ("near", 0.1),
+    "some": ("near", 0.1),
+    "nearly": ("below", 0.1),
+    "almost": ("below", 0.1),
+    "more than": ("above", None),
+    "over": ("above", None),
+    "at least": ("above", None),
+    "upwards of": ("above", None),
+    "less than": ("below", None),
+    "fewer than": ("below", None),
+    "under": ("below", None),
+    "up to": ("below", None),
+    "at most": ("below", None),
+    "as many as": ("below", None),
+    "as much as": ("below", None),
+}
+
+# Offices that one person holds at a time, so two names for one is news.
+SINGLE_HOLDER_TITLES = frozenset(
+    """
+    president|vice president|prime minister|chancellor|defense minister|defense secretary
+    |foreign minister|secretary of state|finance minister|treasury secretary|interior minister
+    |home secretary|foreign secretary|chief cabinet secretary|secretary general|king|queen|pope
+    |attorney general|trade minister|economy minister|health minister|health secretary
+    |justice minister|premier|emir|crown prince|speaker|national security adviser
+    """.replace("\n", "").split("|")
+)
+SINGLE_HOLDER_TITLES = frozenset(t.strip() for t in SINGLE_HOLDER_TITLES)
+
+# Words that mark a figure as standing (true beyond one event), compared across stories.
+RE_STANDING = regex.compile(
+    r"\b(?:target|targets|standard|benchmark|goal|guideline|threshold|ceiling|cap)\b",
+    regex.IGNORECASE,
+)
+
+RE_NEGATION = regex.compile(r"^(?:not|no|never|nt|cannot|neither|nor)$")
+RE_ELLIPSIS = regex.compile(r"\.\s?\.\s?\.|…")
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _date(value: str | None) -> dt.date | None:
+    if value and len(value) >= 10:
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _stable_id(*parts: object) -> str:
+    digest = hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()
+    return f"D-{digest[:10]}"
+
+
+def _same_value(a: Fact, b: Fact) -> bool:
+    if isinstance(a.value, str) or isinstance(b.value, str):
+        return a.value == b.value and a.high == b.high
+    scale = max(abs(a.value), abs(b.value), 1e-9)
+    same_low = abs(a.value - b.value) <= 1e-9 * scale
+    return same_low and (a.high or a.value) == (b.high or b.value)
+
+
+def _covers(hedged: Fact, other: Fact) -> bool:
+    """True if `hedged`'s hedge or range admits `other`'s value."""
+    if isinstance(hedged.value, str) or isinstance(other.value, str):
+        return False
+    value = float(other.value)
+    if hedged.high is not None:
+        return hedged.value <= value <= hedged.high
+    direction, tolerance = HEDGES.get(hedged.qualifier or "", (None, None))
+    if direction == "near" and tolerance is not None:
+        return abs(value - hedged.value) <= tolerance * abs(hedged.value)
+    if direction == "above":
+        return value >= hedged.value
+    if direction == "below":
+        lower = hedged.value * (1 - tolerance) if tolerance else float("-inf")
+        return lower <= value <= hedged.value
+    return False
+
+
+def _subject(fact: Fact) -> str | None:
+    return fold_counts(fact.counts)
+
+
+def _compatible_subjects(a: Fact, b: Fact) -> bool:
+    sa, sb = _subject(a), _subject(b)
+    return sa is None or sb is None or sa == sb
+
+
+def _comparable(a: Fact, b: Fact) -> bool:
+    return a.kind == b.kind and a.unit == b.unit
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[object, object] = {}
+
+    def find(self, x: object) -> object:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: object, b: object) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb, key=repr)] = min(ra, rb, key=repr)  # type: ignore[index]
+
+    def groups(self) -> list[list[object]]:
+        members: dict[object, list[object]] = defaultdict(list)
+        for x in self.parent:
+            members[self.find(x)].append(x)
+        return [sorted(m, key=repr) for m in members.values()]
+
+
+FactRef = tuple[str, int]  # (article id, index of the fact in that article's facts)
+
+
+@dataclass
+class _Context:
+    """What every comparison needs to look up: articles, facts, alignments."""
+
+    articles: dict[str, Article]
+    facts: dict[str, tuple[Fact, ...]]
+    aligned: dict[tuple[str, str], dict[int, tuple[int, float]]]
+    config: CompareConfig
+
+    def fact(self, ref: FactRef) -> Fact:
+        return self.facts[ref[0]][ref[1]]
+
+    def sentence_text(self, article: str, fact: Fact) -> str:
+        return self.articles[article].sentences[fact.sentence].text
+
+    def aligned_score(self, a: str, fa: Fact, b: str, fb: Fact) -> float | None:
+        partners = self.aligned.get((a, b), {})
+        hit = partners.get(fa.sentence)
+        if hit is not None and hit[0] == fb.sentence:
+            return hit[1]
+        return None
+
+    def claim(self, ref: FactRef) -> Claim:
+        article, _ = ref
+        fact = self.fact(ref)
+        return Claim(article, fact, self.sentence_text(article, fact), self.articles[article].date)
+
+
+def _aligned_index(alignments: Iterable[Alignment]) -> dict[tuple[str, str], dict[int, tuple[int, float]]]:
+    index: dict[tuple[str, str], dict[int, tuple[int, float]]] = defaultdict(dict)
+    for alignment in alignments:
+        for pair in alignment.pairs:
+            index[(alignment.left, alignment.right)][pair.left] = (pair.right, pair.score)
+            index[(alignment.right, alignment.left)][pair.right] = (pair.left, pair.score)
+    return index
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def _states_value(ctx: _Context, article: str, like: Fact) -> bool:
+    """True if `article` states `like`'s value about a compatible subject."""
+    return any(
+        _comparable(f, like) and _same_value(f, like) and _compatible_subjects(f, like)
+        for f in ctx.facts[article]
+    )
+
+
+def _numeric_pair_reason(ctx: _Context, a: str, fa: Fact, b: str, fb: Fact) -> str | None:
+    """Return why two numeric facts are about the same thing, or None if they are not."""
+    if not _comparable(fa, fb) or not _compatible_subjects(fa, fb):
+        return None
+    score = ctx.aligned_score(a, fa, b, fb)
+    if score is not None:
+        same_kind_a = [f for f in ctx.facts[a] if f.sentence == fa.sentence and _comparable(f, fa)]
+        same_kind_b = [f for f in ctx.facts[b] if f.sentence == fb.sentence and _comparable(f, fb)]
+        if len(same_kind_a) == len(same_kind_b) and same_kind_a.index(fa) == same_kind_b.index(fb):
+            return f"aligned sentences (similarity {score:.2f})"
+    subject = _subject(fa)
+    if subject is None or subject != _subject(fb) or fa.kind == FactKind.AGE:
+        return None
+    shared = entities(ctx.sentence_text(a, fa)) & entities(ctx.sentence_text(b, fb))
+    if not shared:
+        return None
+    if isinstance(fa.value, str) or isinstance(fb.value, str):
+        return None
+    low, high = sorted((abs(fa.value), abs(fb.value)))
+    if high == 0 or low / high < ctx.config.rival_ratio:
+        return None
+    return f"same subject ({subject}) and places ({', '.join(sorted(shared))}), close values"
+
+
+def _numeric_groups(ctx: _Context, story: Story) -> Iterator[tuple[list[FactRef], str]]:
+    """Yield groups of numeric facts about one thing across a story, with the pairing reason."""
+    union = _UnionFind()
+    reasons: dict[object, str] = {}
+    for a, b in itertools.combinations(story.articles, 2):
+        for i, fa in enumerate(ctx.facts[a]):
+            if fa.kind not in NUMERIC_KINDS and fa.kind != FactKind.DATE:
+                continue
+            for j, fb in enumerate(ctx.facts[b]):
+                if fb.kind != fa.kind:
+                    continue
+                if fa.kind == FactKind.DATE:
+                    score = ctx.aligned_score(a, fa, b, fb)
+                    reason = f"aligned sentences (similarity {score:.2f})" if score else None
+                    if reason and len(str(fa.value)) != len(str(fb.value)):
+                        reason = None  # a day and a month are not rival values
+                else:
+                    reason = _numeric_pair_reason(ctx, a, fa, b, fb)
+                if reason is None:
+                    continue
+                if not _same_value(fa, fb) and (_states_value(ctx, a, fb) or _states_value(ctx, b, fa)):
+                    continue  # each article states the other's value too: agreement
+                union.union((a, i), (b, j))
+                reasons.setdefault(union.find((a, i)), reason)
+                reasons[(a, i)] = reasons[(b, j)] = reason
+    for group in union.groups():
+        refs: list[FactRef] = group  # type: ignore[assignment]
+        yield refs, reasons.get(refs[0], "")
+
+
+def _classify_numeric(ctx: _Context, refs: list[FactRef]) -> tuple[DiscrepancyClass, Severity, str] | None:
+    """Classify a group of numeric facts, or None if all versions agree."""
+    facts = [ctx.fact(r) for r in refs]
+    distinct = []
+    for fact in facts:
+        if not any(_same_value(fact, d) for d in distinct):
+            distinct.append(fact)
+    if len(distinct) < 2:
+        return None
+    covered = all(
+        _same_value(x, y) or _covers(x, y) or _covers(y, x)
+        for x, y in itertools.combinations(distinct, 2)
+    )
+    if covered:
+        return DiscrepancyClass.CONFLICT, Severity.LOW, "the values differ, but a hedge or range covers the difference"
+    values = [float(d.value) for d in distinct if not isinstance(d.value, str)]
+    if values and min(values) > 0:
+        spread = (max(values) - min(values)) / max(values)
+        detail = f"the values differ by {spread:.1%}"
+    else:
+        detail = "the values differ"
+    return DiscrepancyClass.CONFLICT, Severity.HIGH, detail
+
+
+def _describe_subject(facts: Sequence[Fact]) -> str:
+    kind = facts[0].kind
+    counts = sorted({f.counts for f in facts if f.counts}, key=lambda c: (len(c), c))
+    if kind == FactKind.DATE:
+        return "date"
+    if kind == FactKind.AGE:
+        return "age"
+    what = " / ".join(counts[:3]) if counts else kind.value
+    return f"{kind.value}: {what}"
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+@dataclass(frozen=True)
+class _Words:
+    """A quotation as surface words and their folded forms."""
+
+    surface: tuple[str, ...]
+    folded: tuple[str, ...]
+
+    @classmethod
+    def of(cls, text: str) -> "_Words":
+        surface = tuple(m.group(0) for m in RE_WORD.finditer(text))
+        return cls(surface, tuple(fold_word(w) for w in surface))
+
+
+def _speaker_key(name: str | None) -> str | None:
+    if not name:
+        return None
+    tokens = [t for t in RE_WORD.findall(name) if t[:1].isupper()]
+    return fold_word(tokens[-1]) if tokens else None
+
+
+def _window(short: _Words, long: _Words) -> tuple[int, int, float]:
+    """Find where `short` sits in `long`: (start, end, share of short's words matched)."""
+    matcher = difflib.SequenceMatcher(None, short.folded, long.folded, autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    if not blocks:
+        return 0, 0, 0.0
+    matched = sum(b.size for b in blocks)
+    first, last = blocks[0], blocks[-1]
+    start = max(0, first.b - first.a)
+    end = min(len(long.folded), last.b + last.size + (len(short.folded) - last.a - last.size))
+    return start, end, matched / max(len(short.folded), 1)
+
+
+def _word_diff(old: Sequence[str], new: Sequence[str], old_folded: Sequence[str], new_folded: Sequence[str]) -> str:
+    """Render a word-level diff: `[-removed-]` and `{+added+}` around the changes."""
+    matcher = difflib.SequenceMatcher(None, old_folded, new_folded, autojunk=False)
+    out: list[str] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            out.extend(new[j1:j2])
+            continue
+        if i2 > i1:
+            out.append("[-" + " ".join(old[i1:i2]) + "-]")
+        if j2 > j1:
+            out.append("{+" + " ".join(new[j1:j2]) + "+}")
+    return " ".join(out)
+
+
+def _elided_match(with_ellipsis: str, other: _Words) -> bool:
+    """True if the pieces around an ellipsis all appear, in order, in `other`."""
+    pieces = [_Words.of(p).folded for p in RE_ELLIPSIS.split(with_ellipsis)]
+    pieces = [p for p in pieces if p]
+    cursor = 0
+    hay = other.folded
+    for piece in pieces:
+        found = next(
+            (k for k in range(cursor, len(hay) - len(piece) + 1) if hay[k : k + len(piece)] == piece),
+            None,
+        )
+        if found is None:
+            return False
+        cursor = found + len(piece)
+    return True
+
+
+def _compare_quotes(a: Fact, b: Fact) -> tuple[str, str | None] | None:
+    """Compare two versions of a quotation: (`same`|`cosmetic`|`elision`|`reworded`, diff)."""
+    wa, wb = _Words.of(str(a.value)), _Words.of(str(b.value))
+    short, long, short_fact = (wa, wb, a) if len(wa.folded) <= len(wb.folded) else (wb, wa, b)
+    start, end, share = _window(short, long)
+    window = _Words(long.surface[start:end], long.folded[start:end])
+    if short.folded == window.folded:
+        if short.surface == window.surface:
+            return "same", None
+        return "cosmetic", _word_diff(window.surface, short.surface, window.surface, short.surface)
+    if RE_ELLIPSIS.search(str(short_fact.value)) and _elided_match(str(short_fact.value), window):
+        return "elision", None
+    diff = _word_diff(window.surface, short.surface, window.folded, short.folded)
+    return "reworded", diff
+
+
+def _quote_groups(ctx: _Context, story: Story) -> Iterator[list[FactRef]]:
+    """Yield groups of quotations that are versions of one utterance across a story."""
+    union = _UnionFind()
+    for a, b in itertools.combinations(story.articles, 2):
+        for i, fa in enumerate(ctx.facts[a]):
+            if fa.kind != FactKind.QUOTE:
+                continue
+            wa = _Words.of(str(fa.value))
+            if len(wa.folded) < ctx.config.quote_min_words:
+                continue
+            for j, fb in enumerate(ctx.facts[b]):
+                if fb.kind != FactKind.QUOTE:
+                    continue
+                ka, kb = _speaker_key(fa.speaker), _speaker_key(fb.speaker)
+                if ka and kb and ka != kb:
+                    continue
+                wb = _Words.of(str(fb.value))
+                if len(wb.folded) < ctx.config.quote_min_words:
+                    continue
+                short, long = (wa, wb) if len(wa.folded) <= len(wb.folded) else (wb, wa)
+                _, _, share = _window(short, long)
+                needed = ctx.config.quote_overlap if (ka and kb) else 0.9
+                if share >= needed:
+                    union.union((a, i), (b, j))
+    for group in union.groups():
+        yield group  # type: ignore[misc]
+
+
+def _classify_quotes(ctx: _Context, refs: list[FactRef]) -> tuple[DiscrepancyClass, Severity, str, tuple[str, ...]] | None:
+    """Classify a group of quotation versions; None when all read the same."""
+    facts = [(r[0], ctx.fact(r)) for r in refs]
+    # The reference version is the one most sources carry, then the longest.
+    counts: dict[str, int] = defaultdict(int)
+    for _, f in facts:
+        counts[str(f.value)] += 1
+    reference_text = max(counts, key=lambda t: (counts[t], len(t), t))
+    reference = next((aid, f) for aid, f in facts if str(f.value) == reference_text)
+    worst = "same"
+    diffs = []
+    rank = {"same": 0, "elision": 1, "cosmetic": 2, "reworded": 3}
+    negation_or_number = False
+    for aid, fact in facts:
+        if str(fact.value) == reference_text:
+            continue
+        outcome, diff = _compare_quotes(reference[1], fact)
+        if rank[outcome] > rank[worst]:
+            worst = outcome
+        if diff:
+            diffs.append(f"{reference[0]} → {aid}: {diff}")
+            changed = regex.findall(r"\[-(.*?)-\]|\{\+(.*?)\+\}", diff)
+            for removed, added in changed:
+                for word in (removed + " " + added).split():
+                    folded = fold_word(word.strip(".,;:!?\"'“”"))
+                    if RE_NEGATION.match(folded) or any(ch.isdigit() for ch in folded):
+                        negation_or_number = True
+        elif outcome == "elision":
+            diffs.append(f"{reference[0]} → {aid}: shortened with an ellipsis; the words kept are the same")
+    if worst == "same":
+        return None
+    if worst == "reworded":
+        severity = Severity.HIGH if negation_or_number else Severity.MEDIUM
+        why = "the same speaker is quoted with different words"
+        if negation_or_number:
+            why += ", and a number or a negation changed"
+        return DiscrepancyClass.REWORDED, severity, why, tuple(diffs)
+    if worst == "elision":
+        return DiscrepancyClass.COSMETIC, Severity.LOW, "one version leaves words out with an ellipsis", tuple(diffs)
+    return (
+        DiscrepancyClass.COSMETIC,
+        Severity.LOW,
+        "the versions differ only in case, punctuation, hyphenation or spelling",
+        tuple(diffs),
+    )
+
+
+# --------------------------------------------------------------------------- offices and standing figures
+
+
+@dataclass(frozen=True)
+class _Dated:
+    """When an article was written, as far as factdiff can tell."""
+
+    date: dt.date | None
+    after: dt.date | None = None  # not dated, but known to be later than this
+    evidence: str | None = None
+
+
+def _office_holders(ctx: _Context) -> dict[tuple[str, str], dict[str, list[tuple[str, Fact]]]]:
+    """Group current office-holder mentions by office `(title, org)`, then by holder.
+
+    A mention's org is the one it gives; else the one another mention of the same
+    person gives; else the only org seen with that title in the input. Former
+    holders ("former", "at the time") and offices with many holders are left out.
+    """
+    mentions = [(aid, f) for aid in sorted(ctx.facts) for f in ctx.facts[aid] if f.kind == FactKind.PERSON]
+    org_by_person: dict[str, str] = {}
+    orgs_by_title: dict[str, set[str]] = defaultdict(set)
+    for _, fact in mentions:
+        if fact.org and fact.title:
+            org_by_person.setdefault(_speaker_key(str(fact.value)) or "", fact.org)
+            orgs_by_title[fact.title].add(fact.org)
+    offices: dict[tuple[str, str], dict[str, list[tuple[str, Fact]]]] = defaultdict(lambda: defaultdict(list))
+    for article, fact in mentions:
+        if not fact.title or fact.former or fact.title not in SINGLE_HOLDER_TITLES:
+            continue
+        holder = _speaker_key(str(fact.value)) or str(fact.value)
+        org = fact.org or org_by_person.get(holder)
+        if org is None and len(orgs_by_title[fact.title]) == 1:
+            org = next(iter(orgs_by_title[fact.title]))
+        if org is not None:
+            offices[(fact.title, org)][holder].append((article, fact))
+    return offices
+
+
+def _place_articles(
+    ctx: _Context, offices: dict[tuple[str, str], dict[str, list[tuple[str, Fact]]]]
+) -> dict[str, _Dated]:
+    """Date every article; place an undated one after an office change it reports.
+
+    An undated article that names the later of two successive holders of an office
+    (each attested in dated articles) was written after the earlier holder's last
+    dated mention.
+    """
+    placed = {aid: _Dated(_date(a.date)) for aid, a in ctx.articles.items()}
+    for (title, org), by_holder in sorted(offices.items()):
+        spans = {}
+        for holder, mentions in by_holder.items():
+            dates = [d for d in (placed[a].date for a, _ in mentions) if d is not None]
+            if dates:
+                spans[holder] = (min(dates), max(dates))
+        for holder in sorted(spans):
+            earlier = [(span[1], other) for other, span in spans.items() if span[1] < spans[holder][0]]
+            if not earlier:
+                continue
+            last_earlier, other = max(earlier)
+            name = {_speaker_key(str(f.value)): str(f.value) for _, f in by_holder[holder]}
+            other_name = str(by_holder[other][0][1].value)
+            for aid in sorted({a for a, _ in by_holder[holder]}):
+                current = placed[aid]
+                if current.date is None and (current.after is None or current.after < last_earlier):
+                    placed[aid] = _Dated(
+                        None,
+                        last_earlier,
+                        f"{aid} has no date; it names {name.get(holder, holder)} as {org}'s {title}, "
+                        f"who followed {other_name} (named on {last_earlier.isoformat()})",
+                    )
+    return placed
+
+
+def _classify_over_time(
+    ctx: _Context, placed: dict[str, _Dated], sides: Sequence[set[str]]
+) -> tuple[DiscrepancyClass, Severity, str]:
+    """Decide `update` versus `conflict` for versions held by the article sets in `sides`.
+
+    Dated versions closer than `update_days` are a conflict. Versions that are all
+    dated (or placed after a dated change) are an update. Otherwise an undated
+    article leaves the question open, which the reason says.
+    """
+    spans = [
+        ([d for d in (placed[a].date for a in side) if d], [p for p in (placed[a].after for a in side) if p])
+        for side in sides
+    ]
+    for (dates_x, _), (dates_y, _) in itertools.combinations(spans, 2):
+        if dates_x and dates_y:
+            gap = min(abs((x - y).days) for x in dates_x for y in dates_y)
+            if gap < ctx.config.update_days:
+                return (
+                    DiscrepancyClass.CONFLICT,
+                    Severity.HIGH,
+                    f"articles {gap} days apart give different versions: too close for a change over time",
+                )
+    if all(dates or afters for dates, afters in spans):
+        involved = set().union(*sides)
+        evidence = sorted(placed[a].evidence or "" for a in involved if placed[a].evidence)
+        reason = f"the versions are dated at least {ctx.config.update_days} days apart, or in a known order: a change over time"
+        return DiscrepancyClass.UPDATE, Severity.LOW, "; ".join([reason, *evidence])
+    return (
+        DiscrepancyClass.CONFLICT,
+        Severity.MEDIUM,
+        "an article has no date, so factdiff cannot tell a change over time from an error",
+    )
+
+
+def _office_discrepancies(
+    ctx: _Context,
+    offices: dict[tuple[str, str], dict[str, list[tuple[str, Fact]]]],
+    placed: dict[str, _Dated],
+) -> Iterator[Discrepancy]:
+    """Yield offices named with different holders anywhere in the input."""
+    for (title, org), by_holder in sorted(offices.items()):
+        if len(by_holder) < 2:
+            continue
+        sides = [{a for a, _ in mentions} for mentions in by_holder.values()]
+        cls, severity, reason = _classify_over_time(ctx, placed, sides)
+        claims = []
+        seen = set()
+        for mentions in by_holder.values():
+            for article, fact in mentions:
+                if (article, fact.value) not in seen:
+                    seen.add((article, fact.value))
+                    claims.append(Claim(article, fact, ctx.sentence_text(article, fact), ctx.articles[article].date))
+        yield Discrepancy(
+            id=_stable_id("person", title, org, sorted(by_holder)),
+            story=None,
+            kind=FactKind.PERSON,
+            cls=cls,
+            severity=severity,
+            subject=f"{org}'s {title}",
+            claims=tuple(sorted(claims, key=lambda c: (c.article, c.fact.start))),
+            reason=f"one office, {len(by_holder)} holders named; {reason}",
+        )
+
+
+def _standing_discrepancies(
+    ctx: _Context, story_of: dict[str, str], placed: dict[str, _Dated]
+) -> Iterator[Discrepancy]:
+    """Yield standing figures (targets, standards) that differ between stories."""
+    pool = []
+    for aid in sorted(ctx.facts):
+        for index, fact in enumerate(ctx.facts[aid]):
+            if fact.kind not in NUMERIC_KINDS or not _subject(fact):
+                continue
+            sentence = ctx.sentence_text(aid, fact)
+            if RE_STANDING.search(sentence):
+                pool.append(((aid, index), fact, entities(sentence)))
+    union = _UnionFind()
+    reasons: dict[object, str] = {}
+    for (ra, fa, ea), (rb, fb, eb) in itertools.combinations(pool, 2):
+        shared = ea & eb
+        if story_of[ra[0]] == story_of[rb[0]] or not _comparable(fa, fb) or not shared:
+            continue
+        if _subject(fa) != _subject(fb):
+            continue
+        if not _same_value(fa, fb) and (_states_value(ctx, ra[0], fb) or _states_value(ctx, rb[0], fa)):
+            continue
+        union.union(ra, rb)
+        reasons[ra] = reasons[rb] = f"a standing figure ({_subject(fa)}) named with {', '.join(sorted(shared))}"
+    for group in union.groups():
+        refs: list[FactRef] = group  # type: ignore[assignment]
+        facts = [ctx.fact(r) for r in refs]
+        if all(_same_value(facts[0], f) for f in facts):
+            continue
+        sides: dict[str, set[str]] = defaultdict(set)
+        for ref, fact in zip(refs, facts):
+            sides[str(fact.value)].add(ref[0])
+        cls, severity, why = _classify_over_time(ctx, placed, list(sides.values()))
+        yield Discrepancy(
+            id=_stable_id("standing", _subject(facts[0]), sorted((r[0], str(f.value)) for r, f in zip(refs, facts))),
+            story=None,
+            kind=facts[0].kind,
+            cls=cls,
+            severity=severity,
+            subject=_describe_subject(facts),
+            claims=tuple(sorted((ctx.claim(r) for r in refs), key=lambda c: (c.article, c.fact.start))),
+            reason=f"paired as {reasons.get(refs[0], 'a standing figure')}; {why}",
+        )
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def find_discrepancies(
+    articles: Sequence[Article],
+    facts: dict[str, tuple[Fact, ...]],
+    stories: Sequence[Story],
+    alignments: Iterable[Alignment],
+    config: CompareConfig = CompareConfig(),
+) -> tuple[Discrepancy, ...]:
+    """Compare the facts of every story, and the world facts of the whole input."""
+    ctx = _Context({a.id: a for a in articles}, facts, _aligned_index(alignments), config)
+    found: list[Discrepancy] = []
+    for story in stories:
+        if len(story.articles) < 2:
+            continue
+        for refs, reason in _numeric_groups(ctx, story):
+            verdict = _classify_numeric(ctx, refs)
+            if verdict is None:
+                continue
+            cls, severity, detail = verdict
+            facts_in = [ctx.fact(r) for r in refs]
+            found.append(
+                Discrepancy(
+                    id=_stable_id(story.articles, facts_in[0].kind.value, sorted((r[0], str(ctx.fact(r).value), ctx.fact(r).text) for r in refs)),
+                    story=story.id,
+                    kind=facts_in[0].kind,
+                    cls=cls,
+                    severity=severity,
+                    subject=_describe_subject(facts_in),
+                    claims=tuple(sorted((ctx.claim(r) for r in refs), key=lambda c: (c.article, c.fact.start))),
+                    reason=f"paired by {reason}; {detail}",
+                )
+            )
+        for refs in _quote_groups(ctx, story):
+            verdict_q = _classify_quotes(ctx, refs)
+            if verdict_q is None:
+                continue
+            cls, severity, why, diff = verdict_q
+            quote_facts = [ctx.fact(r) for r in refs]
+            speaker = next((f.speaker for f in quote_facts if f.speaker), None)
+            found.append(
+                Discrepancy(
+                    id=_stable_id(story.articles, "quote", sorted((r[0], ctx.fact(r).text) for r in refs)),
+                    story=story.id,
+                    kind=FactKind.QUOTE,
+                    cls=cls,
+                    severity=severity,
+                    subject=f"quotation of {speaker}" if speaker else "quotation",
+                    claims=tuple(sorted((ctx.claim(r) for r in refs), key=lambda c: (c.article, c.fact.start))),
+                    reason=why,
+                    diff=diff,
+                )
+            )
+    offices = _office_holders(ctx)
+    placed = _place_articles(ctx, offices)
+    found.extend(_office_discrepancies(ctx, offices, placed))
+    story_of = {aid: s.id for s in stories for aid in s.articles}
+    found.extend(_standing_discrepancies(ctx, story_of, placed))
+    return tuple(sorted(found, key=lambda d: (-d.severity.rank, d.story or "~", d.kind.value, d.subject, d.id)))

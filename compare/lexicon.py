@@ -1,0 +1,218 @@
+"""Small word lists that let differently worded text compare equal.
+
+Each table folds variants that an editor would call the same word or the same
+thing: spelling variants (`defence` / `defense`), what a number counts (`troops`
+/ `personnel` / `service members`), names of a country (`U.S.` / `United States`).
+They are deliberately small and explicit: a wrong fold here turns a real
+discrepancy into silence, so every entry must be a true equivalence.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+STOPWORDS = frozenset(
+    """
+    a an the and or but nor so yet of in on at to for from by with without about as into onto
+    over under than then that this these those there here it its it's is are was were be been
+    being am do does did done have has had having will would shall should can could may might
+    must not no he him his she her hers they them their theirs we us our ours you your yours i
+    me my mine who whom whose which what when where why how all any both each few more most
+    other some such only own same too very just also said says say told tell according
+    mr mrs ms dr up out if while after before during because until again further once
+    """.split()
+)
+
+# British and American spellings, folded to one form.
+SPELLING_VARIANTS = {
+    "defence": "defense",
+    "offence": "offense",
+    "licence": "license",
+    "centre": "center",
+    "theatre": "theater",
+    "metre": "meter",
+    "kilometre": "kilometer",
+    "kilometres": "kilometers",
+    "labour": "labor",
+    "favour": "favor",
+    "honour": "honor",
+    "neighbour": "neighbor",
+    "neighbours": "neighbors",
+    "colour": "color",
+    "behaviour": "behavior",
+    "programme": "program",
+    "programmes": "programs",
+    "judgement": "judgment",
+    "ageing": "aging",
+    "travelled": "traveled",
+    "travelling": "traveling",
+    "cancelled": "canceled",
+    "modelling": "modeling",
+    "counselling": "counseling",
+    "grey": "gray",
+    "whilst": "while",
+    "amongst": "among",
+}
+
+# -ise / -isation spellings of -ize verbs (recognise, organisation, ...).
+RE_ISE = regex.compile(r"^(?P<stem>\p{L}{3,}?)is(?P<end>e|es|ed|ing|ation|ations)$")
+ISE_STEMS_KEPT = frozenset(
+    "adv advert chast comprom dem desp dev disgu excerc exerc expert franch improv merchand "
+    "otherw prem prom rev superv surpr telev"
+    .split()
+)
+
+# What a number counts, folded to one head noun: `troops` = `personnel` = `soldiers`.
+COUNT_SYNONYMS = {
+    "troop": "troops",
+    "troops": "troops",
+    "soldier": "troops",
+    "soldiers": "troops",
+    "personnel": "troops",
+    "servicemember": "troops",
+    "servicemembers": "troops",
+    "service members": "troops",
+    "service member": "troops",
+    "military personnel": "troops",
+    "forces": "troops",
+    "marines": "troops",
+    "sailors": "troops",
+    "airmen": "troops",
+    "people": "people",
+    "persons": "people",
+    "residents": "people",
+    "individuals": "people",
+    "dead": "deaths",
+    "deaths": "deaths",
+    "killed": "deaths",
+    "fatalities": "deaths",
+    "lives": "deaths",
+    "injured": "injuries",
+    "injuries": "injuries",
+    "wounded": "injuries",
+    "gross domestic product": "gdp",
+    "gdp": "gdp",
+    "economic output": "gdp",
+}
+
+# Names of the same country or organisation, folded to one.
+ENTITY_ALIASES = {
+    "us": "United States",
+    "u.s.": "United States",
+    "u.s": "United States",
+    "usa": "United States",
+    "united states": "United States",
+    "america": "United States",
+    "american": "United States",
+    "washington": "United States",
+    "pentagon": "United States",
+    "japan": "Japan",
+    "japanese": "Japan",
+    "tokyo": "Japan",
+    "china": "China",
+    "chinese": "China",
+    "beijing": "China",
+    "south korea": "South Korea",
+    "south korean": "South Korea",
+    "korea": "South Korea",
+    "seoul": "South Korea",
+    "north korea": "North Korea",
+    "pyongyang": "North Korea",
+    "taiwan": "Taiwan",
+    "taipei": "Taiwan",
+    "nato": "NATO",
+    "uk": "United Kingdom",
+    "u.k.": "United Kingdom",
+    "britain": "United Kingdom",
+    "british": "United Kingdom",
+    "russia": "Russia",
+    "russian": "Russia",
+    "moscow": "Russia",
+    "ukraine": "Ukraine",
+    "ukrainian": "Ukraine",
+    "kyiv": "Ukraine",
+    "israel": "Israel",
+    "israeli": "Israel",
+    "germany": "Germany",
+    "german": "Germany",
+    "france": "France",
+    "french": "France",
+    "india": "India",
+    "indian": "India",
+    "philippines": "Philippines",
+    "poland": "Poland",
+    "polish": "Poland",
+    "european union": "European Union",
+    "eu": "European Union",
+    "okinawa": "Japan",
+}
+
+RE_ENTITY = regex.compile(
+    r"\b(?:"
+    + "|".join(
+        regex.escape(alias).replace(r"\.", r"\.")
+        for alias in sorted(ENTITY_ALIASES, key=len, reverse=True)
+    )
+    + r")(?!\p{L})",
+    regex.IGNORECASE,
+)
+
+# Words inside a token: letters and digits, with inner apostrophes and hyphens.
+RE_WORD = regex.compile(r"[\p{L}\p{N}]+(?:[’'\-‐‑][\p{L}\p{N}]+)*")
+
+
+def fold_word(word: str) -> str:
+    """Fold one word to a comparison form: case, apostrophes, hyphens, spelling."""
+    word = unicodedata.normalize("NFKC", word).casefold()
+    word = word.replace("’", "").replace("'", "").replace("-", "").replace("‐", "").replace("‑", "")
+    if word in SPELLING_VARIANTS:
+        return SPELLING_VARIANTS[word]
+    match = RE_ISE.match(word)
+    if match and match.group("stem") not in ISE_STEMS_KEPT:
+        return f"{match.group('stem')}iz{match.group('end')}"
+    return word
+
+
+def words(text: str) -> list[str]:
+    """Return the folded words of `text`, dropping punctuation."""
+    return [fold_word(m.group(0)) for m in RE_WORD.finditer(text)]
+
+
+def content_words(tokens: list[str]) -> list[str]:
+    """Return the tokens that carry content (not stopwords, not one letter)."""
+    return [t for t in tokens if t not in STOPWORDS and len(t) > 1]
+
+
+def entities(text: str) -> frozenset[str]:
+    """Return the countries and organisations named in `text`, folded."""
+    found = set()
+    for match in RE_ENTITY.finditer(text):
+        surface = match.group(0)
+        # "US" is a country only in capitals; "us" is a pronoun.
+        if surface.lower() == "us" and surface != "US":
+            continue
+        found.add(ENTITY_ALIASES[surface.lower()])
+    return frozenset(found)
+
+
+def fold_counts(counts: str | None) -> str | None:
+    """Fold what a number counts to a comparable head (`US military personnel` -> `troops`)."""
+    if not counts:
+        return None
+    tokens = [t for t in words(counts) if t not in STOPWORDS]
+    if not tokens:
+        return None
+    for size in (3, 2):
+        tail = " ".join(tokens[-size:])
+        if tail in COUNT_SYNONYMS:
+            return COUNT_SYNONYMS[tail]
+    head = tokens[-1]
+    if head in COUNT_SYNONYMS:
+        return COUNT_SYNONYMS[head]
+    if head.endswith("ies") and len(head) > 4:
+        return head[:-3] + "y"
+    if head.endswith("s") and not head.endswith("ss") and len(head) > 3:
+        return head[:-1]
+    return head

@@ -1,0 +1,199 @@
+"""Render a check result as a Markdown discrepancy report for editors and CI.
+
+The report shows its evidence: every discrepancy lists each source's sentence as
+written, with the disputed words in bold, and the line it stands on. Article text
+is untrusted, so every piece of it goes through `cell` or `code_block`.
+The output depends only on the result: no clock, no paths from the machine.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+from tabulate import tabulate
+
+from compare.records import Article, CheckResult, Claim, Discrepancy, DiscrepancyClass, Severity
+
+SEVERITY_ORDER = (Severity.HIGH, Severity.MEDIUM, Severity.LOW)
+CLASS_ORDER = (DiscrepancyClass.CONFLICT, DiscrepancyClass.UPDATE, DiscrepancyClass.REWORDED, DiscrepancyClass.COSMETIC)
+
+# Characters that Markdown or HTML would read as syntax inside a table cell.
+_ESCAPES = str.maketrans(
+    {
+        "|": "\\|",
+        "\\": "\\\\",
+        "`": "\\`",
+        "*": "\\*",
+        "_": "\\_",
+        "<": "&lt;",
+        ">": "&gt;",
+        "&": "&amp;",
+        "[": "\\[",
+        "]": "\\]",
+        "#": "\\#",
+        "@": "@\u200b",
+        "\n": " ",
+        "\r": " ",
+    }
+)
+
+
+def cell(text: str | None) -> str:
+    """Escape untrusted text for one Markdown table cell (or one line of prose)."""
+    if not text:
+        return ""
+    cleaned = "".join(ch for ch in text if ch >= " " or ch == "\n")
+    return cleaned.translate(_ESCAPES)
+
+
+def code_block(lines: Iterable[str]) -> list[str]:
+    """Wrap untrusted lines in a fence longer than any backtick run inside them."""
+    body = [line.replace("\r", " ") for line in lines]
+    fence = "`" * max(3, _longest_backticks(body) + 1)
+    return [fence + "text", *body, fence]
+
+
+def _longest_backticks(lines: Iterable[str]) -> int:
+    longest = 0
+    for line in lines:
+        run = 0
+        for ch in line:
+            run = run + 1 if ch == "`" else 0
+            longest = max(longest, run)
+    return longest
+
+
+def _table(rows: list[list[str]], headers: list[str]) -> list[str]:
+    return tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True).splitlines()
+
+
+def _date_label(article: Article | None) -> str:
+    if article is None or not article.date:
+        return "unknown"
+    if article.date_source == "text":
+        return f"{article.date} (inferred)"
+    return article.date
+
+
+def _highlight(claim: Claim, article: Article) -> str:
+    """The claim's sentence with the fact's words in bold."""
+    sentence = article.sentences[claim.fact.sentence]
+    start = claim.fact.start - sentence.start
+    end = claim.fact.end - sentence.start
+    text = sentence.text
+    if not 0 <= start <= end <= len(text):
+        return cell(text)
+    return f"{cell(text[:start])}**{cell(text[start:end])}**{cell(text[end:])}"
+
+
+def _summary(result: CheckResult) -> list[str]:
+    by_class = Counter(d.cls for d in result.discrepancies)
+    by_cell = Counter((d.cls, d.severity) for d in result.discrepancies)
+    lines = [
+        f"- Articles: {len(result.articles)} processed, {len(result.skipped)} skipped",
+        f"- Stories: {len(result.stories)} "
+        f"({sum(1 for s in result.stories if len(s.articles) > 1)} with more than one article)",
+        f"- Discrepancies: {len(result.discrepancies)}",
+        "",
+    ]
+    rows = [
+        [cls.value, *(str(by_cell[(cls, sev)]) for sev in SEVERITY_ORDER), str(by_class[cls])]
+        for cls in CLASS_ORDER
+    ]
+    return lines + _table(rows, ["class", *(s.value for s in SEVERITY_ORDER), "total"])
+
+
+def _sources(result: CheckResult) -> list[str]:
+    story_of = {aid: s.id for s in result.stories for aid in s.articles}
+    rows = [
+        [
+            cell(a.id),
+            cell(a.title),
+            cell(a.outlet),
+            cell(_date_label(a)),
+            story_of.get(a.id, ""),
+            str(len(a.sentences)),
+            str(len(a.furniture)),
+            "processed",
+        ]
+        for a in result.articles
+    ]
+    rows += [[cell(s.path), "", "", "", "", "", "", f"skipped: {cell(s.reason)}"] for s in result.skipped]
+    headers = ["id", "title", "outlet", "date", "story", "sentences", "furniture lines removed", "status"]
+    lines = _table(rows, headers)
+    inferred = [a for a in result.articles if a.date_source == "text"]
+    undated = [a for a in result.articles if not a.date]
+    if inferred:
+        lines += ["", "Dates marked *inferred* come from the article's own text, not from its metadata:"]
+        lines += [f"- {cell(a.id)}: {cell(a.date_evidence)}" for a in inferred]
+    if undated:
+        lines += [
+            "",
+            "Articles with no date: "
+            + ", ".join(cell(a.id) for a in undated)
+            + ". Checks that need a date (update or conflict over time) say so where they apply.",
+        ]
+    return lines
+
+
+def _discrepancy(d: Discrepancy, articles: dict[str, Article]) -> list[str]:
+    lines = [
+        f"#### {d.severity.value.upper()} · {d.cls.value} · {cell(d.subject)} `{d.id}`",
+        "",
+        f"Why: {cell(d.reason)}.",
+        "",
+    ]
+    rows = [
+        [cell(c.article), cell(_date_label(articles.get(c.article))), _highlight(c, articles[c.article]), str(c.fact.line)]
+        for c in d.claims
+    ]
+    lines += _table(rows, ["source", "date", "text as written", "line"])
+    if d.diff:
+        lines += ["", "Word-level diff (`[-removed-]`, `{+added+}`):", ""]
+        lines += code_block(d.diff)
+    return lines + [""]
+
+
+def _section(title: str, discrepancies: list[Discrepancy], articles: dict[str, Article]) -> Iterator[str]:
+    for severity in SEVERITY_ORDER:
+        chosen = [d for d in discrepancies if d.severity == severity]
+        if not chosen:
+            continue
+        yield f"### {severity.value.capitalize()} severity ({len(chosen)})"
+        yield ""
+        for d in chosen:
+            yield from _discrepancy(d, articles)
+
+
+def render_markdown(result: CheckResult) -> str:
+    """Render `result` as a Markdown report (deterministic, LF line ends)."""
+    articles = {a.id: a for a in result.articles}
+    lines = ["# factdiff discrepancy report", "", "## Summary", ""]
+    lines += _summary(result)
+    lines += ["", "## Sources", ""]
+    lines += _sources(result)
+    for story in result.stories:
+        lines += ["", f"## Story {story.id}: {', '.join(cell(a) for a in story.articles)}", ""]
+        if len(story.articles) == 1:
+            lines += ["Only one article covers this story; its facts are compared only across stories."]
+            continue
+        for left, right in story.near_duplicates:
+            lines += [
+                f"Near-duplicates: {cell(left)} and {cell(right)} are versions of one copy; "
+                "they do not confirm each other independently.",
+                "",
+            ]
+        found = [d for d in result.discrepancies if d.story == story.id]
+        if not found:
+            lines += ["No discrepancies."]
+            continue
+        lines += list(_section(story.id, found, articles))
+    across = [d for d in result.discrepancies if d.story is None]
+    lines += ["", "## Across stories", ""]
+    lines += ["Facts about the world rather than one event: who holds an office, standing figures.", ""]
+    if across:
+        lines += list(_section("across", across, articles))
+    else:
+        lines += ["No discrepancies."]
+    return "\n".join(lines).rstrip("\n") + "\n"

@@ -1,0 +1,133 @@
+"""Ingest: decoding, metadata from front matter and header lines, page furniture."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from compare.errors import InputError
+from compare.ingest import article_from_text, decode, is_furniture, iter_paths, parse_date, read_article
+from tests.conftest import SEEDS
+
+
+@pytest.mark.parametrize(
+    "data, expected",
+    [
+        ("Troops arrived.".encode(), "Troops arrived."),
+        ("\ufeffTroops arrived.".encode(), "Troops arrived."),
+        ("Tokyo — “severe”".encode(), "Tokyo — “severe”"),
+    ],
+)
+def test_decode_utf8_with_or_without_bom(data: bytes, expected: str) -> None:
+    """UTF-8 decodes with or without a byte-order mark, which is dropped."""
+    assert expected == decode(data, "a.txt")
+
+
+def test_decode_names_file_and_byte_offset() -> None:
+    """A file that is not UTF-8 fails with the file, the byte offset and the fix."""
+    with pytest.raises(InputError) as caught:
+        decode("Caf\u00e9 au lait".encode("cp1252"), "seeds/x.txt")
+    assert "cannot read seeds/x.txt: not valid UTF-8 at byte 3 (try --encoding cp1252)" == str(caught.value)
+
+
+def test_decode_with_encoding_override() -> None:
+    """--encoding decodes a legacy file."""
+    assert "Café" == decode("Café".encode("cp1252"), "a.txt", "cp1252")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Sunday, March 30, 2025", "2025-03-30"),
+        ("30 March 2025", "2025-03-30"),
+        ("2025-03-30", "2025-03-30"),
+        ("Sept. 11, 2001", "2001-09-11"),
+        ("February 30, 2025", None),
+        ("the 55,000 troops", None),
+    ],
+)
+def test_parse_date(text: str, expected: str | None) -> None:
+    """Header dates parse in the forms sites print; impossible dates do not."""
+    assert expected == parse_date(text)
+
+
+def test_front_matter_wins() -> None:
+    """Front matter gives title, outlet, date, url and author, and is not body text."""
+    text = "---\ntitle: Talks end\noutlet: Kyodo\ndate: 2025-03-30\nurl: https://x.test/a\nauthor: A. Writer\n---\nTroops arrived. They left.\n"
+    article = article_from_text(text, id="a")
+    assert ("Talks end", "Kyodo", "2025-03-30", "front matter", "https://x.test/a", "A. Writer") == (
+        article.title, article.outlet, article.date, article.date_source, article.url, article.author
+    )
+    assert ["Troops arrived.", "They left."] == [s.text for s in article.sentences]
+    assert 8 == article.sentences[0].line
+
+
+@pytest.mark.parametrize(
+    "path, title, outlet, date",
+    [
+        ("000_a79e7755c7381916.txt", "US Defense Secretary: Allies Avoiding Collective Defense Responsibility Will Face Consequences", None, None),
+        ("001_c9e7a26a5d6843c3.txt", None, None, "2025-03-30"),
+        ("002_3a1f343924c775c8.txt", None, "The Washington Times", "2025-03-30"),
+        ("003_0907819ffabc4b97.txt", "Pete Hegseth, Japanese leaders warn of ‘severe’ security threats posed by China", None, None),
+        ("004_1df7e43d1ca862d2.txt", "U.S. Looks to Leverage Japan as Counterweight to China", "The Associated Press", None),
+    ],
+)
+def test_seed_header_forms(path: str, title: str | None, outlet: str | None, date: str | None) -> None:
+    """The header forms of the five seeds give their title, outlet and date."""
+    article = read_article(SEEDS / path)
+    assert (title, outlet, date) == (article.title, article.outlet, article.date)
+
+
+def test_date_tag_glued_to_first_line_is_cut_off() -> None:
+    """` date 2025-03-30 The body...` gives the date, and the body starts after it."""
+    article = article_from_text(" date 2025-03-30 The United States will ensure deterrence, he said.\n", id="a")
+    assert "2025-03-30" == article.date
+    assert "The United States will ensure deterrence, he said." == article.sentences[0].text
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Advertisement", True),
+        ("Related Posts", True),
+        ("1 of 94", True),
+        ("Featured", True),
+        ("Source link", True),
+        ("Click here to receive Threat Status delivered to your inbox.", True),
+        ("Copyright © 2025 The Washington Times, LLC. Click here for reprint permission.", True),
+        ("— Bill Gertz can be reached at bgertz@washingtontimes.com.", True),
+        ("Please read our comment policy before commenting.", True),
+        # Hard negatives: reporting that merely mentions these words.
+        ("The advertisement campaign cost 3 million dollars, officials said.", False),
+        ("He said 1 of 94 ballots was spoiled in the district.", False),
+        ("Copyright law was debated in parliament on Tuesday, with 55 members voting.", False),
+    ],
+)
+def test_furniture_lines(line: str, expected: bool) -> None:
+    """Page furniture is recognised as a whole line; reporting that mentions the words is not."""
+    assert expected == is_furniture(line)
+
+
+def test_furniture_counted_not_lost() -> None:
+    """Removed furniture lines are listed by line number and never reach the sentences."""
+    text = "Featured\n\nTroops arrived on Sunday.\n\nAdvertisement\n\nThey left on Monday.\n\nRelated Posts\n\n1 of 94\n"
+    article = article_from_text(text, id="a")
+    assert (1, 5, 9, 11) == article.furniture
+    assert ["Troops arrived on Sunday.", "They left on Monday."] == [s.text for s in article.sentences]
+
+
+def test_seed_002_furniture() -> None:
+    """Seed 002 loses its newsletter, five advertisements, contact, copyright and comment lines."""
+    article = read_article(SEEDS / "002_3a1f343924c775c8.txt")
+    assert 9 == len(article.furniture)
+    assert not any("Advertisement" in s.text or "Copyright" in s.text for s in article.sentences)
+
+
+def test_iter_paths_recurses_and_sorts(tmp_path: Path) -> None:
+    """A folder is read recursively for .txt and .md, sorted; other files are ignored."""
+    (tmp_path / "b").mkdir()
+    for name in ("b/2.md", "1.txt", "b/3.txt", "notes.pdf", ".hidden.txt"):
+        (tmp_path / name).write_text("x")
+    found = [Path(p).relative_to(tmp_path).as_posix() for p in iter_paths([str(tmp_path)])]
+    assert ["1.txt", "b/2.md", "b/3.txt"] == found
