@@ -242,6 +242,10 @@ def _numeric_pair_reason(ctx: _Context, a: str, fa: Fact, b: str, fb: Fact) -> s
     """Return why two numeric facts are about the same thing, or None if they are not."""
     if not _comparable(fa, fb) or not _compatible_subjects(fa, fb):
         return None
+    places_a = entities(ctx.sentence_text(a, fa))
+    places_b = entities(ctx.sentence_text(b, fb))
+    if places_a and places_b and not places_a & places_b:
+        return None  # Japan's 2% and South Korea's 3.5%: similar sentences, different subjects
     score = ctx.aligned_score(a, fa, b, fb)
     if score is not None:
         same_kind_a = [f for f in ctx.facts[a] if f.sentence == fa.sentence and _comparable(f, fa)]
@@ -251,7 +255,7 @@ def _numeric_pair_reason(ctx: _Context, a: str, fa: Fact, b: str, fb: Fact) -> s
     subject = _subject(fa)
     if subject is None or subject != _subject(fb) or fa.kind == FactKind.AGE:
         return None
-    shared = entities(ctx.sentence_text(a, fa)) & entities(ctx.sentence_text(b, fb))
+    shared = places_a & places_b
     if not shared:
         return None
     if isinstance(fa.value, str) or isinstance(fb.value, str):
@@ -338,9 +342,15 @@ class _Words:
     folded: tuple[str, ...]
 
     @classmethod
-    def of(cls, text: str) -> "_Words":
-        surface = tuple(m.group(0) for m in RE_WORD.finditer(text))
-        return cls(surface, tuple(fold_word(w) for w in surface))
+    def of(cls, text: str) -> _Words:
+        """Split on white space; compare chunks by their folded words, show them as written."""
+        surface, folded = [], []
+        for chunk in text.split():
+            key = "".join(fold_word(w) for w in RE_WORD.findall(chunk))
+            if key:  # a chunk of punctuation alone (an em dash) is not a word
+                surface.append(chunk)
+                folded.append(key)
+        return cls(tuple(surface), tuple(folded))
 
 
 def _speaker_key(name: str | None) -> str | None:
@@ -395,20 +405,26 @@ def _elided_match(with_ellipsis: str, other: _Words) -> bool:
     return True
 
 
-def _compare_quotes(a: Fact, b: Fact) -> tuple[str, str | None] | None:
-    """Compare two versions of a quotation: (`same`|`cosmetic`|`elision`|`reworded`, diff)."""
-    wa, wb = _Words.of(str(a.value)), _Words.of(str(b.value))
-    short, long, short_fact = (wa, wb, a) if len(wa.folded) <= len(wb.folded) else (wb, wa, b)
-    start, end, share = _window(short, long)
+def _compare_quotes(reference: Fact, other: Fact) -> tuple[str, str | None]:
+    """Compare a quotation with the reference version: (`same`|`cosmetic`|`elision`|`reworded`, diff).
+
+    When one version is shorter (a partial quotation), only the stretch of the
+    longer one that it covers is compared; the diff reads from `reference` to `other`.
+    """
+    ref, oth = _Words.of(str(reference.value)), _Words.of(str(other.value))
+    other_is_short = len(oth.folded) <= len(ref.folded)
+    short, long = (oth, ref) if other_is_short else (ref, oth)
+    start, end, _ = _window(short, long)
     window = _Words(long.surface[start:end], long.folded[start:end])
-    if short.folded == window.folded:
-        if short.surface == window.surface:
+    old, new = (window, short) if other_is_short else (short, window)
+    if old.folded == new.folded:
+        if old.surface == new.surface:
             return "same", None
-        return "cosmetic", _word_diff(window.surface, short.surface, window.surface, short.surface)
-    if RE_ELLIPSIS.search(str(short_fact.value)) and _elided_match(str(short_fact.value), window):
+        return "cosmetic", _word_diff(old.surface, new.surface, old.surface, new.surface)
+    shorter_fact = other if other_is_short else reference
+    if RE_ELLIPSIS.search(str(shorter_fact.value)) and _elided_match(str(shorter_fact.value), window):
         return "elision", None
-    diff = _word_diff(window.surface, short.surface, window.folded, short.folded)
-    return "reworded", diff
+    return "reworded", _word_diff(old.surface, new.surface, old.folded, new.folded)
 
 
 def _quote_groups(ctx: _Context, story: Story) -> Iterator[list[FactRef]]:

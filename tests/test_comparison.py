@@ -1,0 +1,201 @@
+"""Comparison: pairing facts about one thing, and classifying their differences.
+
+These tests build facts by hand so that they test the comparer alone; the
+end-to-end behaviour on real text is in test_pipeline.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.align import align_all, group_stories
+from compare.comparison import CompareConfig, find_discrepancies
+from compare.ingest import article_from_text
+from compare.records import Article, Discrepancy, Fact, FactKind
+
+
+def make(id: str, sentences: list[str], date: str | None = "2025-03-30") -> Article:
+    return article_from_text("\n\n".join(sentences) + "\n", id=id, date=date)
+
+
+def fact(article: Article, kind: FactKind, surface: str, value: float | str, occurrence: int = 0, **fields: object) -> Fact:
+    """A fact for the `occurrence`-th appearance of `surface` in the article."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = article.text.index(surface, start + 1)
+    sentence = next(s for s in article.sentences if s.start <= start < s.end)
+    return Fact(kind, surface, value, start, start + len(surface), article.line_of(start), sentence.index, **fields)  # type: ignore[arg-type]
+
+
+def run(articles: list[Article], facts: dict[str, list[Fact]], config: CompareConfig = CompareConfig()) -> tuple[Discrepancy, ...]:
+    alignments = align_all(articles)
+    stories = group_stories(articles, alignments)
+    return find_discrepancies(articles, {k: tuple(v) for k, v in facts.items()}, stories, alignments, config)
+
+
+SHARED = [
+    "Hegseth and Ishiba wrapped up a high-level meeting in Tokyo on Sunday with a stark warning about threats.",
+    "The Pentagon will add troops to the unit and give commanders expanded authority over the forces.",
+]
+TROOPS_A = "The United States has 54,000 US military personnel stationed in Japan, mostly in Okinawa."
+TROOPS_B = "A joint force headquarters is being established to upgrade the 55,000 troops of the U.S. Forces Japan."
+
+
+def troops(value_a: float, surface_a: str, value_b: float, surface_b: str, **hedge: object) -> tuple[Discrepancy, ...]:
+    a = make("a", SHARED + [TROOPS_A.replace("54,000", surface_a)])
+    b = make("b", SHARED + [TROOPS_B.replace("55,000", surface_b)])
+    facts = {
+        "a": [fact(a, FactKind.QUANTITY, surface_a, value_a, counts="US military personnel", **hedge)],
+        "b": [fact(b, FactKind.QUANTITY, surface_b, value_b, counts="troops")],
+    }
+    return run([a, b], facts)
+
+
+def test_rival_figures_are_a_high_conflict() -> None:
+    """54,000 personnel versus 55,000 troops, both in Japan, is a high-severity conflict."""
+    (found,) = troops(54000, "54,000", 55000, "55,000")
+    assert ("conflict", "high", ["a", "b"], ["54,000", "55,000"]) == (
+        found.cls.value, found.severity.value, [c.article for c in found.claims], [c.fact.text for c in found.claims]
+    )
+    assert "same subject (troops)" in found.reason
+
+
+@pytest.mark.parametrize(
+    "surface_a, value_a, surface_b, value_b",
+    [
+        ("55,000", 55000, "55 000", 55000),  # separators differ, value does not
+        ("55,000", 55000, "55,000", 55000),
+    ],
+)
+def test_same_value_written_differently_is_not_flagged(surface_a: str, value_a: float, surface_b: str, value_b: float) -> None:
+    """`55,000` and `55 000` are one value."""
+    assert () == troops(value_a, surface_a, value_b, surface_b)
+
+
+def test_hedge_that_covers_softens_to_low() -> None:
+    """`about 54,000` versus 55,000 is still listed, but low: the hedge covers it."""
+    (found,) = troops(54000, "54,000", 55000, "55,000", qualifier="about")
+    assert ("conflict", "low") == (found.cls.value, found.severity.value)
+
+
+def test_far_apart_values_do_not_pair_by_subject() -> None:
+    """Two troop counts of different size (5,000 vs 55,000) are not rival reports of one figure."""
+    assert () == troops(5000, "5,000", 55000, "55,000")
+
+
+def test_different_countries_are_not_compared() -> None:
+    """Japan's 2% of GDP and South Korea's 3.5% of GDP are different subjects."""
+    a = make("a", SHARED + ["Japan plans to raise defense spending to 2% of GDP ahead of schedule."])
+    b = make("b", SHARED + ["South Korea has pledged to raise defense spending to 3.5% of GDP soon."])
+    facts = {
+        "a": [fact(a, FactKind.PERCENT, "2%", 2.0, unit="%", counts="GDP")],
+        "b": [fact(b, FactKind.PERCENT, "3.5%", 3.5, unit="%", counts="GDP")],
+    }
+    assert () == run([a, b], facts)
+
+
+def test_two_values_stated_by_both_are_agreement() -> None:
+    """`from 2% ... to at least 3%` in both outlets pairs 2% with 2% and 3% with 3%."""
+    text = "The Trump administration is considering pressure on Tokyo to increase defense spending from 2% of Japan's GDP to at least 3%."
+    a = make("a", SHARED + [text])
+    b = make("b", SHARED + [text.replace("is considering pressure", "is said to be considering pressuring")])
+    facts = {
+        x.id: [
+            fact(x, FactKind.PERCENT, "2%", 2.0, unit="%", counts="GDP"),
+            fact(x, FactKind.PERCENT, "3%", 3.0, unit="%", counts=None, qualifier="at least"),
+        ]
+        for x in (a, b)
+    }
+    assert () == run([a, b], facts)
+
+
+def quotes(text_a: str, text_b: str, speaker_b: str = "Pete Hegseth") -> tuple[Discrepancy, ...]:
+    a = make("a", SHARED + [f"“{text_a},” Mr. Hegseth said."])
+    b = make("b", SHARED + [f"Hegseth said he and Nakatani had \"{text_b}\" in their talks."])
+    facts = {
+        "a": [fact(a, FactKind.QUOTE, text_a, text_a, speaker="Pete Hegseth", cue="said")],
+        "b": [fact(b, FactKind.QUOTE, text_b, text_b, speaker=speaker_b, cue="said")],
+    }
+    return run([a, b], facts)
+
+
+BASE = "Our job now, at this moment here, with our allies, is to say we are reestablishing deterrence"
+
+
+@pytest.mark.parametrize(
+    "text_b, expected",
+    [
+        (BASE, None),
+        (BASE.replace("reestablishing", "re-establishing"), ("cosmetic", "low")),
+        (BASE.replace("Our job now,", "our job now"), ("cosmetic", "low")),
+        ("with our allies, is to say we are reestablishing deterrence", None),  # a partial quotation
+        ("Our job now … is to say we are reestablishing deterrence", ("cosmetic", "low")),  # an elision
+        (BASE.replace("we are reestablishing", "we are building"), ("reworded", "medium")),
+        (BASE.replace("we are reestablishing", "we are not reestablishing"), ("reworded", "high")),
+    ],
+)
+def test_quotation_versions(text_b: str, expected: tuple[str, str] | None) -> None:
+    """Quotations differing in punctuation, case or hyphens are cosmetic; changed words are reworded."""
+    found = quotes(BASE, text_b)
+    assert expected == ((found[0].cls.value, found[0].severity.value) if found else None)
+
+
+def test_reworded_quote_has_word_diff() -> None:
+    """A reworded quotation carries a word-level diff naming both articles."""
+    (found,) = quotes(BASE, BASE.replace("we are reestablishing", "we are building"))
+    assert 1 == len(found.diff)
+    assert "[-reestablishing-] {+building+}" in found.diff[0]
+
+
+def test_quotes_of_different_speakers_are_not_versions() -> None:
+    """The same words from two different speakers are not compared."""
+    assert () == quotes(BASE, BASE.replace("reestablishing", "building"), speaker_b="Gen Nakatani")
+
+
+def office(date_b: str | None) -> tuple[Discrepancy, ...]:
+    a = make("a", ["Japanese Defense Minister Gen Nakatani met Hegseth in Tokyo on Sunday for talks."], date="2025-03-30")
+    b = make("b", ["Japanese Defense Minister Shinjiro Koizumi plans to visit the US next month for talks."], date=date_b)
+    facts = {
+        "a": [fact(a, FactKind.PERSON, "Japanese Defense Minister Gen Nakatani", "Gen Nakatani", title="defense minister", org="Japan")],
+        "b": [fact(b, FactKind.PERSON, "Japanese Defense Minister Shinjiro Koizumi", "Shinjiro Koizumi", title="defense minister", org="Japan")],
+    }
+    return run([a, b], facts)
+
+
+@pytest.mark.parametrize(
+    "date_b, expected",
+    [
+        ("2025-12-06", ("update", "low")),
+        ("2025-04-01", ("conflict", "high")),
+        (None, ("conflict", "medium")),
+    ],
+)
+def test_office_holders_over_time(date_b: str | None, expected: tuple[str, str]) -> None:
+    """Two holders of one office: months apart is an update, days apart a conflict, undated undecided."""
+    (found,) = office(date_b)
+    assert expected == (found.cls.value, found.severity.value)
+    assert (None, "Japan's defense minister") == (found.story, found.subject)
+
+
+def test_former_holder_is_not_compared() -> None:
+    """`Fumio Kishida, Japan's prime minister at the time` is a past holder, not a rival."""
+    a = make("a", ["Japanese Prime Minister Shigeru Ishiba met Hegseth on Sunday in Tokyo."])
+    b = make("b", ["Fumio Kishida, Japan's prime minister at the time, announced a new era."])
+    facts = {
+        "a": [fact(a, FactKind.PERSON, "Japanese Prime Minister Shigeru Ishiba", "Shigeru Ishiba", title="prime minister", org="Japan")],
+        "b": [fact(b, FactKind.PERSON, "Fumio Kishida, Japan's prime minister at the time", "Fumio Kishida", title="prime minister", org="Japan", former=True)],
+    }
+    assert () == run([a, b], facts)
+
+
+def test_discrepancy_ids_are_stable_and_order_free() -> None:
+    """The same inputs in another order give the same discrepancies and ids."""
+    first = troops(54000, "54,000", 55000, "55,000")
+    a = make("a", SHARED + [TROOPS_A])
+    b = make("b", SHARED + [TROOPS_B])
+    facts = {
+        "a": [fact(a, FactKind.QUANTITY, "54,000", 54000, counts="US military personnel")],
+        "b": [fact(b, FactKind.QUANTITY, "55,000", 55000, counts="troops")],
+    }
+    second = run([b, a], facts)
+    assert [d.id for d in first] == [d.id for d in second]
