@@ -340,6 +340,7 @@ class _Words:
 
     surface: tuple[str, ...]
     folded: tuple[str, ...]
+    elided: bool = False
 
     @classmethod
     def of(cls, text: str) -> _Words:
@@ -350,7 +351,7 @@ class _Words:
             if key:  # a chunk of punctuation alone (an em dash) is not a word
                 surface.append(chunk)
                 folded.append(key)
-        return cls(tuple(surface), tuple(folded))
+        return cls(tuple(surface), tuple(folded), bool(RE_ELLIPSIS.search(text)))
 
 
 def _speaker_key(name: str | None) -> str | None:
@@ -361,16 +362,29 @@ def _speaker_key(name: str | None) -> str | None:
 
 
 def _window(short: _Words, long: _Words) -> tuple[int, int, float]:
-    """Find where `short` sits in `long`: (start, end, share of short's words matched)."""
+    """Find where `short` sits in `long`: (start, end, overlap).
+
+    The overlap is the number of matched words over the length of the shorter
+    quotation or of the stretch of `long` it covers, whichever is longer, so a
+    few words scattered over a long sentence do not count as a partial quotation.
+    Words that an ellipsis in `short` leaves out do not count against it.
+    """
     matcher = difflib.SequenceMatcher(None, short.folded, long.folded, autojunk=False)
     blocks = [b for b in matcher.get_matching_blocks() if b.size]
     if not blocks:
         return 0, 0, 0.0
+    # A stray "in" or "is" far down the longer quotation must not stretch the
+    # window over unrelated words: runs of one or two words count only in line
+    # with the longest run; longer runs count wherever they are (an elision skips).
+    anchor = max(blocks, key=lambda b: (b.size, -b.a))
+    slack = max(3, len(short.folded) // 5)
+    blocks = [b for b in blocks if b.size >= 3 or abs((b.b - b.a) - (anchor.b - anchor.a)) <= slack]
     matched = sum(b.size for b in blocks)
     first, last = blocks[0], blocks[-1]
     start = max(0, first.b - first.a)
     end = min(len(long.folded), last.b + last.size + (len(short.folded) - last.a - last.size))
-    return start, end, matched / max(len(short.folded), 1)
+    span = len(short.folded) if short.elided else max(len(short.folded), end - start)
+    return start, end, matched / max(span, 1)
 
 
 def _word_diff(old: Sequence[str], new: Sequence[str], old_folded: Sequence[str], new_folded: Sequence[str]) -> str:
@@ -428,29 +442,40 @@ def _compare_quotes(reference: Fact, other: Fact) -> tuple[str, str | None]:
 
 
 def _quote_groups(ctx: _Context, story: Story) -> Iterator[list[FactRef]]:
-    """Yield groups of quotations that are versions of one utterance across a story."""
+    """Yield groups of quotations that are versions of one utterance across a story.
+
+    Each quotation pairs with its best match in each other article (identical
+    wording first), so two different sentences of one speaker never pair.
+    """
     union = _UnionFind()
-    for a, b in itertools.combinations(story.articles, 2):
+    words = {
+        (aid, i): _Words.of(str(f.value))
+        for aid in story.articles
+        for i, f in enumerate(ctx.facts[aid])
+        if f.kind == FactKind.QUOTE
+    }
+    for a, b in itertools.permutations(story.articles, 2):
         for i, fa in enumerate(ctx.facts[a]):
-            if fa.kind != FactKind.QUOTE:
+            if fa.kind != FactKind.QUOTE or len(words[(a, i)].folded) < ctx.config.quote_min_words:
                 continue
-            wa = _Words.of(str(fa.value))
-            if len(wa.folded) < ctx.config.quote_min_words:
-                continue
+            wa = words[(a, i)]
+            best: tuple[float, float, int] | None = None
             for j, fb in enumerate(ctx.facts[b]):
                 if fb.kind != FactKind.QUOTE:
                     continue
+                wb = words[(b, j)]
                 ka, kb = _speaker_key(fa.speaker), _speaker_key(fb.speaker)
-                if ka and kb and ka != kb:
-                    continue
-                wb = _Words.of(str(fb.value))
-                if len(wb.folded) < ctx.config.quote_min_words:
+                if (ka and kb and ka != kb) or len(wb.folded) < ctx.config.quote_min_words:
                     continue
                 short, long = (wa, wb) if len(wa.folded) <= len(wb.folded) else (wb, wa)
                 _, _, share = _window(short, long)
-                needed = ctx.config.quote_overlap if (ka and kb) else 0.9
-                if share >= needed:
-                    union.union((a, i), (b, j))
+                if share < (ctx.config.quote_overlap if (ka and kb) else 0.9):
+                    continue
+                closeness = difflib.SequenceMatcher(None, wa.folded, wb.folded, autojunk=False).ratio()
+                if best is None or (share, closeness) > best[:2]:
+                    best = (share, closeness, j)
+            if best is not None:
+                union.union((a, i), (b, best[2]))
     for group in union.groups():
         yield group  # type: ignore[misc]
 
@@ -652,36 +677,43 @@ def _standing_discrepancies(
             sentence = ctx.sentence_text(aid, fact)
             if RE_STANDING.search(sentence):
                 pool.append(((aid, index), fact, entities(sentence)))
-    union = _UnionFind()
-    reasons: dict[object, str] = {}
-    for (ra, fa, ea), (rb, fb, eb) in itertools.combinations(pool, 2):
-        shared = ea & eb
-        if story_of[ra[0]] == story_of[rb[0]] or not _comparable(fa, fb) or not shared:
+    # One group per (subject, country or organisation): NATO's target and Japan's goal
+    # are different figures even when one sentence names both.
+    groups: dict[tuple[str, str, str], list[FactRef]] = defaultdict(list)
+    for ref, fact, places in pool:
+        for place in places:
+            groups[(str(_subject(fact)), fact.unit or "", place)].append(ref)
+    reported: set[tuple[FactRef, ...]] = set()
+    for (subject, _unit, place), refs in sorted(groups.items()):
+        if len({story_of[r[0]] for r in refs}) < 2:
             continue
-        if _subject(fa) != _subject(fb):
+        kept = [
+            r for r in refs
+            if not any(
+                not _same_value(ctx.fact(r), ctx.fact(o)) and _states_value(ctx, r[0], ctx.fact(o))
+                for o in refs if o[0] != r[0]
+            )
+        ]
+        facts = [ctx.fact(r) for r in kept]
+        if len({r[0] for r in kept}) < 2 or all(_same_value(facts[0], f) for f in facts):
             continue
-        if not _same_value(fa, fb) and (_states_value(ctx, ra[0], fb) or _states_value(ctx, rb[0], fa)):
+        key = tuple(sorted(kept))
+        if key in reported:
             continue
-        union.union(ra, rb)
-        reasons[ra] = reasons[rb] = f"a standing figure ({_subject(fa)}) named with {', '.join(sorted(shared))}"
-    for group in union.groups():
-        refs: list[FactRef] = group  # type: ignore[assignment]
-        facts = [ctx.fact(r) for r in refs]
-        if all(_same_value(facts[0], f) for f in facts):
-            continue
+        reported.add(key)
         sides: dict[str, set[str]] = defaultdict(set)
-        for ref, fact in zip(refs, facts):
+        for ref, fact in zip(kept, facts):
             sides[str(fact.value)].add(ref[0])
         cls, severity, why = _classify_over_time(ctx, placed, list(sides.values()))
         yield Discrepancy(
-            id=_stable_id("standing", _subject(facts[0]), sorted((r[0], str(f.value)) for r, f in zip(refs, facts))),
+            id=_stable_id("standing", subject, place, sorted((r[0], str(f.value)) for r, f in zip(kept, facts))),
             story=None,
             kind=facts[0].kind,
             cls=cls,
             severity=severity,
-            subject=_describe_subject(facts),
-            claims=tuple(sorted((ctx.claim(r) for r in refs), key=lambda c: (c.article, c.fact.start))),
-            reason=f"paired as {reasons.get(refs[0], 'a standing figure')}; {why}",
+            subject=f"{place}: {_describe_subject(facts)}",
+            claims=tuple(sorted((ctx.claim(r) for r in kept), key=lambda c: (c.article, c.fact.start))),
+            reason=f"paired as a standing figure (a target or standard) about {subject} named with {place}; {why}",
         )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -11,7 +12,7 @@ from compare.comparison import CompareConfig, find_discrepancies
 from compare.errors import InputError
 from compare.extract import extract_facts, infer_article_date
 from compare.ingest import iter_paths, read_article, read_stdin, unique_ids
-from compare.records import Article, CheckResult, Skipped
+from compare.records import Article, CheckResult, Skipped, Story
 
 
 @dataclass(frozen=True)
@@ -50,12 +51,38 @@ def date_articles(articles: Iterable[Article]) -> list[Article]:
     return dated
 
 
+def date_from_stories(articles: Iterable[Article], stories: Iterable[Story]) -> list[Article]:
+    """Give an undated article the date its story's dated articles share, marked as inferred.
+
+    An article that reports the same event as dated articles (same story) was
+    written when they were; their most common date is taken, the earliest on a tie.
+    """
+    by_id = {a.id: a for a in articles}
+    for story in stories:
+        dated = [by_id[i] for i in story.articles if by_id[i].date and len(by_id[i].date or "") >= 10]
+        if not dated:
+            continue
+        counts = Counter(a.date for a in dated)
+        date = min(counts, key=lambda d: (-counts[d], d))
+        sources = ", ".join(a.id for a in dated if a.date == date)
+        for aid in story.articles:
+            if by_id[aid].date is None:
+                by_id[aid] = replace(
+                    by_id[aid],
+                    date=date,
+                    date_source="story",
+                    date_evidence=f"no date of its own; it reports the same story as {sources}, dated {date}",
+                )
+    return sorted(by_id.values(), key=lambda a: a.id)
+
+
 def check_articles(articles: Iterable[Article], skipped: Iterable[Skipped] = (), config: Config = Config()) -> CheckResult:
     """Run extraction, alignment, story grouping and comparison over read articles."""
     ordered = sorted(date_articles(articles), key=lambda a: a.id)
-    facts = {a.id: extract_facts(a) for a in ordered}
     alignments = align_all(ordered, config.align)
     stories = group_stories(ordered, alignments, config.align)
+    ordered = date_from_stories(ordered, stories)
+    facts = {a.id: extract_facts(a) for a in ordered}
     discrepancies = find_discrepancies(ordered, facts, stories, alignments, config.compare)
     return CheckResult(
         articles=tuple(ordered),

@@ -40,7 +40,7 @@ class Article:
     """A decoded input article with its metadata and its body split into sentences.
 
     `date` is an ISO date (`2025-03-30`) or None; `date_source` says where it came
-    from (`front matter`, `header`, `text`), and for `text` `date_evidence` quotes
+    from (`front matter`, `header`, `given`, `text`, `story`); for `text` and `story` `date_evidence` gives
     the words it was inferred from. `furniture` lists the 1-based lines removed as
     page furniture (advertising, copyright, navigation) before alignment.
     """

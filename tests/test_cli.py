@@ -10,8 +10,12 @@ from click.testing import CliRunner
 from compare.cli import main
 from tests.conftest import SEEDS
 
-ARTICLE_A = "Troops: the United States has 54,000 US military personnel stationed in Japan, officials said on Sunday.\n\nThe Pentagon will add troops to the new unit and give commanders expanded authority over the forces.\n"
-ARTICLE_B = "A joint force headquarters will upgrade the 55,000 troops of the U.S. Forces Japan, officials said.\n\nThe Pentagon will add troops to the new unit and give commanders expanded authority over the forces.\n"
+SHARED = (
+    "\n\nThe Pentagon will add troops to the new unit and give commanders expanded authority over the forces."
+    "\n\nThe headquarters has been designed to increase military readiness for regional crises or conflicts.\n"
+)
+ARTICLE_A = "The United States has 54,000 US military personnel stationed in Japan, officials said on Sunday." + SHARED
+ARTICLE_B = "A joint force headquarters will upgrade the 55,000 troops of the U.S. Forces Japan, officials said." + SHARED
 
 
 def write(tmp_path: Path, name: str, text: str | bytes) -> Path:
@@ -100,7 +104,7 @@ def test_align_shows_pairs(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["align", str(a), str(b)])
     assert 0 == result.exit_code, result.output
     assert "1.00" in result.output
-    assert "1 aligned sentence pairs; coverage 50% of the shorter article." in result.output
+    assert "2 aligned sentence pairs; coverage 67% of the shorter article." in result.output
 
 
 def test_help_documents_exit_codes() -> None:

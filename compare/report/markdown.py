@@ -71,7 +71,7 @@ def _table(rows: list[list[str]], headers: list[str]) -> list[str]:
 def _date_label(article: Article | None) -> str:
     if article is None or not article.date:
         return "unknown"
-    if article.date_source == "text":
+    if article.date_source in ("text", "story"):
         return f"{article.date} (inferred)"
     return article.date
 
@@ -122,10 +122,10 @@ def _sources(result: CheckResult) -> list[str]:
     rows += [[cell(s.path), "", "", "", "", "", "", f"skipped: {cell(s.reason)}"] for s in result.skipped]
     headers = ["id", "title", "outlet", "date", "story", "sentences", "furniture lines removed", "status"]
     lines = _table(rows, headers)
-    inferred = [a for a in result.articles if a.date_source == "text"]
+    inferred = [a for a in result.articles if a.date_source in ("text", "story")]
     undated = [a for a in result.articles if not a.date]
     if inferred:
-        lines += ["", "Dates marked *inferred* come from the article's own text, not from its metadata:"]
+        lines += ["", "Dates marked *inferred* come from the text or the story, not from the article's metadata:"]
         lines += [f"- {cell(a.id)}: {cell(a.date_evidence)}" for a in inferred]
     if undated:
         lines += [

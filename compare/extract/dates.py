@@ -1,0 +1,428 @@
+"""Date expressions in a sentence, resolved against the article's date, and a date inferred from text.
+
+A date fact's `value` is ISO 8601 at the precision the text gives: `2025-03-30` for a
+day, `2025-06` for a month, `2025` for a year. A day or month written without a year
+(`Jan. 2`, `in June`) takes its year from the anchor, the article's date: it is the
+occurrence nearest to the anchor, because a news article names month-days within a
+few months either side of its own date (`Jan. 2` in an article of 2026-01-20 is
+2026-01-02; `December 6th` in the same article is 2025-12-06). With no anchor it is
+yielded in the ISO no-year forms `--12-06` and `--06`, unless an adjacent weekday and
+the years the article names pin the year (see `infer_article_date`).
+
+Relative expressions (`Sunday`, `last Friday`, `yesterday`, `next month`, `last June`,
+`this year`) need the anchor; without one they are not yielded. A bare weekday is the
+most recent such day on or before the anchor (news is written in the past tense);
+`last Friday` written on a Friday is a week back (TempEval-3 annotates it so), except
+when the article's date was itself inferred from the text; `next Monday` and `this
+coming Monday` go forward; `this Tuesday` is the Tuesday of the anchor's Monday-to-Sunday
+week (so on a Sunday, `this Wednesday` is four days back: a known trap).
+
+The fact's `text` starts at a qualifier word (`by 2027`, `since March 2025`, `early
+March`) and leaves plain prepositions out (`in 2027` gives `2027`); a weekday next to its
+date is one fact (`last Friday (December 5th)`); a range gives its first day
+(`June 12-14, 2026` is 2026-06-12).
+
+A bare year is a date only after a preposition or a part word (`in 2027`, `by 2027`,
+`since 2019`, `mid-2025`): `Colby's 2021 work` and `the 2025 Reagan National Defense
+Forum` name a year but date nothing. Weeks and seasons (`last week`, `this spring`),
+counted offsets (`two years ago`) and numeric dates (`3/30/2025`, `9/11`, `24/7`) are
+not extracted.
+
+CAUTION: a weekday inside a name is not a date (`Good Friday`, `Super Tuesday`, `the
+Sunday Times`), nor is `Sept. 11` in `the Sept. 11 attacks`, whose year is not the
+anchor's; both are screened out by name below. Other names remain traps: `Theresa
+May 2019` reads as May 2019.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import regex
+
+from compare.records import Article, Fact, FactKind, Sentence
+
+MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+
+WEEKDAYS: dict[str, int] = {
+    name: number
+    for number, name in enumerate(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    )
+}
+
+# The word as written (lower case) -> the qualifier recorded on the fact.
+QUALIFIERS: dict[str, str] = {
+    "by": "by",
+    "since": "since",
+    "until": "until",
+    "till": "until",
+    "before": "before",
+    "after": "after",
+    "early": "early",
+    "late": "late",
+    "mid": "mid",
+}
+
+# White space inside one date: at least one character, at most one line break (a hard
+# wrap), never a paragraph break. Possessive, so it cannot backtrack.
+_WS = r"(?:(?=\s)[^\S\n]*+(?:\n[^\S\n]*+)?)"
+
+_MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+
+# A month name or its abbreviation (`Jan.`, `Sept.`, `Dec`), capitalised: `may` and
+# `march` in lower case are a verb; `Mar-a-Lago` never gets the day a date needs.
+_MONTH = rf"""(?:\b(?:{_MONTH_FULL}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?!\w))"""
+
+# A day of the month, with an optional ordinal suffix; not the start of `5,000`, `5.5`,
+# `5:30` or `5%`.
+_DAY = r"(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\w|[.,:/]\d|[^\S\n]?%))"
+
+# A year 1900-2099; not the start of `2025-26`, `2025/26`, `2025.5` or `2025s`.
+_YEAR = r"(?:(?:19|20)\d\d(?!\w|[.,/]\d|[-–]\d|[^\S\n]?%))"
+
+# A weekday, in any case: no English word is spelt `friday`; `Sun` (the newspaper) is not one.
+_WEEKDAY = r"(?:\b(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?!\w))"
+
+# A year named relative to the anchor after a month: `June last year`, `in April next year`.
+_YEAR_REL = rf"(?:{_WS}(?P<yrel>(?i:last|this|next)){_WS}(?i:year)(?!\w))"
+
+# A month-day, with a year where one follows: `March 30, 2025`, `Jan. 2`, `December 6th`,
+# `30 March 2025`, `6th of December`. Groups: m, d, y.
+_MONTH_DAY = rf"""
+    (?:
+        (?P<m>{_MONTH}) {_WS} (?P<d>{_DAY})                  # month first: `March 30`, `Jan. 2`
+        (?:[-–]{_DAY})?                                      # a range's last day: `June 12-14`
+      | (?<![\w$£€¥\#/.,:-]) (?P<d>{_DAY}) {_WS}             # day first: `30 March`, `6th of December`
+        (?:of {_WS})? (?P<m>{_MONTH})
+    )
+    (?:
+        ,?{_WS} (?P<y>{_YEAR})                               # the year: `, 2025` or ` 2025`
+      | {_YEAR_REL}                                          # `Oct. 23 last year`
+      | (?!{_WS}attacks?\b)                                  # `the Sept. 11 attacks` is not this year's
+    )
+"""
+
+# One date expression, with its optional qualifier words in front.
+RE_DATE = regex.compile(
+    rf"""
+    (?:
+        (?P<prep>\b(?i:by|since|until|till|before|after)) {_WS}     # qualifier, kept in the text
+      | (?P<lead>\b(?i:in|from|through|throughout|during|between)) {_WS}
+                                                            # plain preposition: licenses a bare
+                                                            # year or month, left out of the text
+    )?
+    (?P<part>\b(?i:early|late|mid)(?:-|–|{_WS}))?            # `early March`, `mid-2025`
+    (?P<core>
+        # ISO date `2025-03-30` (a `T12:00` time may follow), not inside a path or a number
+        (?<![\w/.:-])
+        (?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])
+        (?!(?!T\d)[\w/-]|[.:]\d)
+
+        # a weekday, alone or next to its date: `last Friday`, `Sunday, March 30, 2025`,
+        # `Saturday (December 6th)`; not inside a holiday's or a newspaper's name
+      | (?<!\b(?:Good|Black|Cyber|Super|Bloody|Ash|Holy|Easter|Palm|Maundy|Fat|Shrove|Giving)[^\S\n]{{1,3}})
+        (?<!\bMail[^\S\n]{{1,3}}on[^\S\n]{{1,3}})
+        (?<!\b(?i:the[^\S\n]{{1,3}}(?:previous|following|same|next)|that|every|each|on[^\S\n]{{1,3}}a)[^\S\n]{{1,3}})
+                                                            # `the previous Friday` is relative to
+                                                            # another day; `every Friday` is no day
+        (?P<wrel>(?i:last|next|this(?:{_WS}(?:past|coming))?) {_WS})?
+        (?P<wd>{_WEEKDAY})
+        (?![^\S\n]+(?i:Times|Telegraph|Express|Mirror|Herald|Post|Mail|Star|Sport|Tribune|Independent|Night[^\S\n]+Live)\b)
+        (?:
+            (?:,[^\S\n]*+|[^\S\n]++) {_MONTH_DAY}             # `Sunday, March 30, 2025`
+          | [^\S\n]*+\([^\S\n]*+ {_MONTH_DAY} [^\S\n]*+\)    # `Saturday (December 6th)`
+        )?
+
+        # a month-day, with or without its year
+      | {_MONTH_DAY}
+
+        # a month of a year: `March 2025`, `March of 2025`
+      | (?P<m>{_MONTH}) {_WS} (?:of {_WS})? (?P<y>{_YEAR})
+
+        # a month or year named relative to the anchor: `last month`, `earlier this year`,
+        # `last June`; `the next month`, `over the last year` are spans, not dates
+      | (?<!\b(?i:the)\s)
+        (?P<rel>(?i:(?:earlier|later){_WS}this|this{_WS}(?:past|coming)|last|next|this)) {_WS}
+        (?P<unit>(?i:month|year)|{_MONTH_FULL})(?!\w)
+
+        # a day named relative to the anchor; not `USA Today` or `the Today show`
+      | (?<!\bUSA[^\S\n]{{1,3}})(?<!\b(?i:the)[^\S\n]{{1,3}})
+        (?P<dayword>(?i:today|tonight|yesterday|tomorrow|last{_WS}night|this{_WS}(?:morning|afternoon|evening)))
+        (?!\w)
+
+        # a bare year, kept only after a preposition or a part word: `by 2027`, `mid-2025`;
+        # not in `$2025`, `No.2025`, `1,2025` or the second year of `2024-2025`
+      | (?<![\w$£€¥\#/.,:])(?<!\d[-–]) (?P<y>{_YEAR})
+
+        # a bare month name, kept only after a preposition or a part word: `in June`
+      | (?P<m>\b{_MONTH_FULL})(?!\w) {_YEAR_REL}?
+    )
+    """,
+    regex.VERBOSE,
+)
+
+# A web address or a path with a domain: dates and years inside one are not facts.
+RE_URL = regex.compile(
+    r"""
+    (?:https?://|www\.)[^\s<>"“”]+                    # with a scheme or `www.`
+  | (?<![\w.-])[\w-]++(?:\.[\w-]++)++                  # `example.com/2025/03/story`: a dotted
+    (?<=\.[A-Za-z]{2,63})/[^\s<>"“”]*                  # name ending in a top-level domain, a path
+    """,
+    regex.VERBOSE,
+)
+
+# Any year token the text names, for pinning a weekday's month-day to a year; not part
+# of a longer number, an amount or a percentage.
+RE_YEAR_TOKEN = regex.compile(
+    r"""
+    (?<![\d$£€¥]|\d[.,])          # not inside `55,2025` or after a currency sign
+    (?P<year>(?:19|20)\d\d)       # 1900-2099
+    (?![\d%]|[.,]\d)              # not `20250`, `2025%`, `2025.5`
+    """,
+    regex.VERBOSE,
+)
+
+
+def extract_dates(article: Article, sentence: Sentence, anchor: dt.date | None) -> Iterator[Fact]:
+    """Yield every date expression in `sentence`, resolved against `anchor` (the article's date)."""
+    urls = [m.span() for m in RE_URL.finditer(sentence.text)]
+    # An anchor inferred from the text is only the earliest possible date: `last Friday`
+    # may then be the anchor's own day.
+    lower_bound = article.date_source == "text"
+    for match in RE_DATE.finditer(sentence.text):
+        # The span starts at a qualifier word (`by 2027`, `early March`), not at `in`/`on`.
+        start = next(match.start(g) for g in ("prep", "part", "core") if match.group(g))
+        if any(s < match.end() and start < e for s, e in urls):
+            continue
+        value = _resolve(match, anchor, article, lower_bound)
+        if value is None:
+            continue
+        offset = sentence.start + start
+        yield Fact(
+            kind=FactKind.DATE,
+            text=sentence.text[start : match.end()],
+            value=value,
+            start=offset,
+            end=sentence.start + match.end(),
+            line=article.line_of(offset),
+            sentence=sentence.index,
+            qualifier=_qualifier(match),
+        )
+
+
+def infer_article_date(article: Article) -> tuple[str, str] | None:
+    """Return (ISO date, evidence text) for the latest day the text pins down, or None."""
+    text = article.text
+    years = _years_named(text)
+    urls = [m.span() for m in RE_URL.finditer(text)]
+    best: tuple[dt.date, str] | None = None
+    for match in RE_DATE.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in urls):
+            continue
+        found = _pinned_day(match, years)
+        if found is not None and (best is None or found[0] > best[0]):
+            best = found
+    return None if best is None else (best[0].isoformat(), best[1])
+
+
+def _qualifier(match: regex.Match[str]) -> str | None:
+    """The qualifier of a match: its preposition (`by`), else its part word (`early`)."""
+    word = match.group("prep") or match.group("part")
+    if not word:
+        return None
+    return QUALIFIERS[word.lower().rstrip("-– \t\n\u00a0")]
+
+
+def _resolve(
+    match: regex.Match[str], anchor: dt.date | None, article: Article, lower_bound: bool
+) -> str | None:
+    """The ISO value of a date match, or None when it is not a date or cannot be resolved."""
+    if match.group("iso_y"):
+        day = _day(int(match.group("iso_y")), int(match.group("iso_m")), int(match.group("iso_d")))
+        return day.isoformat() if day else None
+    if match.group("dayword"):
+        return _resolve_dayword(match.group("dayword"), anchor)
+    if match.group("rel"):
+        return _resolve_relative(match.group("rel"), match.group("unit"), anchor)
+    month = MONTHS.get(match.group("m").lower().rstrip(".")) if match.group("m") else None
+    year = int(match.group("y")) if match.group("y") else None
+    if match.group("yrel"):
+        if anchor is None:
+            return None
+        year = anchor.year + {"last": -1, "this": 0, "next": 1}[match.group("yrel").lower()]
+    if match.group("d"):
+        assert month is not None
+        return _resolve_month_day(month, int(regex.sub(r"\D", "", match.group("d"))), year,
+                                  match.group("wd"), anchor, article)
+    if match.group("wd"):
+        return _resolve_weekday(match.group("wd"), match.group("wrel"), anchor, lower_bound)
+    if month is not None and year is not None:
+        return f"{year:04d}-{month:02d}"
+    licensed = bool(match.group("prep") or match.group("lead") or match.group("part"))
+    if not licensed:
+        return None
+    if year is not None:
+        return f"{year:04d}"
+    assert month is not None
+    if anchor is None:
+        return f"--{month:02d}"
+    y, m = _nearest_month(month, anchor)
+    return f"{y:04d}-{m:02d}"
+
+
+def _day(year: int, month: int, day: int) -> dt.date | None:
+    """The date, or None if it does not exist (`February 30`)."""
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _resolve_month_day(
+    month: int, day: int, year: int | None, weekday: str | None, anchor: dt.date | None, article: Article
+) -> str | None:
+    """A month-day: with its year; else pinned by its weekday; else nearest the anchor."""
+    if year is not None:
+        found = _day(year, month, day)
+        return found.isoformat() if found else None
+    if _day(2024, month, day) is None:  # 2024 is a leap year: every real month-day exists
+        return None
+    if anchor is None:
+        if weekday is not None:
+            pinned = _pin_year(month, day, WEEKDAYS[weekday.lower()], _years_named(article.text))
+            if pinned is not None:
+                return pinned[0].isoformat()
+        return f"--{month:02d}-{day:02d}"
+    candidates = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := _day(y, month, day))]
+    if weekday is not None:
+        fitting = [d for d in candidates if d.weekday() == WEEKDAYS[weekday.lower()]]
+        candidates = fitting or candidates
+    # Nearest to the anchor; at equal distance the past one (news reports what happened).
+    return min(candidates, key=lambda d: (abs((d - anchor).days), d > anchor)).isoformat()
+
+
+def _resolve_weekday(name: str, relation: str | None, anchor: dt.date | None, lower_bound: bool) -> str | None:
+    """A weekday alone: the most recent one on or before the anchor, unless `next`/`this`."""
+    if anchor is None:
+        return None
+    weekday = WEEKDAYS[name.lower()]
+    rel = " ".join(relation.lower().split()) if relation else ""
+    if rel in ("next", "this coming"):
+        ahead = (weekday - anchor.weekday()) % 7 or 7
+        return (anchor + dt.timedelta(days=ahead)).isoformat()
+    if rel == "this":
+        return (anchor + dt.timedelta(days=weekday - anchor.weekday())).isoformat()
+    back = (anchor.weekday() - weekday) % 7
+    if rel in ("last", "this past") and back == 0 and not lower_bound:
+        back = 7  # `last Friday` written on a Friday is a week ago
+    return (anchor - dt.timedelta(days=back)).isoformat()
+
+
+def _resolve_dayword(word: str, anchor: dt.date | None) -> str | None:
+    """`today`, `yesterday`, `tomorrow`, `last night`, `this morning`, against the anchor."""
+    if anchor is None:
+        return None
+    word = word.lower()
+    shift = -1 if word.startswith(("yesterday", "last")) else 1 if word == "tomorrow" else 0
+    return (anchor + dt.timedelta(days=shift)).isoformat()
+
+
+def _resolve_relative(relation: str, unit: str, anchor: dt.date | None) -> str | None:
+    """`last month`, `this year`, `earlier this month`, `last June`, against the anchor."""
+    if anchor is None:
+        return None
+    rel = relation.lower().split()[-1]  # `earlier this` -> this, `this past` -> past
+    step = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0}[rel]
+    unit_lower = unit.lower()
+    if unit_lower == "year":
+        return f"{anchor.year + step:04d}"
+    if unit_lower == "month":
+        index = anchor.year * 12 + anchor.month - 1 + step
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    month = MONTHS[unit_lower]
+    year = anchor.year
+    if step < 0 and month >= anchor.month:
+        year -= 1  # `last June`: the most recent June before the anchor's month
+    elif step > 0 and month <= anchor.month:
+        year += 1  # `next June`: the first June after the anchor's month
+    return f"{year:04d}-{month:02d}"
+
+
+def _nearest_month(month: int, anchor: dt.date) -> tuple[int, int]:
+    """The (year, month) of `month` nearest the anchor's month; at equal distance the past one."""
+    here = anchor.year * 12 + anchor.month - 1
+    options = [y * 12 + month - 1 for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    best = min(options, key=lambda i: (abs(i - here), i > here))
+    return best // 12, best % 12 + 1
+
+
+def _years_named(text: str) -> list[int]:
+    """Every distinct year token in `text`, sorted."""
+    return sorted({int(m.group("year")) for m in RE_YEAR_TOKEN.finditer(text)})
+
+
+def _pin_year(month: int, day: int, weekday: int, years: list[int]) -> tuple[dt.date, int] | None:
+    """The day whose weekday fits, in a year the text names (±1), and the named year used.
+
+    Where several years fit, the one closest to the latest year named wins.
+    """
+    if not years:
+        return None
+    latest = years[-1]
+    fits: list[tuple[dt.date, int]] = []
+    for year in sorted({y + delta for y in years for delta in (-1, 0, 1)}):
+        found = _day(year, month, day)
+        if found is not None and found.weekday() == weekday:
+            named = min(years, key=lambda y: (abs(y - year), -y))
+            fits.append((found, named))
+    if not fits:
+        return None
+    return min(fits, key=lambda fit: (abs(fit[0].year - latest), -fit[0].year))
+
+
+def _pinned_day(match: regex.Match[str], years: list[int]) -> tuple[dt.date, str] | None:
+    """The fully specified day a match gives, with the evidence, or None."""
+    if match.group("iso_y"):
+        day = _day(int(match.group("iso_y")), int(match.group("iso_m")), int(match.group("iso_d")))
+        return None if day is None else (day, match.group("core"))
+    if not match.group("d"):
+        return None
+    month = MONTHS[match.group("m").lower().rstrip(".")]
+    day_number = int(regex.sub(r"\D", "", match.group("d")))
+    surface = match.group("core")
+    if match.group("wrel"):
+        surface = surface[len(match.group("wrel")) :]
+    if match.group("y"):
+        day = _day(int(match.group("y")), month, day_number)
+        return None if day is None else (day, surface)
+    if not match.group("wd"):
+        return None
+    pinned = _pin_year(month, day_number, WEEKDAYS[match.group("wd").lower()], years)
+    if pinned is None:
+        return None
+    day, named = pinned
+    if day.year == named:
+        return day, f"{surface}; year {day.year} named in the text"
+    return day, f"{surface}; year {day.year} fits the weekday, next to {named} named in the text"

@@ -1,0 +1,1100 @@
+"""Numeric facts in a sentence: quantities, percents, money amounts and ages.
+
+Each number is found as an *atom* (digits like `54,000` or words like `twenty-three
+thousand`, with a scale such as `1.2 million` or `3bn`), then decorated from its
+context: a currency before or after it, a percent sign or a unit after it, a hedge
+before it (`about`, `at least`), and the noun phrase it counts. Numbers that are not
+facts (years, dates, times, ordinals, codes such as `F-35`, scores, phone numbers,
+page furniture such as `1 of 94`, numbers inside URLs) are kept out.
+
+Qualifiers are normalised to a small canonical set so that two sources that hedge
+the same way compare equal: `about` (around, roughly, approximately, some, an
+estimated), `nearly` (almost, close to), `more than` (over, above, in excess of),
+`less than` (fewer than, under, below), `at least`, `up to` (as many as, as much as,
+at most, no more than), plus the directions `up` and `down` (rose 5%, fell 3%).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import NamedTuple
+
+import regex
+
+from compare.records import Article, Fact, FactKind, Sentence
+
+# ---------------------------------------------------------------------------
+# Vocabularies
+# ---------------------------------------------------------------------------
+
+ONES: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+TENS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SCALES: dict[str, float] = {
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "quadrillion": 1e15, "quintillion": 1e18, "sextillion": 1e21,
+}  # fmt: skip
+# Scale words and abbreviations that may follow digits (`1.2 million`, `3bn`, `10k`).
+SCALE_SUFFIXES: dict[str, float] = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "b": 1e9, "bn": 1e9,
+    "bln": 1e9, "tn": 1e12, "trn": 1e12,
+}  # fmt: skip
+
+# Currency symbols and words -> ISO code. Keys are compared after dropping dots and spaces.
+CURRENCIES: dict[str, str] = {
+    "$": "USD", "us$": "USD", "usd": "USD", "a$": "AUD", "au$": "AUD", "aud": "AUD",
+    "c$": "CAD", "ca$": "CAD", "cad": "CAD", "nz$": "NZD", "nzd": "NZD", "hk$": "HKD",
+    "hkd": "HKD", "s$": "SGD", "sgd": "SGD", "nt$": "TWD", "twd": "TWD", "r$": "BRL",
+    "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "¥": "JPY", "jpy": "JPY",
+    "cny": "CNY", "rmb": "CNY", "₩": "KRW", "krw": "KRW", "₹": "INR", "inr": "INR",
+    "₽": "RUB", "rub": "RUB", "chf": "CHF", "$us": "USD", "$a": "AUD", "$au": "AUD",
+    "$nz": "NZD", "$hk": "HKD", "$c": "CAD", "$s": "SGD", "rm": "MYR", "rs": "INR",
+    "dollar": "USD", "dollars": "USD", "usdollars": "USD", "americandollars": "USD",
+    "australiandollars": "AUD", "canadiandollars": "CAD", "hongkongdollars": "HKD",
+    "newzealanddollars": "NZD", "singaporedollars": "SGD", "taiwandollars": "TWD",
+    "newtaiwandollars": "TWD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
+    "pounds": "GBP", "poundssterling": "GBP", "sterling": "GBP", "yen": "JPY",
+    "yuan": "CNY", "renminbi": "CNY", "won": "KRW", "rupee": "INR", "rupees": "INR",
+    "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB",
+    "franc": "CHF", "francs": "CHF", "cent": "USD", "cents": "USD", "eurocents": "EUR",
+}  # fmt: skip
+
+# Units of measure -> normalised short form. Word units match case-insensitively.
+UNIT_WORDS: dict[str, str] = {
+    "kilometer": "km", "kilometers": "km", "kilometre": "km", "kilometres": "km",
+    "meter": "m", "meters": "m", "metre": "m", "metres": "m",
+    "centimeter": "cm", "centimeters": "cm", "centimetre": "cm", "centimetres": "cm",
+    "millimeter": "mm", "millimeters": "mm", "millimetre": "mm", "millimetres": "mm",
+    "mile": "mi", "miles": "mi", "nautical mile": "nmi", "nautical miles": "nmi",
+    "foot": "ft", "feet": "ft", "inch": "in", "inches": "in", "yard": "yd", "yards": "yd",
+    "kilogram": "kg", "kilograms": "kg", "kilo": "kg", "kilos": "kg",
+    "gram": "g", "grams": "g", "pound": "lb", "pounds": "lb", "ounce": "oz", "ounces": "oz",
+    "ton": "t", "tons": "t", "tonne": "t", "tonnes": "t", "metric ton": "t",
+    "metric tons": "t", "liter": "L", "liters": "L", "litre": "L", "litres": "L",
+    "gallon": "gal", "gallons": "gal", "barrel": "bbl", "barrels": "bbl",
+    "hectare": "ha", "hectares": "ha", "acre": "acre", "acres": "acre",
+    "square kilometer": "km2", "square kilometers": "km2", "square kilometre": "km2",
+    "square kilometres": "km2", "square mile": "sq mi", "square miles": "sq mi",
+    "square meter": "m2", "square meters": "m2", "square metre": "m2",
+    "square metres": "m2", "square foot": "sq ft", "square feet": "sq ft",
+    "miles per hour": "mph", "kilometers per hour": "km/h", "kilometres per hour": "km/h",
+    "knot": "kn", "knots": "kn", "degree": "°", "degrees": "°",
+    "degrees celsius": "°C", "degrees fahrenheit": "°F", "celsius": "°C",
+    "fahrenheit": "°F",
+    "megawatt": "MW", "megawatts": "MW", "gigawatt": "GW", "gigawatts": "GW",
+    "kilowatt": "kW", "kilowatts": "kW",
+    "second": "s", "seconds": "s", "minute": "min", "minutes": "min", "hour": "h",
+    "hours": "h", "day": "day", "days": "day", "week": "week", "weeks": "week",
+    "month": "month", "months": "month", "year": "year", "years": "year",
+    "decade": "decade", "decades": "decade", "century": "century", "centuries": "century",
+}  # fmt: skip
+UNIT_ABBREVIATIONS: dict[str, str] = {
+    "km": "km", "cm": "cm", "mm": "mm", "kg": "kg", "mg": "mg", "lb": "lb", "lbs": "lb",
+    "oz": "oz", "ft": "ft", "yd": "yd", "mph": "mph", "kph": "km/h", "km/h": "km/h",
+    "kmh": "km/h", "ha": "ha", "km2": "km2", "km²": "km2", "sq km": "km2", "m²": "m2",
+    "sq mi": "sq mi", "MW": "MW", "GW": "GW", "kW": "kW", "TW": "TW", "kWh": "kWh",
+    "MWh": "MWh", "GWh": "GWh", "TWh": "TWh", "GB": "GB", "MB": "MB", "TB": "TB",
+    "Mbps": "Mbps", "Gbps": "Gbps", "°C": "°C", "°F": "°F", "ºC": "°C", "ºF": "°F",
+    "bpd": "bpd", "mpg": "mpg", "ml": "ml", "mL": "ml", "sq m": "m2", "m2": "m2",
+    "sq ft": "sq ft", "W": "W", "kV": "kV", "Hz": "Hz", "kHz": "kHz", "MHz": "MHz",
+    "GHz": "GHz", "hp": "hp", "bhp": "hp", "rpm": "rpm", "Nm": "Nm", "lb-ft": "lb-ft",
+    "mAh": "mAh", "min": "min", "mins": "min", "hr": "h", "hrs": "h", "g": "g",
+    "nm": "nm", "m": "m",
+}  # fmt: skip
+
+QUALIFIERS: dict[str, str] = {
+    "about": "about", "around": "about", "roughly": "about", "approximately": "about",
+    "approx.": "about", "some": "about", "an estimated": "about", "estimated": "about",
+    "circa": "about", "nearly": "nearly", "almost": "nearly", "close to": "nearly",
+    "just under": "nearly", "more than": "more than", "over": "more than",
+    "just over": "more than", "well over": "more than", "above": "more than",
+    "in excess of": "more than", "upwards of": "more than", "less than": "less than",
+    "fewer than": "less than", "under": "less than", "well under": "less than",
+    "below": "less than", "at least": "at least", "no less than": "at least",
+    "no fewer than": "at least", "a minimum of": "at least", "up to": "up to",
+    "as many as": "up to", "as much as": "up to", "at most": "up to",
+    "no more than": "up to", "not more than": "up to", "a maximum of": "up to",
+    "as high as": "up to",
+}  # fmt: skip
+
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)  # fmt: skip
+
+# Words that end a counted noun phrase (determiners, prepositions, pronouns, verbs).
+STOP_WORDS = frozenset(
+    """
+    a an the this that these those its their his her our your my whose which who whom
+    what where when while whether if than then there here of in on at to for from by
+    with without into onto over under about around after before since until through
+    during between among against per via toward towards across along amid upon within
+    and or but nor so yet as both each every either neither all any some many much more
+    most few fewer less least other another such same own only just also even still
+    already not no nor too very ago again now once twice is are was were be been being
+    am has have had having do does did will would shall should can could may might must
+    said says say told tells reported according including included he she it they we
+    you i him them us me one ones who percent per cent pct up down out off back away
+    total totaling totalling worth each apiece respectively or else instead rather
+    stationed deployed based living working died
+    met meet meets made make makes came come comes went go goes took take takes gave
+    give gives got get gets left leave leaves saw see sees became become becomes began
+    begin begins held hold holds kept keep keeps led lead leads ran run runs set sets
+    sent send sends spent spend spends stood stand stands won win wins lost lose loses
+    paid pay pays put puts found find finds fell fall falls rose rise rises remain
+    remains remained live lives work works need needs needed want wants wanted
+    last next previous following earlier later exactly precisely fully barely merely
+    higher lower smaller larger bigger greater faster slower cheaper stronger weaker
+    better worse longer shorter older younger above below versus vs
+    given taken seen done shown known
+    """.split()
+)  # fmt: skip
+# Heads too vague to say what a number counts ("a total of 55,000" counts nothing).
+VAGUE_HEADS = frozenset(
+    """
+    total number sum amount figure average maximum minimum estimate tally level
+    increase rise hike jump gain growth boost surge drop decline fall cut decrease
+    reduction slump loss lot range rate times time way thing things high low record
+    """.split()
+)  # fmt: skip
+# Nouns that end in -ly or -ed and still head a phrase.
+LY_NOUNS = frozenset("family supply assembly ally rally anomaly monopoly italy july".split())
+ED_HEADS = frozenset("injured wounded dead displaced detained arrested unemployed infected".split())
+ING_NOUNS = frozenset(
+    "funding spending financing training housing building shipping clothing bombing "
+    "killing meeting offering landing warning drilling lending borrowing".split()
+)  # fmt: skip
+TIME_UNITS = frozenset("s min h day week month year decade century".split())
+# Heads that end a phrase without a plural -s.
+COLLECTIVE_HEADS = frozenset(
+    "people personnel children men women police staff aid cash debt gdp".split()
+)  # fmt: skip
+# "the two", "one of": determiners after which "one" is a pronoun, not a count.
+ONE_PRONOUN_BEFORE = frozenset(
+    "no any every each some the this that which someone anyone everyone little last "
+    "such what only".split()
+)  # fmt: skip
+ONE_PRONOUN_AFTER = frozenset(
+    "of another other who that which whose day time way thing point side hand more "
+    "last such reason too by".split()
+)  # fmt: skip
+CODE_WORDS = (
+    r"section|article|chapter|title|rule|resolution|route|highway|interstate|flight"
+    r"|room|page|pages|vol|volume|episode|season|part|phase|level|grade|class|category"
+    r"|form|item|paragraph|clause|line|platform|gate|terminal|block|district|ward"
+    r"|precinct|unit|building|apt|apartment|suite|box|lot|exit|bus|channel|prop"
+    r"|proposition|bill|stage|week|round|game|match|number|model|version|type|tier"
+    r"|zone|lane|pier|track|hole|opus|psalm|verse|figure|fig|table|appendix|exhibit"
+    r"|annex|amendment|protocol|directive|regulation|no|nos|nr"
+)
+
+# ---------------------------------------------------------------------------
+# Patterns
+# ---------------------------------------------------------------------------
+
+_NUMBER_WORD = "|".join(
+    sorted([*ONES, *TENS, "hundred", *SCALES, "dozen"], key=len, reverse=True)
+)
+_BIG = "hundred|thousand|million|billion|trillion|dozen"
+
+# A number written in digits.
+RE_DIGITS = regex.compile(
+    r"""
+    (?: (?<![\p{L}\p{N}_])                # not glued to a word on the left: G7, A380
+      | (?<=\$(?:US|A|AU|NZ|HK|C|S)|(?<![\p{L}])(?:USD|EUR|GBP|JPY|AUD|CAD|RM|Rs)) )  # $US55, USD10m
+    (?P<num>
+        \d{1,3}(?:,\d{3})+(?![\d])          # 54,000 / 1,234,567
+      | \d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])  # 55 000 with (thin, no-break) spaces
+      | \d+                                 # 2025, 3
+      | (?=\.\d)                            # .5 (the decimal part follows)
+    )
+    (?P<dec>\.\d+)?                       # decimals: 3.5
+    (?!\d)
+    """,
+    regex.VERBOSE,
+)
+
+# A number written in words: "twenty-three thousand four hundred fifty-one", "a dozen".
+RE_WORD_NUMBER = regex.compile(
+    rf"""
+    (?<![\p{{L}}\p{{N}}'’-])              # a whole word, not the tail of a compound
+    (?P<words>
+        (?:half[ ]+a[ ]+(?=(?:{_BIG})\b)    # "half a million"
+          | an?[ ]+(?=(?:{_BIG})\b) )?      # "a dozen", "a million"
+        (?:{_NUMBER_WORD})\b                # the first number word
+        (?:                                 # then more number words, each consumed once
+            (?:[ ]+|-|(?<=hundred|thousand|million|billion|trillion)[ ]+and[ ]+)
+            (?:{_NUMBER_WORD})\b
+        )*+
+        (?:[ ]+and[ ]+a[ ]+half\b)?         # "two and a half"
+        (?:[ ]+(?:{"|".join(SCALES)})\b)?   # "two and a half million"
+    )
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+# A scale after digits: "1.2 million", "3bn", "5m", "10k" (short forms only when glued).
+RE_SCALE = regex.compile(
+    r"""
+    (?: [ \u00a0]*(?P<word>hundred|thousand|million|billion|trillion|mln|bln|mn|bn|tn|trn)
+      | (?P<short>[kKmMbB]|mil) )          # 10k, 5m, $5B: glued to the digits
+    (?![\p{L}\p{N}])
+    (?!-(?:high|long|wide|tall|deep)\b)   # "a 5m-high wall" is metres
+    (?![ ](?:high|long|wide|tall|deep)\b)
+    (?![ ]\(\d)                           # "37m (121ft)": a converted length
+    """,
+    regex.VERBOSE,
+)
+
+# A percent sign or word after a number.
+RE_PERCENT = regex.compile(
+    r"""
+    (?: [ \u00a0]?%                                       # 2%, 2 %
+      | [ \u00a0-]*(?P<pp>percentage[ -]points?)\b        # 3 percentage points
+      | [ \u00a0-]*(?P<bp>basis[ -]points?|bps)\b         # 25 basis points
+      | [ \u00a0-]*(?:percent|per[ \u00a0]cent|pct)\b     # 25 percent, 3.5 per cent
+      | pc\b                                              # 1.38pc (British papers)
+      | [ ]+(?P<points>points?)\b                         # 4 points (see _points_are_percent)
+    )
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+# A currency symbol or code before a number: "$", "US$", "US $", "¥", "USD ".
+RE_CURRENCY_BEFORE = regex.compile(
+    r"""
+    (?P<cur>
+        (?<![\p{L}])(?:US|U\.S\.|AU|CA|NZ|HK|NT|A|C|S|R)[ ]?\$   # US$3bn, A$5, US $58
+      | \$(?:US|AU|A|NZ|HK|C|S)                                 # $US55 (Australian style)
+      | (?<![\p{L}])(?:RM|Rs\.?)[ ]?                             # RM23.50, Rs 500
+      | [$€£¥₩₹₽]                                               # $550, ¥87
+      | (?<![\p{L}])(?:USD|EUR|GBP|JPY|CNY|RMB|KRW|INR|AUD|CAD|CHF|HKD|TWD)[ \u00a0]?
+    )
+    [ \u00a0]?\Z                                               # right before the number
+    """,
+    regex.VERBOSE,
+)
+
+# A currency word or code after a number: "10 million yen", "5 dollars", "40 USD".
+RE_CURRENCY_AFTER = regex.compile(
+    r"""
+    [ \u00a0]+
+    (?P<cur>
+        (?:U\.?S\.?|US|American|Australian|Canadian|Hong[ ]Kong|New[ ]Zealand|Singapore
+          |New[ ]Taiwan|Taiwan)[ ]dollars?                    # 10 Australian dollars
+      | (?i:euro[ ]cents?|dollars?|euros?|pounds[ ]sterling|sterling|pounds?|yen|yuan|renminbi
+          |rupees?|roubles?|rubles?|francs?|cents?)            # 5 dollars, 10 million yen
+      | won                                                    # only after a scale: see code
+      | USD|EUR|GBP|JPY|CNY|RMB|KRW|INR|AUD|CAD|CHF|HKD|TWD
+    )
+    \b
+    """,
+    regex.VERBOSE,
+)
+
+_UNIT_WORD_ALT = "|".join(
+    regex.escape(w).replace(r"\ ", "[ ]") for w in sorted(UNIT_WORDS, key=len, reverse=True)
+)
+_UNIT_ABBR_ALT = "|".join(
+    regex.escape(w).replace(r"\ ", "[ ]") for w in sorted(UNIT_ABBREVIATIONS, key=len, reverse=True)
+)
+# A unit of measure after a number: "30 km", "5-mile", "87 mph", "two-day".
+RE_UNIT = regex.compile(
+    rf"""
+    (?: [ \u00a0-]*(?P<word>(?i:{_UNIT_WORD_ALT}))   # 30 miles, a five-year plan
+      | [ \u00a0-]?(?P<abbr>{_UNIT_ABBR_ALT}) )      # 30km, 87 mph, 5-mpg (case matters: MW, mg)
+    (?![\p{{L}}\p{{N}}])
+    """,
+    regex.VERBOSE,
+)
+
+# An age after a number: "33-year-old", "44 years old".
+RE_AGE_AFTER = regex.compile(
+    r"""[ \u00a0-](?:years?|yrs?)[ \u00a0-]old\b""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+# An age cue before a number: "aged 60", "age 71", "at the age of 21".
+RE_AGE_BEFORE = regex.compile(
+    r"""(?<![\p{L}])(?:aged|age|ages)(?:[ ]+of)?[ ]+\Z""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+# The news convention "Hegseth, 44, a former infantryman": a name, a comma, an age.
+RE_AGE_APPOSITION = regex.compile(
+    r"""
+    (?P<name>\p{Lu}[\p{L}\p{M}'’.-]{0,40})   # a capitalised (sur)name
+    ,[ \u00a0]
+    (?P<age>\d{1,3})                          # the age
+    (?=[ \u00a0]*(?:[,;)—–]|\.(?!\d)|\Z))     # then a comma, dash or the end
+    """,
+    regex.VERBOSE,
+)
+
+# A minus sign before a number: "minus-5 yards", "minus 233 Celsius", "−4".
+RE_MINUS = regex.compile(r"""(?: (?<![\p{L}])(?i:minus)[ -] | (?<![\p{L}\p{N}])\u2212 )\Z""", regex.VERBOSE)
+# A hedge right before a number (or its currency sign).
+RE_QUALIFIER = regex.compile(
+    r"""
+    (?<![\p{L}])
+    (?P<q>"""
+    + "|".join(
+        regex.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUALIFIERS, key=len, reverse=True)
+    )
+    + r""")
+    \s+\Z
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+# Words after which "about" is a preposition ("spoke about four priorities", "Takaichi about").
+RE_ABOUT_PREPOSITION = regex.compile(
+    r"""
+    (?: (?<![\p{L}])(?i:talk|talks|talked|talking|spoke|speak|speaks|speaking|said|say|says
+          |asked|ask|asks|know|knew|known|think|thought|worried|concerned|care|cared|learn
+          |learned|hear|heard|told|tell|tells|wrote|write|written|complained|question
+          |questions|debate|discussion|discussions|doubts|concerns|details|news|report
+          |reports|remarks|comments|agreed|argued|disagreed|joked|warned|optimistic)
+      | (?<=[\p{L}][ ]+)\p{Lu}[\p{L}'’-]* )          # a name in mid-sentence: "Takaichi about"
+    [ ]+\Z
+    """,
+    regex.VERBOSE,
+)
+# A direction of change before a number: "rose 5%", "fell by 3%", "an increase of 2%".
+RE_DIRECTION_BEFORE = regex.compile(
+    r"""
+    (?<![\p{L}])
+    (?: (?P<up>rose|rise|rises|rising|risen|increased|increases|grew|grows|growing|grown
+          |climbed|climbs|jumped|jumps|surged|surges|soared|soars|gained|gains|up
+          |(?:increase|rise|hike|jump|gain|growth|boost|surge)[ ]+of)
+      | (?P<down>fell|falls|falling|fallen|dropped|drops|declined|declines|decreased
+          |decreases|slipped|slid|plunged|plunges|tumbled|sank|down|lost|shed
+          |(?:drop|decline|fall|cut|decrease|reduction|slump)[ ]+of) )
+    (?:[ ]+by)?[ ]+\Z
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+# A direction of change after a number: "a 5% rise", "closed 2% lower".
+RE_DIRECTION_AFTER = regex.compile(
+    r"""
+    [ ]+(?: (?P<up>increase|rise|hike|jump|gain|growth|surge|higher)
+          | (?P<down>drop|decline|fall|cut|decrease|reduction|slump|lower) )\b
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+# Spans whose numbers are never facts.
+# URLs and emails; each starts only where a run of word characters starts, so a long
+# run such as "1.1.1.1..." is scanned once, not once per position.
+RE_URL = regex.compile(
+    r"""
+    (?:https?://|www\.)\S+                                       # https://example.com/2025/...
+    | (?<![\w.-])(?:[\w-]{1,63}\.){1,6}(?:com|org|net|gov|jp|uk)/\S*   # example.com/story-123
+    """,
+    regex.VERBOSE,
+)
+RE_EMAIL = regex.compile(r"""(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}""", regex.VERBOSE)
+RE_TIME = regex.compile(
+    r"""
+    (?<![\p{N}])\d{1,2}
+    (?: (?::\d{2}){1,2}(?:[ \u00a0]*(?:[ap]\.m\.|[ap]m\b|[AP]M\b))?   # 3:30 p.m., 14:00
+      | [ \u00a0]*(?:[ap]\.m\.|[ap]m\b|[AP]M\b)                      # 10 a.m., 7pm
+      | [ ]o['’]clock\b )                                             # 7 o'clock
+    """,
+    regex.VERBOSE,
+)
+RE_DATE = regex.compile(
+    rf"""
+    (?: \b(?:{MONTHS})\.?[ \u00a0]+\d{{1,2}}(?:st|nd|rd|th)?\b       # March 30, Jan. 2, December 6th
+          (?:,?[ ]+\d{{4}}\b)?                                         # , 2025
+      | (?<![\p{{N}}])\d{{1,2}}(?:st|nd|rd|th)?[ \u00a0]+(?:of[ ]+)?(?:{MONTHS})\b\.?  # 30 March
+          (?:,?[ ]+\d{{4}}\b)?
+      | \b\d{{4}}-\d{{2}}-\d{{2}}\b                                    # 2025-03-30
+      | (?<![\p{{N}}.])\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}\b                 # 30.03.2025
+      | (?<![\p{{N}}])\d{{1,4}}/\d{{1,4}}(?:/\d{{1,4}})?(?![\p{{N}}])      # 3/30, 9/11, 24/7
+    )
+    """,
+    regex.VERBOSE,
+)
+RE_PHONE = regex.compile(
+    r"""
+    (?: \+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,5}          # +81 3 1234 5678
+      | \(\d{2,4}\)[ ]?\d{3,4}[ .-]?\d{3,4}            # (03) 1234 5678
+      | (?<![\p{N}])(?:1-)?\d{3}[-.]\d{3}[-.]\d{4}     # 1-800-555-1234, 202.555.0100
+    )
+    (?![\p{N}])
+    """,
+    regex.VERBOSE,
+)
+# A code word before a number: "No. 10", "section 230", "Flight 370", "#1".
+RE_CODE_BEFORE = regex.compile(
+    rf"""(?: \#[ ]?                                    # #1
+          | (?<![\p{{L}}])(?i:{CODE_WORDS})\.?[ \u00a0]+   # No. 10, section 230
+          | \p{{Lu}}{{2,}}[ ]?-                             # COVID -19
+        )\Z""",
+    regex.VERBOSE,
+)
+# Page furniture: "1 of 94" ending a line ("Related Posts 1 of 94", "Photo 3 of 12").
+RE_FURNITURE = regex.compile(
+    r"""(?<![\p{L}\p{N}])\d{1,4}[ \u00a0]+of[ \u00a0]+\d{1,4}(?=[ \u00a0\t]*(?:\n|\Z))""",
+    regex.VERBOSE,
+)
+# Words that make a hyphenated number pair a score, not a range: "a 3-2 win", "won 2-1".
+RE_SCORE_AFTER = regex.compile(
+    r"""
+    (?: [ ]+(?:win|victory|loss|defeat|lead|draw|tie|scoreline|vote|decision|margin|record
+          |split|down|up|deficit|aggregate|thrashing|home|away|after)\b
+      | [ ,]+\d{1,2}[-–]\d{1,2}\b )                   # a set score follows: 6-4 5-7 6-3
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+# A set score right before a hyphenated pair: "6-4 5-7".
+RE_SCORE_PAIR_BEFORE = regex.compile(r"""\d{1,2}[-–]\d{1,2}[ ,]+\Z""", regex.VERBOSE)
+RE_SCORE_BEFORE = regex.compile(
+    r"""(?<![\p{L}])(?:won|lost|beat|beating|defeated|drew|tied|leads?|led|trailed|trails?|score[ ]of|by)[ ]+(?:a[ ]+)?\Z""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+# What joins the two ends of a range.
+RE_RANGE_JOIN = regex.compile(
+    r"""\A(?: [ \u00a0]*[-–—][ \u00a0]* | [ ]+(?P<word>to|and)[ ]+ )\Z""",
+    regex.VERBOSE,
+)
+# Change words before "from X to Y": then X and Y are two values, not a range.
+RE_CHANGE_WORD = regex.compile(
+    r"""(?<![\p{L}])(?:increas|rais|rise|rose|risen|ris|grow|grew|boost|lift|doubl|tripl|cut|reduc|lower|fell|fall|drop|jump|climb|surg|soar|declin|decreas|slash|hik|chang|mov|went|go)\w*\b""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+# A word token for noun-phrase scanning.
+RE_TOKEN = regex.compile(
+    r"""
+    [ \u00a0]*
+    (?P<tok>
+        (?:\p{L}\.){2,}                                    # U.S., U.K.
+      | \p{L}[\p{L}\p{M}\p{N}]*(?:['’-]\p{L}[\p{L}\p{M}\p{N}]*)*   # words, first-team, Japan's
+      | \p{N}[\p{N},.]*                                    # numbers
+      | \S                                                 # a punctuation mark
+    )
+    """,
+    regex.VERBOSE,
+)
+# Connectors between a number and the phrase it counts.
+RE_OF = regex.compile(r"""[ \u00a0]+of[ \u00a0]+""", regex.VERBOSE)
+RE_MONEY_FOR = regex.compile(
+    r"""[ \u00a0]+(?:worth[ ]+of|in(?:[ ]+new)?|for|of)[ \u00a0]+""", regex.VERBOSE
+)
+RE_PERCENT_FOR = regex.compile(
+    r"""[ \u00a0]+(?:dedicated|allocated|devoted|earmarked|going|spent|set[ ]aside)[ ]+(?:to|for|on)[ ]+""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+# A phrase before "of"/"numbering" that the number measures: "a force of 55,000".
+RE_PHRASE_BEFORE = regex.compile(
+    r"""
+    (?P<np>\p{L}[\p{L}\p{M}'’-]*(?:[ ]+\p{L}[\p{L}\p{M}'’-]*){0,2})   # up to three words
+    ["”’']?[ ]+                                                     # a closing quote may follow
+    (?:of|numbering|numbered|totaling|totalling|totaled|totalled)[ ]+\Z
+    """,
+    regex.VERBOSE,
+)
+RE_DETERMINER = regex.compile(
+    r"""(?i:the|a|an|its|their|his|her|our|this|that|these|those|all|some)\Z|.*['’]s\Z""",
+    regex.VERBOSE,
+)
+RE_PERCENT_CONTEXT = regex.compile(
+    r"""%|\bper[ ]?cent\b|\bpoll|\brate\b|\bapproval\b|\bsurvey\b""", regex.VERBOSE | regex.IGNORECASE
+)
+RE_MONEY_CONTEXT = regex.compile(
+    r"""£|sterling|\bcosts?\b|\bpaid\b|\bpay\b|\bprice|\bworth\b|\bfined?\b|\bsalary|\bbudget|\bspen[dt]|\bfund""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+RE_YEAR = regex.compile(r"""1[89]\d\d|20\d\d""")  # bare 1800-2099: a year unless hedged
+RE_OLD_YEAR = regex.compile(r"""1[0-7]\d\d""")  # 1000-1799: a year after "in", "since"
+# Words before a four-digit number that make it a year: "in 2027", "the 2024 elections".
+RE_YEAR_BEFORE = regex.compile(
+    r"""
+    (?<![\p{L}])
+    (?i:in|by|since|until|from|before|after|during|of|the|to|and|or|early|late|mid|year
+      |\p{L}+['’]s)                                  # Colby's 2021 work
+    [ ]+\Z
+    """,
+    regex.VERBOSE,
+)
+# A determiner before an amount used as a modifier: "a 25 percent tariff", "Japan's $50bn plan".
+RE_DETERMINER_BEFORE = regex.compile(
+    r"""(?: (?<![\p{L}])(?i:a|an|the|its|their|his|her|our|this|that|each|every) | ['’]s )[ ]+\Z""",
+    regex.VERBOSE,
+)
+RE_FROM_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:from)[ ]+\Z""", regex.VERBOSE)
+RE_BY_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:by)[ ]+\Z""", regex.VERBOSE)
+RE_BETWEEN_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:between)[ ]+\Z""", regex.VERBOSE)
+# The word right before a number: "Boeing 737", "no one".
+RE_WORD_BEFORE = regex.compile(r"""(?P<w>\p{L}[\p{L}\p{M}\p{N}'’-]*)[ \u00a0]+\Z""", regex.VERBOSE)
+LEFT_WINDOW = 80
+
+# ---------------------------------------------------------------------------
+# Number words
+# ---------------------------------------------------------------------------
+
+
+def parse_number_words(text: str) -> float | None:
+    """Return the value of a number written in words ("twenty-three thousand", "a dozen")."""
+    tokens = regex.sub(r"[-,\s]+", " ", text.strip().lower()).split()
+    if not tokens:
+        return None
+    total = 0.0
+    group: float | None = None  # the value below the current scale word
+    last = ""  # kind of the previous token: one, teen, ten, hundred, scale, and, a, half
+    last_scale = float("inf")
+    for i, tok in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if tok in ("a", "an"):
+            if nxt in ("hundred", "dozen", "half", *SCALES) and last in ("", "and", "half"):
+                if nxt != "half":
+                    group = (group or 0.0) + 1.0 if last != "and" else group
+                    if last == "half":
+                        group = 0.5
+                last = "a"
+                continue
+            return None
+        if tok == "and":
+            if last not in ("hundred", "scale", "one", "teen", "ten") or not nxt:
+                return None
+            last = "and"
+            continue
+        if tok == "half":
+            if last == "a" and i >= 2 and tokens[i - 2] == "and":
+                group = (group or 0.0) + 0.5
+            elif last == "":
+                group = 0.5
+            else:
+                return None
+            last = "half"
+            continue
+        if regex.fullmatch(r"\d+(?:\.\d+)?", tok):
+            if last != "":
+                return None
+            group, last = float(tok), "digits"
+            continue
+        if tok in ONES:
+            value = ONES[tok]
+            if last in ("one", "teen", "digits") or (last == "ten" and value >= 10):
+                return None
+            group = (group or 0.0) + value
+            last = "teen" if value >= 10 else "one"
+        elif tok in TENS:
+            if last in ("one", "teen", "ten", "digits"):
+                return None
+            group = (group or 0.0) + TENS[tok]
+            last = "ten"
+        elif tok == "hundred":
+            if group is None or group >= 100 or last in ("hundred", "and"):
+                return None
+            group *= 100
+            last = "hundred"
+        elif tok == "dozen":
+            if group is None or last in ("and",):
+                return None
+            group *= 12
+            last = "hundred"
+        elif tok in SCALES:
+            scale = SCALES[tok]
+            if group is None or scale >= last_scale or last == "and":
+                return None
+            total += group * scale
+            group, last, last_scale = None, "scale", scale
+        else:
+            return None
+    if last in ("and", "a"):
+        return None
+    if group is None and last != "scale":
+        return None
+    return total + (group or 0.0)
+
+
+# ---------------------------------------------------------------------------
+# Mentions
+# ---------------------------------------------------------------------------
+
+
+class _Mention(NamedTuple):
+    """A number found in a sentence, with what its context says about it."""
+
+    kind: FactKind
+    start: int  # the mention's first character (a currency sign included)
+    end: int  # past its last character (scale, percent sign, unit included)
+    value: float
+    atom_start: int  # where the number itself starts
+    atom_end: int  # where the number and its scale end
+    scale: float = 1.0
+    high: float | None = None
+    unit: str | None = None
+    counts: str | None = None
+    qualifier: str | None = None
+    outer: int = -1  # where the qualifier starts, else `start`
+    words: str | None = None  # the number word, for "one" rules
+    year: bool = False  # a bare four-digit year
+    hyphen_right: bool = False  # "40-" waiting for the other end of a range
+    hyphen_left: bool = False  # "-50" waiting for the low end of a range
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Return True if `[start, end)` overlaps one of `spans`."""
+    return any(s < end and start < e for s, e in spans)
+
+
+def _blocked_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of URLs, emails, times, dates, phone numbers and page furniture."""
+    spans: list[tuple[int, int]] = []
+    for pattern in (RE_URL, RE_EMAIL, RE_TIME, RE_DATE, RE_PHONE, RE_FURNITURE):
+        spans.extend(m.span() for m in pattern.finditer(text))
+    return spans
+
+
+def _atoms(text: str) -> Iterator[tuple[int, int, float, str | None]]:
+    """Yield `(start, end, value, words)` for every number in `text`, digits or words."""
+    found: list[tuple[int, int, float, str | None]] = []
+    for m in RE_DIGITS.finditer(text):
+        raw = regex.sub(r"[,\s\u00a0\u2009\u202f]", "", m.group(0))
+        if not raw or raw == ".":
+            continue
+        found.append((m.start(), m.end(), float(raw), None))
+    taken = [(s, e) for s, e, _, _ in found]
+    for m in RE_WORD_NUMBER.finditer(text):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        value = parse_number_words(m.group("words"))
+        if value is not None:
+            found.append((m.start(), m.end(), value, m.group("words").lower()))
+    yield from sorted(found)
+
+
+def _left(text: str, pos: int) -> str:
+    """Return the window of `text` that ends at `pos`."""
+    return text[max(0, pos - LEFT_WINDOW) : pos]
+
+
+def _is_proper_code(text: str, start: int) -> bool:
+    """Return True if a bare integer follows a proper name ("Boeing 737", "Big 12", "iPhone 11")."""
+    m = RE_WORD_BEFORE.search(_left(text, start))
+    if not m:
+        return False
+    word = m.group("w")
+    low = word.lower()
+    if not any(c.isupper() for c in word) or low in WEEKDAYS or low in QUALIFIERS or low in STOP_WORDS:
+        return False
+    return word not in ("US", "UK", "EU")
+
+
+def _title_case(text: str) -> bool:
+    """Return True if most words of `text` are capitalised, as in a headline."""
+    words = regex.findall(r"\p{L}+", text)
+    return len(words) >= 4 and sum(1 for w in words if w[0].isupper()) / len(words) > 0.6
+
+
+def _currency_code(surface: str) -> str:
+    """Return the ISO code of a currency sign or word ("US$" -> USD, "yen" -> JPY)."""
+    key = regex.sub(r"[.\s\u00a0]", "", surface).lower()
+    return CURRENCIES.get(key) or CURRENCIES.get(key + "s") or "USD"  # "Canadian dollar"
+
+
+def _points_are_percent(text: str) -> bool:
+    """Return True if "points" in this sentence are percentage points (polls, rates)."""
+    return bool(RE_PERCENT_CONTEXT.search(text))
+
+
+def _decorate(
+    text: str, start: int, end: int, value: float, words: str | None, headline: bool
+) -> _Mention | None:
+    """Build the mention for one atom from its context, or None if it is no fact."""
+    left = _left(text, start)
+    before = text[start - 1] if start > 0 else " "
+    before2 = text[start - 2] if start > 1 else " "
+    minus = RE_MINUS.search(left)
+    # Codes glued by a hyphen (F-35, COVID-19), decades ('90s), ids (#1, No. 10).
+    if before in "-‐" and before2.isalpha() and not minus:
+        return None
+    if before in "'’/:." or (before == "," and before2.isdigit()):
+        return None
+    if RE_CODE_BEFORE.search(left):
+        return None
+    scale = 1.0
+    while words is None and (sm := RE_SCALE.match(text, end)):
+        key = (sm.group("word") or sm.group("short")).lower()
+        scale *= SCALE_SUFFIXES[key]
+        end = sm.end()
+        if key != "hundred":  # only "hundred" chains: "4 hundred million"
+            break
+    atom_end = end
+    value *= scale
+    kind = FactKind.QUANTITY
+    unit: str | None = None
+    mention_start = start
+    if minus:
+        value = -value
+        mention_start = start - (len(left) - minus.start())
+    # Money: a currency sign before, or a currency word after.
+    cm = RE_CURRENCY_BEFORE.search(left)
+    if cm:
+        kind, unit = FactKind.MONEY, _currency_code(cm.group("cur"))
+        mention_start = start - (len(left) - cm.start())
+    elif (am := RE_CURRENCY_AFTER.match(text, end)) and (am.group("cur") != "won" or scale > 1):
+        key = regex.sub(r"[.\s]", "", am.group("cur")).lower()
+        is_weight = key in ("pound", "pounds") and scale == 1 and not RE_MONEY_CONTEXT.search(text)
+        if not is_weight:
+            kind, unit, end = FactKind.MONEY, _currency_code(key), am.end()
+            if key.endswith(("cent", "cents")):
+                value = round(value / 100, 10)
+    if kind is FactKind.QUANTITY:
+        pm = RE_PERCENT.match(text, end)
+        if pm and not (pm.group("points") and not _points_are_percent(text)):
+            kind, end = FactKind.PERCENT, pm.end()
+            unit = (
+                "percentage points" if pm.group("pp") or pm.group("points")
+                else "basis points" if pm.group("bp") else "%"
+            )  # fmt: skip
+    if kind is FactKind.QUANTITY:
+        if agm := RE_AGE_AFTER.match(text, end):
+            return _Mention(FactKind.AGE, start, agm.end(), value, start, atom_end, scale, words=words)
+        if RE_AGE_BEFORE.search(left) and value < 130 and scale == 1:
+            return _Mention(FactKind.AGE, start, end, value, start, atom_end, scale, words=words)
+        if um := RE_UNIT.match(text, end):
+            if um.group("word"):
+                unit = UNIT_WORDS[regex.sub(r"\s+", " ", um.group("word").lower())]
+            else:
+                unit = UNIT_ABBREVIATIONS[um.group("abbr")]
+            end = um.end()
+    after = text[end : end + 2] + "  "
+    # Ordinals (1st), decades (1990s), codes (5G, 3D), times and ratios (3:1), versions.
+    if after[:1].isalpha() or after[:1].isdigit():
+        return None
+    if after[:1] in ":/" and after[1:2].isdigit():
+        return None
+    if after[:1] == "." and after[1:2].isdigit():
+        return None
+    hyphen_right = False
+    if after[:1] in "-–":
+        nxt = text[end + 1 : end + 2] or " "
+        if nxt.isdigit() or nxt in "$€£¥":
+            hyphen_right = True
+        elif unit is not None and nxt.isalpha():
+            pass  # "a 5km-long tunnel", "a 5m-high wall"
+        else:
+            return None  # one-way, a 10-point plan, 9-year
+    digits = text[start:atom_end]
+    year = (
+        kind is FactKind.QUANTITY and unit is None and words is None and scale == 1
+        and not minus
+        and bool(
+            RE_YEAR.fullmatch(digits)
+            or (RE_OLD_YEAR.fullmatch(digits) and RE_YEAR_BEFORE.search(left))
+        )
+    )  # fmt: skip
+    if (
+        kind is FactKind.QUANTITY and unit is None and words is None and scale == 1
+        and value == int(value) and text[start:atom_end].isdigit() and not year
+        and not headline and _is_proper_code(text, start)
+    ):
+        return None
+    return _Mention(
+        kind, mention_start, end, value, start, atom_end, scale,
+        unit=unit, words=words, year=year, hyphen_right=hyphen_right,
+        hyphen_left=before in "-–" and before2.isdigit(),
+    )  # fmt: skip
+
+
+def _bare(m: _Mention) -> bool:
+    """Return True if `m` is a plain number with no sign, scale, unit or currency of its own."""
+    return m.start == m.atom_start and m.end == m.atom_end and m.scale == 1
+
+
+def _range(a: _Mention, b: _Mention) -> _Mention | None:
+    """Return the range from `a` to `b` ("40-50%", "$3-5 billion"), or None if they do not fit."""
+    if a.year or b.year or FactKind.AGE in (a.kind, b.kind):
+        return None
+    if _bare(a):  # "40-50%", "1-2 million": the low end borrows unit and scale
+        low, shape = a.value * b.scale, b
+    elif b.kind is FactKind.QUANTITY and b.unit is None and b.start == b.atom_start:
+        low = a.value * (b.scale if a.scale == 1 else 1)  # "$3-5 billion"
+        shape = a._replace(end=b.end, atom_end=b.atom_end, scale=b.scale)
+    elif a.kind is b.kind and a.unit == b.unit:  # "$370,000 to $5.5 million", "$89 to $93 billion"
+        unscaled_high = b.value / b.scale
+        low = a.value * (b.scale if a.scale == 1 and a.value < unscaled_high else 1)
+        shape = b
+    else:
+        return None
+    if b.value <= low:
+        return None
+    return shape._replace(
+        start=a.start, value=low, high=b.value, atom_start=a.atom_start, year=False,
+        hyphen_right=False, hyphen_left=False,
+    )  # fmt: skip
+
+
+def _merge_ranges(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Join "40-50%", "between 40 and 50", "from 40 to 50 troops" into one range mention."""
+    out: list[_Mention] = []
+    i = 0
+    while i < len(mentions):
+        a = mentions[i]
+        b = mentions[i + 1] if i + 1 < len(mentions) else None
+        join = RE_RANGE_JOIN.match(text[a.end : b.start]) if b else None
+        if b is None or join is None:
+            # Half a hyphenated pair whose other half is no fact: "England's 18-17 defeat".
+            if not (a.hyphen_right or a.hyphen_left):
+                out.append(a)
+            i += 1
+            continue
+        word = join.group("word")
+        left = _left(text, a.start)
+        merged = _range(a, b)
+        if word is None:  # a hyphen: a range, or else a score, a code or a phone number
+            score = (
+                b.value <= a.value or a.value == 0  # "3-2", "0-2 down"
+                or RE_SCORE_AFTER.match(text, b.end) or RE_SCORE_BEFORE.search(left)
+                or RE_SCORE_PAIR_BEFORE.search(left)
+            )  # fmt: skip
+            if merged and not score:
+                out.append(merged)
+            i += 2
+            continue
+        if word == "and" and not RE_BETWEEN_BEFORE.search(left):
+            merged = None
+        if word == "to":
+            from_m = RE_FROM_BEFORE.search(left)
+            by_m = RE_BY_BEFORE.search(left)
+            # "increase spending from 2% to 3%": a change from one value to another.
+            changing = from_m and RE_CHANGE_WORD.search(left[: from_m.start()][-60:])
+            # "up 10.4 cents to $2.24", "increased by $43.6 billion to $419.2 billion".
+            moved = (RE_DIRECTION_BEFORE.search(left) or by_m) and not _bare(a)
+            if changing or moved or RE_QUALIFIER.search(_left(text, b.start)):
+                merged = None
+        if merged is None:
+            out.append(a)
+            i += 1
+        else:
+            out.append(merged)
+            i += 2
+    return out
+
+
+def _tokens(text: str, pos: int, limit: int = 8) -> list[str]:
+    """Return up to `limit` tokens of `text` from `pos`."""
+    toks: list[str] = []
+    while len(toks) < limit and (m := RE_TOKEN.match(text, pos)) and m.group("tok"):
+        toks.append(m.group("tok"))
+        pos = m.end()
+    return toks
+
+
+def _acceptable_head(word: str) -> bool:
+    """Return True if `word` can head the phrase a number counts."""
+    low = word.lower()
+    if low in VAGUE_HEADS or low in STOP_WORDS:
+        return False
+    if low.endswith("ed") and low not in ED_HEADS:
+        return False
+    if low.endswith("ing") and low not in ING_NOUNS:
+        return False
+    if word.islower() or (word.isupper() and len(regex.sub(r"\W", "", word)) >= 2):
+        return True
+    return word[:1].isupper() and low.endswith("s") and not low.endswith("ss")
+
+
+def _fold(phrase: str) -> str:
+    """Fold long forms to the abbreviation sources also use ("gross domestic product")."""
+    low = phrase.lower()
+    if low.endswith("gross domestic product"):
+        return "GDP"
+    if low.endswith("gross national product"):
+        return "GNP"
+    return phrase
+
+
+def _phrase_after(text: str, pos: int, *, lowercase_only: bool, skip_determiners: bool) -> str | None:
+    """Return the noun phrase starting at `pos` ("US military personnel"), or None."""
+    toks = _tokens(text, pos)
+    if skip_determiners:
+        while toks and RE_DETERMINER.match(toks[0]):
+            toks = toks[1:]
+    words: list[str] = []
+    for i, tok in enumerate(toks):
+        low = tok.lower()
+        acronym = tok.isupper() and len(tok) > 1  # "US" troops, not the pronoun "us"
+        if not tok[:1].isalpha() or (low in STOP_WORDS and not acronym):
+            break
+        if low in ONES or low in TENS or low in SCALES:  # "48% use two or three"
+            break
+        if regex.search(r"['’]s\Z", tok):
+            break
+        if lowercase_only and not (tok.islower() or tok.isupper()):
+            break
+        if low.endswith("ly") and low not in LY_NOUNS:
+            break
+        if (low.endswith("ed") or low.endswith("ing")) and words:
+            # A participle ends the phrase unless a noun follows it: "troops stationed in"
+            # stops, "Islamic banking groups" goes on.
+            nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
+            if not nxt[:1].isalpha() or nxt in STOP_WORDS:
+                break
+        words.append(tok.rstrip("."))
+        if low in COLLECTIVE_HEADS or (
+            not tok.isupper() and len(low) > 3 and low.endswith("s")
+            and not low.endswith(("ss", "us", "is"))
+        ) or len(words) == 4:  # fmt: skip
+            break
+    folded = _fold(" ".join(words))
+    if folded in ("GDP", "GNP"):
+        return folded
+    if words and words[-1].lower() in VAGUE_HEADS:
+        return None  # "a 5% annual increase" says how much, not of what
+    while words and not _acceptable_head(words[-1]):
+        words.pop()
+    return " ".join(words) or None
+
+
+def _phrase_before(text: str, pos: int) -> str | None:
+    """Return the phrase before "of"/"numbering" that the number at `pos` measures."""
+    m = RE_PHRASE_BEFORE.search(_left(text, pos))
+    if not m:
+        return None
+    words: list[str] = []
+    for word in reversed(m.group("np").split()):
+        if word.lower() in STOP_WORDS or RE_DETERMINER.match(word):
+            break
+        words.insert(0, word)
+    if not words or not _acceptable_head(words[-1]):
+        return None
+    return _fold(" ".join(words))
+
+
+def _modified_noun(text: str, m: _Mention) -> str | None:
+    """Return the noun a percent or money amount modifies ("a 25 percent tariff"), or None.
+
+    CAUTION: without a determiner the next word is as often a verb ("48% use two").
+    """
+    if not RE_DETERMINER_BEFORE.search(_left(text, m.outer if m.outer >= 0 else m.start)):
+        return None
+    return _phrase_after(text, m.end, lowercase_only=True, skip_determiners=False)
+
+
+def _counts(text: str, m: _Mention) -> str | None:
+    """Return what mention `m` counts or measures, or None."""
+    if m.kind is FactKind.AGE:
+        return None
+    end = m.end
+    if m.kind is FactKind.PERCENT:
+        if of := RE_OF.match(text, end):
+            return _phrase_after(text, of.end(), lowercase_only=False, skip_determiners=True)
+        if dedicated := RE_PERCENT_FOR.match(text, end):
+            return _phrase_after(text, dedicated.end(), lowercase_only=False, skip_determiners=True)
+        found = _modified_noun(text, m)
+    elif m.kind is FactKind.MONEY:
+        if conn := RE_MONEY_FOR.match(text, end):
+            found = _phrase_after(text, conn.end(), lowercase_only=True, skip_determiners=True)
+        else:
+            found = _modified_noun(text, m)
+    elif m.unit is not None:
+        if of := RE_OF.match(text, end):
+            found = _phrase_after(text, of.end(), lowercase_only=False, skip_determiners=True)
+        else:
+            found = _phrase_after(text, end, lowercase_only=True, skip_determiners=False)
+    else:
+        found = _phrase_after(text, end, lowercase_only=False, skip_determiners=False)
+    return found or _phrase_before(text, m.outer if m.outer >= 0 else m.start)
+
+
+def _qualify(text: str, m: _Mention) -> _Mention:
+    """Attach the hedge or direction of change to mention `m`."""
+    left = _left(text, m.start)
+    q = RE_QUALIFIER.search(left)
+    if q and RE_ABOUT_PREPOSITION.search(left[: q.start()]) and q.group("q").lower() == "about":
+        q = None  # "talked about four priorities": a preposition, not a hedge
+    if q:
+        key = regex.sub(r"\s+", " ", q.group("q").lower())
+        if key in ("over", "under") and m.unit in TIME_UNITS:
+            return m._replace(outer=m.start)  # "over five years" says when, not how many
+        return m._replace(qualifier=QUALIFIERS[key], outer=m.start - (len(left) - q.start()))
+    if m.kind in (FactKind.PERCENT, FactKind.MONEY):
+        d = RE_DIRECTION_BEFORE.search(left) or RE_DIRECTION_AFTER.match(text, m.end)
+        if d:
+            return m._replace(qualifier="up" if d.group("up") else "down", outer=m.start)
+    return m._replace(outer=m.start)
+
+
+def _keep(text: str, m: _Mention) -> bool:
+    """Return False for numbers that are not facts: years, and "one" used as a pronoun."""
+    # CAUTION: "2000 troops" is lost with the years; news style writes "2,000 troops".
+    if m.year and m.qualifier is None and m.high is None:
+        return False
+    first = text[m.atom_start : m.atom_start + 1]
+    if m.words and first.isupper() and RE_WORD_BEFORE.search(_left(text, m.atom_start)):
+        return False  # "BBC Two", "Deep Space Nine", "the Six Nations": names, not counts
+    if m.words in ("one", "zero"):
+        before = RE_WORD_BEFORE.search(_left(text, m.atom_start))
+        nxt = _tokens(text, m.atom_end, 1)
+        if before and before.group("w").lower() in ONE_PRONOUN_BEFORE:
+            return False
+        if not nxt or nxt[0].lower() in ONE_PRONOUN_AFTER or not nxt[0][:1].isalpha():
+            return False
+        if m.counts is None and m.unit is None:
+            return False
+    return True
+
+
+def _sentence_mentions(text: str) -> list[_Mention]:
+    """Return every numeric mention in one sentence's text, in order."""
+    blocked = _blocked_spans(text)
+    mentions: list[_Mention] = []
+    for am in RE_AGE_APPOSITION.finditer(text):
+        name = am.group("name").rstrip(".")
+        age = int(am.group("age"))
+        if name.lower() in WEEKDAYS or regex.fullmatch(MONTHS, name) or not 0 < age < 120:
+            continue
+        if _overlaps(am.start("age"), am.end("age"), blocked) or RE_CODE_BEFORE.search(name + " "):
+            continue
+        s, e = am.span("age")
+        mentions.append(_Mention(FactKind.AGE, s, e, float(age), s, e, outer=s))
+        blocked.append((s, e))
+    headline = _title_case(text)
+    found: list[_Mention] = []
+    for start, end, value, words in _atoms(text):
+        if _overlaps(start, end, blocked):
+            continue
+        if m := _decorate(text, start, end, value, words, headline):
+            if _overlaps(m.start, m.end, blocked):
+                continue
+            found.append(m)
+    found = _merge_ranges(text, found)
+    for m in found:
+        m = _qualify(text, m)
+        m = m._replace(counts=_counts(text, m))
+        if _keep(text, m):
+            mentions.append(m)
+    return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def extract_numbers(article: Article, sentence: Sentence) -> Iterator[Fact]:
+    """Yield every quantity, percent, money amount and age in `sentence`."""
+    for m in _sentence_mentions(sentence.text):
+        start = sentence.start + m.start
+        yield Fact(
+            kind=m.kind,
+            text=sentence.text[m.start : m.end],
+            value=m.value,
+            start=start,
+            end=sentence.start + m.end,
+            line=article.line_of(start),
+            sentence=sentence.index,
+            high=m.high,
+            unit=m.unit,
+            counts=m.counts,
+            qualifier=m.qualifier,
+        )

@@ -1,0 +1,451 @@
+"""Find people named with a title (`Defense Minister Gen Nakatani`) and their full names.
+
+Two forms are recognised, each inside one sentence:
+
+- title before the name: `Prime Minister Shigeru Ishiba`, `Japanese Defense Minister
+  Gen Nakatani`, `Former US President Joe Biden`, `President Trump`, `Secretary Hegseth`;
+- an appositive after the name: `Fumio Kishida, Japan's prime minister at the time`,
+  `Mark Rutte, the secretary general of NATO`.
+
+CAUTION, traps kept in place:
+
+- `Gen Nakatani` is a first name and a surname; only `Gen.` with a period is the rank,
+  and ranks and honorifics (`Mr.`, `Dr.`, `Gen.`) are never titles.
+- `Defense Ministry`, `the Defense Department`, `Ministry of Defense` are bodies, not
+  offices: a title must be a whole word (`minister`, not `ministry`) followed by a name.
+- `Deputy Assistant Secretary of Defense Elbridge Colby` is not the defense secretary:
+  a title keeps its rank words, and only the plain `Secretary of Defense` folds into
+  `defense secretary`.
+- `Japanese counterpart Gen Nakatani` names no office and yields nothing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from typing import NamedTuple
+
+import regex
+
+from compare.records import Article, Fact, FactKind
+
+# Countries and organisations, in every form a title carries them: noun, adjective, acronym.
+ORGS: dict[str, str] = {
+    "US": "United States", "U.S.": "United States", "United States": "United States",
+    "America": "United States", "American": "United States",
+    "Japan": "Japan", "Japanese": "Japan",
+    "China": "China", "Chinese": "China",
+    "Taiwan": "Taiwan", "Taiwanese": "Taiwan",
+    "South Korea": "South Korea", "South Korean": "South Korea",
+    "North Korea": "North Korea", "North Korean": "North Korea",
+    "UK": "United Kingdom", "U.K.": "United Kingdom", "Britain": "United Kingdom",
+    "British": "United Kingdom", "United Kingdom": "United Kingdom",
+    "France": "France", "French": "France", "Germany": "Germany", "German": "Germany",
+    "Russia": "Russia", "Russian": "Russia", "Ukraine": "Ukraine", "Ukrainian": "Ukraine",
+    "India": "India", "Indian": "India", "Australia": "Australia", "Australian": "Australia",
+    "Philippines": "Philippines", "Philippine": "Philippines", "Filipino": "Philippines",
+    "Israel": "Israel", "Israeli": "Israel", "Poland": "Poland", "Polish": "Poland",
+    "Canada": "Canada", "Canadian": "Canada", "Italy": "Italy", "Italian": "Italy",
+    "Spain": "Spain", "Spanish": "Spain", "Iran": "Iran", "Iranian": "Iran",
+    "Turkey": "Turkey", "Turkish": "Turkey", "Vietnam": "Vietnam", "Vietnamese": "Vietnam",
+    "Indonesia": "Indonesia", "Indonesian": "Indonesia",
+    "Singapore": "Singapore", "Singaporean": "Singapore",
+    "Pakistan": "Pakistan", "Pakistani": "Pakistan", "Brazil": "Brazil", "Brazilian": "Brazil",
+    "Mexico": "Mexico", "Mexican": "Mexico", "Saudi Arabia": "Saudi Arabia", "Saudi": "Saudi Arabia",
+    "Egypt": "Egypt", "Egyptian": "Egypt", "Syria": "Syria", "Syrian": "Syria",
+    "Iraq": "Iraq", "Iraqi": "Iraq", "Afghanistan": "Afghanistan", "Afghan": "Afghanistan",
+    "Lebanon": "Lebanon", "Lebanese": "Lebanon", "Qatar": "Qatar", "Qatari": "Qatar",
+    "Thailand": "Thailand", "Thai": "Thailand", "Malaysia": "Malaysia", "Malaysian": "Malaysia",
+    "New Zealand": "New Zealand", "Netherlands": "Netherlands", "Dutch": "Netherlands",
+    "Belgium": "Belgium", "Belgian": "Belgium", "Sweden": "Sweden", "Swedish": "Sweden",
+    "Norway": "Norway", "Norwegian": "Norway", "Finland": "Finland", "Finnish": "Finland",
+    "Denmark": "Denmark", "Danish": "Denmark", "Greece": "Greece", "Greek": "Greece",
+    "Hungary": "Hungary", "Hungarian": "Hungary", "Estonia": "Estonia", "Estonian": "Estonia",
+    "Latvia": "Latvia", "Latvian": "Latvia", "Lithuania": "Lithuania", "Lithuanian": "Lithuania",
+    "Romania": "Romania", "Romanian": "Romania", "Czech": "Czech Republic",
+    "Austria": "Austria", "Austrian": "Austria", "Switzerland": "Switzerland", "Swiss": "Switzerland",
+    "Ireland": "Ireland", "Irish": "Ireland", "South Africa": "South Africa",
+    "South African": "South Africa", "Nigeria": "Nigeria", "Nigerian": "Nigeria",
+    "Argentina": "Argentina", "Argentine": "Argentina", "Venezuela": "Venezuela",
+    "Venezuelan": "Venezuela", "Cuba": "Cuba", "Cuban": "Cuba", "Mongolia": "Mongolia",
+    "Mongolian": "Mongolia", "Palestinian": "Palestine",
+    "NATO": "NATO", "EU": "European Union", "European Union": "European Union",
+    "European Commission": "European Commission", "UN": "United Nations",
+    "U.N.": "United Nations", "United Nations": "United Nations",
+}
+
+# Words that open a title but are not part of its office; they mark it as no longer held.
+FORMER_WORDS = r"(?i:former|ex-|then-|then|the\s+late|one-?time)"
+
+# Rank words that stay part of the title (`deputy assistant secretary of defense`).
+RANKS = r"deputy|assistant|under(?=[\s-]+secretary)|vice|acting|chief|senior|principal|parliamentary|interim"
+
+# Portfolios, before the office (`Defense Minister`) or after it (`Minister of Defense`).
+PORTFOLIOS = r"""
+    defen[cs]e | foreign\s+affairs | foreign | finance | trade | economy | economic
+    | interior | home | justice | health | education | commerce | treasury | navy | army
+    | air\s+force | homeland\s+security | national\s+security | energy | transport(?:ation)?
+    | agriculture | labou?r | environment | industry | cabinet | digital | culture
+    | internal\s+affairs | veterans\s+affairs | state | war | house | senate
+"""
+
+# Offices held by one named person; longer alternatives first.
+CORES = r"""
+    prime\s+minister | secretary[\s-]general | director[\s-]general | attorney\s+general
+    | chief\s+executive | secretary | minister | president | premier | chancellor | governor
+    | senator | congressman | congresswoman | ambassador | envoy | spokes(?:man|woman|person)
+    | chair(?:man|woman|person)? | director | commander | advis[eo]r | mayor | speaker
+    | king | queen | emperor | leader
+"""
+
+# One title: rank words, a portfolio, the office, a portfolio after `of`; or an alias.
+TITLE = rf"""
+    (?i:                                        # written in any case
+        (?:(?:{RANKS})[\s-]+)*                  # rank words: deputy, assistant, vice
+        (?:(?:{PORTFOLIOS})\s+)?                # portfolio before: defense, foreign
+        (?:{CORES})                             # the office itself
+        (?:\s+(?:of|for)\s+(?:the\s+)?(?:{PORTFOLIOS}))?  # portfolio after: of Defense
+        (?![\p{{L}}\-])                         # a whole word: not Ministry
+    )
+    | (?:PM|CEO)(?![\p{{L}}])                   # abbreviations, capitals only
+    | (?:Sen|Rep|Gov|Pres)\.                    # abbreviated titles with a period
+    | Pentagon\s+(?:chief|head|boss)(?![\p{{L}}])  # the US defense secretary's nickname
+"""
+
+# An organisation before a title: noun (possessive allowed), adjective or acronym.
+_ORG_ALTERNATION = "|".join(
+    regex.escape(key).replace(r"\ ", r"\s+") for key in sorted(ORGS, key=len, reverse=True)
+)
+ORG = rf"""
+    (?:{_ORG_ALTERNATION})(?:['’]s)?(?![\p{{L}}.])  # Japan's, US, Chinese, NATO
+    | \p{{Lu}}{{2,6}}(?![\p{{L}}.])             # another acronym: IAEA, CIA
+"""
+
+# An organisation named after a title: `of NATO`, `of Japan`, but not `of Indian Oil Corp`.
+ORG_OF = rf"(?:{_ORG_ALTERNATION})(?![\p{{L}}])(?!\s+\p{{Lu}})"
+
+# Honorifics and ranks written with a period; they are never part of a title or a name.
+HONORIFIC = r"(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Adm|Maj|Capt|Sgt|Brig|Sen|Rep|Gov|Prof)\."
+
+# One word of a name: an initial (`F.`) or a capitalised word (`O'Brien`, `Jae-myung`).
+NAME_WORD = r"""
+    (?:\p{Lu}\.(?=\s+\p{Lu}))                   # an initial followed by more name
+    | \p{Lu}[\p{Ll}\p{Lu}]*                     # a capitalised word
+      (?:-\p{L}+|['’]\p{Lu}\p{L}*)*             # hyphen or O'Brien, but never a possessive 's
+"""
+
+# Lower-case particles inside a name: `Ursula von der Leyen`.
+PARTICLE = r"(?:de|da|di|del|van|von|der|den|bin|al|la|le|du|dos|das|ibn)"
+
+# A name: up to four words, joined by white space only.
+NAME = rf"""
+    (?:{NAME_WORD})
+    (?:[ \t\u00a0]+(?:{PARTICLE}[ \t\u00a0]+)*(?:{NAME_WORD})){{0,3}}
+"""
+
+# Title before the name: `Former US President Joe Biden`, `Japan's then-prime minister X`.
+RE_TITLED_NAME = regex.compile(
+    rf"""
+    (?<![\p{{L}}\p{{N}}'’.\-])                  # start at a word boundary
+    (?P<former>{FORMER_WORDS}[\s-]*)?           # former, ex-, then-, the late
+    (?:(?P<org>{ORG})\s+)?                      # the country or body: US, Japanese, Japan's
+    (?P<former2>{FORMER_WORDS}[\s-]*)?          # Japan's former prime minister
+    (?P<title>{TITLE})                          # the office
+    [ \t\u00a0]+
+    (?P<honor>{HONORIFIC}[ \t\u00a0]+)?         # a rank before the name: Gen. Dan Caine
+    (?P<name>{NAME})                            # the person
+    """,
+    regex.VERBOSE,
+)
+
+# Appositive: `Fumio Kishida, Japan's prime minister at the time`.
+RE_APPOSITIVE = regex.compile(
+    rf"""
+    (?<![\p{{L}}\p{{N}}'’.\-])                  # start at a word boundary
+    (?P<honor>{HONORIFIC}[ \t\u00a0]+)?         # Mr. Ishiba, ...
+    (?P<name>{NAME})                            # the person
+    ,[ \t\u00a0]+
+    (?:(?i:the|a)[ \t\u00a0]+)?                 # the defense minister
+    (?P<former>{FORMER_WORDS}[\s-]*)?           # a former president
+    (?:(?P<org>{ORG})\s+)?                      # Japan's, the US
+    (?P<former2>{FORMER_WORDS}[\s-]*)?          # Japan's then-prime minister
+    (?P<title>{TITLE})                          # the office
+    (?:\s+of\s+(?:the\s+)?(?P<org_of>{ORG_OF}))?  # the secretary general of NATO
+    (?P<when>\s+at\s+the\s+time)?               # no longer held
+    (?=\s*[,.;:)—–]|\s+(?:and|who|said|says|told)\b|\s*$)  # the title ends here, no name follows
+    """,
+    regex.VERBOSE,
+)
+
+# A title on its own, to normalise: ranks, portfolio before, office, portfolio after.
+RE_TITLE_PARTS = regex.compile(
+    rf"""
+    (?P<ranks>(?:(?:{RANKS})\s+)*)              # deputy assistant
+    (?:(?P<pre>{PORTFOLIOS})\s+)?               # defense
+    (?P<core>{CORES})                           # minister
+    (?:\s+(?:of|for)\s+(?:the\s+)?(?P<post>{PORTFOLIOS}))?  # of defense
+    """,
+    regex.VERBOSE,
+)
+
+# Spellings folded before anything else (lower case).
+TITLE_ALIASES = {
+    "pm": "prime minister",
+    "ceo": "chief executive",
+    "sen.": "senator",
+    "rep.": "representative",
+    "gov.": "governor",
+    "pres.": "president",
+    "pentagon chief": "defense secretary",
+    "pentagon head": "defense secretary",
+    "pentagon boss": "defense secretary",
+}
+
+# Portfolio spellings folded into one (lower case).
+PORTFOLIO_ALIASES = {
+    "defence": "defense",
+    "foreign affairs": "foreign",
+    "labour": "labor",
+    "transportation": "transport",
+}
+
+# Words never part of a person's name (lower case): function words, days, months,
+# headline verbs, and the words of titles and honorifics.
+NAME_STOPWORDS = frozenset(
+    """
+    the a an and or but nor in on at to of for with by from as after before during about
+    into over under said says told tells has have had is was were will would also who
+    which that this these those his her their its it he she they we i former then late
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december jan feb mar apr jun jul aug
+    sep sept oct nov dec warns urges visits meets calls vows slams hails announces agrees
+    pledges rejects backs seeks plans heads arrives signs asks wants welcomes left right
+    center centre mr mrs ms dr prof sir lady lord
+    deputy assistant under vice acting chief senior principal parliamentary interim
+    defense defence foreign affairs finance trade economy economic interior home justice
+    health education commerce treasury navy army air force homeland security national
+    energy transport transportation agriculture labor labour environment industry cabinet
+    digital culture internal veterans state war house senate prime minister secretary
+    general director attorney executive president premier chancellor governor senator
+    congressman congresswoman ambassador envoy spokesman spokeswoman spokesperson chair
+    chairman chairwoman chairperson commander adviser advisor mayor speaker king queen
+    emperor leader pm ceo pentagon mp
+    """.split()
+)
+
+# Capitalised words of places and organisations, never a person's name (lower case).
+NON_NAME_WORDS = frozenset(
+    """
+    forces ministry department command strait sea island islands region administration
+    office party council forum strategy news times post press agency association
+    university center committee commission union alliance organization organisation
+    group bank fund company corp inc ltd marine marines guard coast joint operations
+    headquarters pacific indo asia europe western eastern northern southern north south
+    east west gulf ocean river valley mountain california washington tokyo beijing
+    white capitol congress parliament diet republic democratic republican communist
+    kingdom states united nations gross domestic product national institute service
+    corporation league cup club college school hospital airlines airways motors holdings
+    federation foundation trust society church court tribunal media network
+    """.split()
+) | frozenset(word.lower() for key in ORGS for word in key.split())
+
+# A run of capitalised words, to find full names anywhere (for `canonical_names`).
+RE_NAME_RUN = regex.compile(
+    rf"""
+    (?<![\p{{L}}\p{{N}}'’.\-])                  # start at a word boundary
+    (?:{NAME_WORD})
+    (?:[ \t\u00a0]+(?:{PARTICLE}[ \t\u00a0]+)*(?:{NAME_WORD}))*  # any number of words
+    """,
+    regex.VERBOSE,
+)
+
+# One word inside a matched name, with its offsets.
+RE_WORD = regex.compile(r"\S+")
+
+# A possessive ending on a name as written: Trump's, Hegseth’s.
+RE_POSSESSIVE = regex.compile(r"['’]s$")
+
+
+class _Titled(NamedTuple):
+    """A title-and-name match inside the article, before the name is resolved."""
+
+    start: int
+    end: int
+    name: str
+    name_start: int
+    title: str
+    org: str | None
+    former: bool
+    sentence: int
+
+
+def normalise_title(title: str) -> str:
+    """Return `title` in lower case with equivalent forms folded (`Minister of Defence` -> `defense minister`)."""
+    text = " ".join(title.lower().replace("-", " ").split())
+    text = TITLE_ALIASES.get(text, text)
+    parts = RE_TITLE_PARTS.fullmatch(text)
+    if parts is None:
+        return text
+    ranks = parts.group("ranks").split()
+    core = " ".join(parts.group("core").split())
+    pre, post = (_portfolio(parts.group(name)) for name in ("pre", "post"))
+    if core in {"chairman", "chairwoman", "chairperson"}:
+        core = "chair"
+    if core == "advisor":
+        core = "adviser"
+    portfolio = pre or post
+    if portfolio == "war" and core == "secretary":
+        portfolio = "defense"  # the Department of War is the Defense Department renamed (2025)
+    if post and core in {"secretary", "minister"}:
+        if portfolio == "state" or {"assistant", "under"} & set(ranks):
+            return " ".join([*ranks, core, "of", portfolio])
+    return " ".join([*ranks, *([portfolio] if portfolio else []), core])
+
+
+def _portfolio(text: str | None) -> str | None:
+    if text is None:
+        return None
+    text = " ".join(text.split())
+    return PORTFOLIO_ALIASES.get(text, text)
+
+
+def _org(match: regex.Match[str]) -> str | None:
+    """Return the organisation a title match names, folded, or None."""
+    for group in ("org", "org_of"):
+        text = match.groupdict().get(group)
+        if text:
+            text = RE_POSSESSIVE.sub("", " ".join(text.split()))
+            return ORGS.get(text, text)
+    if match.group("title").lower().startswith("pentagon"):
+        return "United States"
+    return None
+
+
+def _trim_name(text: str, offset: int) -> tuple[int, int] | None:
+    """Return the span of the name inside `text[offset:]` without stop words, or None."""
+    words = [(m.start() + offset, m.end() + offset, m.group()) for m in RE_WORD.finditer(text)]
+    while words and (
+        words[0][2].lower().rstrip(".") in NAME_STOPWORDS
+        or words[0][2] in ORGS
+        or words[0][2][0].islower()
+    ):
+        words.pop(0)
+    for index, (_, _, word) in enumerate(words):
+        if word.lower() in NAME_STOPWORDS:
+            words = words[:index]
+            break
+    while words and (words[-1][2][0].islower() or len(words[-1][2].rstrip(".")) == 1):
+        words.pop()
+    if not words or words[0][2] in ORGS or words[0][2].lower() in NON_NAME_WORDS - {"gen"}:
+        return None
+    return words[0][0], words[-1][1]
+
+
+def _titled(article: Article) -> Iterator[_Titled]:
+    """Yield every title-and-name match in `article`, names as written, in text order."""
+    for sentence in article.sentences:
+        taken: list[tuple[int, int]] = []
+        for pattern in (RE_TITLED_NAME, RE_APPOSITIVE):
+            for match in pattern.finditer(sentence.text):
+                span = _trim_name(match.group("name"), match.start("name"))
+                if span is None:
+                    continue
+                name = sentence.text[span[0] : span[1]]
+                if pattern is RE_TITLED_NAME:
+                    start, end = match.start(), span[1]
+                else:
+                    start = match.start("honor") if match.group("honor") else span[0]
+                    end = match.end()
+                if any(start < other_end and other_start < end for other_start, other_end in taken):
+                    continue
+                taken.append((start, end))
+                yield _Titled(
+                    start=sentence.start + start,
+                    end=sentence.start + end,
+                    name=name,
+                    name_start=sentence.start + span[0],
+                    title=normalise_title(match.group("title")),
+                    org=_org(match),
+                    former=bool(
+                        match.group("former")
+                        or match.group("former2")
+                        or (pattern is RE_APPOSITIVE and match.group("when"))
+                    ),
+                    sentence=sentence.index,
+                )
+
+
+def _name_segments(article: Article) -> Iterator[tuple[int, str]]:
+    """Yield `(offset, name)` of every run of two to four name words in `article`."""
+    for sentence in article.sentences:
+        for run in RE_NAME_RUN.finditer(sentence.text):
+            words = [(m.start() + run.start(), m.group()) for m in RE_WORD.finditer(run.group())]
+            segment: list[tuple[int, str]] = []
+            for word in [*words, (-1, "")]:
+                text = word[1]
+                keep = (
+                    bool(text)
+                    and text.lower() not in NAME_STOPWORDS
+                    and text.lower() not in NON_NAME_WORDS
+                    and text not in ORGS
+                )
+                if keep:
+                    segment.append(word)
+                    continue
+                while segment and (segment[-1][1][0].islower() or len(segment[-1][1]) <= 2):
+                    segment.pop()  # a trailing particle or initial ends no name
+                if 2 <= len(segment) <= 4:
+                    offset = segment[0][0]
+                    end = segment[-1][0] + len(segment[-1][1])
+                    yield sentence.start + offset, sentence.text[offset:end]
+                segment = []
+
+
+def canonical_names(article: Article) -> dict[str, str]:
+    """Map each surname or short form in `article` to the full name it stands for (`Hegseth` -> `Pete Hegseth`).
+
+    Full names are runs of two to four capitalised words that are not title, place or
+    organisation words; each full name maps to itself and its last word to it. When two
+    full names share a surname the more frequent wins, then the earlier.
+    """
+    found = list(_name_segments(article))
+    counts = Counter(name for _, name in found)
+    first_seen: dict[str, int] = {}
+    for offset, name in found:
+        first_seen.setdefault(name, offset)
+    ranked = sorted(counts, key=lambda name: (-counts[name], first_seen[name]))
+    names: dict[str, str] = {}
+    for full in ranked:
+        names.setdefault(full, full)
+        names.setdefault(full.split()[-1], full)
+    return names
+
+
+def resolve_name(phrase: str, names: dict[str, str]) -> str:
+    """Return the full name `phrase` refers to (`Mr. Hegseth` -> `Pete Hegseth`), else `phrase` cleaned."""
+    cleaned = regex.sub(rf"^(?:{HONORIFIC}\s+)+", "", " ".join(phrase.split()))
+    cleaned = RE_POSSESSIVE.sub("", cleaned)
+    if cleaned in names:
+        return names[cleaned]
+    last = cleaned.split()[-1] if cleaned else cleaned
+    if last in names and len(cleaned.split()) == 1:
+        return names[last]
+    return cleaned
+
+
+def extract_people(article: Article) -> Iterator[Fact]:
+    """Yield every person named with a title in `article`."""
+    names = canonical_names(article)
+    for found in _titled(article):
+        yield Fact(
+            kind=FactKind.PERSON,
+            text=article.text[found.start : found.end],
+            value=resolve_name(found.name, names),
+            start=found.start,
+            end=found.end,
+            line=article.line_of(found.start),
+            sentence=found.sentence,
+            title=found.title,
+            org=found.org,
+            former=found.former,
+        )

@@ -1,0 +1,342 @@
+"""Numeric facts: quantities, percents, money, ages, hedges, ranges and the numbers that are not facts."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from compare.extract.numbers import extract_numbers, parse_number_words
+from compare.records import Article, Fact, Sentence
+
+Row = tuple[str, str, float, str | None, str | None, str | None]
+
+
+def article_of(*sentences: str, sep: str = "\n\n") -> Article:
+    """Build an article whose sentences are `sentences`, one paragraph each."""
+    parts: list[Sentence] = []
+    text = ""
+    for index, sentence in enumerate(sentences):
+        if index:
+            text += sep
+        start = len(text)
+        text += sentence
+        parts.append(Sentence(index, sentence, start, len(text), text.count("\n", 0, start) + 1, index))
+    return Article(id="t", path="t.txt", text=text, sentences=tuple(parts))
+
+
+def facts(sentence: str) -> list[Fact]:
+    article = article_of(sentence)
+    return list(extract_numbers(article, article.sentences[0]))
+
+
+def rows(sentence: str) -> list[Row]:
+    """Return (kind, text, value, unit, counts, qualifier) for every fact in `sentence`."""
+    return [(f.kind.value, f.text, f.value, f.unit, f.counts, f.qualifier) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # The seed sentences.
+        (
+            "The United States has 54,000 US military personnel stationed in Japan, mostly in Okinawa, east of Taiwan.",
+            [("quantity", "54,000", 54000.0, None, "US military personnel", None)],
+        ),
+        (
+            "A joint force headquarters is being established to upgrade the 55,000 troops of the U.S. Forces Japan.",
+            [("quantity", "55,000", 55000.0, None, "troops", None)],
+        ),
+        (
+            "The Trump administration is reportedly considering pressure on Tokyo to increase defense spending "
+            "from 2% of Japan’s gross domestic product to at least 3%.",
+            [("percent", "2%", 2.0, "%", "GDP", None), ("percent", "3%", 3.0, "%", None, "at least")],
+        ),
+        (
+            "Tokyo and Washington are currently discussing targets for the $550 billion (about ¥87 trillion) "
+            "Japan has said it will invest",
+            [
+                ("money", "$550 billion", 550e9, "USD", None, None),
+                ("money", "¥87 trillion", 87e12, "JPY", None, "about"),
+            ],
+        ),
+        (
+            "Hegseth, 44, a former infantryman and Fox News personality, hailed the alliance.",
+            [("age", "44", 44.0, None, None, None)],
+        ),
+        (
+            "Japan's government has also been reeling from Trump's decision to impose a 25 percent tariff "
+            "on auto imports from April 3.",
+            [("percent", "25 percent", 25.0, "%", "tariff", None)],
+        ),
+        (
+            "Asked about a Chinese order to his military to be ready to annex Taiwan militarily by 2027, "
+            "Mr. Hegseth said deterrence of China was weakened.",
+            [],
+        ),
+        ("Related Posts 1 of 94", []),
+        ("Photo 3 of 12", []),
+        # Quantities: separators, decimals, words, scales.
+        ("Some 55 000 troops were there.", [("quantity", "55 000", 55000.0, None, "troops", "about")]),
+        ("About 55\u00a0000 troops were there.", [("quantity", "55\u00a0000", 55000.0, None, "troops", "about")]),
+        ("The base holds 55\u202f000 troops.", [("quantity", "55\u202f000", 55000.0, None, "troops", None)]),
+        ("The city has 1.2 million residents.", [("quantity", "1.2 million", 1.2e6, None, "residents", None)]),
+        ("The app has 5m users and 10k followers.", [
+            ("quantity", "5m", 5e6, None, "users", None),
+            ("quantity", "10k", 1e4, None, "followers", None),
+        ]),
+        (
+            "Hegseth also previewed four key priorities in the upcoming strategy.",
+            [("quantity", "four", 4.0, None, "key priorities", None)],
+        ),
+        (
+            "Mr. Nakatani said the two defense chiefs discussed the situation.",
+            [("quantity", "two", 2.0, None, "defense chiefs", None)],
+        ),
+        (
+            "Twenty-three thousand four hundred fifty-one people signed the petition.",
+            [("quantity", "Twenty-three thousand four hundred fifty-one", 23451.0, None, "people", None)],
+        ),
+        ("A dozen soldiers were hurt.", [("quantity", "A dozen", 12.0, None, "soldiers", None)]),
+        ("One soldier was killed.", [("quantity", "One", 1.0, None, "soldier", None)]),
+        ("The US sent troops numbering 55,000.", [("quantity", "55,000", 55000.0, None, "troops", None)]),
+        ("Japan hosts a force of 55,000.", [("quantity", "55,000", 55000.0, None, "force", None)]),
+        ("The population of 125 million is shrinking.", [("quantity", "125 million", 125e6, None, "population", None)]),
+        # Units of measure.
+        (
+            "The plane flew 1,200 miles (1,930 km) carrying 20 tons of cargo.",
+            [
+                ("quantity", "1,200 miles", 1200.0, "mi", None, None),
+                ("quantity", "1,930 km", 1930.0, "km", None, None),
+                ("quantity", "20 tons", 20.0, "t", "cargo", None),
+            ],
+        ),
+        ("Workers built a 5m-high wall.", [("quantity", "5m", 5.0, "m", None, None)]),
+        ("It was minus-5 degrees.", [("quantity", "minus-5 degrees", -5.0, "°", None, None)]),
+        ("He made a two-day visit to Tokyo.", [("quantity", "two-day", 2.0, "day", "visit", None)]),
+        # Percents.
+        ("Japan pledged two percent of GDP.", [("percent", "two percent", 2.0, "%", "GDP", None)]),
+        (
+            "Seoul pledged to raise defense spending to 3.5% of their Gross Domestic Product (GDP).",
+            [("percent", "3.5%", 3.5, "%", "GDP", None)],
+        ),
+        (
+            "The Pentagon urged the “global standard” of 5%, with 3.5% dedicated to core military expenditures.",
+            [
+                ("percent", "5%", 5.0, "%", "global standard", None),
+                ("percent", "3.5%", 3.5, "%", "core military expenditures", None),
+            ],
+        ),
+        ("Growth was 3.5 per cent last year.", [("percent", "3.5 per cent", 3.5, "%", None, None)]),
+        (
+            "The party's lead in the poll narrowed by 4 percentage points.",
+            [("percent", "4 percentage points", 4.0, "percentage points", None, None)],
+        ),
+        ("His approval rating slipped 3 points.", [("percent", "3 points", 3.0, "percentage points", None, "down")]),
+        ("He scored 30 points.", [("quantity", "30", 30.0, None, "points", None)]),
+        ("The Fed raised rates by 25 basis points.", [("percent", "25 basis points", 25.0, "basis points", None, None)]),
+        ("Sales rose 5% while profits fell 3%.", [
+            ("percent", "5%", 5.0, "%", None, "up"),
+            ("percent", "3%", 3.0, "%", None, "down"),
+        ]),
+        ("There was an increase of 2% and a 10% rise.", [
+            ("percent", "2%", 2.0, "%", None, "up"),
+            ("percent", "10%", 10.0, "%", None, "up"),
+        ]),
+        # Money.
+        ("The deal is worth US$3bn.", [("money", "US$3bn", 3e9, "USD", None, None)]),
+        ("It paid €5m and £2.5 million.", [
+            ("money", "€5m", 5e6, "EUR", None, None),
+            ("money", "£2.5 million", 2.5e6, "GBP", None, None),
+        ]),
+        ("The fine was 10 million yen.", [("money", "10 million yen", 1e7, "JPY", None, None)]),
+        ("A ticket costs 5 dollars or USD 40.", [
+            ("money", "5 dollars", 5.0, "USD", None, None),
+            ("money", "USD 40", 40.0, "USD", None, None),
+        ]),
+        ("Washington sent $5 million in aid.", [("money", "$5 million", 5e6, "USD", "aid", None)]),
+        ("They signed a $1.2 billion contract.", [("money", "$1.2 billion", 1.2e9, "USD", "contract", None)]),
+        ("Japan's defense budget of $55 billion is a record.", [("money", "$55 billion", 55e9, "USD", "defense budget", None)]),
+        ("Shares fell to 22 euro cents.", [("money", "22 euro cents", 0.22, "EUR", None, None)]),
+        ("The house sold for $US55,931,000 and a yacht for USD10m.", [
+            ("money", "$US55,931,000", 55931000.0, "USD", None, None),
+            ("money", "USD10m", 1e7, "USD", None, None),
+        ]),
+        ("Turnover hit RM23.50 and Rs 500.", [
+            ("money", "RM23.50", 23.5, "MYR", None, None),
+            ("money", "Rs 500", 500.0, "INR", None, None),
+        ]),
+        # A money amount or percent used as a modifier counts its noun only after a determiner.
+        ("Japan's $50bn plan was approved, and 48% use two phones.", [
+            ("money", "$50bn", 5e10, "USD", "plan", None),
+            ("percent", "48%", 48.0, "%", None, None),
+            ("quantity", "two", 2.0, None, "phones", None),
+        ]),
+        ("The shares closed at $84, down 19 cents.", [
+            ("money", "$84", 84.0, "USD", None, None),
+            ("money", "19 cents", 0.19, "USD", None, "down"),
+        ]),
+        # Ages.
+        ("The 33-year-old actress won.", [("age", "33-year-old", 33.0, None, None, None)]),
+        ("He retired aged 60 and died at age 71.", [
+            ("age", "60", 60.0, None, None, None),
+            ("age", "71", 71.0, None, None, None),
+        ]),
+        ("Smith, 52, and Jones, 47, were arrested.", [
+            ("age", "52", 52.0, None, None, None),
+            ("age", "47", 47.0, None, None, None),
+        ]),
+        ("The senator is 44 years old.", [("age", "44 years old", 44.0, None, None, None)]),
+        # Hedges.
+        (
+            "More than 1,000 people were killed, nearly 3,500 injured and up to 50 detained.",
+            [
+                ("quantity", "1,000", 1000.0, None, "people", "more than"),
+                ("quantity", "3,500", 3500.0, None, "injured", "nearly"),
+                ("quantity", "50", 50.0, None, "detained", "up to"),
+            ],
+        ),
+        ("Roughly 300 sailors and approximately 40 pilots, at most 5 ships.", [
+            ("quantity", "300", 300.0, None, "sailors", "about"),
+            ("quantity", "40", 40.0, None, "pilots", "about"),
+            ("quantity", "5", 5.0, None, "ships", "up to"),
+        ]),
+        ("Fewer than 20 vessels and over 100 jets.", [
+            ("quantity", "20", 20.0, None, "vessels", "less than"),
+            ("quantity", "100", 100.0, None, "jets", "more than"),
+        ]),
+        # A hedged four-digit number is a count, not a year.
+        ("More than 2000 troops came in 2019.", [("quantity", "2000", 2000.0, None, "troops", "more than")]),
+        # "about" as a preposition is no hedge; "over" a period is no hedge.
+        ("Trump spoke with Takaichi about four key priorities.", [("quantity", "four", 4.0, None, "key priorities", None)]),
+        ("Japan will spend ¥43 trillion over five years.", [
+            ("money", "¥43 trillion", 43e12, "JPY", None, None),
+            ("quantity", "five years", 5.0, "year", None, None),
+        ]),
+    ],
+)
+def test_extract_numbers(sentence: str, expected: list[Row]) -> None:
+    """Each number yields its kind, surface, value, unit, what it counts and its hedge."""
+    assert expected == rows(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "During the 2025 Reagan National Defense Forum, he cited Colby’s 2021 work.",
+        "On Saturday (December 6th), Hegseth spoke in Simi Valley.",
+        "On Jan. 2, Trump spoke on the phone with Takaichi.",
+        "The talks on March 30, 2025, began at 3:30 p.m. and ended at 10 a.m. on 31 March.",
+        "He was the second speaker and came 1st in the vote.",
+        "Call 555-123-4567 or +81 3 1234 5678 for details.",
+        "Britain's No. 10, the F-35, the G7, COVID-19 and section 230 were discussed.",
+        "Boeing 737 jets, Windows 10 and the Big 12 were mentioned.",
+        "The Lakers won 110-102 after a 3-2 win on Sunday.",
+        "See https://example.com/2025/03/30/story-123 or write to desk2025@example.com.",
+        "One of the allies, no one else, and one another agreed on a one-way deal.",
+        "In the 1990s and the '80s, 5G and 3D were new; the 2020-21 season was odd.",
+        "The 24/7 coverage of 9/11 continued.",
+        "On the one hand, he said, one day it will end.",
+        "Bondarenko lost 6-4 5-7 6-3, and from 0-2 down the hosts drew 1-1 after extra time.",
+        "England's 18-17 defeat was shown on BBC Two after Deep Space Nine and the Six Nations.",
+        "The report 2004 results beat the year 2003 figures.",
+    ],
+)
+def test_non_facts(sentence: str) -> None:
+    """Years, dates, times, ordinals, phones, codes, scores, URLs and pronoun "one" are no facts."""
+    assert [] == rows(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Support fell to 40-50% in the poll.", [("percent", "40-50%", 40.0, 50.0, "%")]),
+        ("Between 40 and 50 troops arrived.", [("quantity", "40 and 50", 40.0, 50.0, None)]),
+        ("From 40 to 50 troops arrived.", [("quantity", "40 to 50", 40.0, 50.0, None)]),
+        ("The plan needs 1-2 million workers.", [("quantity", "1-2 million", 1e6, 2e6, None)]),
+        ("The bill will cost $3-5 billion.", [("money", "$3-5 billion", 3e9, 5e9, "USD")]),
+        ("Homes sell for $370,000 to $5.5 million.", [("money", "$370,000 to $5.5 million", 370000.0, 5.5e6, "USD")]),
+        ("Guidance was US $89 to $93 billion.", [("money", "US $89 to $93 billion", 89e9, 93e9, "USD")]),
+        ("Temperatures dropped by 1 to 1.5 degrees Celsius.", [("quantity", "1 to 1.5 degrees Celsius", 1.0, 1.5, "°C")]),
+        # A change from one value to another is two facts, not a range.
+        ("Spending will increase from 2% to 3%.", [("percent", "2%", 2.0, None, "%"), ("percent", "3%", 3.0, None, "%")]),
+        (
+            "The deficit increased by $43.6 billion to $419.2 billion.",
+            [("money", "$43.6 billion", 43.6e9, None, "USD"), ("money", "$419.2 billion", 419.2e9, None, "USD")],
+        ),
+    ],
+)
+def test_ranges(sentence: str, expected: list[tuple[str, str, float, float | None, str | None]]) -> None:
+    """A range keeps its low end as `value` and its high end as `high`; a change stays two facts."""
+    assert expected == [(f.kind.value, f.text, f.value, f.high, f.unit) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("twenty-three thousand four hundred fifty-one", 23451.0),
+        ("Twenty-three thousand four hundred fifty-one", 23451.0),
+        ("a dozen", 12.0),
+        ("two dozen", 24.0),
+        ("half", 0.5),
+        ("half a million", 500000.0),
+        ("two and a half million", 2500000.0),
+        ("one and a half", 1.5),
+        ("one hundred and five", 105.0),
+        ("a thousand and one", 1001.0),
+        ("a million", 1e6),
+        ("three hundred thousand", 300000.0),
+        ("zero", 0.0),
+        ("ninety-nine", 99.0),
+        ("Seven billion eight hundred ninety million one hundred twenty-three thousand four hundred fifty-six", 7890123456.0),
+        ("1.2 million", 1.2e6),
+        # Not numbers: wrong order, bare scales, stray words.
+        ("two three", None),
+        ("twenty eleven", None),
+        ("three twenty", None),
+        ("hundred", None),
+        ("dozen", None),
+        ("thousand million", None),
+        ("and", None),
+        ("", None),
+        ("second", None),
+        ("two apples", None),
+    ],
+)
+def test_parse_number_words(text: str, expected: float | None) -> None:
+    """Number words parse to their value; malformed sequences parse to None."""
+    assert expected == parse_number_words(text)
+
+
+def test_offsets_lines_and_sentence_index() -> None:
+    """Facts carry article offsets, the line of their start and their sentence's index."""
+    article = article_of("Japan has 54,000 troops.", "Hegseth, 44, spoke.\nIt cost $5 million.", sep="\n\n")
+    found = [f for s in article.sentences for f in extract_numbers(article, s)]
+    assert [("54,000", 1, 0), ("44", 3, 1), ("$5 million", 4, 1)] == [(f.text, f.line, f.sentence) for f in found]
+    assert all(article.text[f.start : f.end] == f.text for f in found)
+
+
+POOL = [
+    "The United States has 54,000 US military personnel stationed in Japan.",
+    "Tokyo plans to invest $550 billion (about ¥87 trillion) by 2029.",
+    "Hegseth, 44, said about 55 000 troops would stay.",
+    "Spending will rise from 2% of GDP to at least 3% by 2027.",
+    "Between 40 and 50 ships sailed on March 30 at 3:30 p.m.",
+    "The 33-year-old pilot flew 1,200 miles in two days.",
+    "No one saw the F-35 land, a 3-2 win for the hosts.",
+    "Twenty-three thousand four hundred fifty-one people voted.",
+]
+
+
+@given(st.lists(st.sampled_from(POOL), min_size=1, max_size=6), st.sampled_from([" ", "\n", "\n\n"]))
+def test_fact_invariants(sentences: list[str], sep: str) -> None:
+    """Every fact's span reproduces its text, its line is its start's line, its sentence holds it."""
+    article = article_of(*sentences, sep=sep)
+    for sentence in article.sentences:
+        for fact in extract_numbers(article, sentence):
+            assert fact.text == article.text[fact.start : fact.end]
+            assert fact.line == article.line_of(fact.start)
+            assert sentence.start <= fact.start < fact.end <= sentence.end
+            assert fact.sentence == sentence.index
+            assert isinstance(fact.value, float)
+            assert fact.high is None or fact.high > fact.value
