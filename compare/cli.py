@@ -12,10 +12,10 @@ from tabulate import tabulate
 
 from compare import __version__
 from compare.align import align_pair, tokenize
-from compare.errors import FactdiffError, InputError
+from compare.errors import FactdiffError
 from compare.extract import extract_facts
 from compare.pipeline import Config, check_articles, date_articles, read_inputs
-from compare.records import Severity
+from compare.records import Article, Severity, Skipped
 from compare.report import render_facts_json, render_json, render_markdown
 
 EXIT_CODES = """\b
@@ -46,7 +46,7 @@ def _emit(text: str, output: Path | None) -> None:
         write_atomically(output, text)
 
 
-def _read(paths: tuple[str, ...], encoding: str | None):  # type: ignore[no-untyped-def]
+def _read(paths: tuple[str, ...], encoding: str | None) -> tuple[Config, list[Article], list[Skipped]]:
     config = Config(encoding=encoding)
     articles, skipped = read_inputs(paths, config)
     for item in skipped:
@@ -144,7 +144,7 @@ def align(left: str, right: str, encoding: str | None) -> None:
         [f"{p.score:.2f}", a.sentences[p.left].line, a.sentences[p.left].text, b.sentences[p.right].line, b.sentences[p.right].text]
         for p in alignment.pairs
     ]
-    click.echo(tabulate(rows, headers=["score", f"line", a.id, "line", b.id], disable_numparse=True, maxcolwidths=[None, None, 60, None, 60]))
+    click.echo(tabulate(rows, headers=["score", "line", a.id, "line", b.id], disable_numparse=True, maxcolwidths=[None, None, 60, None, 60]))
     click.echo(f"\n{len(alignment.pairs)} aligned sentence pairs; coverage {alignment.coverage:.0%} of the shorter article.")
 
 

@@ -164,30 +164,33 @@ def _comparable(a: Fact, b: Fact) -> bool:
     return a.kind == b.kind and a.unit == b.unit
 
 
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[object, object] = {}
+FactRef = tuple[str, int]  # (article id, index of the fact in that article's facts)
 
-    def find(self, x: object) -> object:
+
+class _UnionFind:
+    """Disjoint sets of facts: pairs join into n-way groups (every source's version)."""
+
+    def __init__(self) -> None:
+        self.parent: dict[FactRef, FactRef] = {}
+
+    def find(self, x: FactRef) -> FactRef:
         self.parent.setdefault(x, x)
         while self.parent[x] != x:
             self.parent[x] = self.parent[self.parent[x]]
             x = self.parent[x]
         return x
 
-    def union(self, a: object, b: object) -> None:
+    def union(self, a: FactRef, b: FactRef) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
-            self.parent[max(ra, rb, key=repr)] = min(ra, rb, key=repr)  # type: ignore[index]
+            self.parent[max(ra, rb)] = min(ra, rb)
 
-    def groups(self) -> list[list[object]]:
-        members: dict[object, list[object]] = defaultdict(list)
+    def groups(self) -> list[list[FactRef]]:
+        """Each group sorted, so output does not depend on the order of unions."""
+        members: dict[FactRef, list[FactRef]] = defaultdict(list)
         for x in self.parent:
             members[self.find(x)].append(x)
-        return [sorted(m, key=repr) for m in members.values()]
-
-
-FactRef = tuple[str, int]  # (article id, index of the fact in that article's facts)
+        return sorted(sorted(m) for m in members.values())
 
 
 @dataclass
@@ -269,7 +272,7 @@ def _numeric_pair_reason(ctx: _Context, a: str, fa: Fact, b: str, fb: Fact) -> s
 def _numeric_groups(ctx: _Context, story: Story) -> Iterator[tuple[list[FactRef], str]]:
     """Yield groups of numeric facts about one thing across a story, with the pairing reason."""
     union = _UnionFind()
-    reasons: dict[object, str] = {}
+    reasons: dict[FactRef, str] = {}
     for a, b in itertools.combinations(story.articles, 2):
         for i, fa in enumerate(ctx.facts[a]):
             if fa.kind not in NUMERIC_KINDS and fa.kind != FactKind.DATE:
@@ -289,17 +292,15 @@ def _numeric_groups(ctx: _Context, story: Story) -> Iterator[tuple[list[FactRef]
                 if not _same_value(fa, fb) and (_states_value(ctx, a, fb) or _states_value(ctx, b, fa)):
                     continue  # each article states the other's value too: agreement
                 union.union((a, i), (b, j))
-                reasons.setdefault(union.find((a, i)), reason)
                 reasons[(a, i)] = reasons[(b, j)] = reason
-    for group in union.groups():
-        refs: list[FactRef] = group  # type: ignore[assignment]
-        yield refs, reasons.get(refs[0], "")
+    for refs in union.groups():
+        yield refs, reasons[refs[0]]
 
 
 def _classify_numeric(ctx: _Context, refs: list[FactRef]) -> tuple[DiscrepancyClass, Severity, str] | None:
     """Classify a group of numeric facts, or None if all versions agree."""
     facts = [ctx.fact(r) for r in refs]
-    distinct = []
+    distinct: list[Fact] = []
     for fact in facts:
         if not any(_same_value(fact, d) for d in distinct):
             distinct.append(fact)
@@ -476,8 +477,7 @@ def _quote_groups(ctx: _Context, story: Story) -> Iterator[list[FactRef]]:
                     best = (share, closeness, j)
             if best is not None:
                 union.union((a, i), (b, best[2]))
-    for group in union.groups():
-        yield group  # type: ignore[misc]
+    yield from union.groups()
 
 
 def _classify_quotes(ctx: _Context, refs: list[FactRef]) -> tuple[DiscrepancyClass, Severity, str, tuple[str, ...]] | None:
@@ -702,11 +702,11 @@ def _standing_discrepancies(
             continue
         reported.add(key)
         sides: dict[str, set[str]] = defaultdict(set)
-        for ref, fact in zip(kept, facts):
+        for ref, fact in zip(kept, facts, strict=True):
             sides[str(fact.value)].add(ref[0])
         cls, severity, why = _classify_over_time(ctx, placed, list(sides.values()))
         yield Discrepancy(
-            id=_stable_id("standing", subject, place, sorted((r[0], str(f.value)) for r, f in zip(kept, facts))),
+            id=_stable_id("standing", subject, place, sorted((r[0], str(f.value)) for r, f in zip(kept, facts, strict=True))),
             story=None,
             kind=facts[0].kind,
             cls=cls,

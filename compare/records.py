@@ -72,7 +72,7 @@ class Skipped:
     reason: str
 
 
-class FactKind(str, enum.Enum):
+class FactKind(enum.StrEnum):
     """The closed set of fact kinds, in report order."""
 
     QUANTITY = "quantity"
@@ -164,7 +164,7 @@ class Story:
     near_duplicates: tuple[tuple[str, str], ...] = ()
 
 
-class DiscrepancyClass(str, enum.Enum):
+class DiscrepancyClass(enum.StrEnum):
     """How two versions of a fact differ."""
 
     CONFLICT = "conflict"
@@ -173,7 +173,7 @@ class DiscrepancyClass(str, enum.Enum):
     UPDATE = "update"
 
 
-class Severity(str, enum.Enum):
+class Severity(enum.StrEnum):
     HIGH = "high"
     MEDIUM = "medium"
     LOW = "low"

@@ -343,7 +343,7 @@ SENTENCES = [
 )
 def test_spans_reproduce_text(picks: list[str], breaks: list[str], anchor: dt.date | None) -> None:
     """Every fact's span reproduces its text, its line and its sentence, whatever the anchor."""
-    text = "".join(sentence + gap for sentence, gap in zip(picks, breaks))
+    text = "".join(sentence + gap for sentence, gap in zip(picks, breaks, strict=False))
     article = article_from_text(text, id="t")
     for sentence in article.sentences:
         for fact in extract_dates(article, sentence, anchor):

@@ -8,7 +8,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from compare.extract.people import canonical_names, extract_people, normalise_title, resolve_name
+from compare.extract.people import (
+    canonical_names,
+    extract_people,
+    normalise_title,
+    resolve_name,
+)
 from compare.ingest import article_from_text
 from compare.records import Article, FactKind
 

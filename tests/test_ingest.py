@@ -7,14 +7,21 @@ from pathlib import Path
 import pytest
 
 from compare.errors import InputError
-from compare.ingest import article_from_text, decode, is_furniture, iter_paths, parse_date, read_article
+from compare.ingest import (
+    article_from_text,
+    decode,
+    is_furniture,
+    iter_paths,
+    parse_date,
+    read_article,
+)
 from tests.conftest import SEEDS
 
 
 @pytest.mark.parametrize(
     "data, expected",
     [
-        ("Troops arrived.".encode(), "Troops arrived."),
+        (b"Troops arrived.", "Troops arrived."),
         ("\ufeffTroops arrived.".encode(), "Troops arrived."),
         ("Tokyo — “severe”".encode(), "Tokyo — “severe”"),
     ],

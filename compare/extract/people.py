@@ -298,7 +298,7 @@ def normalise_title(title: str) -> str:
         portfolio = "defense"  # the Department of War is the Defense Department renamed (2025)
     if post and core in {"secretary", "minister"}:
         if portfolio == "state" or {"assistant", "under"} & set(ranks):
-            return " ".join([*ranks, core, "of", portfolio])
+            return " ".join([*ranks, core, "of", str(portfolio)])
     return " ".join([*ranks, *([portfolio] if portfolio else []), core])
 
 

@@ -413,7 +413,7 @@ class _Resolver:
         fact = self.person_fact_ending(window_start, end)
         if fact is not None:
             return fact.start, _Speaker(str(fact.value), True), "found"
-        run = []
+        run: list[tuple[int, int, str]] = []
         for word in reversed(words):
             if word[2][0].isupper() or RE_ABBREVIATION.match(word[2]):
                 run.insert(0, word)
@@ -580,9 +580,9 @@ def _attribute(
     last_in_paragraph: dict[int, tuple[str | None, str | None]] = {}
     for quote in quotes:
         sentence = article.sentences[max(0, bisect.bisect_right(sentence_starts, quote.open) - 1)]
-        following = sentence.index + 1
-        if following < len(article.sentences) and article.sentences[following].paragraph != sentence.paragraph:
-            following = -1
+        next_sentence = sentence.index + 1
+        if next_sentence < len(article.sentences) and article.sentences[next_sentence].paragraph != sentence.paragraph:
+            next_sentence = -1
         opens_sentence = not masked[sentence.start : quote.open].strip()
         # Only a short attribution sentence after a quotation-only sentence counts:
         # `"How many times?" Clinton said.`, not `"... region." The strategy reiterates ...`
@@ -590,8 +590,8 @@ def _attribute(
             cue
             for cue in cues
             if opens_sentence
-            and cue.sentence == following
-            and len(masked[cue.end : article.sentences[following].end].split()) <= 6
+            and cue.sentence == next_sentence
+            and len(masked[cue.end : article.sentences[next_sentence].end].split()) <= 6
         ]
         chosen = _choose_cue(
             quote, [cue for cue in cues if cue.sentence == sentence.index], after, article.text
@@ -631,7 +631,7 @@ def extract_quotes(article: Article) -> Iterator[Fact]:
     resolver = _Resolver(article, masked)
     cues = _cues(article, resolver)
     line_of = LineIndex(article.text)
-    for quote, (speaker, cue_word) in zip(quotes, _attribute(article, quotes, masked, cues)):
+    for quote, (speaker, cue_word) in zip(quotes, _attribute(article, quotes, masked, cues), strict=True):
         for sentence in article.sentences:
             start, end = max(quote.start, sentence.start), min(quote.end, sentence.end)
             while start < end and article.text[start].isspace():

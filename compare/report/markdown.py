@@ -13,7 +13,14 @@ from collections.abc import Iterable, Iterator
 
 from tabulate import tabulate
 
-from compare.records import Article, CheckResult, Claim, Discrepancy, DiscrepancyClass, Severity
+from compare.records import (
+    Article,
+    CheckResult,
+    Claim,
+    Discrepancy,
+    DiscrepancyClass,
+    Severity,
+)
 
 SEVERITY_ORDER = (Severity.HIGH, Severity.MEDIUM, Severity.LOW)
 CLASS_ORDER = (DiscrepancyClass.CONFLICT, DiscrepancyClass.UPDATE, DiscrepancyClass.REWORDED, DiscrepancyClass.COSMETIC)
