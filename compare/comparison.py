@@ -111,6 +111,10 @@ RE_ELLIPSIS = regex.compile(r"\.\s?\.\s?\.|…")
 # --------------------------------------------------------------------------- helpers
 
 
+def _possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
 def _date(value: str | None) -> dt.date | None:
     if value and len(value) >= 10:
         try:
@@ -328,7 +332,7 @@ def _describe_subject(facts: Sequence[Fact]) -> str:
         return "date"
     if kind == FactKind.AGE:
         return "age"
-    what = " / ".join(counts[:3]) if counts else kind.value
+    what = " / ".join(counts[:3]) if counts else "what it counts is not stated"
     return f"{kind.value}: {what}"
 
 
@@ -455,12 +459,13 @@ def _quote_groups(ctx: _Context, story: Story) -> Iterator[list[FactRef]]:
         for i, f in enumerate(ctx.facts[aid])
         if f.kind == FactKind.QUOTE
     }
+    best: dict[tuple[FactRef, str], FactRef] = {}
     for a, b in itertools.permutations(story.articles, 2):
         for i, fa in enumerate(ctx.facts[a]):
             if fa.kind != FactKind.QUOTE or len(words[(a, i)].folded) < ctx.config.quote_min_words:
                 continue
             wa = words[(a, i)]
-            best: tuple[float, float, int] | None = None
+            ranked: list[tuple[float, float, int]] = []
             for j, fb in enumerate(ctx.facts[b]):
                 if fb.kind != FactKind.QUOTE:
                     continue
@@ -473,10 +478,13 @@ def _quote_groups(ctx: _Context, story: Story) -> Iterator[list[FactRef]]:
                 if share < (ctx.config.quote_overlap if (ka and kb) else 0.9):
                     continue
                 closeness = difflib.SequenceMatcher(None, wa.folded, wb.folded, autojunk=False).ratio()
-                if best is None or (share, closeness) > best[:2]:
-                    best = (share, closeness, j)
-            if best is not None:
-                union.union((a, i), (b, best[2]))
+                ranked.append((share, closeness, -j))
+            if ranked:
+                best[((a, i), b)] = (b, -max(ranked)[2])
+    # Only mutual best matches pair: two quotations of one article never chain onto one.
+    for (ref, _), match in sorted(best.items()):
+        if best.get((match, ref[0])) == ref and ref < match:
+            union.union(ref, match)
     yield from union.groups()
 
 
@@ -543,10 +551,19 @@ def _office_holders(ctx: _Context) -> dict[tuple[str, str], dict[str, list[tuple
     """Group current office-holder mentions by office `(title, org)`, then by holder.
 
     A mention's org is the one it gives; else the one another mention of the same
-    person gives; else the only org seen with that title in the input. Former
-    holders ("former", "at the time") and offices with many holders are left out.
+    person gives; else the only org seen with that title in the input, if the
+    mention's own article names that org (a company's "vice president" in an
+    article that never names the European Commission is not its vice president).
+    Former holders ("former", "at the time") and offices with many holders are left out.
     """
     mentions = [(aid, f) for aid in sorted(ctx.facts) for f in ctx.facts[aid] if f.kind == FactKind.PERSON]
+    places: dict[str, frozenset[str]] = {}
+
+    def article_places(aid: str) -> frozenset[str]:
+        if aid not in places:
+            places[aid] = entities(ctx.articles[aid].text)
+        return places[aid]
+
     org_by_person: dict[str, str] = {}
     orgs_by_title: dict[str, set[str]] = defaultdict(set)
     for _, fact in mentions:
@@ -560,7 +577,9 @@ def _office_holders(ctx: _Context) -> dict[tuple[str, str], dict[str, list[tuple
         holder = _speaker_key(str(fact.value)) or str(fact.value)
         org = fact.org or org_by_person.get(holder)
         if org is None and len(orgs_by_title[fact.title]) == 1:
-            org = next(iter(orgs_by_title[fact.title]))
+            only = next(iter(orgs_by_title[fact.title]))
+            if only in article_places(article):
+                org = only
         if org is not None:
             offices[(fact.title, org)][holder].append((article, fact))
     return offices
@@ -595,7 +614,7 @@ def _place_articles(
                     placed[aid] = _Dated(
                         None,
                         last_earlier,
-                        f"{aid} has no date; it names {name.get(holder, holder)} as {org}'s {title}, "
+                        f"{aid} has no date; it names {name.get(holder, holder)} as {_possessive(org)} {title}, "
                         f"who followed {other_name} (named on {last_earlier.isoformat()})",
                     )
     return placed
@@ -659,7 +678,7 @@ def _office_discrepancies(
             kind=FactKind.PERSON,
             cls=cls,
             severity=severity,
-            subject=f"{org}'s {title}",
+            subject=f"{_possessive(org)} {title}",
             claims=tuple(sorted(claims, key=lambda c: (c.article, c.fact.start))),
             reason=f"one office, {len(by_holder)} holders named; {reason}",
         )

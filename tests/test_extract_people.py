@@ -283,3 +283,13 @@ def test_any_mix_keeps_the_invariants(parts: list[str]) -> None:
         assert fact.text == built.text[fact.start : fact.end]
         assert sentence.start <= fact.start < fact.end <= sentence.end
         assert fact.value and fact.title
+
+
+def test_region_named_america_is_not_the_united_states() -> None:
+    """`Diageo North America president Ivan Menezes` is no office of the United States."""
+    from compare.ingest import article_from_text
+
+    article = article_from_text(
+        'The US market is growing, said Diageo North America president Ivan Menezes on Monday.\n', id="t"
+    )
+    assert all(f.org != "United States" for f in extract_people(article))

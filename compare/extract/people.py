@@ -33,6 +33,9 @@ from compare.records import Article, Fact, FactKind
 ORGS: dict[str, str] = {
     "US": "United States", "U.S.": "United States", "United States": "United States",
     "America": "United States", "American": "United States",
+    # Regions named with "America" are not the United States (longest match wins).
+    "North America": "North America", "South America": "South America",
+    "Latin America": "Latin America", "Central America": "Central America",
     "Japan": "Japan", "Japanese": "Japan",
     "China": "China", "Chinese": "China",
     "Taiwan": "Taiwan", "Taiwanese": "Taiwan",

@@ -1,0 +1,45 @@
+"""Lexicon: folding of spelling variants, counted nouns and places."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.lexicon import entities, fold_counts, fold_word
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [("defence", "defense"), ("re-establishing", "reestablishing"), ("Communist", "communist"),
+     ("recognise", "recognize"), ("organisation", "organization"), ("tyres", "tires"), ("don’t", "don't")],
+)
+def test_variants_fold_together(a: str, b: str) -> None:
+    """Spelling, case, hyphen and apostrophe variants fold to one word."""
+    assert fold_word(a) == fold_word(b)
+
+
+@pytest.mark.parametrize("a, b", [("promise", "promize"), ("tire", "tires"), ("defense", "offense")])
+def test_different_words_stay_apart(a: str, b: str) -> None:
+    """Words that only look alike do not fold together."""
+    assert fold_word(a) != fold_word(b)
+
+
+@pytest.mark.parametrize(
+    "counts, expected",
+    [("US military personnel", "troops"), ("troops", "troops"), ("soldiers", "troops"), ("service members", "troops"),
+     ("gross domestic product", "gdp"), ("key priorities", "priority"), (None, None)],
+)
+def test_fold_counts(counts: str | None, expected: str | None) -> None:
+    """What a number counts folds through synonyms and plurals."""
+    assert expected == fold_counts(counts)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("the 55,000 troops of the U.S. Forces Japan", {"United States", "Japan"}),
+     ("Seoul and Tokyo agreed", {"South Korea", "Japan"}),
+     ("he told us the plan", set()),
+     ("Diageo North America reported sales", {"North America"})],
+)
+def test_entities(text: str, expected: set[str]) -> None:
+    """Places fold to one name; the pronoun `us` and regions named America are not the US."""
+    assert expected == set(entities(text))
