@@ -27,33 +27,13 @@ from pathlib import Path
 import regex
 
 from compare.errors import InputError
+from compare.lexicon import MONTHS
 from compare.records import Article
 from compare.sentences import LineIndex, split_sentences
 
 # File endings read when a directory is given.
 ARTICLE_SUFFIXES = (".txt", ".md")
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
 
 RE_FRONT_MATTER = regex.compile(
     r"""

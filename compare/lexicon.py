@@ -25,6 +25,29 @@ STOPWORDS = frozenset(
     """.split()
 )
 
+# Month names and their common abbreviations, to month numbers.
+MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+
 # British and American spellings, folded to one form.
 SPELLING_VARIANTS = {
     "defence": "defense",

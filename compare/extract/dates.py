@@ -41,29 +41,8 @@ from collections.abc import Iterator
 
 import regex
 
+from compare.lexicon import MONTHS
 from compare.records import Article, Fact, FactKind, Sentence
-
-MONTHS: dict[str, int] = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
 
 WEEKDAYS: dict[str, int] = {
     name: number

@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 import regex
 
+from compare.lexicon import MONTHS as MONTH_NUMBERS
 from compare.records import Article, Fact, FactKind, Sentence
 
 # ---------------------------------------------------------------------------
@@ -125,10 +126,8 @@ QUALIFIERS: dict[str, str] = {
     "as high as": "up to",
 }  # fmt: skip
 
-MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-)
+# Capitalised month names and abbreviations, longest first, as a regex alternation.
+MONTHS = "|".join(sorted((name.capitalize() for name in MONTH_NUMBERS), key=len, reverse=True))
 WEEKDAYS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )  # fmt: skip
