@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import textwrap
 from pathlib import Path
 
 import click
@@ -23,6 +24,19 @@ Exit status:
   0  ran, and no discrepancy at or above --fail-on
   1  discrepancies at or above --fail-on
   2  usage error, or an input could not be read (the others are still checked)"""
+
+
+def _table(rows: list[list[object]], headers: list[str], widths: list[int | None]) -> str:
+    """A plain-text table with long cells wrapped to `widths`.
+
+    Cells are wrapped here, not by tabulate's `maxcolwidths`, which re-parses
+    numbers such as `54,000` even with number parsing off.
+    """
+    wrapped = [
+        ["\n".join(textwrap.wrap(str(cell), width)) or str(cell) if width else str(cell) for cell, width in zip(row, widths, strict=True)]
+        for row in rows
+    ]
+    return tabulate(wrapped, headers=headers, disable_numparse=True)
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -119,7 +133,7 @@ def facts(paths: tuple[str, ...], fmt: str, encoding: str | None) -> None:
                 for f in found[article.id]
             ]
             headers = ["line", "kind", "text", "value", "unit", "counts", "qualifier", "speaker/title"]
-            click.echo(tabulate(rows, headers=headers, disable_numparse=True, maxcolwidths=[None, None, 50, 40, None, 25, None, 25]))
+            click.echo(_table(rows, headers, [None, None, 50, 40, None, 25, None, 25]))
             click.echo()
     sys.exit(2 if skipped else 0)
 

@@ -111,3 +111,20 @@ def test_help_documents_exit_codes() -> None:
     """`check --help` shows an example and the exit codes."""
     result = CliRunner().invoke(main, ["check", "--help"])
     assert "Example:" in result.output and "Exit status:" in result.output
+
+
+def test_facts_table_on_seed() -> None:
+    """`facts` prints a table per article with numbers as written (no re-parsing of `54,000`)."""
+    result = CliRunner().invoke(main, ["facts", str(SEEDS / "001_c9e7a26a5d6843c3.txt")])
+    assert 0 == result.exit_code, result.output
+    assert result.output.startswith("== 001_c9e7a26a5d6843c3 (date: 2025-03-30)\n")
+    assert "54,000" in result.output and "US military personnel" in result.output
+
+
+def test_align_seeds_side_by_side() -> None:
+    """`align` on the two versions of one copy pairs most of their sentences."""
+    result = CliRunner().invoke(
+        main, ["align", str(SEEDS / "002_3a1f343924c775c8.txt"), str(SEEDS / "003_0907819ffabc4b97.txt")]
+    )
+    assert 0 == result.exit_code, result.output
+    assert "29 aligned sentence pairs; coverage 97% of the shorter article." in result.output
