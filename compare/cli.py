@@ -6,6 +6,7 @@ import os
 import sys
 import tempfile
 import textwrap
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
@@ -26,7 +27,7 @@ Exit status:
   2  usage error, or an input could not be read (the others are still checked)"""
 
 
-def _table(rows: list[list[object]], headers: list[str], widths: list[int | None]) -> str:
+def _table(rows: Sequence[Sequence[object]], headers: list[str], widths: list[int | None]) -> str:
     """A plain-text table with long cells wrapped to `widths`.
 
     Cells are wrapped here, not by tabulate's `maxcolwidths`, which re-parses
