@@ -27,55 +27,8 @@ from typing import NamedTuple
 
 import regex
 
+from compare.lexicon import PLACES as ORGS
 from compare.records import Article, Fact, FactKind
-
-# Countries and organisations, in every form a title carries them: noun, adjective, acronym.
-ORGS: dict[str, str] = {
-    "US": "United States", "U.S.": "United States", "United States": "United States",
-    "America": "United States", "American": "United States",
-    # Regions named with "America" are not the United States (longest match wins).
-    "North America": "North America", "South America": "South America",
-    "Latin America": "Latin America", "Central America": "Central America",
-    "Japan": "Japan", "Japanese": "Japan",
-    "China": "China", "Chinese": "China",
-    "Taiwan": "Taiwan", "Taiwanese": "Taiwan",
-    "South Korea": "South Korea", "South Korean": "South Korea",
-    "North Korea": "North Korea", "North Korean": "North Korea",
-    "UK": "United Kingdom", "U.K.": "United Kingdom", "Britain": "United Kingdom",
-    "British": "United Kingdom", "United Kingdom": "United Kingdom",
-    "France": "France", "French": "France", "Germany": "Germany", "German": "Germany",
-    "Russia": "Russia", "Russian": "Russia", "Ukraine": "Ukraine", "Ukrainian": "Ukraine",
-    "India": "India", "Indian": "India", "Australia": "Australia", "Australian": "Australia",
-    "Philippines": "Philippines", "Philippine": "Philippines", "Filipino": "Philippines",
-    "Israel": "Israel", "Israeli": "Israel", "Poland": "Poland", "Polish": "Poland",
-    "Canada": "Canada", "Canadian": "Canada", "Italy": "Italy", "Italian": "Italy",
-    "Spain": "Spain", "Spanish": "Spain", "Iran": "Iran", "Iranian": "Iran",
-    "Turkey": "Turkey", "Turkish": "Turkey", "Vietnam": "Vietnam", "Vietnamese": "Vietnam",
-    "Indonesia": "Indonesia", "Indonesian": "Indonesia",
-    "Singapore": "Singapore", "Singaporean": "Singapore",
-    "Pakistan": "Pakistan", "Pakistani": "Pakistan", "Brazil": "Brazil", "Brazilian": "Brazil",
-    "Mexico": "Mexico", "Mexican": "Mexico", "Saudi Arabia": "Saudi Arabia", "Saudi": "Saudi Arabia",
-    "Egypt": "Egypt", "Egyptian": "Egypt", "Syria": "Syria", "Syrian": "Syria",
-    "Iraq": "Iraq", "Iraqi": "Iraq", "Afghanistan": "Afghanistan", "Afghan": "Afghanistan",
-    "Lebanon": "Lebanon", "Lebanese": "Lebanon", "Qatar": "Qatar", "Qatari": "Qatar",
-    "Thailand": "Thailand", "Thai": "Thailand", "Malaysia": "Malaysia", "Malaysian": "Malaysia",
-    "New Zealand": "New Zealand", "Netherlands": "Netherlands", "Dutch": "Netherlands",
-    "Belgium": "Belgium", "Belgian": "Belgium", "Sweden": "Sweden", "Swedish": "Sweden",
-    "Norway": "Norway", "Norwegian": "Norway", "Finland": "Finland", "Finnish": "Finland",
-    "Denmark": "Denmark", "Danish": "Denmark", "Greece": "Greece", "Greek": "Greece",
-    "Hungary": "Hungary", "Hungarian": "Hungary", "Estonia": "Estonia", "Estonian": "Estonia",
-    "Latvia": "Latvia", "Latvian": "Latvia", "Lithuania": "Lithuania", "Lithuanian": "Lithuania",
-    "Romania": "Romania", "Romanian": "Romania", "Czech": "Czech Republic",
-    "Austria": "Austria", "Austrian": "Austria", "Switzerland": "Switzerland", "Swiss": "Switzerland",
-    "Ireland": "Ireland", "Irish": "Ireland", "South Africa": "South Africa",
-    "South African": "South Africa", "Nigeria": "Nigeria", "Nigerian": "Nigeria",
-    "Argentina": "Argentina", "Argentine": "Argentina", "Venezuela": "Venezuela",
-    "Venezuelan": "Venezuela", "Cuba": "Cuba", "Cuban": "Cuba", "Mongolia": "Mongolia",
-    "Mongolian": "Mongolia", "Palestinian": "Palestine",
-    "NATO": "NATO", "EU": "European Union", "European Union": "European Union",
-    "European Commission": "European Commission", "UN": "United Nations",
-    "U.N.": "United Nations", "United Nations": "United Nations",
-}
 
 # Words that open a title but are not part of its office; they mark it as no longer held.
 FORMER_WORDS = r"(?i:former|ex-|then-|then|the\s+late|one-?time)"
