@@ -1,12 +1,15 @@
 """Align articles: which sentences report the same thing, and which articles share a story.
 
-Two sentences *align* when difflib's `ratio()` over their folded word tokens
-(`lexicon.words`) is at least `AlignConfig.sentence_threshold` and both have at
-least `min_tokens` tokens. Candidates come from an inverted index of content
-words (a pair must share `min_shared` of them), then the cheap upper bounds
-`real_quick_ratio()` and `quick_ratio()` are checked before `ratio()` is paid for.
-Each sentence is paired at most once per article pair, best score first, so a
-reordered paragraph still finds its partner.
+Two sentences of two different articles *align* when both have at least
+`AlignConfig.min_tokens` folded word tokens (`lexicon.words`), they share at
+least `min_shared` content words, and difflib's `ratio()` over their tokens
+(the sentence of the article with the smaller id first) is at least
+`sentence_threshold`. Every such pair is found by a prefix-filtered similarity
+join over all sentences (`similar_sentences`), not by visiting every pair of
+articles or sentences; the cheap bounds (length, shared words, `quick_ratio()`)
+are checked before `ratio()` is paid for. Each sentence is then paired at most
+once per article pair, best score first, so a reordered paragraph still finds
+its partner.
 
 Two articles are in the same *story* when enough of their sentences align and
 their dates (where both are known) are close; stories are the connected
@@ -19,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import itertools
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -63,76 +66,145 @@ def sentence_score(a: Sequence[str], b: Sequence[str]) -> float:
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
-def align_pair(
-    left: TokenizedArticle, right: TokenizedArticle, config: AlignConfig = AlignConfig()
-) -> Alignment:
-    """Align the sentences of two articles, one partner per sentence, best first."""
-    index: dict[str, list[int]] = defaultdict(list)
-    for j, words_j in enumerate(right.content):
-        for word in words_j:
-            index[word].append(j)
+SentenceRef = tuple[str, int]  # (article id, sentence index)
 
-    scored: list[tuple[float, int, int]] = []
-    for i, tokens_i in enumerate(left.tokens):
-        if len(tokens_i) < config.min_tokens:
+
+def _elements(tokens: Sequence[str]) -> list[tuple[str, int]]:
+    """Turn a token multiset into a set: the k-th `the` becomes `("the", k)`."""
+    seen: dict[str, int] = defaultdict(int)
+    out = []
+    for token in tokens:
+        seen[token] += 1
+        out.append((token, seen[token]))
+    return out
+
+
+def _required_overlap(length: int, threshold: float) -> int:
+    """The fewest shared tokens a sentence of `length` needs with any partner.
+
+    `ratio() = 2M / (|a| + |b|)` and `M` is at most the multiset overlap, so a pair
+    at `threshold` shares at least `threshold * (|a| + |b|) / 2` tokens; with the
+    shortest partner the length filter allows, `|b| >= |a| * t / (2 - t)`, that is
+    `|a| * t / (2 - t)` tokens.
+    """
+    return max(1, math.ceil(length * threshold / (2 - threshold) - 1e-9))
+
+
+def similar_sentences(
+    articles: Sequence[TokenizedArticle], config: AlignConfig = AlignConfig()
+) -> dict[tuple[str, str], list[tuple[float, int, int]]]:
+    """Find every aligned sentence pair across different articles, without visiting all pairs.
+
+    A prefix-filtered similarity join (AllPairs style): each sentence's tokens, as a
+    set of (token, occurrence) elements, are ordered rarest first; two sentences at
+    the threshold share at least `_required_overlap` elements, so they share one
+    in their prefixes of `len - overlap + 1` elements. Only sentences that meet in
+    an index of those prefixes are scored, after the length filter, the shared
+    content-word count and the multiset upper bound. The result equals scoring
+    every pair (the tests check it against brute force).
+
+    Returns, per article pair `(left, right)` with `left < right`, the list of
+    `(score, left sentence, right sentence)`; the score is `ratio()` with the left
+    sentence as the first sequence.
+    """
+    threshold = config.sentence_threshold
+    eligible: list[SentenceRef] = []
+    elements: dict[SentenceRef, list[tuple[str, int]]] = {}
+    by_id = {a.id: a for a in articles}
+    frequency: dict[tuple[str, int], int] = defaultdict(int)
+    for article in articles:
+        for position, tokens in enumerate(article.tokens):
+            if len(tokens) < config.min_tokens:
+                continue
+            ref = (article.id, position)
+            eligible.append(ref)
+            elements[ref] = _elements(tokens)
+            for element in elements[ref]:
+                frequency[element] += 1
+
+    # Probe each sentence's prefix against the prefixes indexed so far (PPJoin):
+    # `shared[y]` counts prefix elements in common; the positional bound prunes a
+    # pair as soon as the elements left after a common one cannot reach the overlap.
+    index: dict[tuple[str, int], list[tuple[SentenceRef, int, int]]] = defaultdict(list)
+    low = threshold / (2 - threshold)  # the shortest partner a sentence can have, relative to it
+    candidates: set[tuple[SentenceRef, SentenceRef]] = set()
+    for x in sorted(eligible, key=lambda r: (len(elements[r]), r)):
+        ordered = sorted(elements[x], key=lambda e: (frequency[e], e))
+        size = len(ordered)
+        prefix = size - _required_overlap(size, threshold) + 1
+        shared: dict[SentenceRef, int] = {}
+        for p, element in enumerate(ordered[:prefix]):
+            for y, q, y_size in index.get(element, ()):
+                if y[0] == x[0] or y_size < size * low - 1e-9:
+                    continue
+                count = shared.get(y, 0)
+                if count < 0:
+                    continue  # already pruned
+                needed = math.ceil(threshold * (size + y_size) / 2 - 1e-9)
+                if count + 1 + min(size - p - 1, y_size - q - 1) >= needed:
+                    shared[y] = count + 1
+                else:
+                    shared[y] = -1
+        for y, count in shared.items():
+            if count > 0:
+                candidates.add((x, y) if x < y else (y, x))
+        for p, element in enumerate(ordered[:prefix]):
+            index[element].append((x, p, size))
+
+    found: dict[tuple[str, str], list[tuple[float, int, int]]] = defaultdict(list)
+    matcher = difflib.SequenceMatcher(None, autojunk=False)
+    for (a, i), (b, j) in sorted(candidates):
+        left, right = by_id[a], by_id[b]
+        tokens_i, tokens_j = left.tokens[i], right.tokens[j]
+        total = len(tokens_i) + len(tokens_j)
+        if 2 * min(len(tokens_i), len(tokens_j)) < threshold * total:
+            continue  # the length filter: even a full match of the shorter falls short
+        if len(left.content[i] & right.content[j]) < config.min_shared:
             continue
-        shared: dict[int, int] = defaultdict(int)
-        for word in left.content[i]:
-            for j in index.get(word, ()):
-                shared[j] += 1
-        matcher = difflib.SequenceMatcher(None, autojunk=False)
-        matcher.set_seq1(tokens_i)
-        for j, count in shared.items():
-            tokens_j = right.tokens[j]
-            if count < config.min_shared or len(tokens_j) < config.min_tokens:
-                continue
-            matcher.set_seq2(tokens_j)
-            threshold = config.sentence_threshold
-            if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
-                continue
-            score = matcher.ratio()
-            if score >= threshold:
-                scored.append((score, i, j))
+        matcher.set_seqs(tokens_i, tokens_j)
+        if matcher.quick_ratio() < threshold:
+            continue
+        score = matcher.ratio()
+        if score >= threshold:
+            found[(a, b)].append((score, i, j))
+    return found
 
-    scored.sort(key=lambda item: (-item[0], item[1], item[2]))
+
+def _pair_up(left: str, right: str, scored: list[tuple[float, int, int]], shorter: int) -> Alignment:
+    """One partner per sentence, best score first, so a reordered paragraph finds its partner."""
     used_left: set[int] = set()
     used_right: set[int] = set()
     pairs = []
-    for score, i, j in scored:
+    for score, i, j in sorted(scored, key=lambda item: (-item[0], item[1], item[2])):
         if i in used_left or j in used_right:
             continue
         used_left.add(i)
         used_right.add(j)
         pairs.append(SentencePair(i, j, round(score, 4)))
     pairs.sort(key=lambda p: (p.left, p.right))
-    shorter = min(len(left.tokens), len(right.tokens)) or 1
-    return Alignment(left.id, right.id, tuple(pairs), round(len(pairs) / shorter, 4))
+    return Alignment(left, right, tuple(pairs), round(len(pairs) / max(shorter, 1), 4))
+
+
+def align_pair(
+    left: TokenizedArticle, right: TokenizedArticle, config: AlignConfig = AlignConfig()
+) -> Alignment:
+    """Align the sentences of two articles, one partner per sentence, best first."""
+    if right.id < left.id:
+        left, right = right, left
+    scored = similar_sentences([left, right], config).get((left.id, right.id), [])
+    return _pair_up(left.id, right.id, scored, min(len(left.tokens), len(right.tokens)))
 
 
 def align_all(
     articles: Sequence[Article], config: AlignConfig = AlignConfig()
 ) -> tuple[Alignment, ...]:
-    """Align every pair of articles that shares at least one aligned sentence.
-
-    Pairs of articles with no content word in common are never compared.
-    """
+    """Align every pair of articles that has at least one aligned sentence."""
     tokenized = {a.id: tokenize(a) for a in articles}
-    vocab: dict[str, set[str]] = defaultdict(set)
-    for tok in tokenized.values():
-        for sentence_words in tok.content:
-            for word in sentence_words:
-                vocab[word].add(tok.id)
-    candidates: set[tuple[str, str]] = set()
-    for ids in vocab.values():
-        if 1 < len(ids) < len(articles) + 1:
-            for a, b in itertools.combinations(sorted(ids), 2):
-                candidates.add((a, b))
-    alignments = []
-    for a, b in sorted(candidates):
-        alignment = align_pair(tokenized[a], tokenized[b], config)
-        if alignment.pairs:
-            alignments.append(alignment)
-    return tuple(alignments)
+    found = similar_sentences(list(tokenized.values()), config)
+    return tuple(
+        _pair_up(a, b, scored, min(len(tokenized[a].tokens), len(tokenized[b].tokens)))
+        for (a, b), scored in sorted(found.items())
+    )
 
 
 def _days_apart(a: str | None, b: str | None) -> int | None:
