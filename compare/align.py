@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -79,15 +79,16 @@ def _elements(tokens: Sequence[str]) -> list[tuple[str, int]]:
     return out
 
 
-def _required_overlap(length: int, threshold: float) -> int:
-    """The fewest shared tokens a sentence of `length` needs with any partner.
+def _needed_content(size: int, stops: int, partner_size: int, partner_stops: int, config: AlignConfig) -> int:
+    """The fewest content words two sentences must share to align.
 
-    `ratio() = 2M / (|a| + |b|)` and `M` is at most the multiset overlap, so a pair
-    at `threshold` shares at least `threshold * (|a| + |b|) / 2` tokens; with the
-    shortest partner the length filter allows, `|b| >= |a| * t / (2 - t)`, that is
-    `|a| * t / (2 - t)` tokens.
+    `ratio() = 2M / (|a| + |b|)`, and of the `M` matched tokens at most
+    `min(stops_a, stops_b)` are stopwords (or one-letter tokens), so at the
+    threshold the content words matched number at least
+    `t * (|a| + |b|) / 2 - min(stops_a, stops_b)`; and never fewer than `min_shared`.
     """
-    return max(1, math.ceil(length * threshold / (2 - threshold) - 1e-9))
+    bound = config.sentence_threshold * (size + partner_size) / 2 - min(stops, partner_stops)
+    return max(config.min_shared, math.ceil(bound - 1e-9))
 
 
 def similar_sentences(
@@ -95,53 +96,63 @@ def similar_sentences(
 ) -> dict[tuple[str, str], list[tuple[float, int, int]]]:
     """Find every aligned sentence pair across different articles, without visiting all pairs.
 
-    A prefix-filtered similarity join (AllPairs style): each sentence's tokens, as a
-    set of (token, occurrence) elements, are ordered rarest first; two sentences at
-    the threshold share at least `_required_overlap` elements, so they share one
-    in their prefixes of `len - overlap + 1` elements. Only sentences that meet in
-    an index of those prefixes are scored, after the length filter, the shared
-    content-word count and the multiset upper bound. The result equals scoring
-    every pair (the tests check it against brute force).
+    A prefix-filtered similarity join (AllPairs / PPJoin): each sentence's content
+    words, as a set of (word, occurrence) elements, are ordered rarest first. Two
+    sentences that align share at least `_needed_content` of them, so they share
+    one within their prefixes (all elements but `needed - 1`, taking for `needed`
+    its smallest value over the partners the length filter allows). Sentences are
+    probed against the prefixes indexed so far; a positional bound drops a pair as
+    soon as the elements left cannot reach the overlap needed. Survivors pass the
+    shared-word count and the multiset bound (`quick_ratio()`'s) before `ratio()` is paid for. The result
+    equals scoring every pair (tests/test_align_oracle.py checks it by brute force).
 
     Returns, per article pair `(left, right)` with `left < right`, the list of
     `(score, left sentence, right sentence)`; the score is `ratio()` with the left
     sentence as the first sequence.
     """
     threshold = config.sentence_threshold
-    eligible: list[SentenceRef] = []
-    elements: dict[SentenceRef, list[tuple[str, int]]] = {}
+    low = threshold / (2 - threshold)  # the shortest partner, relative to a sentence's length
     by_id = {a.id: a for a in articles}
+    elements: dict[SentenceRef, list[tuple[str, int]]] = {}
     frequency: dict[tuple[str, int], int] = defaultdict(int)
     for article in articles:
         for position, tokens in enumerate(article.tokens):
             if len(tokens) < config.min_tokens:
                 continue
             ref = (article.id, position)
-            eligible.append(ref)
-            elements[ref] = _elements(tokens)
+            elements[ref] = _elements([t for t in tokens if t in article.content[position]])
             for element in elements[ref]:
                 frequency[element] += 1
 
-    # Probe each sentence's prefix against the prefixes indexed so far (PPJoin):
-    # `shared[y]` counts prefix elements in common; the positional bound prunes a
-    # pair as soon as the elements left after a common one cannot reach the overlap.
-    index: dict[tuple[str, int], list[tuple[SentenceRef, int, int]]] = defaultdict(list)
-    low = threshold / (2 - threshold)  # the shortest partner a sentence can have, relative to it
+    def size_of(ref: SentenceRef) -> int:
+        return len(by_id[ref[0]].tokens[ref[1]])
+
+    index: dict[tuple[str, int], list[tuple[SentenceRef, int, int, int, int]]] = defaultdict(list)
     candidates: set[tuple[SentenceRef, SentenceRef]] = set()
-    for x in sorted(eligible, key=lambda r: (len(elements[r]), r)):
+    for x in sorted(elements, key=lambda r: (size_of(r), r)):
         ordered = sorted(elements[x], key=lambda e: (frequency[e], e))
-        size = len(ordered)
-        prefix = size - _required_overlap(size, threshold) + 1
+        size, content = size_of(x), len(ordered)
+        stops = size - content
+        # The loosest requirement over the partners allowed (no longer than x, as they
+        # were processed first; no shorter than the length filter allows): with a
+        # partner of length y made all of stopwords, the bound t(|x| + y)/2 - min(s, y)
+        # falls until y = s and rises after, so it is loosest at y = s, clamped.
+        smallest = max(config.min_tokens, math.ceil(size * low - 1e-9))
+        partner = min(max(stops, smallest), size)
+        loosest = _needed_content(size, stops, partner, partner, config)
+        prefix = content - loosest + 1
+        if prefix <= 0:
+            continue  # too few content words to align with anything
         shared: dict[SentenceRef, int] = {}
         for p, element in enumerate(ordered[:prefix]):
-            for y, q, y_size in index.get(element, ()):
+            for y, q, y_size, y_content, y_stops in index.get(element, ()):
                 if y[0] == x[0] or y_size < size * low - 1e-9:
                     continue
                 count = shared.get(y, 0)
                 if count < 0:
                     continue  # already pruned
-                needed = math.ceil(threshold * (size + y_size) / 2 - 1e-9)
-                if count + 1 + min(size - p - 1, y_size - q - 1) >= needed:
+                needed = _needed_content(size, stops, y_size, y_stops, config)
+                if count + 1 + min(content - p - 1, y_content - q - 1) >= needed:
                     shared[y] = count + 1
                 else:
                     shared[y] = -1
@@ -149,9 +160,10 @@ def similar_sentences(
             if count > 0:
                 candidates.add((x, y) if x < y else (y, x))
         for p, element in enumerate(ordered[:prefix]):
-            index[element].append((x, p, size))
+            index[element].append((x, p, size, content, stops))
 
     found: dict[tuple[str, str], list[tuple[float, int, int]]] = defaultdict(list)
+    bags = {ref: Counter(by_id[ref[0]].tokens[ref[1]]) for ref in elements}
     matcher = difflib.SequenceMatcher(None, autojunk=False)
     for (a, i), (b, j) in sorted(candidates):
         left, right = by_id[a], by_id[b]
@@ -161,9 +173,13 @@ def similar_sentences(
             continue  # the length filter: even a full match of the shorter falls short
         if len(left.content[i] & right.content[j]) < config.min_shared:
             continue
+        bag_i, bag_j = bags[(a, i)], bags[(b, j)]
+        if len(bag_j) < len(bag_i):
+            bag_i, bag_j = bag_j, bag_i
+        overlap = sum(min(count, bag_j[token]) for token, count in bag_i.items() if token in bag_j)
+        if 2 * overlap < threshold * total:
+            continue  # the multiset bound, as quick_ratio() computes it, without its index
         matcher.set_seqs(tokens_i, tokens_j)
-        if matcher.quick_ratio() < threshold:
-            continue
         score = matcher.ratio()
         if score >= threshold:
             found[(a, b)].append((score, i, j))
