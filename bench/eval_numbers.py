@@ -1,0 +1,387 @@
+"""Numeric sets: NewsQuant (CQE), Recognizers-Text number specs, quantulum3, number-parser tables."""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from scoring import Log, Row, close, load_json, missing_row, numeric, overlap, prf_row, run_factdiff, share_row, show
+
+from compare.extract.numbers import parse_number_words
+from compare.records import Fact, FactKind
+
+# factdiff unit or currency code -> CQE's normalised unit name (the vocabulary of
+# NewsQuant's `normalized_unit`), as CQE's own tagger maps each system's units.
+CQE_UNITS: dict[str, str] = {
+    "%": "percentage", "percentage points": "percentage point", "USD": "dollar",
+    "AUD": "australian dollar", "CAD": "canadian dollar", "NZD": "new zealand dollar",
+    "HKD": "hong kong dollar", "SGD": "singapore dollar", "TWD": "new taiwan dollar",
+    "EUR": "euro", "GBP": "pound sterling", "JPY": "japanese yen", "CNY": "chinese yuan",
+    "KRW": "south korean won", "INR": "indian rupee", "RUB": "russian ruble",
+    "CHF": "swiss franc", "MYR": "malaysian ringgit", "BRL": "brazilian real",
+    "km": "kilometre", "m": "metre", "cm": "centimetre", "mm": "millimetre", "nm": "nanometre",
+    "mi": "mile", "nmi": "nautical mile", "ft": "foot", "in": "inch", "yd": "yard",
+    "kg": "kilogram", "g": "gram", "mg": "milligram", "lb": "pound-mass", "oz": "ounce",
+    "t": "metric ton", "L": "litre", "ml": "millilitre", "gal": "gallon", "bbl": "barrel",
+    "ha": "hectare", "acre": "acre", "km2": "square kilometre", "sq mi": "square mile",
+    "m2": "square metre", "sq ft": "square foot", "mph": "mile per hour",
+    "km/h": "kilometre per hour", "kn": "knot", "°": "degree", "°C": "celsius",
+    "°F": "fahrenheit", "W": "watt", "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt",
+    "TW": "terawatt", "kWh": "kilowatt hour", "MWh": "megawatt hour", "GWh": "gigawatt hour",
+    "TWh": "terawatt hour", "GB": "gigabyte", "MB": "megabyte", "TB": "terabyte",
+    "Mbps": "megabit per second", "Gbps": "gigabit per second", "s": "second",
+    "min": "minute", "h": "hour", "day": "day", "week": "week", "month": "month",
+    "year": "year", "decade": "decade", "century": "century", "bpd": "barrel per day",
+    "mpg": "mile per gallon", "hp": "horsepower", "rpm": "revolutions per minute",
+    "Hz": "hertz", "kHz": "kilohertz", "MHz": "megahertz", "GHz": "gigahertz",
+    "mAh": "milliampere-hour", "Nm": "newton metre", "lb-ft": "pound-foot", "kV": "kilovolt",
+}  # fmt: skip
+
+# factdiff qualifier -> NewsQuant `change`.
+CHANGE: dict[str | None, str] = {
+    None: "=", "about": "~", "nearly": "~", "more than": ">", "at least": ">",
+    "less than": "<", "up to": "<", "up": "up", "down": "down",
+}  # fmt: skip
+
+# Function words dropped from factdiff's `counts` before token overlap: CQE's concepts are nouns.
+CONCEPT_STOP = frozenset("of the a an and in for to on at by with from".split())
+
+RE_CENT = re.compile(r"\bcents?\b|\bpence\b|\bp\b", re.IGNORECASE)
+
+
+class Quantity(NamedTuple):
+    """One quantity in NewsQuant form: value (float, or (low, high) for a range)."""
+
+    value: float | tuple[float, float]
+    units: frozenset[str]
+    change: str
+    concepts: tuple[str, ...]
+
+
+def _gold_value(raw: str) -> float | tuple[float, float]:
+    """NewsQuant values: `2.5`, `-5.0`, `1.0-1.5` (a range), `3.0 - 4.0` (as CQE decodes them)."""
+    if "E" not in raw and not raw.startswith("-") and "-" in raw:
+        low, high = raw.split("-")[:2]
+        return (float(low), float(high))
+    return float(raw)
+
+
+def _singular(word: str) -> str:
+    w = word.lower()
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("sses", "xes", "ches", "shes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def _as_quantity(fact: Fact) -> Quantity:
+    """A factdiff numeric fact in NewsQuant form (see the module docstring of extraction.py)."""
+    value: float = float(fact.value)
+    high = fact.high
+    if fact.kind is FactKind.AGE:
+        units = frozenset({"year of age"})
+    elif fact.kind is FactKind.MONEY and RE_CENT.search(fact.text):
+        # factdiff states cents in dollars (19 cents -> 0.19 USD); NewsQuant keeps cents.
+        value, high = value * 100, (high * 100 if high is not None else None)
+        units = frozenset({"cent"})
+    elif fact.unit:
+        units = frozenset({CQE_UNITS.get(fact.unit, fact.unit.lower())})
+    else:
+        # CQE takes a counted noun as the unit (`13000 workers` -> `worker`): accept the
+        # head of what factdiff says the number counts, or no unit.
+        head = fact.counts.split()[-1] if fact.counts else None
+        units = frozenset({"-", _singular(head)} if head else {"-"})
+    tokens = [t for t in re.split(r"[,\s]+", (fact.counts or "").lower()) if t and t not in CONCEPT_STOP]
+    return Quantity(
+        (value, high) if high is not None else value,
+        units,
+        CHANGE.get(fact.qualifier, "="),
+        tuple(tokens) or ("-",),
+    )
+
+
+def _values_match(gold: float | tuple[float, float], pred: float | tuple[float, float]) -> bool:
+    if isinstance(gold, tuple) != isinstance(pred, tuple):
+        return False
+    if isinstance(gold, tuple) and isinstance(pred, tuple):
+        return close(pred[0], gold[0]) and close(pred[1], gold[1])
+    assert isinstance(gold, float) and isinstance(pred, float)
+    return close(pred, gold)
+
+
+def _cqe_score(sentences: list[tuple[list[Quantity], list[Quantity]]]) -> Counter[str]:
+    """Count matches exactly as CQE_Evaluation's `calculate_metrics` does (see extraction.py)."""
+    counts: Counter[str] = Counter()
+    for gold, tags in sentences:
+        counts["gold"] += len(gold)
+        counts["pred"] += len(tags)
+        remaining = sorted(tags, key=lambda q: sorted(q.units)[0])
+        left = len(gold)
+        for g in sorted(gold, key=lambda q: sorted(q.units)[0]):
+            for t in list(remaining):
+                if not _values_match(g.value, t.value):
+                    continue
+                if left > 0:
+                    counts["value"] += 1
+                    left -= 1
+                counts["change"] += t.change == g.change
+                counts["concept"] += bool({c.lower() for c in g.concepts} & set(t.concepts))
+                if g.units & t.units:
+                    counts["unit"] += 1
+                    remaining.remove(t)
+                    break
+    return counts
+
+
+def newsquant(data: Path, log: Log) -> list[Row]:
+    """NewsQuant dev: value, value+unit, value+concept (partial), value+change F1, CQE's matching."""
+    name = "NewsQuant dev"
+    path = data / "cqe-newsquant" / "NewsQuant.dev.json"
+    if not path.exists():
+        return [missing_row(name, path)]
+    sentences = []
+    for case in load_json(path):
+        gold = [
+            Quantity(
+                _gold_value(q["value"]),
+                frozenset({q["normalized_unit"].lower()}),
+                q["change"],
+                tuple(re.split(r"[,\s]+", q["referred_concepts"])),
+            )
+            for q in case["quantities"]
+        ]
+        facts = numeric(run_factdiff(case["text"], log, name))
+        tags = [_as_quantity(f) for f in facts]
+        sentences.append((gold, tags))
+        _log_newsquant(log, name, case, gold, tags, facts)
+    c = _cqe_score(sentences)
+    return [
+        prf_row(name, measure, c[key], c["pred"], c[key], c["gold"])
+        for measure, key in (
+            ("value F1", "value"),
+            ("value+unit F1", "unit"),
+            ("value+what-it-counts F1 (partial)", "concept"),
+            ("value+direction-of-change F1", "change"),
+        )
+    ]
+
+
+def _log_newsquant(
+    log: Log, name: str, case: dict[str, Any], gold: list[Quantity], tags: list[Quantity], facts: list[Fact]
+) -> None:
+    text = case["text"][:160]
+    for g in gold:
+        same = [t for t in tags if _values_match(g.value, t.value)]
+        if not same:
+            log.add(name, "value missed", f"{text!r}: gold {g.value} {sorted(g.units)[0]}; factdiff {show(facts)}")
+            continue
+        t = same[0]
+        if not g.units & t.units:
+            log.add(name, "unit differs", f"{text!r}: gold {g.value} {sorted(g.units)} vs {sorted(t.units)}")
+        if g.change != t.change:
+            log.add(name, f"change {g.change} read as {t.change}", f"{text!r}: {g.value}")
+        if not {c.lower() for c in g.concepts} & set(t.concepts):
+            log.add(name, "counts differs", f"{text!r}: gold {' '.join(g.concepts)!r} vs {' '.join(t.concepts)!r}")
+    for t, f in zip(tags, facts, strict=True):
+        if not any(_values_match(g.value, t.value) for g in gold):
+            log.add(name, "spurious value", f"{text!r}: {show([f])}")
+
+
+# ---------------------------------------------------------------------------
+# Recognizers-Text number and number-with-unit specs
+# ---------------------------------------------------------------------------
+
+
+def _python_supported(case: dict[str, Any]) -> bool:
+    return "python" not in case.get("NotSupported", "").lower()
+
+
+def _interval(raw: str) -> tuple[float | None, float | None]:
+    """`[20,35)` -> (20, 35); an open bound (`(,30]`) is None. Closedness is not checked."""
+    low, high = raw.strip("[]()").split(",")
+    return (float(low) if low else None, float(high) if high else None)
+
+
+def _range_matches(result: dict[str, Any], fact: Fact) -> bool:
+    low, high = _interval(result["Resolution"]["value"])
+    value = float(fact.value)
+    if low is not None and high is not None:
+        return fact.high is not None and close(value, low) and close(fact.high, high)
+    if high is not None:
+        return close(value, high) and fact.qualifier in ("up to", "less than")
+    if low is not None:
+        return close(value, low) and fact.qualifier in ("at least", "more than")
+    return False
+
+
+def _value_matches(result: dict[str, Any], fact: Fact) -> bool:
+    raw = result["Resolution"].get("value")
+    if raw is None:
+        return False
+    try:
+        expected = float(str(raw).rstrip("%").replace(",", ""))
+    except ValueError:
+        return False
+    if result["Resolution"].get("unit") in ("Cent", "Pence") and close(float(fact.value) * 100, expected):
+        return True
+    return close(float(fact.value), expected)
+
+
+class Spec(NamedTuple):
+    measure: str
+    folder: str
+    file: str
+    kinds: frozenset[FactKind]
+    with_unit: bool = False
+    ranges: bool = False
+    all_cases: bool = False
+
+
+NUMERIC = frozenset({FactKind.QUANTITY, FactKind.PERCENT, FactKind.MONEY, FactKind.AGE})
+RECOGNIZERS_NUMERIC = (
+    Spec("Number", "Number", "NumberModel.json", NUMERIC),
+    Spec("Percent", "Number", "PercentModel.json", frozenset({FactKind.PERCENT})),
+    Spec("NumberRange", "Number", "NumberRangeModel.json", NUMERIC, ranges=True),
+    Spec(
+        "NumberRange (all, incl. NotSupported)", "Number", "NumberRangeModel.json", NUMERIC, ranges=True, all_cases=True
+    ),
+    Spec("Currency", "NumberWithUnit", "CurrencyModel.json", frozenset({FactKind.MONEY})),
+    Spec("Age", "NumberWithUnit", "AgeModel.json", frozenset({FactKind.AGE})),
+    Spec("Dimension", "NumberWithUnit", "DimensionModel.json", frozenset({FactKind.QUANTITY}), with_unit=True),
+)
+
+
+def recognizers_numeric(data: Path, log: Log) -> list[Row]:
+    """Recognizers-Text English number specs: share of cases whose values factdiff reproduces."""
+    name = "Recognizers-Text"
+    rows = []
+    for spec in RECOGNIZERS_NUMERIC:
+        path = data / "recognizers-text-specs" / spec.folder / "English" / spec.file
+        if not path.exists():
+            rows.append(missing_row(f"{name} {spec.measure}", path))
+            continue
+        rows.append(
+            _recognizers_spec(spec, [c for c in load_json(path) if spec.all_cases or _python_supported(c)], log)
+        )
+    rows.append(_ordinals(data, log))
+    return rows
+
+
+def _recognizers_spec(spec: Spec, cases: list[dict[str, Any]], log: Log) -> Row:
+    name = f"Recognizers-Text {spec.measure}"
+    reproduced = hit = extracted = 0
+    matches = _range_matches if spec.ranges else _value_matches
+    for case in cases:
+        facts = [f for f in numeric(run_factdiff(case["Input"], log, name), spec.kinds)
+                 if f.unit or not spec.with_unit]  # fmt: skip
+        # A result with no value (`dollar` alone, `metric ton` in a definition) states no amount.
+        results = [r for r in case["Results"] if r["Resolution"].get("value") is not None]
+        used: set[int] = set()
+        found = 0
+        for r in results:
+            span = (r["Start"], r["End"] + 1)
+            for i, f in enumerate(facts):
+                if i not in used and overlap(span, f.span) and matches(r, f):
+                    used.add(i)
+                    found += 1
+                    break
+        extracted += len(facts)
+        hit += len(used)
+        ok = found == len(results) and (results or not facts)
+        reproduced += bool(ok)
+        if not ok:
+            want = [f"{r['Text']!r}={r['Resolution'].get('value')}" for r in results] or ["nothing"]
+            cls = "spurious fact" if not results else ("missed" if not facts else "wrong value or span")
+            log.add(name, cls, f"{case['Input'][:120]!r}: want {', '.join(want)}; factdiff {show(facts)}")
+    return share_row(name, "cases reproduced (precision: facts)", reproduced, len(cases), hit=hit, extracted=extracted)
+
+
+def _ordinals(data: Path, log: Log) -> Row:
+    name = "Recognizers-Text Ordinal"
+    path = data / "recognizers-text-specs" / "Number" / "English" / "OrdinalModel.json"
+    if not path.exists():
+        return missing_row(name, path)
+    cases = [c for c in load_json(path) if _python_supported(c)]
+    for case in cases:
+        log.add(name, "ordinals are not extracted (by design)", repr(case["Input"]))
+    return share_row(name, "cases reproduced (factdiff extracts no ordinals)", 0, len(cases))
+
+
+# ---------------------------------------------------------------------------
+# quantulum3 and number-parser
+# ---------------------------------------------------------------------------
+
+
+def quantulum3(data: Path, log: Log) -> list[Row]:
+    """quantulum3 quantities.json: share of gold values factdiff reproduces at their surface."""
+    name = "quantulum3 quantities"
+    path = data / "quantulum3-tests" / "quantities.json"
+    if not path.exists():
+        return [missing_row(name, path)]
+    gold_total = gold_hit = pred_total = pred_hit = 0
+    for case in load_json(path):
+        text = case["req"]
+        facts = numeric(run_factdiff(text, log, name))
+        used: set[int] = set()
+        pred_total += len(facts)
+        for q in case["res"]:
+            gold_total += 1
+            at = text.find(q["surface"])
+            span = (at, at + len(q["surface"])) if at >= 0 else (0, len(text))
+            for i, f in enumerate(facts):
+                if i not in used and overlap(span, f.span) and _quantulum_value(f, float(q["value"])):
+                    used.add(i)
+                    gold_hit += 1
+                    break
+            else:
+                unit = q["unit"]
+                cls = "bare number missed" if unit == "dimensionless" else "value with unit missed"
+                log.add(name, cls, f"{text[:120]!r}: want {q['surface']!r}={q['value']} {unit}; factdiff {show(facts)}")
+        pred_hit += len(used)
+        for i, f in enumerate(facts):
+            if i not in used:
+                log.add(name, "spurious or wrong value", f"{text[:120]!r}: {show([f])}")
+    return [prf_row(name, "values reproduced", pred_hit, pred_total, gold_hit, gold_total)]
+
+
+def _quantulum_value(fact: Fact, expected: float) -> bool:
+    """quantulum3 states a range (`8- to 16-meter`) as its mean (12)."""
+    if fact.high is not None and close((float(fact.value) + fact.high) / 2, expected):
+        return True
+    return close(float(fact.value), expected)
+
+
+def number_parser(data: Path, log: Log) -> list[Row]:
+    """number-parser tables: share of number-word rows `parse_number_words` reproduces."""
+    name = "number-parser words"
+    root = data / "number-parser-tests"
+    if not root.exists():
+        return [missing_row(name, root)]
+    rows = []
+    for measure, folders in (
+        ("cardinals reproduced (hundreds, permutations)", ("hundreds", "permutations")),
+        ("ordinals reproduced (ordinals, ordinals_permutations)", ("ordinals", "ordinals_permutations")),
+    ):
+        total = ok = 0
+        for folder in folders:
+            for path in sorted((root / folder).glob("en_*.csv")):
+                with path.open(encoding="utf-8") as stream:
+                    for record in csv.DictReader(stream):
+                        total += 1
+                        got = parse_number_words(record["text"])
+                        if got is not None and close(got, float(record["number"])):
+                            ok += 1
+                        else:
+                            log.add(
+                                f"{name} ({folder})",
+                                "not reproduced",
+                                f"{record['text'].strip()!r}: want {record['number']}, got {got}",
+                            )
+        rows.append(share_row(name, measure, ok, total))
+    return rows
