@@ -128,7 +128,9 @@ def similar_sentences(
         return len(by_id[ref[0]].tokens[ref[1]])
 
     index: dict[tuple[str, int], list[tuple[SentenceRef, int, int, int, int]]] = defaultdict(list)
-    candidates: set[tuple[SentenceRef, SentenceRef]] = set()
+    found: dict[tuple[str, str], list[tuple[float, int, int]]] = defaultdict(list)
+    bags: dict[SentenceRef, Counter[str]] = {}
+    matcher = difflib.SequenceMatcher(None, autojunk=False)
     for x in sorted(elements, key=lambda r: (size_of(r), r)):
         ordered = sorted(elements[x], key=lambda e: (frequency[e], e))
         size, content = size_of(x), len(ordered)
@@ -156,34 +158,46 @@ def similar_sentences(
                     shared[y] = count + 1
                 else:
                     shared[y] = -1
+        bags[x] = Counter(by_id[x[0]].tokens[x[1]])
+        # Each pair is met once, when its later sentence probes: verify it now.
         for y, count in shared.items():
             if count > 0:
-                candidates.add((x, y) if x < y else (y, x))
+                pair = _verify(*((x, y) if x < y else (y, x)), by_id, bags, matcher, config)
+                if pair is not None:
+                    found[pair[0]].append(pair[1])
         for p, element in enumerate(ordered[:prefix]):
             index[element].append((x, p, size, content, stops))
-
-    found: dict[tuple[str, str], list[tuple[float, int, int]]] = defaultdict(list)
-    bags = {ref: Counter(by_id[ref[0]].tokens[ref[1]]) for ref in elements}
-    matcher = difflib.SequenceMatcher(None, autojunk=False)
-    for (a, i), (b, j) in sorted(candidates):
-        left, right = by_id[a], by_id[b]
-        tokens_i, tokens_j = left.tokens[i], right.tokens[j]
-        total = len(tokens_i) + len(tokens_j)
-        if 2 * min(len(tokens_i), len(tokens_j)) < threshold * total:
-            continue  # the length filter: even a full match of the shorter falls short
-        if len(left.content[i] & right.content[j]) < config.min_shared:
-            continue
-        bag_i, bag_j = bags[(a, i)], bags[(b, j)]
-        if len(bag_j) < len(bag_i):
-            bag_i, bag_j = bag_j, bag_i
-        overlap = sum(min(count, bag_j[token]) for token, count in bag_i.items() if token in bag_j)
-        if 2 * overlap < threshold * total:
-            continue  # the multiset bound, as quick_ratio() computes it, without its index
-        matcher.set_seqs(tokens_i, tokens_j)
-        score = matcher.ratio()
-        if score >= threshold:
-            found[(a, b)].append((score, i, j))
     return found
+
+
+def _verify(
+    left_ref: SentenceRef,
+    right_ref: SentenceRef,
+    by_id: dict[str, TokenizedArticle],
+    bags: dict[SentenceRef, Counter[str]],
+    matcher: difflib.SequenceMatcher[str],
+    config: AlignConfig,
+) -> tuple[tuple[str, str], tuple[float, int, int]] | None:
+    """Score a candidate pair (left article first) if it passes the cheap bounds, else None."""
+    threshold = config.sentence_threshold
+    (a, i), (b, j) = left_ref, right_ref
+    left, right = by_id[a], by_id[b]
+    tokens_i, tokens_j = left.tokens[i], right.tokens[j]
+    total = len(tokens_i) + len(tokens_j)
+    if 2 * min(len(tokens_i), len(tokens_j)) < threshold * total:
+        return None  # the length filter: even a full match of the shorter falls short
+    if len(left.content[i] & right.content[j]) < config.min_shared:
+        return None
+    bag_i, bag_j = bags[left_ref], bags[right_ref]
+    if len(bag_j) < len(bag_i):
+        bag_i, bag_j = bag_j, bag_i
+    overlap = sum(min(count, bag_j[token]) for token, count in bag_i.items() if token in bag_j)
+    if 2 * overlap < threshold * total:
+        return None  # the multiset bound, as quick_ratio() computes it, without its index
+    matcher.set_seqs(tokens_i, tokens_j)
+    score = matcher.ratio()
+    return ((a, b), (score, i, j)) if score >= threshold else None
+
 
 
 def _pair_up(left: str, right: str, scored: list[tuple[float, int, int]], shorter: int) -> Alignment:
