@@ -12,6 +12,26 @@ An article's metadata comes from, in order of trust:
 Page furniture (`Advertisement`, `Related Posts`, `1 of 94`, `Click here ...`,
 copyright and contact lines) is removed from the body before anything else reads
 it, and each removed line is counted in `Article.furniture`.
+
+What happens to odd input (each outcome is an Article or an InputError whose
+reason the pipeline keeps as Skipped; one bad file never stops the others):
+
+- a byte-order mark picks the codec: UTF-8, UTF-16 LE/BE, UTF-32 LE/BE (the mark
+  is dropped); without one the file is UTF-8 unless `--encoding` says otherwise;
+- bytes that do not decode: skipped, naming the byte offset and the fix;
+- a NUL byte (and no UTF-16/32 mark): skipped as `binary file (contains NUL bytes)`
+  (a PDF or an image in the folder);
+- empty or white-space-only: skipped, saying which;
+- unreadable (permissions, a dangling or looping symlink): skipped with the
+  system's reason (`Permission denied`, `Too many levels of symbolic links`);
+- a directory that cannot be listed is skipped with its reason too, rather than
+  left out; symlinked directories are not followed, so a link loop cannot loop.
+
+The decoded text is never rewritten (offsets index it, and the report shows it
+as written): no NFKC, which would turn `10²` into `102`. Normalising for
+comparison is the extractors' business: digits of any script (`５５,０００`,
+`٥٥`) are read by their value, and no-break and thin spaces inside numbers
+(`55 000`) and the minus sign `−` are understood there.
 """
 
 from __future__ import annotations
@@ -28,7 +48,7 @@ import regex
 
 from compare.errors import InputError
 from compare.lexicon import MONTHS
-from compare.records import Article
+from compare.records import Article, Sentence
 from compare.sentences import LineIndex, split_sentences
 
 # File endings read when a directory is given.
@@ -120,11 +140,34 @@ RE_FURNITURE_ANYWHERE = regex.compile(
 # Furniture-anywhere only applies to lines shorter than this; longer lines are reporting.
 FURNITURE_LINE_LIMIT = 400
 
+# No sentence of news copy is this long (the longest of 66,000 BBC and PolNeAR
+# sentences has 1,902 characters); a longer one is a file with no sentence ends.
+# It is cut into pieces so that per-sentence work stays bounded: extractors and
+# comparison scan a fact's whole sentence, quadratic in a 2 MB single-line file.
+SENTENCE_LIMIT = 5000
+
+# A header line (headline, outlet, byline, date) is never longer than this; a longer
+# line starts the body. Besides being true, this keeps the header patterns from
+# scanning a multi-megabyte single-line file once per candidate split.
+HEADER_LINE_LIMIT = 300
+
+
+# Byte-order marks and the codecs they announce. UTF-32 LE first: its mark
+# starts with the UTF-16 LE one (FF FE 00 00 versus FF FE).
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
+)
+
 
 def decode(data: bytes, path: str, encoding: str | None = None) -> str:
-    """Decode `data` as UTF-8 (a byte-order mark is dropped) or as `encoding`.
+    """Decode `data` as `encoding`, else as its byte-order mark says, else as UTF-8.
 
-    Raises InputError naming the byte offset where UTF-8 decoding failed.
+    The mark is dropped. Raises InputError naming the byte offset (of the file,
+    mark included) where decoding failed, or saying the data is binary.
     """
     if encoding is not None:
         try:
@@ -133,13 +176,19 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> str:
             raise InputError(path, f"unknown encoding {encoding!r}") from None
         except UnicodeDecodeError as error:
             raise InputError(path, f"not valid {encoding} at byte {error.start}") from None
+    for bom, codec, name in BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(codec)
+            except UnicodeDecodeError as error:
+                hint = " (try --encoding cp1252)" if name == "UTF-8" else ""
+                raise InputError(path, f"not valid {name} at byte {error.start + len(bom)}{hint}") from None
+    if b"\0" in data:
+        raise InputError(path, "binary file (contains NUL bytes)")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        offset = error.start + (3 if data.startswith(codecs.BOM_UTF8) else 0)
-        raise InputError(
-            path, f"not valid UTF-8 at byte {offset} (try --encoding cp1252)"
-        ) from None
+        raise InputError(path, f"not valid UTF-8 at byte {error.start} (try --encoding cp1252)") from None
 
 
 def parse_date(text: str) -> str | None:
@@ -235,6 +284,7 @@ def article_from_text(
     if region_start < len(text):
         regions.append((region_start, len(text)))
 
+    sentences, notes = bound_sentences(split_sentences(text, regions, line_of=line_of), line_of)
     return Article(
         id=id,
         path=path or id,
@@ -245,9 +295,50 @@ def article_from_text(
         date_source=date_source,
         url=meta.get("url"),
         author=meta.get("author"),
-        sentences=split_sentences(text, regions, line_of=line_of),
+        sentences=sentences,
         furniture=tuple(sorted(furniture)),
+        notes=notes,
     )
+
+
+def bound_sentences(
+    sentences: Iterable[Sentence], line_of: LineIndex, limit: int = SENTENCE_LIMIT
+) -> tuple[tuple[Sentence, ...], tuple[str, ...]]:
+    """Cut every sentence longer than `limit` characters into pieces of at most `limit`.
+
+    Pieces end at white space where there is some, and keep their offsets, so
+    `text[start:end] == sentence.text` still holds. Returns the sentences,
+    renumbered, and one note per cut sentence.
+    """
+    result: list[Sentence] = []
+    notes: list[str] = []
+    for sentence in sentences:
+        if len(sentence.text) <= limit:
+            result.append(replace(sentence, index=len(result)))
+            continue
+        notes.append(
+            f"line {sentence.line}: a sentence of {len(sentence.text):,} characters was cut "
+            f"into pieces of at most {limit:,} to be read"
+        )
+        text, cursor = sentence.text, 0
+        while cursor < len(text):
+            stop = min(cursor + limit, len(text))
+            if stop < len(text):
+                space = max(text.rfind(" ", cursor + 1, stop + 1), text.rfind("\n", cursor + 1, stop + 1))
+                stop = space if space > cursor else stop
+            start, end = cursor, stop
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if start < end:
+                offset = sentence.start + start
+                result.append(
+                    replace(sentence, index=len(result), text=text[start:end], start=offset,
+                            end=sentence.start + end, line=line_of(offset))
+                )
+            cursor = stop
+    return tuple(result), tuple(notes)
 
 
 class _Header:
@@ -289,6 +380,8 @@ def _read_header(text: str, start: int) -> _Header:
                 return header
             header.body_start = line_end
             continue
+        if len(line) > HEADER_LINE_LIMIT:
+            return header
         outlet_date = RE_OUTLET_DATE_LINE.match(line)
         if outlet_date and header.date is None and parse_date(outlet_date.group("date")):
             header.date = parse_date(outlet_date.group("date"))
@@ -320,13 +413,18 @@ def _followed_by_blank(text: str, line_end: int) -> bool:
 
 def read_article(path: Path, *, encoding: str | None = None) -> Article:
     """Read and decode one article file. Raises InputError with the reason."""
+    if path.is_dir():  # iter_paths yields a directory only when it could not list it
+        try:
+            os.listdir(path)
+        except OSError as error:
+            raise InputError(str(path), f"cannot list the directory: {error.strerror or error}") from None
+        raise InputError(str(path), "is a directory, not an article file")
     try:
         data = path.read_bytes()
     except OSError as error:
         raise InputError(str(path), error.strerror or str(error)) from None
     text = decode(data, str(path), encoding)
-    if not text.strip():
-        raise InputError(str(path), "the file is empty")
+    _check_not_blank(text, str(path), "the file")
     return article_from_text(text, id=path.stem, path=str(path))
 
 
@@ -334,26 +432,43 @@ def read_stdin(*, encoding: str | None = None) -> Article:
     """Read one article from standard input, with the id `stdin`."""
     data = sys.stdin.buffer.read()
     text = decode(data, "<stdin>", encoding)
-    if not text.strip():
-        raise InputError("<stdin>", "standard input is empty")
+    _check_not_blank(text, "<stdin>", "standard input")
     return article_from_text(text, id="stdin", path="-")
 
 
+def _check_not_blank(text: str, path: str, what: str) -> None:
+    """Raise InputError if `text` is empty or only white space."""
+    if not text:
+        raise InputError(path, f"{what} is empty")
+    if not text.strip():
+        raise InputError(path, f"{what} holds only white space")
+
+
 def iter_paths(paths: Iterable[str]) -> Iterator[str]:
-    """Yield each input: files as given, directories' article files recursively, sorted."""
+    """Yield each input: files as given, directories' article files recursively, sorted.
+
+    Symlinked directories are not followed (a link loop cannot loop); a symlinked
+    file is read. A directory that cannot be listed is yielded itself, so that
+    reading it fails with the reason instead of its articles vanishing unseen.
+    """
     for raw in paths:
         if raw == "-":
             yield raw
             continue
         path = Path(raw)
         if path.is_dir():
+            unlisted: list[str] = []
+
+            def note(error: OSError, unlisted: list[str] = unlisted) -> None:
+                unlisted.append(str(error.filename))
+
             found = [
                 os.path.join(root, name)
-                for root, _dirs, names in os.walk(path, followlinks=False)
+                for root, _dirs, names in os.walk(path, followlinks=False, onerror=note)
                 for name in names
                 if name.lower().endswith(ARTICLE_SUFFIXES) and not name.startswith(".")
             ]
-            yield from sorted(found)
+            yield from sorted(found + unlisted)
         else:
             yield raw
 

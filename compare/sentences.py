@@ -34,6 +34,8 @@ ABBREVIATIONS = frozenset(
 # A candidate boundary: terminator, closing marks, white space, then the next start.
 RE_BOUNDARY = regex.compile(
     r"""
+    (?<![.!?…])                    # at the first terminator of a run (a leftmost match starts
+                                   # there anyway; this keeps a long run of periods linear)
     (?P<term>[.!?…]+)              # one or more terminators
     (?P<close>[\"”’')\]]*)         # closing quotes or brackets that belong to this sentence
     (?P<gap>[ \t\u00a0]*\n[ \t\u00a0]*|[ \t\u00a0]+)  # white space: at most one line break (a hard wrap)

@@ -41,6 +41,7 @@ from collections.abc import Iterator
 
 import regex
 
+from compare.extract.lines import line_of
 from compare.lexicon import MONTHS
 from compare.records import Article, Fact, FactKind, Sentence
 
@@ -205,7 +206,7 @@ def extract_dates(article: Article, sentence: Sentence, anchor: dt.date | None) 
             value=value,
             start=offset,
             end=sentence.start + match.end(),
-            line=article.line_of(offset),
+            line=line_of(article, offset),
             sentence=sentence.index,
             qualifier=_qualifier(match),
         )

@@ -16,11 +16,14 @@ at most, no more than), plus the directions `up` and `down` (rose 5%, fell 3%).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import bisect
+import math
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 import regex
 
+from compare.extract.lines import line_of
 from compare.lexicon import MONTHS as MONTH_NUMBERS
 from compare.records import Article, Fact, FactKind, Sentence
 
@@ -246,7 +249,7 @@ RE_WORD_NUMBER = regex.compile(
 # A scale after digits: "1.2 million", "3bn", "5m", "10k" (short forms only when glued).
 RE_SCALE = regex.compile(
     r"""
-    (?: [ \u00a0]*(?P<word>hundred|thousand|million|billion|trillion|mln|bln|mn|bn|tn|trn)
+    (?: (?<![ \u00a0])[ \u00a0]*(?P<word>hundred|thousand|million|billion|trillion|mln|bln|mn|bn|tn|trn)
       | (?P<short>[kKmMbB]|mil) )          # 10k, 5m, $5B: glued to the digits
     (?![\p{L}\p{N}])
     (?!-(?:high|long|wide|tall|deep)\b)   # "a 5m-high wall" is metres
@@ -259,6 +262,7 @@ RE_SCALE = regex.compile(
 # A percent sign or word after a number.
 RE_PERCENT = regex.compile(
     r"""
+    (?<![ \u00a0-])                                        # only the start of a run of spaces tries
     (?: [ \u00a0]?%                                       # 2%, 2 %
       | [ \u00a0-]*(?P<pp>percentage[ -]points?)\b        # 3 percentage points
       | [ \u00a0-]*(?P<bp>basis[ -]points?|bps)\b         # 25 basis points
@@ -288,7 +292,7 @@ RE_CURRENCY_BEFORE = regex.compile(
 # A currency word or code after a number: "10 million yen", "5 dollars", "40 USD".
 RE_CURRENCY_AFTER = regex.compile(
     r"""
-    [ \u00a0]+
+    (?<![ \u00a0])[ \u00a0]+                 # (only the start of a run of spaces tries: linear)
     (?P<cur>
         (?:U\.?S\.?|US|American|Australian|Canadian|Hong[ ]Kong|New[ ]Zealand|Singapore
           |New[ ]Taiwan|Taiwan)[ ]dollars?                    # 10 Australian dollars
@@ -311,6 +315,7 @@ _UNIT_ABBR_ALT = "|".join(
 # A unit of measure after a number: "30 km", "5-mile", "87 mph", "two-day".
 RE_UNIT = regex.compile(
     rf"""
+    (?<![ \u00a0-])                                 # only the start of a run of spaces tries
     (?: [ \u00a0-]*(?P<word>(?i:{_UNIT_WORD_ALT}))   # 30 miles, a five-year plan
       | [ \u00a0-]?(?P<abbr>{_UNIT_ABBR_ALT}) )      # 30km, 87 mph, 5-mpg (case matters: MW, mg)
     (?![\p{{L}}\p{{N}}])
@@ -385,7 +390,7 @@ RE_DIRECTION_BEFORE = regex.compile(
 # A direction of change after a number: "a 5% rise", "closed 2% lower".
 RE_DIRECTION_AFTER = regex.compile(
     r"""
-    [ ]+(?: (?P<up>increase|rise|hike|jump|gain|growth|surge|higher)
+    (?<![ ])[ ]+(?: (?P<up>increase|rise|hike|jump|gain|growth|surge|higher)
           | (?P<down>drop|decline|fall|cut|decrease|reduction|slump|lower) )\b
     """,
     regex.VERBOSE | regex.IGNORECASE,
@@ -450,6 +455,7 @@ RE_FURNITURE = regex.compile(
 # Words that make a hyphenated number pair a score, not a range: "a 3-2 win", "won 2-1".
 RE_SCORE_AFTER = regex.compile(
     r"""
+    (?<![ ,])                                         # only the start of a run of spaces tries
     (?: [ ]+(?:win|victory|loss|defeat|lead|draw|tie|scoreline|vote|decision|margin|record
           |split|down|up|deficit|aggregate|thrashing|home|away|after)\b
       | [ ,]+\d{1,2}[-–]\d{1,2}\b )                   # a set score follows: 6-4 5-7 6-3
@@ -488,10 +494,10 @@ RE_TOKEN = regex.compile(
 # Connectors between a number and the phrase it counts.
 RE_OF = regex.compile(r"""[ \u00a0]+of[ \u00a0]+""", regex.VERBOSE)
 RE_MONEY_FOR = regex.compile(
-    r"""[ \u00a0]+(?:worth[ ]+of|in(?:[ ]+new)?|for|of)[ \u00a0]+""", regex.VERBOSE
+    r"""(?<![ \u00a0])[ \u00a0]+(?:worth[ ]+of|in(?:[ ]+new)?|for|of)[ \u00a0]+""", regex.VERBOSE
 )
 RE_PERCENT_FOR = regex.compile(
-    r"""[ \u00a0]+(?:dedicated|allocated|devoted|earmarked|going|spent|set[ ]aside)[ ]+(?:to|for|on)[ ]+""",
+    r"""(?<![ \u00a0])[ \u00a0]+(?:dedicated|allocated|devoted|earmarked|going|spent|set[ ]aside)[ ]+(?:to|for|on)[ ]+""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 # A phrase before "of"/"numbering" that the number measures: "a force of 55,000".
@@ -504,7 +510,7 @@ RE_PHRASE_BEFORE = regex.compile(
     regex.VERBOSE,
 )
 RE_DETERMINER = regex.compile(
-    r"""(?i:the|a|an|its|their|his|her|our|this|that|these|those|all|some)\Z|.*['’]s\Z""",
+    r"""(?i:the|a|an|its|their|his|her|our|this|that|these|those|all|some)\Z|\A.*['’]s\Z""",
     regex.VERBOSE,
 )
 RE_PERCENT_CONTEXT = regex.compile(
@@ -535,7 +541,9 @@ RE_FROM_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:from)[ ]+\Z""", regex.VERBOSE
 RE_BY_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:by)[ ]+\Z""", regex.VERBOSE)
 RE_BETWEEN_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:between)[ ]+\Z""", regex.VERBOSE)
 # The word right before a number: "Boeing 737", "no one".
-RE_WORD_BEFORE = regex.compile(r"""(?P<w>\p{L}[\p{L}\p{M}\p{N}'’-]*)[ \u00a0]+\Z""", regex.VERBOSE)
+# (A leftmost match never starts right after a letter, so the look-behind changes no
+# result; it keeps a search over a long run of letters linear.)
+RE_WORD_BEFORE = regex.compile(r"""(?<!\p{L})(?P<w>\p{L}[\p{L}\p{M}\p{N}'’-]*)[ \u00a0]+\Z""", regex.VERBOSE)
 LEFT_WINDOW = 80
 
 # ---------------------------------------------------------------------------
@@ -644,16 +652,42 @@ class _Mention(NamedTuple):
     hyphen_left: bool = False  # "-50" waiting for the low end of a range
 
 
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    """Return True if `[start, end)` overlaps one of `spans`."""
-    return any(s < end and start < e for s, e in spans)
+class _Spans:
+    """A set of non-empty character spans, kept merged and sorted for O(log n) overlap tests.
+
+    A plain list scanned per number made a sentence with thousands of numbers
+    (a multi-megabyte line) quadratic.
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in spans:
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        """Add `[start, end)`, merging it with the spans it overlaps."""
+        if start >= end:
+            return
+        first = bisect.bisect_right(self.ends, start)  # first span ending after `start`
+        last = bisect.bisect_left(self.starts, end)  # first span starting at or after `end`
+        if first < last:
+            start, end = min(start, self.starts[first]), max(end, self.ends[last - 1])
+        self.starts[first:last] = [start]
+        self.ends[first:last] = [end]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Return True if `[start, end)` overlaps one of the spans."""
+        first = bisect.bisect_right(self.ends, start)
+        return first < len(self.starts) and self.starts[first] < end
 
 
-def _blocked_spans(text: str) -> list[tuple[int, int]]:
+def _blocked_spans(text: str) -> _Spans:
     """Return the spans of URLs, emails, times, dates, phone numbers and page furniture."""
-    spans: list[tuple[int, int]] = []
+    spans = _Spans()
     for pattern in (RE_URL, RE_EMAIL, RE_TIME, RE_DATE, RE_PHONE, RE_FURNITURE):
-        spans.extend(m.span() for m in pattern.finditer(text))
+        for m in pattern.finditer(text):
+            spans.add(*m.span())
     return spans
 
 
@@ -664,13 +698,16 @@ def _atoms(text: str) -> Iterator[tuple[int, int, float, str | None]]:
         raw = regex.sub(r"[,\s\u00a0\u2009\u202f]", "", m.group(0))
         if not raw or raw == ".":
             continue
-        found.append((m.start(), m.end(), float(raw), None))
-    taken = [(s, e) for s, e, _, _ in found]
+        number = float(raw)
+        if not math.isfinite(number):  # hundreds of digits in a row: not a fact, and int() would fail
+            continue
+        found.append((m.start(), m.end(), number, None))
+    taken = _Spans((s, e) for s, e, _, _ in found)
     for m in RE_WORD_NUMBER.finditer(text):
-        if _overlaps(m.start(), m.end(), taken):
+        if taken.overlaps(m.start(), m.end()):
             continue
         value = parse_number_words(m.group("words"))
-        if value is not None:
+        if value is not None and math.isfinite(value):
             found.append((m.start(), m.end(), value, m.group("words").lower()))
     yield from sorted(found)
 
@@ -1057,18 +1094,18 @@ def _sentence_mentions(text: str) -> list[_Mention]:
         age = int(am.group("age"))
         if name.lower() in WEEKDAYS or regex.fullmatch(MONTHS, name) or not 0 < age < 120:
             continue
-        if _overlaps(am.start("age"), am.end("age"), blocked) or RE_CODE_BEFORE.search(name + " "):
+        if blocked.overlaps(am.start("age"), am.end("age")) or RE_CODE_BEFORE.search(name + " "):
             continue
         s, e = am.span("age")
         mentions.append(_Mention(FactKind.AGE, s, e, float(age), s, e, outer=s))
-        blocked.append((s, e))
+        blocked.add(s, e)
     headline = _title_case(text)
     found: list[_Mention] = []
     for start, end, value, words in _atoms(text):
-        if _overlaps(start, end, blocked):
+        if blocked.overlaps(start, end):
             continue
         if m := _decorate(text, start, end, value, words, headline):
-            if _overlaps(m.start, m.end, blocked):
+            if blocked.overlaps(m.start, m.end):
                 continue
             found.append(m)
     found = _merge_ranges(text, found)
@@ -1090,7 +1127,7 @@ def extract_numbers(article: Article, sentence: Sentence) -> Iterator[Fact]:
             value=m.value,
             start=start,
             end=sentence.start + m.end,
-            line=article.line_of(start),
+            line=line_of(article, start),
             sentence=sentence.index,
             high=m.high,
             unit=m.unit,

@@ -21,12 +21,14 @@ CAUTION, traps kept in place:
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Iterator
 from typing import NamedTuple
 
 import regex
 
+from compare.extract.lines import line_of
 from compare.lexicon import PLACES as ORGS
 from compare.records import Article, Fact, FactKind
 
@@ -300,7 +302,7 @@ def _trim_name(text: str, offset: int) -> tuple[int, int] | None:
 def _titled(article: Article) -> Iterator[_Titled]:
     """Yield every title-and-name match in `article`, names as written, in text order."""
     for sentence in article.sentences:
-        taken: list[tuple[int, int]] = []
+        taken: list[tuple[int, int]] = []  # disjoint and sorted, so only neighbours can overlap
         for pattern in (RE_TITLED_NAME, RE_APPOSITIVE):
             for match in pattern.finditer(sentence.text):
                 span = _trim_name(match.group("name"), match.start("name"))
@@ -312,9 +314,10 @@ def _titled(article: Article) -> Iterator[_Titled]:
                 else:
                     start = match.start("honor") if match.group("honor") else span[0]
                     end = match.end()
-                if any(start < other_end and other_start < end for other_start, other_end in taken):
+                at = bisect.bisect_left(taken, (start, end))
+                if any(other_start < end and start < other_end for other_start, other_end in taken[max(0, at - 1) : at + 1]):
                     continue
-                taken.append((start, end))
+                taken.insert(at, (start, end))
                 yield _Titled(
                     start=sentence.start + start,
                     end=sentence.start + end,
@@ -399,7 +402,7 @@ def extract_people(article: Article) -> Iterator[Fact]:
             value=resolve_name(found.name, names),
             start=found.start,
             end=found.end,
-            line=article.line_of(found.start),
+            line=line_of(article, found.start),
             sentence=found.sentence,
             title=found.title,
             org=found.org,

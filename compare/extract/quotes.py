@@ -34,7 +34,9 @@ last person before the cue with that title. Anything else stays as written
 from __future__ import annotations
 
 import bisect
+import sys
 from collections.abc import Iterator
+from itertools import islice
 from typing import NamedTuple
 
 import regex
@@ -147,6 +149,11 @@ AFTER_STOPS = frozenset(
 # One word, with its offsets.
 RE_WORD = regex.compile(r"[^\s\x00]+")
 
+# What `str.split()` and `str.strip()` do not treat as white space (they also skip
+# U+001C-U+001F), so searching with these gives the same answer without slicing.
+RE_NON_SPACE = regex.compile(r"[^\s\x1c-\x1f]")
+RE_NON_SPACE_RUN = regex.compile(r"[^\s\x1c-\x1f]+")
+
 # A word that ends with sentence punctuation but is an abbreviation or an initial.
 RE_ABBREVIATION = regex.compile(rf"^(?:{HONORIFIC}|\p{{Lu}}\.|U\.S\.|U\.K\.|U\.N\.)$")
 
@@ -166,7 +173,8 @@ RE_SINGLE_QUOTED = regex.compile(
     (?<![\p{L}\p{N}])                          # the opening mark starts a word
     [‘']
     (?=\S)                                     # content starts right after it
-    (?:[^‘’'\n]|[’'](?=\p{L}))*?               # content; an apostrophe inside a word is fine
+    (?:[^‘’'\n]|[’'](?=\p{L})){0,500}?         # content; an apostrophe inside a word is fine
+                                               # (bounded: "'s 's 's ..." made finditer quadratic)
     \S
     [’']
     (?![\p{L}\p{N}])                           # the closing mark ends a word
@@ -327,14 +335,24 @@ class _Resolver:
             pattern = regex.compile(
                 r"(?<![\p{L}\-])(?:" + "|".join(regex.escape(key) for key in keys) + r")(?![\p{L}\-])"
             )
+            # Offsets inside a person fact, as sorted disjoint spans: a bisect per
+            # match instead of a scan of every fact.
+            covered: list[tuple[int, int]] = []
+            for fact in self.people:
+                if covered and fact.start <= covered[-1][1]:
+                    covered[-1] = (covered[-1][0], max(covered[-1][1], fact.end))
+                elif fact.start < fact.end:
+                    covered.append((fact.start, fact.end))
             for match in pattern.finditer(self.masked):
-                if not any(fact.start <= match.start() < fact.end for fact in self.people):
+                at = bisect.bisect_right(covered, (match.start(), sys.maxsize)) - 1
+                if not (at >= 0 and match.start() < covered[at][1]):
                     found.setdefault(match.start(), _Mention(match.start(), known[match.group()]))
         self.mentions = sorted(found.values())
+        starts = [m.start for m in self.mentions]
         for sentence in self.article.sentences:
-            inside = [m for m in self.mentions if sentence.start <= m.start < sentence.end]
-            if inside:
-                self.salient.append(inside[0])
+            first = bisect.bisect_left(starts, sentence.start)
+            if first < len(starts) and starts[first] < sentence.end:
+                self.salient.append(self.mentions[first])
 
     def in_sentence(self, sentence: Sentence, before: int) -> list[_Mention]:
         """Return the persons named in `sentence` before offset `before`."""
@@ -575,6 +593,14 @@ def _attribute(
     sentence_starts = [sentence.start for sentence in article.sentences]
     paragraphs = _paragraphs(article)
     by_index = {group[0].paragraph: group for group in paragraphs}
+    position_of = {group[0].paragraph: position for position, group in enumerate(paragraphs)}
+    # Per-sentence and per-paragraph facts computed once, not once per quotation:
+    # a long paragraph with thousands of quotations must stay linear.
+    cues_of: dict[int, list[_Cue]] = {}
+    for cue in cues:
+        cues_of.setdefault(cue.sentence, []).append(cue)
+    text_starts: dict[int, int] = {}
+    quotation_only_of: dict[int, bool] = {}
     found: list[tuple[str | None, str | None]] = []
     opens: list[bool] = []
     last_in_paragraph: dict[int, tuple[str | None, str | None]] = {}
@@ -583,28 +609,31 @@ def _attribute(
         next_sentence = sentence.index + 1
         if next_sentence < len(article.sentences) and article.sentences[next_sentence].paragraph != sentence.paragraph:
             next_sentence = -1
-        opens_sentence = not masked[sentence.start : quote.open].strip()
+        if sentence.index not in text_starts:
+            first = RE_NON_SPACE.search(masked, sentence.start, sentence.end)
+            text_starts[sentence.index] = first.start() if first else sentence.end
+        opens_sentence = text_starts[sentence.index] >= quote.open
         # Only a short attribution sentence after a quotation-only sentence counts:
         # `"How many times?" Clinton said.`, not `"... region." The strategy reiterates ...`
         after = [
             cue
-            for cue in cues
-            if opens_sentence
-            and cue.sentence == next_sentence
-            and len(masked[cue.end : article.sentences[next_sentence].end].split()) <= 6
+            for cue in (cues_of.get(next_sentence, []) if opens_sentence else [])
+            if _at_most_words(masked, cue.end, article.sentences[next_sentence].end, 6)
         ]
-        chosen = _choose_cue(
-            quote, [cue for cue in cues if cue.sentence == sentence.index], after, article.text
-        )
+        chosen = _choose_cue(quote, cues_of.get(sentence.index, []), after, article.text)
         speaker, cue_word = (chosen.speaker.name, chosen.word) if chosen else (None, None)
         if chosen is None:
             group = by_index[quote.paragraph]
-            quotation_only = not any(char.isalnum() for char in masked[group[0].start : group[-1].end])
+            if quote.paragraph not in quotation_only_of:
+                quotation_only_of[quote.paragraph] = not any(
+                    char.isalnum() for char in masked[group[0].start : group[-1].end]
+                )
+            quotation_only = quotation_only_of[quote.paragraph]
             if opens_sentence and quote.paragraph in last_in_paragraph:
                 speaker, cue_word = last_in_paragraph[quote.paragraph]  # "...," he said. "We look..."
             elif quotation_only:
                 speaker, cue_word = _previous_paragraph_speaker(
-                    quote.paragraph, paragraphs, last_in_paragraph, cues
+                    position_of[quote.paragraph], paragraphs, last_in_paragraph, cues_of
                 )
         if speaker is not None:
             last_in_paragraph[quote.paragraph] = (speaker, cue_word)
@@ -631,8 +660,12 @@ def extract_quotes(article: Article) -> Iterator[Fact]:
     resolver = _Resolver(article, masked)
     cues = _cues(article, resolver)
     line_of = LineIndex(article.text)
+    sentence_starts = [sentence.start for sentence in article.sentences]
     for quote, (speaker, cue_word) in zip(quotes, _attribute(article, quotes, masked, cues), strict=True):
-        for sentence in article.sentences:
+        # Only the sentences the quotation overlaps (sentences are in text order).
+        first = max(0, bisect.bisect_right(sentence_starts, quote.start) - 1)
+        last = bisect.bisect_left(sentence_starts, quote.end)
+        for sentence in article.sentences[first:last]:
             start, end = max(quote.start, sentence.start), min(quote.end, sentence.end)
             while start < end and article.text[start].isspace():
                 start += 1
@@ -654,20 +687,22 @@ def extract_quotes(article: Article) -> Iterator[Fact]:
             )
 
 
+def _at_most_words(text: str, start: int, end: int, limit: int) -> bool:
+    """True if `text[start:end]` has at most `limit` words (reads no further than needed)."""
+    return sum(1 for _ in islice(RE_NON_SPACE_RUN.finditer(text, start, end), limit + 1)) <= limit
+
+
 def _previous_paragraph_speaker(
-    paragraph: int,
+    position: int,
     paragraphs: list[list[Sentence]],
     last_in_paragraph: dict[int, tuple[str | None, str | None]],
-    cues: list[_Cue],
+    cues_of: dict[int, list[_Cue]],
 ) -> tuple[str | None, str | None]:
-    """Return the speaker and cue a quotation-only paragraph continues from the one before."""
-    order = [group[0].paragraph for group in paragraphs]
-    position = order.index(paragraph)
+    """Return the speaker and cue a quotation-only paragraph (at `position`) continues from the one before."""
     if position == 0:
         return None, None
     previous = paragraphs[position - 1]
     if last_in_paragraph.get(previous[0].paragraph, (None, None))[0] is not None:
         return last_in_paragraph[previous[0].paragraph]
-    indexes = {sentence.index for sentence in previous}
-    spoken = [cue for cue in cues if cue.sentence in indexes and cue.speaker.name]
+    spoken = [cue for sentence in previous for cue in cues_of.get(sentence.index, []) if cue.speaker.name]
     return (spoken[-1].speaker.name, spoken[-1].word) if spoken else (None, None)

@@ -1,8 +1,28 @@
-"""Render a check result as a Markdown discrepancy report for editors and CI.
+r"""Render a check result as a Markdown discrepancy report for editors and CI.
 
 The report shows its evidence: every discrepancy lists each source's sentence as
 written, with the disputed words in bold, and the line it stands on. Article text
-is untrusted, so every piece of it goes through `cell` or `code_block`.
+is untrusted, so every piece of it goes through `cell` or `code_block`, which
+guarantee, for GitHub's renderer (cmark-gfm with its extensions, raw HTML on or off):
+
+- it cannot change the structure: `|` and line breaks cannot add cells or rows,
+  backticks cannot close a fence;
+- it cannot become markup: `< > &` are entities, Markdown punctuation
+  (`` \ ` * _ ~ [ ] # ``) is backslash-escaped, so no element, link or image;
+- it cannot link or notify: a zero-width space (U+200B) goes after every `@`
+  (`@org/team` pings nobody, `a@b.com` is no mail link), between `#` and a
+  following letter or digit (`#123` links no issue), after `:` before `//`
+  (`https://x` is no autolink) and after `www` before `.`;
+- it cannot hide or reorder itself: control characters (category Cc: C0, DEL,
+  C1) and invisible format characters (category Cf: bidirectional overrides and
+  isolates U+202A-U+202E, U+2066-U+2069, marks U+200E/U+200F, zero-width space
+  U+200B, word joiner U+2060, BOM U+FEFF, tag characters...) are made visible as
+  escapes such as `\u202e`, so an editor sees that they were there. Tabs and line
+  breaks (also U+2028/U+2029) become spaces. Three Cf characters are kept because
+  scripts and emoji need them and they cannot reorder text: U+200C ZERO WIDTH
+  NON-JOINER, U+200D ZERO WIDTH JOINER and U+00AD SOFT HYPHEN.
+
+So the only invisible characters factdiff adds to a report are its own U+200B.
 The output depends only on the result: no clock, no paths from the machine.
 """
 
@@ -11,6 +31,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
+import regex
 from tabulate import tabulate
 
 from compare.records import (
@@ -33,30 +54,61 @@ _ESCAPES = str.maketrans(
         "`": "\\`",
         "*": "\\*",
         "_": "\\_",
+        "~": "\\~",
         "<": "&lt;",
         ">": "&gt;",
         "&": "&amp;",
         "[": "\\[",
         "]": "\\]",
         "#": "\\#",
-        "@": "@\u200b",
-        "\n": " ",
-        "\r": " ",
     }
 )
 
+# Line breaks and tabs: a cell is one line, a code line stays one line.
+RE_BREAK = regex.compile(r"\r\n|[\r\n\t\v\f\x85\u2028\u2029]")
+
+# Characters that control the terminal or hide or reorder text: made visible.
+# Kept: U+200C/U+200D (joiners that Indic and Persian words and emoji sequences
+# need) and U+00AD (soft hyphen, common in text copied from web pages).
+RE_INVISIBLE = regex.compile(r"[\p{Cc}\p{Cf}--[\u200c\u200d\u00ad]]", regex.V1)
+
+# Where GitHub would make a link or a notification out of plain text: the
+# position that gets a zero-width space. `@` pings users and teams and starts
+# mail autolinks; `#123` (also `org/repo#123`) links an issue; `://` and `www.`
+# start URL autolinks (cmark-gfm's autolink extension checks for exactly these).
+RE_LINKING = regex.compile(r"(?<=@)|(?<=\#)(?=\w)|(?<=:)(?=//)|(?<=\bwww)(?=\.)", regex.IGNORECASE)
+
+ZWSP = "\u200b"
+
+
+def _visible(match: regex.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+def _defuse(text: str) -> str:
+    """Line breaks to spaces, invisible characters to visible escapes."""
+    return RE_INVISIBLE.sub(_visible, RE_BREAK.sub(" ", text))
+
 
 def cell(text: str | None) -> str:
-    """Escape untrusted text for one Markdown table cell (or one line of prose)."""
+    """Escape untrusted text for one Markdown table cell (or one line of prose).
+
+    The result is one line that renders as the text itself, with invisible and
+    control characters shown as `\\uXXXX` and a U+200B where GitHub would link.
+    """
     if not text:
         return ""
-    cleaned = "".join(ch for ch in text if ch >= " " or ch == "\n")
-    return cleaned.translate(_ESCAPES)
+    return RE_LINKING.sub(ZWSP, _defuse(text).translate(_ESCAPES))
 
 
 def code_block(lines: Iterable[str]) -> list[str]:
-    """Wrap untrusted lines in a fence longer than any backtick run inside them."""
-    body = [line.replace("\r", " ") for line in lines]
+    """Wrap untrusted lines in a fence longer than any backtick run inside them.
+
+    Inside the fence nothing is markup and GitHub links nothing, so only line
+    breaks (each given line stays one line) and invisible characters are treated.
+    """
+    body = [_defuse(line) for line in lines]
     fence = "`" * max(3, _longest_backticks(body) + 1)
     return [fence + "text", *body, fence]
 
@@ -129,6 +181,10 @@ def _sources(result: CheckResult) -> list[str]:
     rows += [[cell(s.path), "", "", "", "", "", "", f"skipped: {cell(s.reason)}"] for s in result.skipped]
     headers = ["id", "title", "outlet", "date", "story", "sentences", "furniture lines removed", "status"]
     lines = _table(rows, headers)
+    noted = [a for a in result.articles if a.notes]
+    if noted:
+        lines += ["", "Notes on reading the inputs:"]
+        lines += [f"- {cell(a.id)}: {cell(note)}" for a in noted for note in a.notes]
     inferred = [a for a in result.articles if a.date_source in ("text", "story")]
     undated = [a for a in result.articles if not a.date]
     if inferred:

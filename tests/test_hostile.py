@@ -1,0 +1,302 @@
+"""Hostile and broken inputs: every file gets a defined outcome, none is lost, nothing hangs.
+
+`tests/data/hostile/` holds the small text cases; binary, symlinked, unreadable and huge
+inputs are generated in `tmp_path`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+import regex
+from click.testing import CliRunner
+
+from compare.cli import main
+from compare.errors import InputError
+from compare.extract import extract_facts
+from compare.ingest import SENTENCE_LIMIT, article_from_text, bound_sentences, decode, iter_paths, read_article
+from compare.pipeline import read_inputs, run_check
+from compare.sentences import LineIndex
+from tests.conftest import SEEDS
+
+HOSTILE = Path(__file__).resolve().parent / "data" / "hostile"
+ROOT_USER = hasattr(os, "geteuid") and os.geteuid() == 0
+
+# ------------------------------------------------------------------ decoding
+
+TEXT = "Tokyo — “55,000” troops, 10² km.\n"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        TEXT.encode("utf-8"),
+        b"\xef\xbb\xbf" + TEXT.encode("utf-8"),
+        b"\xff\xfe" + TEXT.encode("utf-16-le"),
+        b"\xfe\xff" + TEXT.encode("utf-16-be"),
+        b"\xff\xfe\x00\x00" + TEXT.encode("utf-32-le"),
+        b"\x00\x00\xfe\xff" + TEXT.encode("utf-32-be"),
+    ],
+    ids=["utf-8", "utf-8-bom", "utf-16-le-bom", "utf-16-be-bom", "utf-32-le-bom", "utf-32-be-bom"],
+)
+def test_decode_sniffs_byte_order_marks(data: bytes) -> None:
+    """A byte-order mark picks UTF-8, UTF-16 or UTF-32 (either order); the mark is dropped."""
+    assert TEXT == decode(data, "a.txt")
+
+
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (b"%PDF-1.4\n\x00\x01binary", "binary file (contains NUL bytes)"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file (contains NUL bytes)"),
+        (b"\xff\xfe" + "ab".encode("utf-16-le") + b"\x00", "not valid UTF-16 at byte 6"),
+        (b"\xef\xbb\xbfCaf\xe9", "not valid UTF-8 at byte 6 (try --encoding cp1252)"),
+        ("Café owners".encode("cp1252"), "not valid UTF-8 at byte 3 (try --encoding cp1252)"),
+    ],
+    ids=["pdf", "png", "utf-16-odd-length", "utf-8-bom-then-cp1252", "cp1252"],
+)
+def test_decode_rejects_with_reason(data: bytes, reason: str) -> None:
+    """Binary data and bytes that do not decode fail with the reason and the byte offset of the file."""
+    with pytest.raises(InputError) as caught:
+        decode(data, "in/x.txt")
+    assert ("in/x.txt", reason) == (caught.value.path, caught.value.reason)
+
+
+def test_explicit_encoding_wins_over_nul_check() -> None:
+    """UTF-16 without a mark is full of NULs, but --encoding utf-16-le still reads it."""
+    assert "Troops" == decode("Troops".encode("utf-16-le"), "a.txt", "utf-16-le")
+
+
+@pytest.mark.parametrize(
+    "data, reason",
+    [(b"", "the file is empty"), (b" \n\t\n  ", "the file holds only white space"),
+     (b"\xef\xbb\xbf", "the file is empty"), ("\u00a0\u2003\n".encode(), "the file holds only white space")],
+    ids=["empty", "whitespace", "bom-only", "unicode-spaces"],
+)
+def test_blank_files_are_skipped_with_reason(tmp_path: Path, data: bytes, reason: str) -> None:
+    """Empty and white-space-only files are skipped, saying which."""
+    path = tmp_path / "blank.txt"
+    path.write_bytes(data)
+    with pytest.raises(InputError) as caught:
+        read_article(path)
+    assert reason == caught.value.reason
+
+
+@pytest.mark.skipif(ROOT_USER, reason="root reads a file whatever its mode")
+def test_unreadable_file_is_skipped_with_reason(tmp_path: Path) -> None:
+    """A file without read permission is skipped with the system's reason."""
+    path = tmp_path / "locked.txt"
+    path.write_text("Troops arrived.")
+    path.chmod(0)
+    try:
+        articles, skipped = read_inputs([str(tmp_path)])
+    finally:
+        path.chmod(0o644)
+    assert ([], [(str(path), "Permission denied")]) == (articles, [(s.path, s.reason) for s in skipped])
+
+
+@pytest.mark.skipif(ROOT_USER, reason="root lists a directory whatever its mode")
+def test_unlistable_directory_is_skipped_not_lost(tmp_path: Path) -> None:
+    """A sub-directory that cannot be listed is reported as skipped, not silently left out."""
+    (tmp_path / "ok.txt").write_text("Troops arrived.")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "hidden.txt").write_text("Troops left.")
+    locked.chmod(0)
+    try:
+        articles, skipped = read_inputs([str(tmp_path)])
+    finally:
+        locked.chmod(0o755)
+    assert ["ok"] == [a.id for a in articles]
+    assert [(str(locked), "cannot list the directory: Permission denied")] == [(s.path, s.reason) for s in skipped]
+
+
+def test_permission_errors_simulated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same outcomes with the permission errors simulated, so that they are tested as root too."""
+    (tmp_path / "ok.txt").write_text("Troops arrived.")
+    (tmp_path / "locked.txt").write_text("Troops left.")
+    locked_dir = tmp_path / "locked"
+    locked_dir.mkdir()
+    (locked_dir / "hidden.txt").write_text("Troops stayed.")
+    denied = {str(tmp_path / "locked.txt"), str(locked_dir)}
+
+    def deny(real):  # type: ignore[no-untyped-def]
+        def wrapper(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+            if str(path) in denied:
+                raise PermissionError(13, "Permission denied", str(path))
+            return real(path, *args, **kwargs)
+        return wrapper
+
+    monkeypatch.setattr(os, "scandir", deny(os.scandir))
+    monkeypatch.setattr(os, "listdir", deny(os.listdir))
+    monkeypatch.setattr(Path, "read_bytes", deny(Path.read_bytes))
+    articles, skipped = read_inputs([str(tmp_path)])
+    assert ["ok"] == [a.id for a in articles]
+    assert [
+        (str(locked_dir), "cannot list the directory: Permission denied"),
+        (str(tmp_path / "locked.txt"), "Permission denied"),
+    ] == [(s.path, s.reason) for s in skipped]
+
+
+# ------------------------------------------------------------------ directory walks
+
+
+def test_symlink_loops_do_not_loop(tmp_path: Path) -> None:
+    """A directory link to its parent is not followed; a self-link and a dangling link are skipped."""
+    (tmp_path / "a.txt").write_text("Troops arrived.")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text("Troops left.")
+    (tmp_path / "sub" / "up").symlink_to(tmp_path, target_is_directory=True)
+    (tmp_path / "loop").symlink_to(".", target_is_directory=True)
+    (tmp_path / "self.txt").symlink_to("self.txt")
+    (tmp_path / "dangling.txt").symlink_to("nowhere.txt")
+    (tmp_path / "linked.txt").symlink_to("a.txt")
+    paths = list(iter_paths([str(tmp_path)]))
+    assert sorted(str(tmp_path / n) for n in ("a.txt", "dangling.txt", "linked.txt", "self.txt", "sub/b.txt")) == paths
+    articles, skipped = read_inputs(paths)
+    assert ["a", "b", "linked"] == sorted(a.id for a in articles)
+    assert [("dangling.txt", "No such file or directory"), ("self.txt", "Too many levels of symbolic links")] == [
+        (Path(s.path).name, s.reason) for s in skipped
+    ]
+
+
+def test_directory_with_many_files(tmp_path: Path) -> None:
+    """Thousands of files in one folder are all read, in sorted order, each exactly once."""
+    count = 3000
+    for index in range(count):
+        (tmp_path / f"{index:05d}.txt").write_text(f"Officials said {index} troops arrived on Monday.\n")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF\x00")  # not an article suffix: not read
+    articles, skipped = read_inputs([str(tmp_path)])
+    assert ([f"{i:05d}" for i in range(count)], []) == ([a.id for a in articles], skipped)
+
+
+# ------------------------------------------------------------------ huge input
+
+
+def test_over_long_sentences_are_cut_with_offsets_kept() -> None:
+    """A sentence longer than the limit is cut at white space into pieces that keep their offsets."""
+    text = "intro " + "word " * 30 + "x" * 70 + " tail"
+    article = article_from_text(text, id="a")
+    sentences, notes = bound_sentences(article.sentences, LineIndex(text), limit=40)
+    assert all(len(s.text) <= 40 and text[s.start : s.end] == s.text for s in sentences)
+    assert list(range(len(sentences))) == [s.index for s in sentences]
+    assert "".join(text.split()) == "".join("".join(s.text.split()) for s in sentences)
+    assert [f"line 1: a sentence of {len(text)} characters was cut into pieces of at most 40 to be read"] == list(notes)
+
+
+def test_two_megabyte_line_completes(tmp_path: Path) -> None:
+    """A 2 MB single line of news text with no sentence end is checked, not hung on (no time limit asserted).
+
+    The line is the seed articles with every sentence end turned into a comma.
+    """
+    seeds = " ".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
+    prose = " ".join(regex.sub(r"[.!?…]", ",", seeds).split()) + " "
+    line = (prose * (2_000_000 // len(prose) + 1))[:2_000_000]
+    path = tmp_path / "one-line.txt"
+    path.write_text(line, encoding="utf-8")
+    result = run_check([str(path)])
+    (article,) = result.articles
+    assert len(article.sentences) >= 2_000_000 // SENTENCE_LIMIT
+    assert all(article.text[s.start : s.end] == s.text for s in article.sentences)
+    assert [f"line 1: a sentence of 2,000,000 characters was cut into pieces of at most {SENTENCE_LIMIT:,} to be read"] == list(article.notes)
+    assert result.facts[article.id]
+
+
+# ------------------------------------------------------------------ Unicode in numbers
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The army sent 55\u00a0000 troops.", ("55\u00a0000", 55000.0)),
+        ("The army sent 55\u2009000 troops.", ("55\u2009000", 55000.0)),
+        ("The army sent 55\u202f000 troops.", ("55\u202f000", 55000.0)),
+        ("Temperatures fell to \u22125 degrees.", ("\u22125 degrees", -5.0)),
+        ("The army sent \uff15\uff15,\uff10\uff10\uff10 troops.", ("\uff15\uff15,\uff10\uff10\uff10", 55000.0)),
+        ("The army sent \u0665\u0665,\u0660\u0660\u0660 troops.", ("\u0665\u0665,\u0660\u0660\u0660", 55000.0)),
+    ],
+    ids=["no-break-space", "thin-space", "narrow-no-break-space", "minus-sign", "full-width", "arabic-indic"],
+)
+def test_unicode_numbers_read_by_value_shown_as_written(sentence: str, expected: tuple[str, float]) -> None:
+    """Numbers with no-break/thin spaces, the minus sign or digits of other scripts keep their
+    surface text as written and compare by value (the text itself is never normalised)."""
+    (fact,) = [f for f in extract_facts(article_from_text(sentence, id="a")) if f.kind.value == "quantity"]
+    assert expected == (fact.text, fact.value)
+
+
+def test_unicode_number_forms_agree_with_ascii(tmp_path: Path) -> None:
+    """An outlet writing 55 000 (no-break space) or full-width digits agrees with one writing 55,000,
+    and one writing 56,000 still conflicts with them."""
+    body = (
+        "TOKYO -- Japan sent {n} troops to the northern border region on Monday, the defence ministry said.\n\n"
+        "The deployment follows weeks of tension along the frontier, officials told reporters in Tokyo.\n\n"
+        "Defence Minister Gen Nakatani said the troops would stay until the end of the year.\n"
+    )
+    forms = {"ascii": "55,000", "nbsp": "55\u00a0000", "wide": "\uff15\uff15,\uff10\uff10\uff10"}
+    for name, number in forms.items():
+        (tmp_path / f"{name}.txt").write_text("---\ndate: 2024-09-17\n---\n" + body.format(n=number), encoding="utf-8")
+    result = run_check([str(tmp_path)])
+    assert [("ascii", "nbsp", "wide")] == [s.articles for s in result.stories]
+    assert () == result.discrepancies
+    (tmp_path / "other.txt").write_text("---\ndate: 2024-09-17\n---\n" + body.format(n="56,000"), encoding="utf-8")
+    (conflict,) = run_check([str(tmp_path)]).discrepancies
+    assert ["55,000", "55\u00a0000", "56,000", "\uff15\uff15,\uff10\uff10\uff10"] == [c.fact.text for c in conflict.claims]
+
+
+# ------------------------------------------------------------------ the hostile corpus through the CLI
+
+PROCESSED = {"markdown-attack", "unicode-numbers", "quote-over-lines", "controls-bidi",
+             "utf16le-bom", "utf16be-bom", "utf32-bom", "utf8-bom", "linked"}
+SKIPPED = {
+    "legacy-cp1252.txt": "not valid UTF-8 at byte 3 (try --encoding cp1252)",
+    "empty.txt": "the file is empty",
+    "whitespace-only.txt": "the file holds only white space",
+    "scan.txt": "binary file (contains NUL bytes)",
+    "image.md": "binary file (contains NUL bytes)",
+    "self-loop.txt": "Too many levels of symbolic links",
+    "dangling.txt": "No such file or directory",
+}
+
+
+@pytest.fixture
+def hostile_folder(tmp_path: Path) -> Path:
+    """The committed hostile corpus plus generated binary, UTF-16/32 and symlinked inputs."""
+    folder = tmp_path / "hostile"
+    shutil.copytree(HOSTILE, folder)
+    text = "---\ntitle: {t}\ndate: 2024-09-17\n---\nRescue teams pulled 35 survivors from the rubble on Tuesday.\n"
+    (folder / "utf16le-bom.txt").write_bytes(b"\xff\xfe" + text.format(t="UTF-16 LE").encode("utf-16-le"))
+    (folder / "utf16be-bom.txt").write_bytes(b"\xfe\xff" + text.format(t="UTF-16 BE").encode("utf-16-be"))
+    (folder / "utf32-bom.txt").write_bytes(b"\xff\xfe\x00\x00" + text.format(t="UTF-32").encode("utf-32-le"))
+    (folder / "utf8-bom.txt").write_bytes(b"\xef\xbb\xbf" + text.format(t="UTF-8 BOM").encode())
+    (folder / "scan.txt").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00\x00<<>>")
+    (folder / "image.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (folder / "self-loop.txt").symlink_to("self-loop.txt")
+    (folder / "dangling.txt").symlink_to("gone.txt")
+    (folder / "linked.txt").symlink_to("quote-over-lines.txt")
+    (folder / "loop").symlink_to("..", target_is_directory=True)
+    return folder
+
+
+def test_check_gives_every_hostile_file_its_outcome(hostile_folder: Path) -> None:
+    """`check` over the hostile folder processes or skips each file with its reason, and lists every input."""
+    outcome = CliRunner().invoke(main, ["check", str(hostile_folder), "--format", "json"])
+    assert 2 == outcome.exit_code, outcome.output
+    report = json.loads(outcome.stdout)
+    processed = {Path(a["path"]).stem for a in report["articles"]}
+    skipped = {Path(s["path"]).name: s["reason"] for s in report["skipped"]}
+    assert (PROCESSED, SKIPPED) == (processed, skipped)
+    inputs = {p.name for p in hostile_folder.iterdir() if p.name != "loop"}
+    assert inputs == {Path(a["path"]).name for a in report["articles"]} | set(skipped)
+
+
+def test_check_markdown_lists_skipped_files(hostile_folder: Path) -> None:
+    """The Markdown report's sources table names each skipped file with its reason."""
+    outcome = CliRunner().invoke(main, ["check", str(hostile_folder)])
+    assert 2 == outcome.exit_code
+    assert f"- Articles: {len(PROCESSED)} processed, {len(SKIPPED)} skipped" in outcome.stdout
+    for reason in SKIPPED.values():
+        assert f"skipped: {reason}" in outcome.stdout
