@@ -128,3 +128,15 @@ def test_align_seeds_side_by_side() -> None:
     )
     assert 0 == result.exit_code, result.output
     assert "29 aligned sentence pairs; coverage 97% of the shorter article." in result.output
+
+
+def test_report_file_has_ordinary_permissions(tmp_path: Path) -> None:
+    """`-o` writes a file readable as the umask allows, not mkstemp's private 0600."""
+    import os
+
+    out = tmp_path / "report.md"
+    result = CliRunner().invoke(main, ["check", str(SEEDS), "-o", str(out)])
+    assert 0 == result.exit_code, result.output
+    umask = os.umask(0)
+    os.umask(umask)
+    assert 0o666 & ~umask == out.stat().st_mode & 0o777
