@@ -61,11 +61,6 @@ def tokenize(article: Article) -> TokenizedArticle:
     return TokenizedArticle(article.id, tokens, content)
 
 
-def sentence_score(a: Sequence[str], b: Sequence[str]) -> float:
-    """Return difflib's ratio of two token sequences (not symmetric in general)."""
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
-
-
 SentenceRef = tuple[str, int]  # (article id, sentence index)
 
 

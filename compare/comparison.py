@@ -28,7 +28,7 @@ import hashlib
 import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -205,12 +205,27 @@ class _Context:
     facts: dict[str, tuple[Fact, ...]]
     aligned: dict[tuple[str, str], dict[int, tuple[int, float]]]
     config: CompareConfig
+    _places: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
+    _article_places: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def fact(self, ref: FactRef) -> Fact:
         return self.facts[ref[0]][ref[1]]
 
     def sentence_text(self, article: str, fact: Fact) -> str:
         return self.articles[article].sentences[fact.sentence].text
+
+    def places(self, article: str, fact: Fact) -> frozenset[str]:
+        """The countries and organisations named in the fact's sentence, computed once per sentence."""
+        key = (article, fact.sentence)
+        if key not in self._places:
+            self._places[key] = entities(self.sentence_text(article, fact))
+        return self._places[key]
+
+    def article_places(self, article: str) -> frozenset[str]:
+        """The countries and organisations named anywhere in the article, computed once."""
+        if article not in self._article_places:
+            self._article_places[article] = entities(self.articles[article].text)
+        return self._article_places[article]
 
     def aligned_score(self, a: str, fa: Fact, b: str, fb: Fact) -> float | None:
         partners = self.aligned.get((a, b), {})
@@ -249,8 +264,8 @@ def _numeric_pair_reason(ctx: _Context, a: str, fa: Fact, b: str, fb: Fact) -> s
     """Return why two numeric facts are about the same thing, or None if they are not."""
     if not _comparable(fa, fb) or not _compatible_subjects(fa, fb):
         return None
-    places_a = entities(ctx.sentence_text(a, fa))
-    places_b = entities(ctx.sentence_text(b, fb))
+    places_a = ctx.places(a, fa)
+    places_b = ctx.places(b, fb)
     if places_a and places_b and not places_a & places_b:
         return None  # Japan's 2% and South Korea's 3.5%: similar sentences, different subjects
     score = ctx.aligned_score(a, fa, b, fb)
@@ -557,13 +572,6 @@ def _office_holders(ctx: _Context) -> dict[tuple[str, str], dict[str, list[tuple
     Former holders ("former", "at the time") and offices with many holders are left out.
     """
     mentions = [(aid, f) for aid in sorted(ctx.facts) for f in ctx.facts[aid] if f.kind == FactKind.PERSON]
-    places: dict[str, frozenset[str]] = {}
-
-    def article_places(aid: str) -> frozenset[str]:
-        if aid not in places:
-            places[aid] = entities(ctx.articles[aid].text)
-        return places[aid]
-
     org_by_person: dict[str, str] = {}
     orgs_by_title: dict[str, set[str]] = defaultdict(set)
     for _, fact in mentions:
@@ -578,7 +586,7 @@ def _office_holders(ctx: _Context) -> dict[tuple[str, str], dict[str, list[tuple
         org = fact.org or org_by_person.get(holder)
         if org is None and len(orgs_by_title[fact.title]) == 1:
             only = next(iter(orgs_by_title[fact.title]))
-            if only in article_places(article):
+            if only in ctx.article_places(article):
                 org = only
         if org is not None:
             offices[(fact.title, org)][holder].append((article, fact))
@@ -693,9 +701,8 @@ def _standing_discrepancies(
         for index, fact in enumerate(ctx.facts[aid]):
             if fact.kind not in NUMERIC_KINDS or not _subject(fact):
                 continue
-            sentence = ctx.sentence_text(aid, fact)
-            if RE_STANDING.search(sentence):
-                pool.append(((aid, index), fact, entities(sentence)))
+            if RE_STANDING.search(ctx.sentence_text(aid, fact)):
+                pool.append(((aid, index), fact, ctx.places(aid, fact)))
     # One group per (subject, country or organisation): NATO's target and Japan's goal
     # are different figures even when one sentence names both.
     groups: dict[tuple[str, str, str], list[FactRef]] = defaultdict(list)

@@ -218,7 +218,7 @@ def _discrepancy(d: Discrepancy, articles: dict[str, Article]) -> list[str]:
     return lines + [""]
 
 
-def _section(title: str, discrepancies: list[Discrepancy], articles: dict[str, Article]) -> Iterator[str]:
+def _section(discrepancies: list[Discrepancy], articles: dict[str, Article]) -> Iterator[str]:
     for severity in SEVERITY_ORDER:
         chosen = [d for d in discrepancies if d.severity == severity]
         if not chosen:
@@ -251,12 +251,12 @@ def render_markdown(result: CheckResult) -> str:
         if not found:
             lines += ["No discrepancies."]
             continue
-        lines += list(_section(story.id, found, articles))
+        lines += list(_section(found, articles))
     across = [d for d in result.discrepancies if d.story is None]
     lines += ["", "## Across stories", ""]
     lines += ["Facts about the world rather than one event: who holds an office, standing figures.", ""]
     if across:
-        lines += list(_section("across", across, articles))
+        lines += list(_section(across, articles))
     else:
         lines += ["No discrepancies."]
     return "\n".join(lines).rstrip("\n") + "\n"
