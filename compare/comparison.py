@@ -767,7 +767,7 @@ def find_discrepancies(
             facts_in = [ctx.fact(r) for r in refs]
             found.append(
                 Discrepancy(
-                    id=_stable_id(story.articles, facts_in[0].kind.value, sorted((r[0], str(ctx.fact(r).value), ctx.fact(r).text) for r in refs)),
+                    id=_stable_id(facts_in[0].kind.value, sorted((r[0], str(ctx.fact(r).value), ctx.fact(r).text) for r in refs)),
                     story=story.id,
                     kind=facts_in[0].kind,
                     cls=cls,
@@ -786,7 +786,7 @@ def find_discrepancies(
             speaker = next((f.speaker for f in quote_facts if f.speaker), None)
             found.append(
                 Discrepancy(
-                    id=_stable_id(story.articles, "quote", sorted((r[0], ctx.fact(r).text) for r in refs)),
+                    id=_stable_id("quote", sorted((r[0], ctx.fact(r).text) for r in refs)),
                     story=story.id,
                     kind=FactKind.QUOTE,
                     cls=cls,

@@ -214,8 +214,27 @@ class Discrepancy:
 
 
 @dataclass(frozen=True)
+class BaselineEntry:
+    """A discrepancy an editor has accepted: matched by `id`, described for people."""
+
+    id: str
+    kind: str
+    cls: str
+    subject: str
+    sources: tuple[str, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class CheckResult:
-    """The outcome of one run of the pipeline over a set of inputs."""
+    """The outcome of one run of the pipeline over a set of inputs.
+
+    `scope` holds the ids of the articles under check when others were given only
+    as context (`--against`); None means every article is under check, and only
+    discrepancies with a claim from an article in scope are kept. `accepted` are
+    discrepancies found but listed in the baseline, so not reported as findings;
+    `stale` are baseline entries that no discrepancy of this run matched.
+    """
 
     articles: tuple[Article, ...]
     skipped: tuple[Skipped, ...]
@@ -223,6 +242,13 @@ class CheckResult:
     stories: tuple[Story, ...]
     alignments: tuple[Alignment, ...]
     discrepancies: tuple[Discrepancy, ...]
+    scope: tuple[str, ...] | None = None
+    accepted: tuple[Discrepancy, ...] = ()
+    stale: tuple[BaselineEntry, ...] = ()
+
+    def in_scope(self, article_id: str) -> bool:
+        """True if `article_id` is under check, not context given with `--against`."""
+        return self.scope is None or article_id in self.scope
 
     def return_code(self, fail_on: Severity | None) -> int:
         """The exit status of a run: 2 if an input was skipped, 1 if a discrepancy
