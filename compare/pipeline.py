@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from compare.align import AlignConfig, align_all, group_stories
+from compare.baseline import apply_baseline
 from compare.comparison import CompareConfig, find_discrepancies
 from compare.errors import InputError
 from compare.extract import extract_facts, infer_article_date
 from compare.ingest import iter_paths, read_article, read_stdin, unique_ids
-from compare.records import Article, CheckResult, Skipped, Story
+from compare.records import Article, BaselineEntry, CheckResult, Discrepancy, DiscrepancyClass, FactKind, Skipped, Story
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,9 @@ class Config:
     encoding: str | None = None
     align: AlignConfig = field(default_factory=AlignConfig)
     compare: CompareConfig = field(default_factory=CompareConfig)
+    ignore_kinds: frozenset[FactKind] = frozenset()
+    ignore_classes: frozenset[DiscrepancyClass] = frozenset()
+    outlets: Mapping[str, str] = field(default_factory=dict)
 
 
 def read_inputs(paths: Iterable[str], config: Config = Config()) -> tuple[list[Article], list[Skipped]]:
@@ -76,22 +82,108 @@ def date_from_stories(articles: Iterable[Article], stories: Iterable[Story]) -> 
     return sorted(by_id.values(), key=lambda a: a.id)
 
 
-def check_articles(articles: Iterable[Article], skipped: Iterable[Skipped] = (), config: Config = Config()) -> CheckResult:
-    """Run extraction, alignment, story grouping and comparison over read articles."""
-    ordered = sorted(date_articles(articles), key=lambda a: a.id)
+def name_outlets(articles: Iterable[Article], outlets: Mapping[str, str]) -> list[Article]:
+    """Name each article's outlet from `outlets` (web domain -> name) by its URL's host.
+
+    A host matches its own entry or its parent domains' (`www.bbc.co.uk` matches
+    `bbc.co.uk`); an outlet written as a bare domain (`nhk.or.jp`) matches too.
+    """
+    named = []
+    for article in articles:
+        for host in (urlsplit(article.url).hostname if article.url else None, article.outlet):
+            name = _outlet_for(host, outlets) if host else None
+            if name:
+                article = replace(article, outlet=name)
+                break
+        named.append(article)
+    return named
+
+
+def _outlet_for(host: str, outlets: Mapping[str, str]) -> str | None:
+    labels = host.lower().strip().removeprefix("www.").split(".")
+    for i in range(len(labels) - 1):
+        name = outlets.get(".".join(labels[i:]))
+        if name:
+            return name
+    return None
+
+
+def merge_context(
+    articles: Sequence[Article], skipped: Sequence[Skipped], context: Sequence[Article], context_skipped: Sequence[Skipped]
+) -> tuple[list[Article], list[Skipped], frozenset[str]]:
+    """Join the articles under check with context articles (`--against`).
+
+    A file given both ways (a changed article inside the archive folder) is
+    under check, once. Ids that clash are made unique. Returns the articles,
+    the skipped inputs and the ids of the articles under check.
+    """
+    own = {_where(a.path) for a in articles} | {_where(s.path) for s in skipped}
+    context = [a for a in context if _where(a.path) not in own]
+    combined = unique_ids([*articles, *context])
+    scope = frozenset(a.id for a in combined[: len(articles)])
+    extra = [s for s in context_skipped if _where(s.path) not in own]
+    return combined, [*skipped, *extra], scope
+
+
+def _where(path: str) -> str:
+    return path if path == "-" else os.path.normcase(os.path.realpath(path))
+
+
+def limit_scope(result: CheckResult, scope: Iterable[str]) -> CheckResult:
+    """Keep the discrepancies that have a claim from an article in `scope`."""
+    ids = frozenset(scope)
+
+    def involved(d: Discrepancy) -> bool:
+        return any(c.article in ids for c in d.claims)
+
+    return replace(
+        result,
+        scope=tuple(sorted(ids)),
+        discrepancies=tuple(d for d in result.discrepancies if involved(d)),
+        accepted=tuple(d for d in result.accepted if involved(d)),
+    )
+
+
+def check_articles(
+    articles: Iterable[Article],
+    skipped: Iterable[Skipped] = (),
+    config: Config = Config(),
+    *,
+    scope: Iterable[str] | None = None,
+    baseline: Iterable[BaselineEntry] | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> CheckResult:
+    """Run extraction, alignment, story grouping and comparison over read articles.
+
+    `scope`: ids of the articles under check (the others are context): only
+    discrepancies involving one of them are kept. `baseline`: accepted
+    discrepancies, moved out of the findings. `progress` is told each stage.
+    """
+    say = progress or (lambda message: None)
+    ordered = sorted(date_articles(name_outlets(articles, config.outlets)), key=lambda a: a.id)
+    say(f"aligning {len(ordered)} articles")
     alignments = align_all(ordered, config.align)
     stories = group_stories(ordered, alignments, config.align)
     ordered = date_from_stories(ordered, stories)
+    say(f"extracting facts from {len(ordered)} articles in {len(stories)} stories")
     facts = {a.id: extract_facts(a) for a in ordered}
+    say("comparing")
     discrepancies = find_discrepancies(ordered, facts, stories, alignments, config.compare)
-    return CheckResult(
+    result = CheckResult(
         articles=tuple(ordered),
         skipped=tuple(sorted(skipped, key=lambda s: s.path)),
         facts=facts,
         stories=stories,
         alignments=alignments,
-        discrepancies=discrepancies,
+        discrepancies=tuple(
+            d for d in discrepancies if d.kind not in config.ignore_kinds and d.cls not in config.ignore_classes
+        ),
     )
+    if baseline is not None:
+        result = apply_baseline(result, baseline)
+    if scope is not None:
+        result = limit_scope(result, scope)
+    return result
 
 
 def run_check(paths: Iterable[str], config: Config = Config()) -> CheckResult:
