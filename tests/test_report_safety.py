@@ -6,12 +6,17 @@ once with raw HTML allowed, to prove the escaping alone is enough. The rendered 
 have exactly the expected tables, rows and cells, and no element, attribute, comment or
 link that came from article text; text that GitHub would turn into a mention or an issue
 link after rendering (`@org/team`, `#123`) must be neutralised.
+
+GitHub-only features that cmark-gfm does not render (math between `$`, `:emoji:`
+shortcodes, commit SHAs linked in comments) cannot be observed with the oracle, so the
+transformation itself is tested, and the rendered text is checked for what GitHub would
+pick up after rendering (a `:name:`, a bare 7-40 hex-digit run).
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -19,9 +24,9 @@ import pytest
 import regex
 
 from compare.pipeline import run_check
-from compare.records import CheckResult, Discrepancy
+from compare.records import Article, BaselineEntry, CheckResult, Claim, Fact, FactKind, Sentence
 from compare.report import render_markdown
-from compare.report.markdown import SEVERITY_ORDER, ZWSP, cell, code_block
+from compare.report.markdown import MIN_BYTES, ZWSP, _highlight, cell, code_block, report_order
 
 cmarkgfm = pytest.importorskip("cmarkgfm")
 from cmarkgfm.cmark import Options  # noqa: E402
@@ -34,6 +39,11 @@ ALLOWED_ATTRIBUTES = {("pre", "lang"), ("code", "class")}
 # GitHub links these in rendered text (outside code): `@user`, `@org/team`, `#123`, `org/repo#1`.
 RE_MENTION = regex.compile(r"(?<![\w`])@[A-Za-z0-9]")
 RE_ISSUE = regex.compile(r"#[0-9]")
+# GitHub (not cmark-gfm) turns these into emoji and commit links after rendering.
+RE_EMOJI = regex.compile(r":[\w+\-]+:")
+RE_SHA = regex.compile(r"(?<!\w)(?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}(?!\w)", regex.IGNORECASE)
+# A `$` not escaped with a backslash (two of them in one cell would open math on GitHub).
+RE_DOLLAR = regex.compile(r"(?<!\\)(?:\\\\)*\$")
 # Invisible characters that must not reach the report, except our own U+200B and the
 # three joiners and hyphen the escaping keeps on purpose.
 KEPT_INVISIBLE = {ZWSP, "\u200c", "\u200d", "\u00ad"}
@@ -48,6 +58,8 @@ HOSTILE = [
     "\u202e", "\u2066", "\u2069", "\u200e", "\u200b", "\u2060", "\ufeff", "\U000e0041",
     "\x00", "\x07", "\x1b[31m", "\x7f", "\x85", "\r", "\t", "\u2028",
     "$x$", ":smile:", "\\* \\_ \\# \\@",
+    "$55 billion ... $60 billion", "$$x^2$$", "$`x`$", ":+1: :thumbs_up: :1234:", "a5c3785ed8d6a35868bc169f07e40e889087fd2e",
+    "jlord/sheetsee.js@a5c3785", "deadbeef12", "55\u200b000", "55\u2060000",
 ]
 
 
@@ -121,6 +133,21 @@ def assert_nothing_injected(page: Rendered) -> None:
     prose = "".join(page.prose)
     assert [] == RE_MENTION.findall(prose)
     assert [] == RE_ISSUE.findall(prose)
+    assert [] == RE_EMOJI.findall(prose)
+    assert [] == RE_SHA.findall(prose)
+
+
+def assert_no_math(markdown: str) -> None:
+    """No table cell or line outside code holds two unescaped `$` (GitHub math needs a pair)."""
+    fenced = False
+    for line in markdown.splitlines():
+        if line.startswith("```"):
+            fenced = not fenced
+            continue
+        if fenced:
+            continue
+        for part in regex.split(r"(?<!\\)\|", line):
+            assert len(RE_DOLLAR.findall(part)) <= 1, part
 
 
 def assert_no_invisible(markdown: str) -> None:
@@ -177,6 +204,49 @@ def test_cell_escapes_are_documented_choices() -> None:
     assert "" == cell(None)
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("$55 billion ... $60 billion", "\\$55 billion ... \\$60 billion"),
+        ("$25 million", "\\$25 million"),  # a cell may share a line with another: every `$` is escaped
+        (":smile: :+1: :thumbs_up:", ":\u200bsmile: :\u200b+1: :\u200bthumbs\\_up:"),
+        ("at 10:30 GMT", "at 10:30 GMT"),  # no closing colon: no shortcode
+        ("a5c3785ed8d6a35868bc169f07e40e889087fd2e",
+         "a5c378\u200b5ed8d6\u200ba35868\u200bbc169f\u200b07e40e\u200b889087\u200bfd2e"),
+        ("commit a5c3785.", "commit a5c378\u200b5."),
+        ("jlord/sheetsee.js@a5c3785", "jlord/sheetsee.js@\u200ba5c378\u200b5"),
+        ("1234567 defaced deadbeef", "1234567 defaced deadbeef"),  # a number and words, not SHAs
+        ("abc1234567890abcdef1234567890abcdef1234567", "abc1234567890abcdef1234567890abcdef1234567"),  # 43: too long
+        ("id_a79e7755c7381916", "id\\_a79e7755c7381916"),  # inside a word: GitHub links nothing
+        ("55\u200b000", "55\\\\u200b000"),  # an invisible character inside a number is shown
+        ("55\u2060000 and 55\ufeff000", "55\\\\u2060000 and 55\\\\ufeff000"),
+    ],
+)
+def test_cell_neutralises_github_only_features(text: str, expected: str) -> None:
+    """Math, emoji shortcodes and commit SHAs (which cmark-gfm cannot show) are neutralised in the text itself."""
+    assert expected == cell(text)
+
+
+def _claim_in(sentence: str, surface: str) -> tuple[Claim, Article]:
+    start = sentence.index(surface)
+    article = Article(id="a", path="a.txt", text=sentence, sentences=(Sentence(0, sentence, 0, len(sentence), 1, 0),))
+    fact = Fact(FactKind.MONEY, surface, 55e9, start, start + len(surface), 1, 0)
+    return Claim("a", fact, sentence), article
+
+
+@pytest.mark.parametrize(
+    "sentence, surface, expected",
+    [
+        ("It costs $25 million.", "$25 million", "It costs **$25 million**."),
+        ("From $55 billion to $60 billion.", "$60 billion", "From \\$55 billion to **\\$60 billion**."),
+        ("From $55 billion to $60 billion.", "$55 billion", "From **\\$55 billion** to \\$60 billion."),
+    ],
+)
+def test_highlight_escapes_dollars_only_in_pairs(sentence: str, surface: str, expected: str) -> None:
+    """A claim's sentence is its whole cell: a lone `$` cannot open math and stays as written; two are escaped."""
+    assert expected == _highlight(*_claim_in(sentence, surface))
+
+
 # ------------------------------------------------------------------ whole reports
 
 DAILY = """---
@@ -219,16 +289,6 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> CheckResult:
     return run_check([str(folder)])
 
 
-def report_order(result: CheckResult) -> Iterator[Discrepancy]:
-    """Discrepancies in the order the report prints them."""
-    for story in result.stories:
-        if len(story.articles) > 1:
-            for severity in SEVERITY_ORDER:
-                yield from (d for d in result.discrepancies if d.story == story.id and d.severity == severity)
-    for severity in SEVERITY_ORDER:
-        yield from (d for d in result.discrepancies if d.story is None and d.severity == severity)
-
-
 def test_hostile_fixture_exercises_the_report(hostile: CheckResult) -> None:
     """The hostile articles produce discrepancies, a quotation diff and a skipped file to render."""
     assert {"conflict", "reworded"} <= {d.cls.value for d in hostile.discrepancies}
@@ -247,6 +307,7 @@ def test_report_tables_have_exact_shape_and_nothing_injected(hostile: CheckResul
     assert all(len(row) == len(t[0]) for t in page.tables for row in t)
     assert_nothing_injected(page)
     assert_no_invisible(markdown)
+    assert_no_math(markdown)
 
 
 @pytest.mark.parametrize("unsafe", [False, True], ids=["github", "raw-html-on"])
@@ -271,3 +332,62 @@ def test_seed_report_renders_cleanly() -> None:
     page = Rendered(render(markdown, unsafe=True))
     assert_nothing_injected(page)
     assert_no_invisible(markdown)
+    assert_no_math(markdown)
+
+
+# ------------------------------------------------------------------ scope, baseline, budget
+
+HOSTILE_ENTRY = BaselineEntry(
+    id="D-x | `y` <img src=x> @org/team", kind="quote\n| --- |", cls="conflict <!-- c -->",
+    subject="$55 billion ... $60 billion :smile: a5c3785ed8d6 #123 \u202e", sources=("a|b", "<b>c</b>"),
+    note="ignored",
+)
+
+
+@pytest.fixture(scope="module")
+def with_baseline(hostile: CheckResult) -> CheckResult:
+    """The hostile result with one article as context, one discrepancy accepted and a hostile stale entry."""
+    accepted, *found = report_order(hostile)
+    return replace(hostile, scope=(hostile.articles[0].id,), discrepancies=tuple(found), accepted=(accepted,),
+                   stale=(HOSTILE_ENTRY, BaselineEntry("D-0123456789", "quantity", "conflict", "troops", ("a", "b"))))
+
+
+@pytest.mark.parametrize("unsafe", [False, True], ids=["github", "raw-html-on"])
+def test_scope_and_baseline_sections_have_exact_shape(with_baseline: CheckResult, unsafe: bool) -> None:
+    """Context articles, accepted discrepancies and stale entries (from a hand-edited file) render safely."""
+    markdown = render_markdown(with_baseline)
+    page = Rendered(render(markdown, unsafe))
+    result = with_baseline
+    expected = [(5, 5), (1 + len(result.articles) + len(result.skipped), 8)]
+    expected += [(1 + len(d.claims), 4) for d in report_order(result)]
+    expected += [(2, 5), (3, 5)]
+    assert expected == [(len(t), max(len(r) for r in t)) for t in page.tables]
+    assert all(len(row) == len(t[0]) for t in page.tables for row in t)
+    statuses = [row[7] for row in page.tables[1][1 : 1 + len(result.articles)]]
+    assert ["processed"] + ["context (--against)"] * (len(result.articles) - 1) == statuses
+    stale = [[c.replace(ZWSP, "") for c in row] for row in page.tables[-1][1:]]
+    assert [shown(HOSTILE_ENTRY.id), shown(HOSTILE_ENTRY.kind), shown(HOSTILE_ENTRY.cls), shown(HOSTILE_ENTRY.subject),
+            shown("a|b, <b>c</b>")] == stale[1]
+    assert ["D-0123456789", "quantity", "conflict", "troops", "a, b"] == stale[0]  # sorted by id
+    accepted = result.accepted[0]
+    assert [accepted.id, accepted.severity.value, accepted.cls.value] == page.tables[-2][1][:3]
+    assert f"- Articles: {len(result.articles)} processed (1 under check, {len(result.articles) - 1} given as context " \
+        f"with --against), {len(result.skipped)} skipped" in markdown
+    assert f"- Discrepancies: {len(result.discrepancies)}; 1 more accepted in the baseline, not shown" in markdown
+    assert "- Stale baseline entries: 2 (they match no discrepancy any more)" in markdown
+    assert "can be removed (`factdiff baseline` rewrites the file" in markdown
+    assert_nothing_injected(page)
+    assert_no_invisible(markdown)
+    assert_no_math(markdown)
+
+
+@pytest.mark.parametrize("budget", [MIN_BYTES, 3_000, 5_000])
+def test_shortened_hostile_report_is_still_safe(with_baseline: CheckResult, budget: int) -> None:
+    """Shortening keeps the guarantees: the lists of ids and subjects and the pointer are escaped too."""
+    markdown = render_markdown(with_baseline, max_bytes=budget, full_report="the full JSON report: <b>@x</b>|#1.json")
+    assert len(markdown.encode("utf-8")) <= budget
+    page = Rendered(render(markdown, unsafe=True))
+    assert all(len(row) == len(t[0]) for t in page.tables for row in t)
+    assert_nothing_injected(page)
+    assert_no_invisible(markdown)
+    assert_no_math(markdown)

@@ -22,20 +22,34 @@ guarantee, for GitHub's renderer (cmark-gfm with its extensions, raw HTML on or 
   scripts and emoji need them and they cannot reorder text: U+200C ZERO WIDTH
   NON-JOINER, U+200D ZERO WIDTH JOINER and U+00AD SOFT HYPHEN.
 
+- it cannot become a GitHub-only feature that cmark-gfm does not know: a `$` is
+  backslash-escaped (no inline or display math: "$55 billion ... $60 billion"),
+  a U+200B goes after the opening colon of `:word:` (no emoji shortcode), and
+  every sixth character of a 7-40 character run of hex digits with at least
+  one digit and one letter (a commit SHA that GitHub links in comments; `org/repo@sha`
+  and `user@sha` are already broken at the `@`).
+
 So the only invisible characters factdiff adds to a report are its own U+200B.
-The output depends only on the result: no clock, no paths from the machine.
+The output depends only on the result and the arguments: no clock, no paths
+from the machine.
+
+A report can be given a size budget (`max_bytes`): it is then built from whole
+blocks (sections, tables, code blocks, list items), dropping the least severe
+detail first, so it is always well-formed Markdown; see `render_markdown`.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 
 import regex
 from tabulate import tabulate
 
 from compare.records import (
     Article,
+    BaselineEntry,
     CheckResult,
     Claim,
     Discrepancy,
@@ -72,11 +86,22 @@ RE_BREAK = regex.compile(r"\r\n|[\r\n\t\v\f\x85\u2028\u2029]")
 # need) and U+00AD (soft hyphen, common in text copied from web pages).
 RE_INVISIBLE = regex.compile(r"[\p{Cc}\p{Cf}--[\u200c\u200d\u00ad]]", regex.V1)
 
-# Where GitHub would make a link or a notification out of plain text: the
-# position that gets a zero-width space. `@` pings users and teams and starts
+# Where GitHub would make a link, a notification or an emoji out of plain text:
+# the position that gets a zero-width space. `@` pings users and teams and starts
 # mail autolinks; `#123` (also `org/repo#123`) links an issue; `://` and `www.`
-# start URL autolinks (cmark-gfm's autolink extension checks for exactly these).
-RE_LINKING = regex.compile(r"(?<=@)|(?<=\#)(?=\w)|(?<=:)(?=//)|(?<=\bwww)(?=\.)", regex.IGNORECASE)
+# start URL autolinks (cmark-gfm's autolink extension checks for exactly these);
+# `:name:` is an emoji shortcode, matched after the Markdown escapes are applied
+# (`:thumbs\_up:` still renders as `:thumbs_up:`, hence the `\\`).
+RE_LINKING = regex.compile(
+    r"(?<=@)|(?<=\#)(?=\w)|(?<=:)(?=//)|(?<=\bwww)(?=\.)|(?<=:)(?=[\w+\-\\]+:)", regex.IGNORECASE
+)
+
+# A commit SHA as GitHub links it in comments: 7 to 40 hex digits standing alone.
+# Only runs with a digit and a letter are broken: `1234567` is a number and
+# `defaced` a word (GitHub links a SHA only if the commit exists, so these are
+# left as written rather than sprinkled with invisible characters).
+RE_SHA = regex.compile(r"(?<!\w)(?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}(?!\w)", regex.IGNORECASE)
+SHA_CHUNK = 6  # a U+200B after every 6 hex digits leaves no run GitHub would link
 
 ZWSP = "\u200b"
 
@@ -86,20 +111,33 @@ def _visible(match: regex.Match[str]) -> str:
     return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
-def _defuse(text: str) -> str:
-    """Line breaks to spaces, invisible characters to visible escapes."""
+def defuse(text: str) -> str:
+    """Line breaks to spaces, invisible characters to visible escapes (`\\u202e`)."""
     return RE_INVISIBLE.sub(_visible, RE_BREAK.sub(" ", text))
+
+
+def _break_sha(match: regex.Match[str]) -> str:
+    run = match.group()
+    return ZWSP.join(run[i : i + SHA_CHUNK] for i in range(0, len(run), SHA_CHUNK))
+
+
+def _escape(text: str, *, dollars: bool) -> str:
+    escaped = defuse(text).translate(_ESCAPES)
+    if dollars:
+        escaped = escaped.replace("$", "\\$")
+    return RE_SHA.sub(_break_sha, RE_LINKING.sub(ZWSP, escaped))
 
 
 def cell(text: str | None) -> str:
     """Escape untrusted text for one Markdown table cell (or one line of prose).
 
     The result is one line that renders as the text itself, with invisible and
-    control characters shown as `\\uXXXX` and a U+200B where GitHub would link.
+    control characters shown as `\\uXXXX`, every `$` escaped, and a U+200B where
+    GitHub would link or show an emoji.
     """
     if not text:
         return ""
-    return RE_LINKING.sub(ZWSP, _defuse(text).translate(_ESCAPES))
+    return _escape(text, dollars=True)
 
 
 def code_block(lines: Iterable[str]) -> list[str]:
@@ -108,7 +146,7 @@ def code_block(lines: Iterable[str]) -> list[str]:
     Inside the fence nothing is markup and GitHub links nothing, so only line
     breaks (each given line stays one line) and invisible characters are treated.
     """
-    body = [_defuse(line) for line in lines]
+    body = [defuse(line) for line in lines]
     fence = "`" * max(3, _longest_backticks(body) + 1)
     return [fence + "text", *body, fence]
 
@@ -136,31 +174,50 @@ def _date_label(article: Article | None) -> str:
 
 
 def _highlight(claim: Claim, article: Article) -> str:
-    """The claim's sentence with the fact's words in bold."""
+    """The claim's sentence with the fact's words in bold.
+
+    The sentence is the whole cell, so its `$` are escaped only when it has two:
+    a lone `$` cannot open math, and "$25 million" stays as written in the source.
+    """
     sentence = article.sentences[claim.fact.sentence]
     start = claim.fact.start - sentence.start
     end = claim.fact.end - sentence.start
     text = sentence.text
     if not 0 <= start <= end <= len(text):
         return cell(text)
-    return f"{cell(text[:start])}**{cell(text[start:end])}**{cell(text[end:])}"
+    dollars = text.count("$") > 1
+    parts = (_escape(part, dollars=dollars) if part else "" for part in (text[:start], text[start:end], text[end:]))
+    return "{}**{}**{}".format(*parts)
 
 
-def _summary(result: CheckResult) -> list[str]:
-    by_class = Counter(d.cls for d in result.discrepancies)
-    by_cell = Counter((d.cls, d.severity) for d in result.discrepancies)
-    lines = [
-        f"- Articles: {len(result.articles)} processed, {len(result.skipped)} skipped",
-        f"- Stories: {len(result.stories)} "
-        f"({sum(1 for s in result.stories if len(s.articles) > 1)} with more than one article)",
-        f"- Discrepancies: {len(result.discrepancies)}",
-        "",
-    ]
+def _counts(discrepancies: Sequence[Discrepancy]) -> list[str]:
+    """A table of `discrepancies` counted by class and severity."""
+    by_class = Counter(d.cls for d in discrepancies)
+    by_cell = Counter((d.cls, d.severity) for d in discrepancies)
     rows = [
         [cls.value, *(str(by_cell[(cls, sev)]) for sev in SEVERITY_ORDER), str(by_class[cls])]
         for cls in CLASS_ORDER
     ]
-    return lines + _table(rows, ["class", *(s.value for s in SEVERITY_ORDER), "total"])
+    return _table(rows, ["class", *(s.value for s in SEVERITY_ORDER), "total"])
+
+
+def _summary(result: CheckResult) -> list[str]:
+    articles = f"{len(result.articles)} processed"
+    if result.scope is not None:
+        under = sum(1 for a in result.articles if result.in_scope(a.id))
+        articles += f" ({under} under check, {len(result.articles) - under} given as context with --against)"
+    discrepancies = str(len(result.discrepancies))
+    if result.accepted:
+        discrepancies += f"; {len(result.accepted)} more accepted in the baseline, not shown"
+    lines = [
+        f"- Articles: {articles}, {len(result.skipped)} skipped",
+        f"- Stories: {len(result.stories)} "
+        f"({sum(1 for s in result.stories if len(s.articles) > 1)} with more than one article)",
+        f"- Discrepancies: {discrepancies}",
+    ]
+    if result.stale:
+        lines += [f"- Stale baseline entries: {len(result.stale)} (they match no discrepancy any more)"]
+    return lines + [""] + _counts(result.discrepancies)
 
 
 def _sources(result: CheckResult) -> list[str]:
@@ -174,7 +231,7 @@ def _sources(result: CheckResult) -> list[str]:
             story_of.get(a.id, ""),
             str(len(a.sentences)),
             str(len(a.furniture)),
-            "processed",
+            "processed" if result.in_scope(a.id) else "context (--against)",
         ]
         for a in result.articles
     ]
@@ -218,45 +275,275 @@ def _discrepancy(d: Discrepancy, articles: dict[str, Article]) -> list[str]:
     return lines + [""]
 
 
-def _section(discrepancies: list[Discrepancy], articles: dict[str, Article]) -> Iterator[str]:
-    for severity in SEVERITY_ORDER:
-        chosen = [d for d in discrepancies if d.severity == severity]
-        if not chosen:
-            continue
-        yield f"### {severity.value.capitalize()} severity ({len(chosen)})"
-        yield ""
-        for d in chosen:
-            yield from _discrepancy(d, articles)
+def report_order(result: CheckResult) -> list[Discrepancy]:
+    """The discrepancies in the order the report shows them: by story, then severity."""
+    groups = [s.id for s in result.stories if len(s.articles) > 1] + [None]
+    return [
+        d
+        for story in groups
+        for severity in SEVERITY_ORDER
+        for d in result.discrepancies
+        if d.story == story and d.severity == severity
+    ]
 
 
-def render_markdown(result: CheckResult) -> str:
-    """Render `result` as a Markdown report (deterministic, LF line ends)."""
-    articles = {a.id: a for a in result.articles}
-    lines = ["# factdiff discrepancy report", "", "## Summary", ""]
-    lines += _summary(result)
-    lines += ["", "## Sources", ""]
-    lines += _sources(result)
-    for story in result.stories:
-        lines += ["", f"## Story {story.id}: {', '.join(cell(a) for a in story.articles)}", ""]
-        if len(story.articles) == 1:
-            lines += ["Only one article covers this story; its facts are compared only across stories."]
-            continue
-        for left, right in story.near_duplicates:
-            lines += [
-                f"Near-duplicates: {cell(left)} and {cell(right)} are versions of one copy; "
-                "they do not confirm each other independently.",
-                "",
-            ]
-        found = [d for d in result.discrepancies if d.story == story.id]
-        if not found:
+def _story_label(d: Discrepancy) -> str:
+    return f"story {d.story}" if d.story is not None else "across stories"
+
+
+def _id(text: str) -> str:
+    """An id as a code span when it is plain (copyable as is), else escaped as a cell."""
+    return f"`{text}`" if RE_PLAIN_ID.fullmatch(text) else cell(text)
+
+
+RE_PLAIN_ID = regex.compile(r"[A-Za-z0-9][A-Za-z0-9._\-]*")
+
+
+def _accepted(accepted: Sequence[Discrepancy]) -> list[str]:
+    rows = [
+        [_id(d.id), d.severity.value, d.cls.value, _story_label(d), cell(d.subject)]
+        for d in sorted(accepted, key=lambda d: d.id)
+    ]
+    return [
+        "",
+        "## Accepted in the baseline",
+        "",
+        f"Found but accepted in the baseline ({len(accepted)}), so not reported as findings:",
+        "",
+        *_table(rows, ["id", "severity", "class", "where", "subject"]),
+    ]
+
+
+def _stale(stale: Sequence[BaselineEntry]) -> list[str]:
+    rows = [
+        [_id(e.id), cell(e.kind), cell(e.cls), cell(e.subject), cell(", ".join(e.sources))]
+        for e in sorted(stale, key=lambda e: e.id)
+    ]
+    return [
+        "",
+        "## Stale baseline entries",
+        "",
+        f"No discrepancy of this run matches these baseline entries ({len(stale)}), so they can be removed "
+        "(`factdiff baseline` rewrites the file from the current articles, keeping the notes of entries it keeps):",
+        "",
+        *_table(rows, ["id", "kind", "class", "subject", "sources"]),
+    ]
+
+
+# ------------------------------------------------------------------ size budget
+
+MIN_BYTES = 2_000
+"""The smallest budget `render_markdown` accepts: the summary with its note always fits in it."""
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What one rendering shows: which discrepancies in detail, and which optional parts."""
+
+    detail: frozenset[str]  # ids of the discrepancies shown in full; the others are counted
+    lists: bool = True  # list the ids and subjects of the discrepancies not shown in detail
+    baseline: bool = True  # list the accepted and stale baseline entries
+    stories: bool = True  # the story sections at all
+    sources: bool = True  # the sources table and its notes
+    pointer: bool = True  # name `full_report` (else: run with --format json)
+
+
+@dataclass
+class _Report:
+    """Renders one result under different plans, formatting each block once."""
+
+    result: CheckResult
+    max_bytes: int | None = None
+    full_report: str | None = None
+    articles: dict[str, Article] = field(init=False)
+    order: list[Discrepancy] = field(init=False)
+    sources: list[str] = field(init=False)
+    blocks: dict[str, list[str]] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.articles = {a.id: a for a in self.result.articles}
+        self.order = report_order(self.result)
+        self.sources = _sources(self.result)
+
+    def everything(self) -> _Plan:
+        return _Plan(frozenset(d.id for d in self.result.discrepancies))
+
+    def render(self, plan: _Plan) -> str:
+        result = self.result
+        lines = ["# factdiff discrepancy report", "", "## Summary", ""]
+        lines += _summary(result)
+        shortened = plan != self.everything()
+        if shortened:
+            lines += ["", self._note(plan)]
+        if plan.sources:
+            lines += ["", "## Sources", ""]
+            lines += self.sources
+        if plan.stories:
+            lines += self._stories(plan)
+            hidden = [d for d in self.order if d.id not in plan.detail]
+            if hidden:
+                lines += self._hidden(hidden, plan)
+        if plan.baseline and result.accepted:
+            lines += _accepted(result.accepted)
+        if plan.baseline and result.stale:
+            lines += _stale(result.stale)
+        return "\n".join(lines).rstrip("\n") + "\n"
+
+    def _stories(self, plan: _Plan) -> list[str]:
+        result = self.result
+        lines: list[str] = []
+        for story in result.stories:
+            lines += ["", f"## Story {story.id}: {', '.join(cell(a) for a in story.articles)}", ""]
+            if len(story.articles) == 1:
+                lines += ["Only one article covers this story; its facts are compared only across stories."]
+                continue
+            for left, right in story.near_duplicates:
+                lines += [
+                    f"Near-duplicates: {cell(left)} and {cell(right)} are versions of one copy; "
+                    "they do not confirm each other independently.",
+                    "",
+                ]
+            found = [d for d in result.discrepancies if d.story == story.id]
+            if not found:
+                lines += ["No discrepancies."]
+                continue
+            lines += list(self._section(found, plan))
+        across = [d for d in result.discrepancies if d.story is None]
+        lines += ["", "## Across stories", ""]
+        lines += ["Facts about the world rather than one event: who holds an office, standing figures.", ""]
+        if across:
+            lines += list(self._section(across, plan))
+        else:
             lines += ["No discrepancies."]
+        return lines
+
+    def _section(self, discrepancies: list[Discrepancy], plan: _Plan) -> Iterator[str]:
+        for severity in SEVERITY_ORDER:
+            chosen = [d for d in discrepancies if d.severity == severity]
+            if not chosen:
+                continue
+            yield f"### {severity.value.capitalize()} severity ({len(chosen)})"
+            yield ""
+            shown = [d for d in chosen if d.id in plan.detail]
+            for d in shown:
+                if d.id not in self.blocks:
+                    self.blocks[d.id] = _discrepancy(d, self.articles)
+                yield from self.blocks[d.id]
+            if len(shown) < len(chosen):
+                more = "more " if shown else ""
+                yield f"{len(chosen) - len(shown)} {more}not shown in detail: counted under *Not shown in detail* below."
+                yield ""
+
+    def _hidden(self, hidden: list[Discrepancy], plan: _Plan) -> list[str]:
+        lines = [
+            "",
+            "## Not shown in detail",
+            "",
+            f"To keep this report within {self.max_bytes or 0:,} bytes, the discrepancies below ({len(hidden)}) "
+            f"are counted rather than shown; {self._pointer(plan)}.",
+            "",
+            *_counts(hidden),
+        ]
+        if plan.lists:
+            lines += [""]
+            lines += [
+                f"- `{d.id}` {d.severity.value} · {d.cls.value} · {_story_label(d)} · {cell(d.subject)}" for d in hidden
+            ]
+        return lines
+
+    def _pointer(self, plan: _Plan) -> str:
+        if plan.pointer and self.full_report:
+            return f"for everything, see {cell(self.full_report)}"
+        return "run with `--format json` for the full report"
+
+    def _note(self, plan: _Plan) -> str:
+        if not plan.sources:
+            what = "only the summary fits; the sources and the discrepancies are left out"
+        elif not plan.stories:
+            what = "the discrepancies are left out"
+        else:
+            hidden = len(self.result.discrepancies) - len(plan.detail)
+            parts = [f"{hidden} of {len(self.result.discrepancies)} discrepancies are counted, not shown in detail"]
+            if not plan.baseline and (self.result.accepted or self.result.stale):
+                parts.append("the accepted and stale baseline entries are not listed")
+            what = "; ".join(parts if hidden else parts[1:])
+        return f"**Shortened to fit {self.max_bytes or 0:,} bytes (UTF-8):** {what}; {self._pointer(plan)}."
+
+    def plans(self) -> Iterator[_Plan]:
+        """Ever shorter plans, in the order they are tried; see `render_markdown`."""
+        highs = [d.id for d in self.order if d.severity is Severity.HIGH]
+        mediums = [d.id for d in self.order if d.severity is Severity.MEDIUM]
+        yield _Plan(self.everything().detail, baseline=False)
+        for detail in (frozenset(highs + mediums), frozenset(highs)):
+            yield _Plan(detail, baseline=False)
+            yield _Plan(detail, lists=False, baseline=False)
+        yield _Plan(frozenset(), stories=False, baseline=False)
+        yield _Plan(frozenset(), sources=False, stories=False, baseline=False)
+        yield _Plan(frozenset(), sources=False, stories=False, baseline=False, pointer=False)
+
+    def fits(self, text: str) -> bool:
+        return self.max_bytes is None or len(text.encode("utf-8")) <= self.max_bytes
+
+    def shortest_prefix(self, lists: bool) -> str | None:
+        """The report with the longest prefix of high-severity detail that fits, or None."""
+        highs = [d.id for d in self.order if d.severity is Severity.HIGH]
+        best = None
+        low, high = 0, len(highs)  # search the largest k in [low, high) that fits
+        while low < high:
+            k = (low + high) // 2
+            text = self.render(_Plan(frozenset(highs[:k]), lists=lists, baseline=False))
+            if self.fits(text):
+                best, low = text, k + 1
+            else:
+                high = k
+        return best
+
+
+def render_markdown(result: CheckResult, *, max_bytes: int | None = None, full_report: str | None = None) -> str:
+    """Render `result` as a Markdown report (deterministic, LF line ends).
+
+    With `max_bytes`, the report is at most that many bytes of UTF-8 (stricter
+    than GitHub's limits, which count characters: 65,536 for a comment, 1 MiB
+    for a job summary). A report that fits is the same as without a budget.
+    Otherwise it is built from whole blocks, never cut inside a table or a code
+    block, trying in turn:
+
+    1. everything but the lists of accepted and stale baseline entries (their
+       counts stay in the summary);
+    2. low-severity detail collapsed: counted by class and severity under
+       *Not shown in detail*, with a list of their ids and subjects, then without it;
+    3. medium and low collapsed the same way;
+    4. as much high-severity detail as fits, in report order (then without the list);
+    5. the summary and the sources; then the summary alone.
+
+    Whenever something is left out, a note under the summary says what and
+    where the whole report is: `full_report` (e.g. "the full JSON report:
+    factdiff-report.json"), else "run with `--format json`".
+
+    Raises ValueError if `max_bytes` is below `MIN_BYTES` (2,000), the
+    budget under which even the summary is not guaranteed to fit.
+    """
+    if max_bytes is not None and max_bytes < MIN_BYTES:
+        raise ValueError(f"a report needs at least {MIN_BYTES:,} bytes, not {max_bytes:,}")
+    report = _Report(result, max_bytes, full_report)
+    text = report.render(report.everything())
+    if report.fits(text):
+        return text
+    tried: set[_Plan] = set()
+    plans = list(report.plans())
+    for plan in plans[:5]:
+        if plan in tried:
             continue
-        lines += list(_section(found, articles))
-    across = [d for d in result.discrepancies if d.story is None]
-    lines += ["", "## Across stories", ""]
-    lines += ["Facts about the world rather than one event: who holds an office, standing figures.", ""]
-    if across:
-        lines += list(_section(across, articles))
-    else:
-        lines += ["No discrepancies."]
-    return "\n".join(lines).rstrip("\n") + "\n"
+        tried.add(plan)
+        text = report.render(plan)
+        if report.fits(text):
+            return text
+    for lists in (True, False):
+        best = report.shortest_prefix(lists)
+        if best is not None:
+            return best
+    for plan in plans[5:]:
+        text = report.render(plan)
+        if report.fits(text):
+            return text
+    raise ValueError(f"even the summary of this report does not fit in {max_bytes:,} bytes")
