@@ -6,7 +6,8 @@ import os
 import sys
 import tempfile
 import textwrap
-from collections.abc import Sequence
+from dataclasses import replace
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import click
@@ -14,17 +15,45 @@ from tabulate import tabulate
 
 from compare import __version__
 from compare.align import align_pair, tokenize
+from compare.baseline import load_baseline, render_baseline
 from compare.errors import FactdiffError
 from compare.extract import extract_facts
-from compare.pipeline import Config, check_articles, date_articles, read_inputs
-from compare.records import Article, Severity, Skipped
-from compare.report import render_facts_json, render_json, render_markdown
+from compare.ingest import ARTICLE_SUFFIXES
+from compare.pipeline import Config, check_articles, date_articles, merge_context, read_inputs
+from compare.records import Article, BaselineEntry, CheckResult, Severity, Skipped
+from compare.report import render_facts_json, render_github, render_json, render_markdown
+from compare.report.markdown import MIN_BYTES
+from compare.settings import Settings, load_settings
 
 EXIT_CODES = """\b
 Exit status:
-  0  ran, and no discrepancy at or above --fail-on
-  1  discrepancies at or above --fail-on
-  2  usage error, or an input could not be read (the others are still checked)"""
+  0    ran, and no discrepancy at or above --fail-on
+  1    discrepancies at or above --fail-on (accepted ones in --baseline do not count)
+  2    usage, settings or baseline error, or an input could not be read
+       (the readable inputs are still checked and reported)
+  130  interrupted (Ctrl-C); an -o file keeps its previous content"""
+
+DEFAULT_MAX_BYTES = 65_536
+
+
+class _Group(click.Group):
+    """The command group: Ctrl-C exits 130 with one line, not click's "Aborted!" and 1."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("factdiff: interrupted", err=True)
+            raise click.exceptions.Exit(130) from None
+
+
+class Failure(click.ClickException):
+    """An error the run cannot go on from: printed as one line, exit status 2."""
+
+    exit_code = 2
+
+    def show(self, file: object = None) -> None:
+        click.echo(f"factdiff: {self.format_message()}", err=True)
 
 
 def _table(rows: Sequence[Sequence[object]], headers: list[str], widths: list[int | None]) -> str:
@@ -65,51 +94,197 @@ def _emit(text: str, output: Path | None) -> None:
         write_atomically(output, text)
 
 
-def _read(paths: tuple[str, ...], encoding: str | None) -> tuple[Config, list[Article], list[Skipped]]:
-    config = Config(encoding=encoding)
+def _progress() -> Callable[[str], None] | None:
+    """Progress lines for stderr, only when it is a terminal (never in CI logs or pipes)."""
+    if not sys.stderr.isatty():
+        return None
+    color = "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+    def say(message: str) -> None:
+        click.echo(click.style(f"factdiff: {message}", dim=True) if color else f"factdiff: {message}", err=True)
+
+    return say
+
+
+def _read(paths: Sequence[str], config: Config, what: str = "articles") -> tuple[list[Article], list[Skipped]]:
     articles, skipped = read_inputs(paths, config)
     for item in skipped:
         click.echo(f"factdiff: cannot read {item.path}: {item.reason}", err=True)
     if not articles and not skipped:
-        raise click.UsageError(f"no articles (.txt, .md) found in {', '.join(paths)}")
-    return config, articles, skipped
+        raise click.UsageError(f"no {what} ({', '.join(ARTICLE_SUFFIXES)}) found in {', '.join(paths)}")
+    return articles, skipped
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _settings(config_file: Path | None) -> Settings:
+    try:
+        return load_settings(config_file)
+    except FactdiffError as error:
+        raise Failure(str(error)) from None
+
+
+def _config(settings: Settings, encoding: str | None) -> Config:
+    return Config(
+        encoding=encoding,
+        align=settings.align,
+        compare=settings.compare,
+        ignore_kinds=settings.ignore_kinds,
+        ignore_classes=settings.ignore_classes,
+        outlets=settings.outlets,
+    )
+
+
+def _run(paths: Sequence[str], against: Sequence[str], config: Config, baseline: Path | None) -> CheckResult:
+    """Read the articles under check and the context, then check them together."""
+    say = _progress()
+    articles, skipped = _read(paths, config)
+    scope = None
+    if against:
+        context, context_skipped = _read(against, config, "articles to check against")
+        articles, skipped, scope = merge_context(articles, skipped, context, context_skipped)
+    entries: tuple[BaselineEntry, ...] | None = None
+    if baseline is not None:
+        try:
+            entries = load_baseline(baseline)
+        except FactdiffError as error:
+            raise Failure(str(error)) from None
+    if say:
+        say(f"read {len(articles)} articles ({len(skipped)} skipped)")
+    try:
+        return check_articles(articles, skipped, config, scope=scope, baseline=entries, progress=say)
+    except FactdiffError as error:
+        raise Failure(str(error)) from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="factdiff")
 def main() -> None:
-    """factdiff: find where news articles about the same story disagree."""
+    """factdiff: find where news articles about the same story disagree.
+
+    Defaults for `check` can be kept in `.factdiff.toml` or in `[tool.factdiff]`
+    of `pyproject.toml` (found from the current folder upwards; see the README).
+    """
+
+
+_against_option = click.option(
+    "--against",
+    multiple=True,
+    type=click.Path(exists=True),
+    metavar="PATH",
+    help="Articles to check against (repeatable): only discrepancies involving PATHS are reported.",
+)
+_config_option = click.option(
+    "--config",
+    "config_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Read settings from this TOML file instead of the nearest .factdiff.toml / pyproject.toml.",
+)
+_encoding_option = click.option("--encoding", default=None, help="Decode inputs with this codec instead of UTF-8.")
 
 
 @main.command(epilog=EXIT_CODES)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True))
+@_against_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here (atomically) instead of stdout.")
-@click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["markdown", "json", "github"]), default="markdown", show_default=True,
+              help="github: workflow annotations on the articles' lines, for GitHub Actions.")
+@click.option("--json", "json_output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the full JSON report here (the Markdown report then says where it is).")
+@click.option("--markdown", "markdown_output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the Markdown report here (for a CI job summary next to --format github).")
 @click.option(
     "--fail-on",
     type=click.Choice(["high", "medium", "low", "never"]),
-    default="never",
-    show_default=True,
-    help="Exit 1 if a discrepancy has this severity or higher.",
+    default=None,
+    help="Exit 1 if a discrepancy has this severity or higher.  [default: never]",
 )
-@click.option("--encoding", default=None, help="Decode inputs with this codec instead of UTF-8.")
-def check(paths: tuple[str, ...], output: Path | None, fmt: str, fail_on: str, encoding: str | None) -> None:
+@click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path),
+              help="Accepted discrepancies (written by `factdiff baseline`): not reported; unmatched entries listed as stale.")
+@click.option("--max-bytes", type=click.IntRange(min=0), default=None,
+              help=f"Size budget of the Markdown report in UTF-8 bytes; 0 for none.  [default: {DEFAULT_MAX_BYTES}]")
+@_config_option
+@_encoding_option
+def check(
+    paths: tuple[str, ...],
+    against: tuple[str, ...],
+    output: Path | None,
+    fmt: str,
+    json_output: Path | None,
+    markdown_output: Path | None,
+    fail_on: str | None,
+    baseline: Path | None,
+    max_bytes: int | None,
+    config_file: Path | None,
+    encoding: str | None,
+) -> None:
     """Compare the facts of articles and report where they disagree.
 
-    PATHS are files, folders (read recursively: .txt, .md) or - for standard input.
+    PATHS are files, folders (read recursively: .txt, .md, .html, .htm, .json,
+    .jsonl) or - for standard input. The report goes to stdout (or -o); errors
+    and progress go to stderr.
 
     \b
     Example:
       factdiff check seeds/ -o reports/seeds.md
       factdiff check a.txt b.txt --format json --fail-on high
+      factdiff check new/ --against archive/ --baseline factdiff-baseline.json
+      factdiff check new/ --format github --json factdiff.json
     """
-    try:
-        config, articles, skipped = _read(paths, encoding)
-        result = check_articles(articles, skipped, config)
-    except FactdiffError as error:
-        raise click.ClickException(str(error)) from None
-    _emit(render_json(result) if fmt == "json" else render_markdown(result), output)
+    settings = _settings(config_file)
+    fail_on = fail_on or settings.fail_on or "never"
+    if baseline is None and settings.baseline is not None:
+        baseline = Path(settings.baseline)
+    budget = max_bytes if max_bytes is not None else settings.max_bytes if settings.max_bytes is not None else DEFAULT_MAX_BYTES
+    if budget and budget < MIN_BYTES:
+        raise click.BadParameter(f"{budget} is below the smallest report, {MIN_BYTES} bytes (0 for no budget)", param_hint="--max-bytes")
+    result = _run(paths, against, _config(settings, encoding), baseline)
+    effective = replace(settings, fail_on=fail_on, baseline=str(baseline) if baseline else None)
+    where = f"the full JSON report: {json_output}" if json_output is not None else None
+    if json_output is not None:
+        write_atomically(json_output, render_json(result, settings=effective))
+    if markdown_output is not None:
+        write_atomically(markdown_output, render_markdown(result, max_bytes=budget or None, full_report=where))
+    if fmt == "json":
+        text = render_json(result, settings=effective)
+    elif fmt == "github":
+        text = render_github(result, full_report=where)
+    else:
+        text = render_markdown(result, max_bytes=budget or None, full_report=where)
+    _emit(text, output)
     sys.exit(result.return_code(None if fail_on == "never" else Severity(fail_on)))
+
+
+@main.command("baseline", epilog=EXIT_CODES)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True))
+@_against_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The baseline file to write (notes of entries it already has are kept).")
+@_config_option
+@_encoding_option
+def baseline_command(paths: tuple[str, ...], against: tuple[str, ...], output: Path, config_file: Path | None, encoding: str | None) -> None:
+    """Accept every discrepancy found now: write them to a baseline file.
+
+    Later runs given `--baseline FILE` report only discrepancies that are not in
+    it, and list entries that no longer match anything as stale. Entries are
+    keyed by the discrepancy id, a digest of the claims' words, so edits
+    elsewhere in an article do not bring them back.
+
+    \b
+    Example:
+      factdiff baseline articles/ -o factdiff-baseline.json
+      factdiff check articles/ --baseline factdiff-baseline.json --fail-on high
+    """
+    settings = _settings(config_file)
+    notes: dict[str, str] = {}
+    if output.exists():
+        try:
+            notes = {e.id: e.note for e in load_baseline(output) if e.note}
+        except FactdiffError as error:
+            raise Failure(f"{error} (remove it or pick another -o)") from None
+    result = _run(paths, against, _config(settings, encoding), None)
+    write_atomically(output, render_baseline(result.discrepancies, notes))
+    count = len(result.discrepancies)
+    click.echo(f"factdiff: {count} {'discrepancy' if count == 1 else 'discrepancies'} accepted in {output}", err=True)
+    sys.exit(2 if result.skipped else 0)
 
 
 @main.command()
@@ -124,11 +299,11 @@ def facts(paths: tuple[str, ...], fmt: str, encoding: str | None) -> None:
       factdiff facts seeds/001_c9e7a26a5d6843c3.txt
       factdiff facts seeds/ --format json
     """
-    _config, articles, skipped = _read(paths, encoding)
+    articles, skipped = _read(paths, Config(encoding=encoding))
     articles = sorted(date_articles(articles), key=lambda a: a.id)
     found = {a.id: extract_facts(a) for a in articles}
     if fmt == "json":
-        click.echo(render_facts_json(articles, found), nl=False)
+        click.echo(render_facts_json(articles, found, skipped), nl=False)
     else:
         for article in articles:
             click.echo(f"== {article.id} (date: {article.date or 'unknown'})")
@@ -154,9 +329,9 @@ def align(left: str, right: str, encoding: str | None) -> None:
     Example:
       factdiff align seeds/002_3a1f343924c775c8.txt seeds/003_0907819ffabc4b97.txt
     """
-    _config, articles, skipped = _read((left, right), encoding)
+    articles, skipped = _read((left, right), Config(encoding=encoding))
     if skipped or len(articles) != 2:
-        raise click.ClickException("align needs two readable articles")
+        raise Failure("align needs two readable articles")
     a, b = articles
     alignment = align_pair(tokenize(a), tokenize(b))
     rows = [
