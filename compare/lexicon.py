@@ -9,6 +9,7 @@ discrepancy into silence, so every entry must be a true equivalence.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 import regex
@@ -253,8 +254,12 @@ def entities(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@functools.lru_cache(maxsize=4096)
 def fold_counts(counts: str | None) -> str | None:
-    """Fold what a number counts to a comparable head (`US military personnel` -> `troops`)."""
+    """Fold what a number counts to a comparable head (`US military personnel` -> `troops`).
+
+    Cached: the comparer asks for the same few phrases once per pair of facts.
+    """
     if not counts:
         return None
     tokens = [t for t in words(counts) if t not in STOPWORDS]
