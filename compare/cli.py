@@ -218,8 +218,8 @@ def check(
 ) -> None:
     """Compare the facts of articles and report where they disagree.
 
-    PATHS are files, folders (read recursively: .txt, .md, .html, .htm, .json,
-    .jsonl) or - for standard input. The report goes to stdout (or -o); errors
+    PATHS are files (.txt, .md, .html, .htm, .jsonl, .json), folders (read
+    recursively for all but .json) or - for standard input. The report goes to stdout (or -o); errors
     and progress go to stderr.
 
     \b

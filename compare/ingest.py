@@ -1,5 +1,15 @@
 """Read articles: decode them, take their metadata, and set page furniture aside.
 
+An input is one of:
+
+- a text file (`.txt`, `.md`) or standard input: the article as written;
+- a saved web page (`.html`, `.htm`): its article text, headline, site name, date
+  and canonical URL are taken by `compare.webpage` (trafilatura), and lines are
+  lines of the page source (`Article.source_lines`), not of the extracted text;
+- a JSON Lines export (`.jsonl`, one article object per line) or a `.json` file
+  (one object or a list): fields `text` (required), `id`, `title`, `outlet`,
+  `date`, `url`, `author`; lines are lines of the entry's `text`.
+
 An article's metadata comes from, in order of trust:
 
 1. a front-matter block at the top (`---`, lines `key: value`, `---`), with the
@@ -25,7 +35,13 @@ reason the pipeline keeps as Skipped; one bad file never stops the others):
 - unreadable (permissions, a dangling or looping symlink): skipped with the
   system's reason (`Permission denied`, `Too many levels of symbolic links`);
 - a directory that cannot be listed is skipped with its reason too, rather than
-  left out; symlinked directories are not followed, so a link loop cannot loop.
+  left out; symlinked directories are not followed, so a link loop cannot loop;
+- a web page is decoded by its byte-order mark, else its `<meta charset>`, else as
+  UTF-8 (`--encoding` overrides all three); a page with no article text (only
+  navigation) is skipped as `no article text found in the HTML page`;
+- a JSON entry that cannot be read (bad JSON, not an object, no `text`, a field
+  that is not a string, a date that is not a date, bytes that are not UTF-8) is
+  skipped on its own as `export.jsonl:17` (`export.json[3]`); the others are read.
 
 The decoded text is never rewritten (offsets index it, and the report shows it
 as written): no NFKC, which would turn `10²` into `102`. Normalising for
@@ -36,23 +52,36 @@ comparison is the extractors' business: digits of any script (`５５,０００`
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import datetime as dt
+import json
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import regex
 
 from compare.errors import InputError
 from compare.lexicon import MONTHS
-from compare.records import Article, Sentence
+from compare.records import Article, Sentence, Skipped
 from compare.sentences import LineIndex, split_sentences
+from compare.webpage import extract_page, source_lines
 
-# File endings read when a directory is given.
-ARTICLE_SUFFIXES = (".txt", ".md")
+HTML_SUFFIXES = (".html", ".htm")
+
+# File endings read when a directory is given. Not `.json`: a folder of articles
+# often holds a JSON report or baseline (`factdiff-baseline.json`) too, which
+# would come back as a skipped input on every run; a `.json` file named on the
+# command line is read.
+ARTICLE_SUFFIXES = (".txt", ".md", *HTML_SUFFIXES, ".jsonl")
+
+# JSON fields of an article; all strings (an `id` may be an integer), all optional but `text`.
+JSON_FIELDS = ("id", "text", "title", "outlet", "date", "url", "author")
 
 
 RE_FRONT_MATTER = regex.compile(
@@ -86,6 +115,12 @@ RE_DATE_TAG = regex.compile(
     regex.IGNORECASE,
 )
 
+# `Published: Sunday, March 30, 2025 10:02 GMT`: a labelled date on a header line of its own.
+RE_DATE_LABEL = regex.compile(
+    r"^[ \t]*(?:date|dated|published(?:[ \t]+on)?|updated|posted|first[ \t]+published)[ \t]*:?[ \t]+(?P<date>[^\n]{6,60}?)[ \t]*$",
+    regex.IGNORECASE,
+)
+
 # `- The Washington Times - Sunday, March 30, 2025`: outlet and date on one line.
 RE_OUTLET_DATE_LINE = regex.compile(
     r"^[ \t]*[-–—|]?[ \t]*(?P<outlet>[^\n]{2,80}?)[ \t]+[-–—|][ \t]+(?P<date>[^\n]{6,40}?)[ \t]*$"
@@ -112,7 +147,8 @@ RE_FURNITURE = regex.compile(
     r"""
     ^[ \t]*(?:
         advertisement | advertising | sponsored(?:\ content)? | featured | promoted
-      | related(?:\ (?:posts|articles|stories|content|coverage|links))? | read\ more
+      | related(?:\ (?:posts|articles|stories|content|coverage|links))?
+      | read\ more(?:[ \t]*:[^\n]{0,200})?                     # "Read more: <another story>"
       | recommended(?:\ for\ you)? | most\ (?:read|popular) | trending(?:\ now)?
       | source\ link | share(?:\ this(?:\ article|\ story)?)? | print | email | comments?
       | (?:sign\ up|subscribe)\b[^\n]{0,200} | click\ here\b[^\n]{0,200}
@@ -191,6 +227,49 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> str:
         raise InputError(path, f"not valid UTF-8 at byte {error.start} (try --encoding cp1252)") from None
 
 
+# `<meta charset="windows-1252">` or `<meta http-equiv="Content-Type" content="text/html; charset=...">`,
+# looked for in the first bytes as browsers do (they look at 1,024; pages with a long
+# head put it later, so a little more is read).
+RE_META_CHARSET = regex.compile(
+    rb"""<meta\b[^<>]{0,500}?\bcharset\s*=\s*["']?\s*(?P<charset>[A-Za-z0-9._:-]{1,40})""",
+    regex.IGNORECASE,
+)
+CHARSET_PRESCAN = 4096
+
+# Labels that browsers read as windows-1252 (the WHATWG Encoding Standard): a page
+# that says `iso-8859-1` and uses curly quotes from 0x80-0x9F is the usual case.
+WINDOWS_1252_LABELS = frozenset({"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "ascii", "us-ascii", "cp819"})
+
+
+def decode_page(data: bytes, path: str, encoding: str | None = None) -> str:
+    """Decode a saved page: as `encoding` if given, else its byte-order mark, else its meta charset, else UTF-8.
+
+    A mark wins over the meta charset, as in browsers. Raises InputError, as `decode` does.
+    """
+    if encoding is not None or any(data.startswith(bom) for bom, _codec, _name in BOMS):
+        return decode(data, path, encoding)
+    declared = RE_META_CHARSET.search(data[:CHARSET_PRESCAN])
+    if declared is None:
+        return decode(data, path)
+    label = declared.group("charset").decode("ascii").lower()
+    codec = "cp1252" if label in WINDOWS_1252_LABELS else label
+    try:
+        name = codecs.lookup(codec).name
+    except LookupError:
+        return decode(data, path)  # an unknown label: browsers fall back too
+    if name.startswith(("utf-16", "utf-32")):
+        return decode(data, path)  # no mark, so the bytes are not UTF-16/32 (browsers read UTF-8)
+    if b"\0" in data:
+        raise InputError(path, "binary file (contains NUL bytes)")
+    try:
+        return data.decode(name)
+    except UnicodeDecodeError as error:
+        other = "cp1252" if name == "utf-8" else "utf-8"
+        raise InputError(
+            path, f"not valid {label} at byte {error.start} (the page's meta charset; try --encoding {other})"
+        ) from None
+
+
 def parse_date(text: str) -> str | None:
     """Return the ISO date written in `text` (`2025-03-30`, `March 30, 2025`), or None."""
     match = RE_ISO_DATE.search(text)
@@ -244,10 +323,17 @@ def article_from_text(
     title: str | None = None,
     outlet: str | None = None,
     date: str | None = None,
+    date_source: str = "given",
+    url: str | None = None,
+    author: str | None = None,
+    source_lines: tuple[tuple[int, int], ...] = (),
 ) -> Article:
     """Build an Article from decoded `text`: metadata, furniture, sentences.
 
-    Keyword metadata, where given, wins over what the text says.
+    Keyword metadata, where given, wins over what the text says; a given `date`
+    is recorded as coming from `date_source`. `source_lines` maps offsets of a
+    text extracted from another file to that file's lines (`Article.source_lines`):
+    sentence and furniture lines are then lines of that file.
     """
     meta: dict[str, str] = {}
     body_start = 0
@@ -259,21 +345,22 @@ def article_from_text(
                 meta[m.group("key").lower()] = m.group("value").strip("\"'")
         body_start = front.end()
     meta_date = parse_date(meta["date"]) if "date" in meta else None
-    date_source = "front matter" if meta_date else None
 
     header = _read_header(text, body_start)
     body_start = header.body_start
     for key, value in (("title", header.title), ("outlet", header.outlet), ("author", header.author)):
         if value and key not in meta:
             meta[key] = value
+    found_date_source = "front matter" if meta_date else None
     if meta_date is None and header.date:
-        meta_date, date_source = header.date, "header"
+        meta_date, found_date_source = header.date, "header"
     if date is not None:
-        meta_date, date_source = date, "given"
+        meta_date, found_date_source = date, date_source
 
-    line_of = LineIndex(text)
+    text_line_of = LineIndex(text)
+    line_of = _source_line_of(source_lines) if source_lines else text_line_of
     regions: list[tuple[int, int]] = []
-    furniture: list[int] = list(header.furniture)
+    furniture: list[int] = [line_of(offset) for offset in header.furniture]
     region_start = body_start
     for line_start, line_end in _lines(text, body_start, len(text)):
         if is_furniture(text[line_start:line_end]):
@@ -284,7 +371,10 @@ def article_from_text(
     if region_start < len(text):
         regions.append((region_start, len(text)))
 
-    sentences, notes = bound_sentences(split_sentences(text, regions, line_of=line_of), line_of)
+    sentences = split_sentences(text, regions, line_of=text_line_of)
+    if source_lines:
+        sentences = tuple(replace(s, line=line_of(s.start)) for s in sentences)
+    bounded, notes = bound_sentences(sentences, line_of)
     return Article(
         id=id,
         path=path or id,
@@ -292,17 +382,28 @@ def article_from_text(
         title=title or meta.get("title"),
         outlet=outlet or meta.get("outlet"),
         date=meta_date,
-        date_source=date_source,
-        url=meta.get("url"),
-        author=meta.get("author"),
-        sentences=sentences,
+        date_source=found_date_source,
+        url=url or meta.get("url"),
+        author=author or meta.get("author"),
+        sentences=bounded,
         furniture=tuple(sorted(furniture)),
         notes=notes,
+        source_lines=source_lines,
     )
 
 
+def _source_line_of(source_lines: tuple[tuple[int, int], ...]) -> Callable[[int], int]:
+    """Return the function that gives the source line of an offset (see `Article.source_lines`)."""
+
+    def line_of(offset: int) -> int:
+        index = bisect.bisect_right(source_lines, offset, key=lambda anchor: anchor[0])
+        return source_lines[max(index - 1, 0)][1]
+
+    return line_of
+
+
 def bound_sentences(
-    sentences: Iterable[Sentence], line_of: LineIndex, limit: int = SENTENCE_LIMIT
+    sentences: Iterable[Sentence], line_of: Callable[[int], int], limit: int = SENTENCE_LIMIT
 ) -> tuple[tuple[Sentence, ...], tuple[str, ...]]:
     """Cut every sentence longer than `limit` characters into pieces of at most `limit`.
 
@@ -350,7 +451,7 @@ class _Header:
         self.outlet: str | None = None
         self.author: str | None = None
         self.date: str | None = None
-        self.furniture: list[int] = []
+        self.furniture: list[int] = []  # offsets of the lines that are furniture
 
 
 def _read_header(text: str, start: int) -> _Header:
@@ -360,15 +461,17 @@ def _read_header(text: str, start: int) -> _Header:
     byline, a date line. The first line that is none of those starts the body; a
     date tag glued to that line (` date 2025-03-30 The body...`) is cut off it.
     """
+    block = _header_block(text, start)
+    if block is not None:
+        return block
     header = _Header(start)
-    line_of = LineIndex(text)
     for line_start, line_end in _lines(text, start, len(text)):
         line = text[line_start:line_end]
         stripped = line.strip()
         if not stripped:
             continue
         if is_furniture(line):
-            header.furniture.append(line_of(line_start))
+            header.furniture.append(line_start)
             header.body_start = line_end
             continue
         tag = RE_DATE_TAG.match(line)
@@ -405,6 +508,59 @@ def _read_header(text: str, start: int) -> _Header:
     return header
 
 
+def _header_block(text: str, start: int) -> _Header | None:
+    """Read a header written as one block of lines: headline, then outlet, byline, date.
+
+        Marrow Valley floods: death toll rises to 14
+        Northern Herald
+        Published: 2026-03-14
+
+    The block is the first lines up to a blank line. It is a header only if its
+    first line looks like a headline, it holds a date line (`Published: ...`,
+    `Outlet - March 14, 2026`) and every other line is short with no sentence
+    end: a name line, read as the outlet, or a byline. Otherwise None, and the
+    line-by-line reading applies.
+    """
+    lines = []
+    for line_start, line_end in _lines(text, start, len(text)):
+        if not text[line_start:line_end].strip():
+            if lines:
+                break
+            continue
+        lines.append((line_start, line_end))
+        if len(lines) > 6:
+            return None
+    if len(lines) < 2 or not _looks_like_headline(text[slice(*lines[0])].strip()):
+        return None
+    header = _Header(start)
+    header.title = text[slice(*lines[0])].strip()
+    for line_start, line_end in lines[1:]:
+        line = text[line_start:line_end]
+        label = RE_DATE_LABEL.match(line)
+        outlet_date = RE_OUTLET_DATE_LINE.match(line)
+        byline = RE_BYLINE.match(line)
+        if label and header.date is None and parse_date(label.group("date")):
+            header.date = parse_date(label.group("date"))
+        elif outlet_date and header.date is None and parse_date(outlet_date.group("date")):
+            header.date = parse_date(outlet_date.group("date"))
+            header.outlet = header.outlet or outlet_date.group("outlet").strip()
+        elif byline and header.author is None:
+            header.author = byline.group("author").strip()
+        elif header.outlet is None and _looks_like_name_line(line.strip()):
+            header.outlet = line.strip()
+        else:
+            return None
+    if header.date is None:
+        return None
+    header.body_start = lines[-1][1]
+    return header
+
+
+def _looks_like_name_line(line: str) -> bool:
+    """A short line that names something (an outlet): 1-6 words, no sentence punctuation."""
+    return 1 <= len(line.split()) <= 6 and not any(mark in line for mark in ".,;:!?\"“”")
+
+
 def _followed_by_blank(text: str, line_end: int) -> bool:
     """True if the line ending at `line_end` is followed by a blank line or the end."""
     rest = text[line_end : line_end + 200]
@@ -412,20 +568,232 @@ def _followed_by_blank(text: str, line_end: int) -> bool:
 
 
 def read_article(path: Path, *, encoding: str | None = None) -> Article:
-    """Read and decode one article file. Raises InputError with the reason."""
+    """Read and decode one article file (text, HTML page, or a JSON file of one article).
+
+    Raises InputError with the reason; a JSON file of several articles is read
+    with `read_articles`.
+    """
     if path.is_dir():  # iter_paths yields a directory only when it could not list it
         try:
             os.listdir(path)
         except OSError as error:
             raise InputError(str(path), f"cannot list the directory: {error.strerror or error}") from None
         raise InputError(str(path), "is a directory, not an article file")
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(str(path), error.strerror or str(error)) from None
+    suffix = path.suffix.lower()
+    if suffix in (".jsonl", ".json"):
+        entries = read_articles(path, encoding=encoding)
+        if len(entries) == 1 and isinstance(entries[0], Skipped):
+            raise InputError(entries[0].path, entries[0].reason)
+        if len(entries) != 1 or not isinstance(entries[0], Article):
+            raise InputError(str(path), f"holds {len(entries)} articles (read it with read_articles)")
+        return entries[0]
+    data = _read_bytes(path)
+    if suffix in HTML_SUFFIXES:
+        return read_page(data, str(path), id=path.stem, encoding=encoding)
     text = decode(data, str(path), encoding)
     _check_not_blank(text, str(path), "the file")
     return article_from_text(text, id=path.stem, path=str(path))
+
+
+def read_articles(path: Path, *, encoding: str | None = None) -> list[Article | Skipped]:
+    """Read one input file: its article, or one per entry of a JSON Lines or JSON file.
+
+    Raises InputError if the file as a whole cannot be read. An entry of a JSON
+    file that cannot be read becomes a Skipped naming the file and line
+    (`export.jsonl:17`) or item (`export.json[3]`) and why; the others are read.
+    """
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        return read_json_lines(_read_bytes(path), str(path), encoding=encoding)
+    if suffix == ".json":
+        return read_json(_read_bytes(path), str(path), encoding=encoding)
+    return [read_article(path, encoding=encoding)]
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise InputError(str(path), error.strerror or str(error)) from None
+
+
+def read_page(data: bytes, path: str, *, id: str, encoding: str | None = None) -> Article:
+    """Read a saved HTML page: its article's text, title, outlet (site name) and date.
+
+    The outlet is the page's site name, else the host of its canonical URL.
+    Sentence and fact lines are lines of the page source (`Article.source_lines`).
+    Raises InputError if the page has no article text (only navigation, say).
+    """
+    source = decode_page(data, path, encoding)
+    _check_not_blank(source, path, "the file")
+    page = extract_page(source)
+    if page is None:
+        raise InputError(path, "no article text found in the HTML page")
+    text = "\n".join(page.paragraphs)
+    host = urlsplit(page.url).hostname if page.url else None
+    article = article_from_text(
+        text,
+        id=id,
+        path=path,
+        title=page.title,
+        outlet=page.outlet or (host.removeprefix("www.") if host else None),
+        date=parse_date(page.date) if page.date else None,
+        date_source="html metadata",
+        url=page.url,
+        author=page.author,
+        source_lines=source_lines(text, source),
+    )
+    if not article.sentences:
+        raise InputError(path, "no article text found in the HTML page")
+    return article
+
+
+def read_json_lines(data: bytes, path: str, *, encoding: str | None = None) -> list[Article | Skipped]:
+    """Read a JSON Lines export: one article object per line; blank lines are passed over.
+
+    A line that cannot be read (bytes that are not UTF-8, bad JSON, not an
+    article) becomes a Skipped named `path:line`; the other lines are still read.
+    """
+    lines: list[str | Skipped] = []
+    if encoding is None and not any(data.startswith(bom) for bom, _codec, name in BOMS if name != "UTF-8"):
+        # Decoded line by line, so that one line of bad bytes costs only that line.
+        if b"\0" in data:
+            raise InputError(path, "binary file (contains NUL bytes)")
+        offset = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+        for number, raw in enumerate(data[offset:].split(b"\n"), start=1):
+            try:
+                lines.append(raw.decode("utf-8"))
+            except UnicodeDecodeError as error:
+                at = offset + error.start
+                lines.append(Skipped(f"{path}:{number}", f"not valid UTF-8 at byte {at} (try --encoding cp1252)"))
+            offset += len(raw) + 1
+    else:
+        lines = list(decode(data, path, encoding).split("\n"))
+    if not data.removeprefix(codecs.BOM_UTF8):
+        raise InputError(path, "the file is empty")
+    if all(isinstance(line, str) and not line.strip() for line in lines):
+        raise InputError(path, "the file holds only white space")
+    stem = Path(path).stem
+    entries: list[tuple[str, str, object] | Skipped] = []
+    for number, line in enumerate(lines, start=1):
+        if isinstance(line, Skipped):
+            entries.append(line)
+        elif line.strip():
+            where = f"{path}:{number}"
+            try:
+                entries.append((where, f"{stem}-{number}", _load_json(line, where)))
+            except InputError as error:
+                entries.append(Skipped(error.path, error.reason))
+    return _articles_from_json(entries)
+
+
+def read_json(data: bytes, path: str, *, encoding: str | None = None) -> list[Article | Skipped]:
+    """Read a JSON file holding one article object, or a list of them (items named `path[i]`)."""
+    text = decode(data, path, encoding)
+    _check_not_blank(text, path, "the file")
+    value = _load_json(text, path)
+    stem = Path(path).stem
+    if isinstance(value, list):
+        if not value:
+            raise InputError(path, "the JSON list holds no articles")
+        return _articles_from_json([(f"{path}[{i}]", f"{stem}-{i}", item) for i, item in enumerate(value)])
+    return _articles_from_json([(path, stem, value)])
+
+
+def _load_json(text: str, where: str) -> object:
+    """Parse JSON `text`; raise InputError naming `where` and what is wrong."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        place = f"column {error.colno}" if error.lineno == 1 else f"line {error.lineno} column {error.colno}"
+        raise InputError(where, f"not valid JSON: {error.msg}: {place}") from None
+    except RecursionError:
+        raise InputError(where, "not valid JSON: nested too deeply to read") from None
+    except ValueError as error:  # an integer of more than 4,300 digits
+        raise InputError(where, f"not valid JSON: {error}") from None
+
+
+def _json_type(value: object) -> str:
+    """Name the JSON type of `value` as a reader of the file would: `a list`, `a number`."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return "a string"
+
+
+def _articles_from_json(entries: Iterable[tuple[str, str, object] | Skipped]) -> list[Article | Skipped]:
+    """Build an Article from each `(where, default id, value)` entry, or a Skipped saying why not.
+
+    Ids repeated inside one file are suffixed with their line or item (`a-17`),
+    since `unique_ids` tells files apart, not the entries of one file.
+    """
+    results: list[Article | Skipped] = []
+    for entry in entries:
+        if isinstance(entry, Skipped):
+            results.append(entry)
+            continue
+        where, default_id, value = entry
+        try:
+            results.append(_article_from_json(value, where=where, default_id=default_id))
+        except InputError as error:
+            results.append(Skipped(error.path, error.reason))
+    counts = Counter(r.id for r in results if isinstance(r, Article))
+    return [
+        replace(r, id=f"{r.id}-{_position(r.path)}") if isinstance(r, Article) and counts[r.id] > 1 else r
+        for r in results
+    ]
+
+
+def _position(where: str) -> str:
+    """`17` of `export.jsonl:17`, `3` of `export.json[3]`."""
+    if where.endswith("]"):
+        return where[where.rindex("[") + 1 : -1]
+    return where.rpartition(":")[2]
+
+
+def _article_from_json(value: object, *, where: str, default_id: str) -> Article:
+    """Build an Article from one JSON article object; raise InputError saying what is wrong."""
+    if not isinstance(value, dict):
+        raise InputError(where, f"not a JSON object with a \"text\" field (found {_json_type(value)})")
+    fields: dict[str, str] = {}
+    for key in JSON_FIELDS:
+        field_value = value.get(key)
+        if field_value is None:
+            continue
+        if key == "id" and isinstance(field_value, int) and not isinstance(field_value, bool):
+            field_value = str(field_value)
+        if not isinstance(field_value, str):
+            raise InputError(where, f'"{key}" is not a string (found {_json_type(field_value)})')
+        fields[key] = field_value
+    text = fields.get("text")
+    if text is None:
+        raise InputError(where, 'no "text" field')
+    if not text.strip():
+        raise InputError(where, '"text" is empty' if not text else '"text" holds only white space')
+    date = None
+    if fields.get("date", "").strip():
+        date = parse_date(fields["date"])
+        if date is None:
+            shown = fields["date"] if len(fields["date"]) <= 40 else fields["date"][:40] + "…"
+            raise InputError(where, f'"date" is not a date: {shown!r}')
+    return article_from_text(
+        text,
+        id=" ".join(fields.get("id", "").split()) or default_id,
+        path=where,
+        title=" ".join(fields.get("title", "").split()) or None,
+        outlet=" ".join(fields.get("outlet", "").split()) or None,
+        date=date,
+        date_source="json field",
+        url=fields.get("url", "").strip() or None,
+        author=" ".join(fields.get("author", "").split()) or None,
+    )
 
 
 def read_stdin(*, encoding: str | None = None) -> Article:
@@ -474,14 +842,23 @@ def iter_paths(paths: Iterable[str]) -> Iterator[str]:
 
 
 def unique_ids(articles: list[Article]) -> list[Article]:
-    """Make article ids unique by suffixing repeats with their path's parent folder."""
-    seen: dict[str, int] = {}
-    for article in articles:
-        seen[article.id] = seen.get(article.id, 0) + 1
-    result = []
-    for article in articles:
-        if seen[article.id] > 1:
-            parent = Path(article.path).parent.name or "root"
-            article = replace(article, id=f"{parent}/{article.id}")
-        result.append(article)
+    """Make article ids unique by prefixing repeats with their path's parent folder.
+
+    Ids that still repeat (two exports in one folder that both hold `a1`, or
+    `a.txt` next to `a.md`) are numbered in the order of their paths: `x/a1-1`,
+    `x/a1-2`; the order the inputs were given in does not matter.
+    """
+    counts = Counter(article.id for article in articles)
+    result = [
+        replace(article, id=f"{Path(article.path).parent.name or 'root'}/{article.id}")
+        if counts[article.id] > 1 else article
+        for article in articles
+    ]
+    counts = Counter(article.id for article in result)
+    numbered: Counter[str] = Counter()
+    for index in sorted(range(len(result)), key=lambda i: result[i].path):
+        article = result[index]
+        if counts[article.id] > 1:
+            numbered[article.id] += 1
+            result[index] = replace(article, id=f"{article.id}-{numbered[article.id]}")
     return result

@@ -14,7 +14,7 @@ from compare.baseline import apply_baseline
 from compare.comparison import CompareConfig, find_discrepancies
 from compare.errors import InputError
 from compare.extract import extract_facts, infer_article_date
-from compare.ingest import iter_paths, read_article, read_stdin, unique_ids
+from compare.ingest import iter_paths, read_articles, read_stdin, unique_ids
 from compare.records import Article, BaselineEntry, CheckResult, Discrepancy, DiscrepancyClass, FactKind, Skipped, Story
 
 
@@ -31,17 +31,27 @@ class Config:
 
 
 def read_inputs(paths: Iterable[str], config: Config = Config()) -> tuple[list[Article], list[Skipped]]:
-    """Read every input path; an input that cannot be read is kept as Skipped with its reason."""
+    """Read every input path; an input that cannot be read is kept as Skipped with its reason.
+
+    One file may hold many articles (JSON Lines): each entry that cannot be read
+    is a Skipped of its own (`export.jsonl:17`), and the others are still read.
+    """
     articles: list[Article] = []
     skipped: list[Skipped] = []
     for raw in iter_paths(paths):
         try:
             if raw == "-":
-                articles.append(read_stdin(encoding=config.encoding))
+                results: list[Article | Skipped] = [read_stdin(encoding=config.encoding)]
             else:
-                articles.append(read_article(Path(raw), encoding=config.encoding))
+                results = read_articles(Path(raw), encoding=config.encoding)
         except InputError as error:
             skipped.append(Skipped(error.path, error.reason))
+            continue
+        for result in results:
+            if isinstance(result, Article):
+                articles.append(result)
+            else:
+                skipped.append(result)
     return unique_ids(articles), skipped
 
 
@@ -161,6 +171,10 @@ def check_articles(
     """
     say = progress or (lambda message: None)
     ordered = sorted(date_articles(name_outlets(articles, config.outlets)), key=lambda a: a.id)
+    repeated = sorted({a.id for a, b in zip(ordered, ordered[1:]) if a.id == b.id})
+    if repeated:
+        # read_inputs makes ids unique; an API caller that did not would lose articles.
+        raise ValueError(f"article ids must be unique (see ingest.unique_ids); repeated: {', '.join(repeated)}")
     say(f"aligning {len(ordered)} articles")
     alignments = align_all(ordered, config.align)
     stories = group_stories(ordered, alignments, config.align)

@@ -7,6 +7,7 @@ holds for every sentence and every fact. Lines are 1-based lines of that text.
 
 from __future__ import annotations
 
+import bisect
 import enum
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -40,9 +41,20 @@ class Article:
     """A decoded input article with its metadata and its body split into sentences.
 
     `date` is an ISO date (`2025-03-30`) or None; `date_source` says where it came
-    from (`front matter`, `header`, `given`, `text`, `story`); for `text` and `story` `date_evidence` gives
+    from (`front matter`, `header`, `html metadata` (a web page's meta tags), `json field`,
+    `given`, `text`, `story`); for `text` and `story` `date_evidence` gives
     the words it was inferred from. `furniture` lists the 1-based lines removed as
     page furniture (advertising, copyright, navigation) before alignment.
+
+    `path` names the input: a file, `-` for standard input, or `export.jsonl:17`
+    (line 17) / `export.json[3]` (item 3) for one article of a JSON export.
+
+    `source_lines` says which line of the input file each part of `text` was
+    written on, when `text` is not the file itself (the article extracted from an
+    HTML page): `(offset, line)` pairs sorted by offset, the first at offset 0;
+    `text[offset:next_offset]` came from 1-based `line` of the file. Empty: the
+    lines of `text` are the file's lines. Either way `line_of` gives the line a
+    report should show, and every `Sentence.line` and `Fact.line` is one.
     """
 
     id: str
@@ -58,9 +70,13 @@ class Article:
     sentences: tuple[Sentence, ...] = ()
     furniture: tuple[int, ...] = ()
     notes: tuple[str, ...] = ()
+    source_lines: tuple[tuple[int, int], ...] = ()
 
     def line_of(self, offset: int) -> int:
-        """Return the 1-based line number of character `offset`."""
+        """Return the 1-based line of the input file that character `offset` came from."""
+        if self.source_lines:
+            index = bisect.bisect_right(self.source_lines, offset, key=lambda anchor: anchor[0])
+            return self.source_lines[max(index - 1, 0)][1]
         return self.text.count("\n", 0, offset) + 1
 
 

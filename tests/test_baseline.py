@@ -157,3 +157,13 @@ def test_clashing_ids_between_new_and_context_are_made_unique(tmp_path: Path) ->
 def _write(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def test_repeated_article_ids_are_refused() -> None:
+    """check_articles refuses two articles with one id instead of silently keeping one."""
+    from compare.ingest import article_from_text
+
+    a = article_from_text("Troops arrived in Tokyo on Tuesday, the ministry said.\n", id="x")
+    b = article_from_text("At least 1,200 homes were destroyed on Monday.\n", id="x")
+    with pytest.raises(ValueError, match="repeated: x"):
+        check_articles([a, b])

@@ -77,7 +77,7 @@ def test_empty_folder_is_a_usage_error(tmp_path: Path) -> None:
     """A folder with no articles exits 2 and says so."""
     result = CliRunner().invoke(main, ["check", str(tmp_path)])
     assert 2 == result.exit_code
-    assert "no articles (.txt, .md) found in" in result.stderr
+    assert "no articles (.txt, .md, .html, .htm, .jsonl) found in" in result.stderr
 
 
 def test_stdin_is_read_with_dash() -> None:
@@ -140,3 +140,117 @@ def test_report_file_has_ordinary_permissions(tmp_path: Path) -> None:
     umask = os.umask(0)
     os.umask(umask)
     assert 0o666 & ~umask == out.stat().st_mode & 0o777
+
+
+ARTICLE_C = "A joint force headquarters will command the 56,000 troops of the U.S. Forces Japan, officials said." + SHARED
+
+
+def test_against_reports_only_discrepancies_of_the_new_article(tmp_path: Path) -> None:
+    """`check NEW --against OLD` reports NEW's disagreements, not those among the old articles."""
+    old = tmp_path / "archive"
+    old.mkdir()
+    write(old, "a.txt", ARTICLE_A)
+    write(old, "b.txt", ARTICLE_B)
+    new = write(tmp_path, "c.txt", ARTICLE_C)
+    full = CliRunner().invoke(main, ["check", str(old), str(new), "--format", "json"])
+    scoped = CliRunner().invoke(main, ["check", str(new), "--against", str(old), "--format", "json"])
+    assert (0, 0) == (full.exit_code, scoped.exit_code), scoped.output
+    involving_c = [d for d in json.loads(full.stdout)["discrepancies"] if any(c["article"] == "c" for c in d["claims"])]
+    data = json.loads(scoped.stdout)
+    assert involving_c and [d["id"] for d in involving_c] == [d["id"] for d in data["discrepancies"]]
+    assert {"a": False, "b": False, "c": True} == {a["id"]: a["in_scope"] for a in data["articles"]}
+
+
+def test_baseline_command_then_check_is_clean(tmp_path: Path) -> None:
+    """`factdiff baseline` accepts today's discrepancies: `check --baseline` then passes --fail-on low."""
+    a, b = write(tmp_path, "a.txt", ARTICLE_A), write(tmp_path, "b.txt", ARTICLE_B)
+    accepted = tmp_path / "baseline.json"
+    made = CliRunner().invoke(main, ["baseline", str(a), str(b), "-o", str(accepted)])
+    assert 0 == made.exit_code, made.output
+    assert f"factdiff: 1 discrepancy accepted in {accepted}\n" == made.stderr
+    checked = CliRunner().invoke(main, ["check", str(a), str(b), "--baseline", str(accepted), "--fail-on", "low"])
+    assert 0 == checked.exit_code, checked.output
+    assert "- Discrepancies: 0; 1 more accepted in the baseline, not shown\n" in checked.stdout
+
+
+def test_bad_baseline_exits_two_with_one_line(tmp_path: Path) -> None:
+    """A baseline that is not one is a one-line error naming it, exit 2."""
+    a = write(tmp_path, "a.txt", ARTICLE_A)
+    bad = write(tmp_path, "baseline.json", "[]")
+    result = CliRunner().invoke(main, ["check", str(a), "--baseline", str(bad)])
+    assert 2 == result.exit_code
+    assert f'factdiff: the baseline {bad} is not a factdiff baseline (expected "schema": "factdiff-baseline/1")\n' == result.stderr
+
+
+def test_settings_file_sets_fail_on_and_bad_key_exits_two(tmp_path: Path) -> None:
+    """--config's fail-on applies; an unknown key is a one-line error naming file and key, exit 2."""
+    a, b = write(tmp_path, "a.txt", ARTICLE_A), write(tmp_path, "b.txt", ARTICLE_B)
+    good = write(tmp_path, "good.toml", 'fail-on = "high"\n')
+    assert 1 == CliRunner().invoke(main, ["check", str(a), str(b), "--config", str(good)]).exit_code
+    assert 0 == CliRunner().invoke(main, ["check", str(a), str(b), "--config", str(good), "--fail-on", "never"]).exit_code
+    bad = write(tmp_path, "bad.toml", 'fail_on = "high"\n')
+    result = CliRunner().invoke(main, ["check", str(a), "--config", str(bad)])
+    assert 2 == result.exit_code
+    assert result.stderr.startswith(f"factdiff: {bad}: unknown setting 'fail_on'") and 1 == result.stderr.count("\n")
+
+
+def test_settings_ignore_classes_and_outlets(tmp_path: Path) -> None:
+    """ignore-classes drops a class from the findings; [outlets] names an outlet by its URL's domain."""
+    a = write(tmp_path, "a.txt", "---\nurl: https://www.example-news.test/x\n---\n" + ARTICLE_A)
+    b = write(tmp_path, "b.txt", ARTICLE_B)
+    conf = write(tmp_path, "f.toml", 'ignore-classes = ["conflict"]\n[outlets]\n"example-news.test" = "Example News"\n')
+    result = CliRunner().invoke(main, ["check", str(a), str(b), "--config", str(conf), "--format", "json"])
+    assert 0 == result.exit_code, result.output
+    data = json.loads(result.stdout)
+    assert [] == data["discrepancies"]
+    assert {"a": "Example News", "b": None} == {x["id"]: x["outlet"] for x in data["articles"]}
+
+
+def test_json_and_markdown_side_outputs(tmp_path: Path) -> None:
+    """--json and --markdown write the other formats next to the main one, from one run."""
+    a, b = write(tmp_path, "a.txt", ARTICLE_A), write(tmp_path, "b.txt", ARTICLE_B)
+    js, md = tmp_path / "r.json", tmp_path / "r.md"
+    result = CliRunner().invoke(main, ["check", str(a), str(b), "--format", "github", "--json", str(js), "--markdown", str(md)])
+    assert 0 == result.exit_code, result.output
+    assert result.stdout.startswith("::")
+    assert 1 == len(json.loads(js.read_text(encoding="utf-8"))["discrepancies"])
+    assert md.read_text(encoding="utf-8").startswith("# factdiff discrepancy report\n")
+
+
+def test_max_bytes_below_minimum_is_a_usage_error(tmp_path: Path) -> None:
+    """A --max-bytes too small for any report is refused before the run, exit 2."""
+    a = write(tmp_path, "a.txt", ARTICLE_A)
+    result = CliRunner().invoke(main, ["check", str(a), "--max-bytes", "10"])
+    assert 2 == result.exit_code
+    assert "--max-bytes" in result.stderr and "below the smallest report" in result.stderr
+
+
+def test_interrupt_exits_130_and_keeps_previous_report(tmp_path: Path, monkeypatch) -> None:
+    """Ctrl-C during a run exits 130 with one line; the -o file keeps its old content."""
+    import compare.cli
+
+    a = write(tmp_path, "a.txt", ARTICLE_A)
+    out = write(tmp_path, "report.md", "previous report\n")
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(compare.cli, "check_articles", interrupted)
+    result = CliRunner().invoke(main, ["check", str(a), "-o", str(out)])
+    assert 130 == result.exit_code
+    assert "factdiff: interrupted\n" == result.stderr
+    assert "previous report\n" == out.read_text(encoding="utf-8")
+
+
+def test_no_progress_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
+    """Progress lines appear only on a terminal: a captured run's stderr is empty."""
+    a, b = write(tmp_path, "a.txt", ARTICLE_A), write(tmp_path, "b.txt", ARTICLE_B)
+    result = CliRunner().invoke(main, ["check", str(a), str(b)])
+    assert 0 == result.exit_code and "" == result.stderr
+
+
+def test_help_lists_every_exit_status() -> None:
+    """`check --help` documents 0, 1, 2 and 130."""
+    text = CliRunner().invoke(main, ["check", "--help"]).output
+    for status in ("0 ", "1 ", "2 ", "130"):
+        assert f"\n    {status}" in text

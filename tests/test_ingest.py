@@ -94,6 +94,39 @@ def test_date_tag_glued_to_first_line_is_cut_off() -> None:
 
 
 @pytest.mark.parametrize(
+    "head, expected",
+    [
+        ("Floods kill 14\nNorthern Herald\nPublished: 2026-03-14", ("Floods kill 14", "Northern Herald", None, "2026-03-14")),
+        ("Floods kill 14\nBy Ada Penrose\nUpdated: Saturday, March 14, 2026 10:02 GMT",
+         ("Floods kill 14", None, "Ada Penrose", "2026-03-14")),
+        ("Floods kill 14\nThe Herald - March 14, 2026\nBy Ada Penrose",
+         ("Floods kill 14", "The Herald", "Ada Penrose", "2026-03-14")),
+        ("Floods kill 14\nDate: 14 March 2026", ("Floods kill 14", None, None, "2026-03-14")),
+    ],
+)
+def test_header_block_of_headline_outlet_byline_date(head: str, expected: tuple[str | None, ...]) -> None:
+    """A first block of headline + outlet/byline/date lines is read as the header, not as body."""
+    article = article_from_text(head + "\n\nFlash floods killed 14 people on Friday, officials said.\n", id="a")
+    assert expected == (article.title, article.outlet, article.author, article.date)
+    assert ["Flash floods killed 14 people on Friday, officials said."] == [s.text for s in article.sentences]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A short first paragraph of reporting is not a header: no date line.
+        "Floods kill 14\nNorthern Herald\n\nFlash floods killed 14 people on Friday.\n",
+        # A date line in a block whose other line is a sentence: not a header.
+        "Floods kill 14\nOfficials said the toll could rise, and rescuers were still searching.\nPublished: 2026-03-14\n\nBody.\n",
+    ],
+)
+def test_header_block_needs_a_date_and_name_lines(text: str) -> None:
+    """Without a date line, or with a sentence in it, the first block is not taken as a header."""
+    article = article_from_text(text, id="a")
+    assert None is article.outlet
+
+
+@pytest.mark.parametrize(
     "line, expected",
     [
         ("Advertisement", True),

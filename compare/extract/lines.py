@@ -18,5 +18,11 @@ def _line_index(text: str) -> LineIndex:
 
 
 def line_of(article: Article, offset: int) -> int:
-    """Return the 1-based line of `offset` in `article.text` (same as `article.line_of`)."""
+    """Return the 1-based line of the input file that `offset` came from (same as `article.line_of`).
+
+    That is the line of `article.text`, or for an article extracted from an HTML
+    page the line of the page source (`Article.source_lines`, bisected directly).
+    """
+    if article.source_lines:
+        return article.line_of(offset)
     return _line_index(article.text)(offset)

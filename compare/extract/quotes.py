@@ -41,6 +41,7 @@ from typing import NamedTuple
 
 import regex
 
+from compare.extract.lines import line_of
 from compare.extract.people import (
     HONORIFIC,
     NON_NAME_WORDS,
@@ -52,7 +53,6 @@ from compare.extract.people import (
     resolve_name,
 )
 from compare.records import Article, Fact, FactKind, Sentence
-from compare.sentences import LineIndex
 
 # Stands in for quoted text (marks included) so cue patterns never look inside a quotation.
 MASK = "\x00"
@@ -659,7 +659,6 @@ def extract_quotes(article: Article) -> Iterator[Fact]:
     masked = _masked(article, quotes)
     resolver = _Resolver(article, masked)
     cues = _cues(article, resolver)
-    line_of = LineIndex(article.text)
     sentence_starts = [sentence.start for sentence in article.sentences]
     for quote, (speaker, cue_word) in zip(quotes, _attribute(article, quotes, masked, cues), strict=True):
         # Only the sentences the quotation overlaps (sentences are in text order).
@@ -680,7 +679,7 @@ def extract_quotes(article: Article) -> Iterator[Fact]:
                 value=" ".join(text.split()).rstrip(", "),
                 start=start,
                 end=end,
-                line=line_of(start),
+                line=line_of(article, start),
                 sentence=sentence.index,
                 speaker=speaker,
                 cue=" ".join(cue_word.lower().split()) if cue_word else None,
