@@ -6,8 +6,8 @@ import os
 import sys
 import tempfile
 import textwrap
-from dataclasses import replace
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import click

@@ -171,7 +171,7 @@ def check_articles(
     """
     say = progress or (lambda message: None)
     ordered = sorted(date_articles(name_outlets(articles, config.outlets)), key=lambda a: a.id)
-    repeated = sorted({a.id for a, b in zip(ordered, ordered[1:]) if a.id == b.id})
+    repeated = sorted({a.id for a, b in zip(ordered, ordered[1:], strict=False) if a.id == b.id})
     if repeated:
         # read_inputs makes ids unique; an API caller that did not would lose articles.
         raise ValueError(f"article ids must be unique (see ingest.unique_ids); repeated: {', '.join(repeated)}")
