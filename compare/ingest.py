@@ -521,7 +521,7 @@ def _header_block(text: str, start: int) -> _Header | None:
     end: a name line, read as the outlet, or a byline. Otherwise None, and the
     line-by-line reading applies.
     """
-    lines = []
+    lines: list[tuple[int, int]] = []
     for line_start, line_end in _lines(text, start, len(text)):
         if not text[line_start:line_end].strip():
             if lines:
