@@ -18,7 +18,7 @@ from compare.align import align_pair, tokenize
 from compare.baseline import load_baseline, render_baseline
 from compare.errors import FactdiffError
 from compare.extract import extract_facts
-from compare.ingest import ARTICLE_SUFFIXES
+from compare.ingest import ARTICLE_BYTES_LIMIT, ARTICLE_SUFFIXES
 from compare.pipeline import Config, check_articles, date_articles, merge_context, read_inputs
 from compare.records import Article, BaselineEntry, CheckResult, Severity, Skipped
 from compare.report import render_facts_json, render_github, render_json, render_markdown
@@ -122,9 +122,11 @@ def _settings(config_file: Path | None) -> Settings:
         raise Failure(str(error)) from None
 
 
-def _config(settings: Settings, encoding: str | None) -> Config:
+def _config(settings: Settings, encoding: str | None, max_article_bytes: int | None = None) -> Config:
+    limit = max_article_bytes if max_article_bytes is not None else settings.max_article_bytes
     return Config(
         encoding=encoding,
+        max_article_bytes=ARTICLE_BYTES_LIMIT if limit is None else limit or None,
         align=settings.align,
         compare=settings.compare,
         ignore_kinds=settings.ignore_kinds,
@@ -179,6 +181,12 @@ _config_option = click.option(
     help="Read settings from this TOML file instead of the nearest .factdiff.toml / pyproject.toml.",
 )
 _encoding_option = click.option("--encoding", default=None, help="Decode inputs with this codec instead of UTF-8.")
+_article_limit_option = click.option(
+    "--max-article-bytes",
+    type=click.IntRange(min=0),
+    default=None,
+    help=f"Skip (with the reason) an article bigger than this; 0 for no limit.  [default: {ARTICLE_BYTES_LIMIT:,}]",
+)
 
 
 @main.command(epilog=EXIT_CODES)
@@ -203,6 +211,7 @@ _encoding_option = click.option("--encoding", default=None, help="Decode inputs 
               help=f"Size budget of the Markdown report in UTF-8 bytes; 0 for none.  [default: {DEFAULT_MAX_BYTES}]")
 @_config_option
 @_encoding_option
+@_article_limit_option
 def check(
     paths: tuple[str, ...],
     against: tuple[str, ...],
@@ -215,6 +224,7 @@ def check(
     max_bytes: int | None,
     config_file: Path | None,
     encoding: str | None,
+    max_article_bytes: int | None,
 ) -> None:
     """Compare the facts of articles and report where they disagree.
 
@@ -236,7 +246,7 @@ def check(
     budget = max_bytes if max_bytes is not None else settings.max_bytes if settings.max_bytes is not None else DEFAULT_MAX_BYTES
     if budget and budget < MIN_BYTES:
         raise click.BadParameter(f"{budget} is below the smallest report, {MIN_BYTES} bytes (0 for no budget)", param_hint="--max-bytes")
-    result = _run(paths, against, _config(settings, encoding), baseline)
+    result = _run(paths, against, _config(settings, encoding, max_article_bytes), baseline)
     effective = replace(settings, fail_on=fail_on, baseline=str(baseline) if baseline else None)
     where = f"the full JSON report: {json_output}" if json_output is not None else None
     if json_output is not None:
@@ -260,7 +270,15 @@ def check(
               help="The baseline file to write (notes of entries it already has are kept).")
 @_config_option
 @_encoding_option
-def baseline_command(paths: tuple[str, ...], against: tuple[str, ...], output: Path, config_file: Path | None, encoding: str | None) -> None:
+@_article_limit_option
+def baseline_command(
+    paths: tuple[str, ...],
+    against: tuple[str, ...],
+    output: Path,
+    config_file: Path | None,
+    encoding: str | None,
+    max_article_bytes: int | None,
+) -> None:
     """Accept every discrepancy found now: write them to a baseline file.
 
     Later runs given `--baseline FILE` report only discrepancies that are not in
@@ -280,7 +298,7 @@ def baseline_command(paths: tuple[str, ...], against: tuple[str, ...], output: P
             notes = {e.id: e.note for e in load_baseline(output) if e.note}
         except FactdiffError as error:
             raise Failure(f"{error} (remove it or pick another -o)") from None
-    result = _run(paths, against, _config(settings, encoding), None)
+    result = _run(paths, against, _config(settings, encoding, max_article_bytes), None)
     write_atomically(output, render_baseline(result.discrepancies, notes))
     count = len(result.discrepancies)
     click.echo(f"factdiff: {count} {'discrepancy' if count == 1 else 'discrepancies'} accepted in {output}", err=True)

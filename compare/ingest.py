@@ -187,6 +187,11 @@ SENTENCE_LIMIT = 5000
 # scanning a multi-megabyte single-line file once per candidate split.
 HEADER_LINE_LIMIT = 300
 
+# The largest article read, in bytes (a file, a JSON Lines line, a JSON entry's
+# text, standard input): news articles are under 100 kB and saved pages a few MB;
+# a bigger input is most likely not an article, and would take minutes.
+ARTICLE_BYTES_LIMIT = 10_000_000
+
 
 # Byte-order marks and the codecs they announce. UTF-32 LE first: its mark
 # starts with the UTF-16 LE one (FF FE 00 00 versus FF FE).
@@ -595,19 +600,34 @@ def read_article(path: Path, *, encoding: str | None = None) -> Article:
     return article_from_text(text, id=path.stem, path=str(path))
 
 
-def read_articles(path: Path, *, encoding: str | None = None) -> list[Article | Skipped]:
+def read_articles(
+    path: Path, *, encoding: str | None = None, limit: int | None = ARTICLE_BYTES_LIMIT
+) -> list[Article | Skipped]:
     """Read one input file: its article, or one per entry of a JSON Lines or JSON file.
 
     Raises InputError if the file as a whole cannot be read. An entry of a JSON
     file that cannot be read becomes a Skipped naming the file and line
     (`export.jsonl:17`) or item (`export.json[3]`) and why; the others are read.
+    `limit` caps the bytes of one article (None: no cap): a bigger file, or
+    JSON entry, is refused with the reason before it is processed.
     """
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
-        return read_json_lines(_read_bytes(path), str(path), encoding=encoding)
+        return read_json_lines(_read_bytes(path), str(path), encoding=encoding, limit=limit)
     if suffix == ".json":
-        return read_json(_read_bytes(path), str(path), encoding=encoding)
+        return read_json(_read_bytes(path), str(path), encoding=encoding, limit=limit)
+    if limit is not None and not path.is_dir():
+        try:
+            size = path.stat().st_size
+        except OSError:
+            size = 0  # read_article names the error
+        if size > limit:
+            raise InputError(str(path), _too_big(size, limit))
     return [read_article(path, encoding=encoding)]
+
+
+def _too_big(size: int, limit: int) -> str:
+    return f"{size:,} bytes, over the limit of {limit:,} for one article (--max-article-bytes)"
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -648,7 +668,9 @@ def read_page(data: bytes, path: str, *, id: str, encoding: str | None = None) -
     return article
 
 
-def read_json_lines(data: bytes, path: str, *, encoding: str | None = None) -> list[Article | Skipped]:
+def read_json_lines(
+    data: bytes, path: str, *, encoding: str | None = None, limit: int | None = ARTICLE_BYTES_LIMIT
+) -> list[Article | Skipped]:
     """Read a JSON Lines export: one article object per line; blank lines are passed over.
 
     A line that cannot be read (bytes that are not UTF-8, bad JSON, not an
@@ -678,17 +700,24 @@ def read_json_lines(data: bytes, path: str, *, encoding: str | None = None) -> l
     for number, line in enumerate(lines, start=1):
         if isinstance(line, Skipped):
             entries.append(line)
+        elif limit is not None and len(line) > limit // 4 and len(line.encode("utf-8")) > limit:
+            entries.append(Skipped(f"{path}:{number}", _too_big(len(line.encode("utf-8")), limit)))
         elif line.strip():
             where = f"{path}:{number}"
             try:
                 entries.append((where, f"{stem}-{number}", _load_json(line, where)))
             except InputError as error:
                 entries.append(Skipped(error.path, error.reason))
-    return _articles_from_json(entries)
+    return _articles_from_json(entries, None)  # each line was held to `limit` above
 
 
-def read_json(data: bytes, path: str, *, encoding: str | None = None) -> list[Article | Skipped]:
-    """Read a JSON file holding one article object, or a list of them (items named `path[i]`)."""
+def read_json(
+    data: bytes, path: str, *, encoding: str | None = None, limit: int | None = ARTICLE_BYTES_LIMIT
+) -> list[Article | Skipped]:
+    """Read a JSON file holding one article object, or a list of them (items named `path[i]`).
+
+    `limit` applies to each article's `text`, not to the file.
+    """
     text = decode(data, path, encoding)
     _check_not_blank(text, path, "the file")
     value = _load_json(text, path)
@@ -696,8 +725,8 @@ def read_json(data: bytes, path: str, *, encoding: str | None = None) -> list[Ar
     if isinstance(value, list):
         if not value:
             raise InputError(path, "the JSON list holds no articles")
-        return _articles_from_json([(f"{path}[{i}]", f"{stem}-{i}", item) for i, item in enumerate(value)])
-    return _articles_from_json([(path, stem, value)])
+        return _articles_from_json([(f"{path}[{i}]", f"{stem}-{i}", item) for i, item in enumerate(value)], limit)
+    return _articles_from_json([(path, stem, value)], limit)
 
 
 def _load_json(text: str, where: str) -> object:
@@ -728,7 +757,9 @@ def _json_type(value: object) -> str:
     return "a string"
 
 
-def _articles_from_json(entries: Iterable[tuple[str, str, object] | Skipped]) -> list[Article | Skipped]:
+def _articles_from_json(
+    entries: Iterable[tuple[str, str, object] | Skipped], limit: int | None
+) -> list[Article | Skipped]:
     """Build an Article from each `(where, default id, value)` entry, or a Skipped saying why not.
 
     Ids repeated inside one file are suffixed with their line or item (`a-17`),
@@ -740,6 +771,10 @@ def _articles_from_json(entries: Iterable[tuple[str, str, object] | Skipped]) ->
             results.append(entry)
             continue
         where, default_id, value = entry
+        text = value.get("text") if isinstance(value, dict) else None
+        if limit is not None and isinstance(text, str) and len(text) > limit // 4 and len(text.encode("utf-8")) > limit:
+            results.append(Skipped(where, _too_big(len(text.encode("utf-8")), limit)))
+            continue
         try:
             results.append(_article_from_json(value, where=where, default_id=default_id))
         except InputError as error:
@@ -796,9 +831,11 @@ def _article_from_json(value: object, *, where: str, default_id: str) -> Article
     )
 
 
-def read_stdin(*, encoding: str | None = None) -> Article:
+def read_stdin(*, encoding: str | None = None, limit: int | None = ARTICLE_BYTES_LIMIT) -> Article:
     """Read one article from standard input, with the id `stdin`."""
-    data = sys.stdin.buffer.read()
+    data = sys.stdin.buffer.read() if limit is None else sys.stdin.buffer.read(limit + 1)
+    if limit is not None and len(data) > limit:
+        raise InputError("<stdin>", f"more than {limit:,} bytes, over the limit for one article (--max-article-bytes)")
     text = decode(data, "<stdin>", encoding)
     _check_not_blank(text, "<stdin>", "standard input")
     return article_from_text(text, id="stdin", path="-")

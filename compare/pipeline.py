@@ -14,7 +14,7 @@ from compare.baseline import apply_baseline
 from compare.comparison import CompareConfig, find_discrepancies
 from compare.errors import InputError
 from compare.extract import extract_facts, infer_article_date
-from compare.ingest import iter_paths, read_articles, read_stdin, unique_ids
+from compare.ingest import ARTICLE_BYTES_LIMIT, iter_paths, read_articles, read_stdin, unique_ids
 from compare.records import Article, BaselineEntry, CheckResult, Discrepancy, DiscrepancyClass, FactKind, Skipped, Story
 
 
@@ -28,6 +28,7 @@ class Config:
     ignore_kinds: frozenset[FactKind] = frozenset()
     ignore_classes: frozenset[DiscrepancyClass] = frozenset()
     outlets: Mapping[str, str] = field(default_factory=dict)
+    max_article_bytes: int | None = ARTICLE_BYTES_LIMIT
 
 
 def read_inputs(paths: Iterable[str], config: Config = Config()) -> tuple[list[Article], list[Skipped]]:
@@ -41,9 +42,9 @@ def read_inputs(paths: Iterable[str], config: Config = Config()) -> tuple[list[A
     for raw in iter_paths(paths):
         try:
             if raw == "-":
-                results: list[Article | Skipped] = [read_stdin(encoding=config.encoding)]
+                results: list[Article | Skipped] = [read_stdin(encoding=config.encoding, limit=config.max_article_bytes)]
             else:
-                results = read_articles(Path(raw), encoding=config.encoding)
+                results = read_articles(Path(raw), encoding=config.encoding, limit=config.max_article_bytes)
         except InputError as error:
             skipped.append(Skipped(error.path, error.reason))
             continue

@@ -12,6 +12,7 @@ Command-line options win over the file. Keys (all optional):
 
     fail-on = "high"                    # high | medium | low | never
     max-bytes = 65536                   # Markdown size budget, UTF-8 bytes
+    max-article-bytes = 10000000        # bigger articles are skipped (0: no limit)
     baseline = "factdiff-baseline.json" # accepted discrepancies (relative to the file)
     ignore-kinds = ["quote"]            # quantity percent money date age quote person
     ignore-classes = ["cosmetic"]       # conflict update reworded cosmetic
@@ -59,6 +60,7 @@ class Settings:
     path: str | None = None
     fail_on: str | None = None
     max_bytes: int | None = None
+    max_article_bytes: int | None = None
     baseline: str | None = None
     ignore_kinds: frozenset[FactKind] = frozenset()
     ignore_classes: frozenset[DiscrepancyClass] = frozenset()
@@ -109,7 +111,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 
 def _parse(data: dict[str, Any], path: Path) -> Settings:
-    known = {"fail-on", "max-bytes", "baseline", "ignore-kinds", "ignore-classes", "align", "compare", "outlets"}
+    known = {"fail-on", "max-bytes", "max-article-bytes", "baseline", "ignore-kinds", "ignore-classes", "align", "compare", "outlets"}
     _reject_unknown(data, known, path, "")
     fail_on = _typed(data, "fail-on", str, path)
     if fail_on is not None and fail_on not in FAIL_ON:
@@ -117,6 +119,9 @@ def _parse(data: dict[str, Any], path: Path) -> Settings:
     max_bytes = _typed(data, "max-bytes", int, path)
     if max_bytes is not None and max_bytes <= 0:
         raise ConfigError(f"{path}: max-bytes must be a positive number of bytes, not {max_bytes}")
+    max_article_bytes = _typed(data, "max-article-bytes", int, path)
+    if max_article_bytes is not None and max_article_bytes < 0:
+        raise ConfigError(f"{path}: max-article-bytes must be zero (no limit) or more, not {max_article_bytes}")
     baseline = _typed(data, "baseline", str, path)
     if baseline is not None:
         baseline = str(path.parent / baseline)
@@ -128,6 +133,7 @@ def _parse(data: dict[str, Any], path: Path) -> Settings:
         path=str(path),
         fail_on=fail_on,
         max_bytes=max_bytes,
+        max_article_bytes=max_article_bytes,
         baseline=baseline,
         ignore_kinds=_enum_list(data, "ignore-kinds", FactKind, path),
         ignore_classes=_enum_list(data, "ignore-classes", DiscrepancyClass, path),

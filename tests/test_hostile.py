@@ -300,3 +300,49 @@ def test_check_markdown_lists_skipped_files(hostile_folder: Path) -> None:
     assert f"- Articles: {len(PROCESSED)} processed, {len(SKIPPED)} skipped" in outcome.stdout
     for reason in SKIPPED.values():
         assert f"skipped: {reason}" in outcome.stdout
+
+
+def test_article_over_the_size_limit_is_skipped_before_reading(tmp_path: Path) -> None:
+    """A 50 MB file is skipped at once with its size and the limit; the others are checked."""
+    big = tmp_path / "dump.txt"
+    with big.open("wb") as stream:
+        stream.truncate(50 * 1024 * 1024)  # sparse: 50 MB of NULs, never read
+    good = tmp_path / "good.txt"
+    good.write_text("Officials said 12 people were hurt in the blast on Monday.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(tmp_path), "--format", "json"])
+    assert 2 == result.exit_code
+    data = json.loads(result.stdout)
+    assert ["good"] == [a["id"] for a in data["articles"]]
+    assert [{"path": str(big), "reason": "52,428,800 bytes, over the limit of 10,000,000 for one article (--max-article-bytes)"}] == data["skipped"]
+
+
+def test_article_limit_applies_per_json_lines_entry(tmp_path: Path) -> None:
+    """In a .jsonl export the limit holds per line: the big entry is skipped, its neighbours read."""
+    export = tmp_path / "export.jsonl"
+    rows = [
+        {"id": "a", "text": "Officials said 12 people were hurt in the blast on Monday."},
+        {"id": "b", "text": "Officials said 14 people were hurt in the blast on Monday. " * 40},
+        {"id": "c", "text": "Officials said 12 people were hurt in the blast on Monday."},
+    ]
+    export.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(export), "--max-article-bytes", "1000", "--format", "json"])
+    assert 2 == result.exit_code
+    data = json.loads(result.stdout)
+    assert ["a", "c"] == [a["id"] for a in data["articles"]]
+    assert [f"{export}:2"] == [s["path"] for s in data["skipped"]]
+    assert data["skipped"][0]["reason"].endswith("over the limit of 1,000 for one article (--max-article-bytes)")
+
+
+def test_article_limit_zero_means_none(tmp_path: Path) -> None:
+    """--max-article-bytes 0 lifts the limit."""
+    text = tmp_path / "a.txt"
+    text.write_text("Officials said 12 people were hurt in the blast on Monday.\n" * 50, encoding="utf-8")
+    assert 2 == CliRunner().invoke(main, ["check", str(text), "--max-article-bytes", "100"]).exit_code
+    assert 0 == CliRunner().invoke(main, ["check", str(text), "--max-article-bytes", "0"]).exit_code
+
+
+def test_stdin_over_the_limit_is_refused() -> None:
+    """Standard input is read only up to the limit, then refused with the reason."""
+    result = CliRunner().invoke(main, ["check", "-", "--max-article-bytes", "100"], input="x" * 500)
+    assert 2 == result.exit_code
+    assert "factdiff: cannot read <stdin>: more than 100 bytes, over the limit for one article (--max-article-bytes)\n" == result.stderr
