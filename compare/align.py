@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -62,6 +63,57 @@ def tokenize(article: Article) -> TokenizedArticle:
 
 
 SentenceRef = tuple[str, int]  # (article id, sentence index)
+Scored = dict[tuple[str, str], list[tuple[float, int, int]]]
+EPSILON = 1e-9  # float slack, so that a bound never excludes a pair exactly at the threshold
+
+
+@dataclass
+class _Distinct:
+    """One distinct token sequence of the corpus and every sentence that has it."""
+
+    tokens: tuple[str, ...]
+    content: frozenset[str]
+    refs: list[SentenceRef]
+    elements: frozenset[int] = frozenset()  # token occurrences, as ranks: see `_rank_elements`
+    ordered: tuple[int, ...] = ()  # the same, rarest first
+
+
+def _distinct_sentences(articles: Sequence[TokenizedArticle], config: AlignConfig) -> list[_Distinct]:
+    """Group the sentences that could align with anything by their token sequence.
+
+    Copies of one sentence (boilerplate, a story's recurring line) become one record:
+    they are joined once, and among themselves score 1.0 without `ratio()`. A sentence
+    shorter than `min_tokens`, or with fewer than `min_shared` content words, aligns
+    with nothing and is left out. `content` is a function of `tokens` (`tokenize`).
+    """
+    by_tokens: dict[tuple[str, ...], _Distinct] = {}
+    for article in articles:
+        for position, tokens in enumerate(article.tokens):
+            if len(tokens) < config.min_tokens or len(article.content[position]) < config.min_shared:
+                continue
+            record = by_tokens.get(tokens)
+            if record is None:
+                by_tokens[tokens] = record = _Distinct(tokens, article.content[position], [])
+            record.refs.append((article.id, position))
+    return list(by_tokens.values())
+
+
+def _rank_elements(distinct: list[_Distinct]) -> None:
+    """Turn each token multiset into a set of ranks: the k-th `the` is the element `("the", k)`.
+
+    Ranks order the elements rarest first (fewest distinct sentences, then by value), so
+    a prefix holds a sentence's rarest elements; `|elements_a & elements_b|` is the
+    multiset overlap of the two token sequences, the bound `quick_ratio()` computes.
+    """
+    per_sentence = [_elements(d.tokens) for d in distinct]
+    frequency: Counter[tuple[str, int]] = Counter()
+    for elements in per_sentence:
+        frequency.update(elements)
+    rank = {e: r for r, e in enumerate(sorted(frequency, key=lambda e: (frequency[e], e)))}
+    for record, elements in zip(distinct, per_sentence, strict=True):
+        ordered = sorted(rank[e] for e in elements)
+        record.ordered = tuple(ordered)
+        record.elements = frozenset(ordered)
 
 
 def _elements(tokens: Sequence[str]) -> list[tuple[str, int]]:
@@ -74,125 +126,110 @@ def _elements(tokens: Sequence[str]) -> list[tuple[str, int]]:
     return out
 
 
-def _needed_content(size: int, stops: int, partner_size: int, partner_stops: int, config: AlignConfig) -> int:
-    """The fewest content words two sentences must share to align.
+def _overlap_needed(size: int, partner: int, config: AlignConfig) -> int:
+    """The fewest tokens two sentences of these lengths must share (as multisets) to align.
 
-    `ratio() = 2M / (|a| + |b|)`, and of the `M` matched tokens at most
-    `min(stops_a, stops_b)` are stopwords (or one-letter tokens), so at the
-    threshold the content words matched number at least
-    `t * (|a| + |b|) / 2 - min(stops_a, stops_b)`; and never fewer than `min_shared`.
+    `ratio() = 2M / (|a| + |b|)` and the `M` tokens of the matching blocks are shared,
+    so at the threshold they share at least `t * (|a| + |b|) / 2`; and, sharing
+    `min_shared` content words, at least that many.
     """
-    bound = config.sentence_threshold * (size + partner_size) / 2 - min(stops, partner_stops)
-    return max(config.min_shared, math.ceil(bound - 1e-9))
+    return max(config.min_shared, math.ceil(config.sentence_threshold * (size + partner) / 2 - EPSILON))
 
 
-def similar_sentences(
-    articles: Sequence[TokenizedArticle], config: AlignConfig = AlignConfig()
-) -> dict[tuple[str, str], list[tuple[float, int, int]]]:
+def similar_sentences(articles: Sequence[TokenizedArticle], config: AlignConfig = AlignConfig()) -> Scored:
     """Find every aligned sentence pair across different articles, without visiting all pairs.
 
-    A prefix-filtered similarity join (AllPairs / PPJoin): each sentence's content
-    words, as a set of (word, occurrence) elements, are ordered rarest first. Two
-    sentences that align share at least `_needed_content` of them, so they share
-    one within their prefixes (all elements but `needed - 1`, taking for `needed`
-    its smallest value over the partners the length filter allows). Sentences are
-    probed against the prefixes indexed so far; a positional bound drops a pair as
-    soon as the elements left cannot reach the overlap needed. Survivors pass the
-    shared-word count and the multiset bound (`quick_ratio()`'s) before `ratio()` is paid for. The result
-    equals scoring every pair (tests/test_align_oracle.py checks it by brute force).
+    Copies of one token sequence are joined once (`_distinct_sentences`). Distinct
+    sentences then go through a prefix-filtered similarity join (AllPairs / PPJoin)
+    over their token multisets, elements ordered rarest first (`_rank_elements`):
+    two sentences that align share at least `_overlap_needed` elements, so the first
+    element they share lies within the first `size - needed + 1` elements of each.
+    Sentences are visited shortest first; each probes the index with the prefix its
+    shortest allowed partner requires, and is indexed with the shorter prefix its
+    longer partners require (a partner of the same length or longer needs an overlap
+    of at least `t * size`). Postings too short for the length filter are skipped for
+    good, and a positional bound drops a pair as soon as the elements left cannot
+    reach the overlap needed. Survivors pass the shared-content count and the exact
+    multiset overlap before `ratio()` is paid for. The result equals scoring every
+    pair (tests/test_align_oracle.py checks it by brute force).
 
     Returns, per article pair `(left, right)` with `left < right`, the list of
     `(score, left sentence, right sentence)`; the score is `ratio()` with the left
     sentence as the first sequence.
     """
     threshold = config.sentence_threshold
-    low = threshold / (2 - threshold)  # the shortest partner, relative to a sentence's length
-    by_id = {a.id: a for a in articles}
-    elements: dict[SentenceRef, list[tuple[str, int]]] = {}
-    frequency: dict[tuple[str, int], int] = defaultdict(int)
-    for article in articles:
-        for position, tokens in enumerate(article.tokens):
-            if len(tokens) < config.min_tokens:
+    found: Scored = defaultdict(list)
+    distinct = _distinct_sentences(articles, config)
+    for record in distinct:
+        _expand_copies(record, found)
+    if _overlap_needed(config.min_tokens, config.min_tokens, config) < 1:
+        # Degenerate thresholds: pairs that share nothing align, and no index finds them.
+        for number, record in enumerate(distinct):
+            for partner in distinct[:number]:
+                _verify(record, partner, config, found)
+        return found
+    _rank_elements(distinct)
+    distinct.sort(key=lambda d: (len(d.tokens), d.refs[0]))
+    low = threshold / (2 - threshold) if threshold < 2 else 1.0  # the shortest partner, relative
+    postings: dict[int, list[tuple[int, int]]] = defaultdict(list)  # element -> (sentence, position)
+    skip: dict[int, int] = defaultdict(int)  # element -> postings too short for every later probe
+    for number, record in enumerate(distinct):
+        size = len(record.tokens)
+        shortest = max(config.min_tokens, math.ceil(size * low - EPSILON))
+        probe = size - _overlap_needed(size, shortest, config) + 1
+        shared: dict[int, int] = {}
+        for p, element in enumerate(record.ordered[:probe]):
+            entries = postings.get(element)
+            if not entries:
                 continue
-            ref = (article.id, position)
-            elements[ref] = _elements([t for t in tokens if t in article.content[position]])
-            for element in elements[ref]:
-                frequency[element] += 1
-
-    def size_of(ref: SentenceRef) -> int:
-        return len(by_id[ref[0]].tokens[ref[1]])
-
-    index: dict[tuple[str, int], list[tuple[SentenceRef, int, int, int, int]]] = defaultdict(list)
-    found: dict[tuple[str, str], list[tuple[float, int, int]]] = defaultdict(list)
-    bags: dict[SentenceRef, Counter[str]] = {}
-    matcher = difflib.SequenceMatcher(None, autojunk=False)
-    for x in sorted(elements, key=lambda r: (size_of(r), r)):
-        ordered = sorted(elements[x], key=lambda e: (frequency[e], e))
-        size, content = size_of(x), len(ordered)
-        stops = size - content
-        # The loosest requirement over the partners allowed (no longer than x, as they
-        # were processed first; no shorter than the length filter allows): with a
-        # partner of length y made all of stopwords, the bound t(|x| + y)/2 - min(s, y)
-        # falls until y = s and rises after, so it is loosest at y = s, clamped.
-        smallest = max(config.min_tokens, math.ceil(size * low - 1e-9))
-        partner = min(max(stops, smallest), size)
-        loosest = _needed_content(size, stops, partner, partner, config)
-        prefix = content - loosest + 1
-        if prefix <= 0:
-            continue  # too few content words to align with anything
-        shared: dict[SentenceRef, int] = {}
-        for p, element in enumerate(ordered[:prefix]):
-            for y, q, y_size, y_content, y_stops in index.get(element, ()):
-                if y[0] == x[0] or y_size < size * low - 1e-9:
-                    continue
-                count = shared.get(y, 0)
+            start = skip[element]
+            while start < len(entries) and len(distinct[entries[start][0]].tokens) < shortest:
+                start += 1  # sentences are visited shortest first: too short now, too short for good
+            skip[element] = start
+            for other, q in entries[start:]:
+                count = shared.get(other, 0)
                 if count < 0:
                     continue  # already pruned
-                needed = _needed_content(size, stops, y_size, y_stops, config)
-                if count + 1 + min(content - p - 1, y_content - q - 1) >= needed:
-                    shared[y] = count + 1
+                other_size = len(distinct[other].tokens)
+                if count + 1 + min(size - p - 1, other_size - q - 1) >= _overlap_needed(size, other_size, config):
+                    shared[other] = count + 1
                 else:
-                    shared[y] = -1
-        bags[x] = Counter(by_id[x[0]].tokens[x[1]])
-        # Each pair is met once, when its later sentence probes: verify it now.
-        for y, count in shared.items():
+                    shared[other] = -1
+        for other, count in shared.items():
             if count > 0:
-                pair = _verify(*((x, y) if x < y else (y, x)), by_id, bags, matcher, config)
-                if pair is not None:
-                    found[pair[0]].append(pair[1])
-        for p, element in enumerate(ordered[:prefix]):
-            index[element].append((x, p, size, content, stops))
+                _verify(record, distinct[other], config, found)
+        index_prefix = size - max(1, _overlap_needed(size, size, config)) + 1
+        for q, element in enumerate(record.ordered[:index_prefix]):
+            postings[element].append((number, q))
     return found
 
 
-def _verify(
-    left_ref: SentenceRef,
-    right_ref: SentenceRef,
-    by_id: dict[str, TokenizedArticle],
-    bags: dict[SentenceRef, Counter[str]],
-    matcher: difflib.SequenceMatcher[str],
-    config: AlignConfig,
-) -> tuple[tuple[str, str], tuple[float, int, int]] | None:
-    """Score a candidate pair (left article first) if it passes the cheap bounds, else None."""
-    threshold = config.sentence_threshold
-    (a, i), (b, j) = left_ref, right_ref
-    left, right = by_id[a], by_id[b]
-    tokens_i, tokens_j = left.tokens[i], right.tokens[j]
-    total = len(tokens_i) + len(tokens_j)
-    if 2 * min(len(tokens_i), len(tokens_j)) < threshold * total:
-        return None  # the length filter: even a full match of the shorter falls short
-    if len(left.content[i] & right.content[j]) < config.min_shared:
-        return None
-    bag_i, bag_j = bags[left_ref], bags[right_ref]
-    if len(bag_j) < len(bag_i):
-        bag_i, bag_j = bag_j, bag_i
-    overlap = sum(min(count, bag_j[token]) for token, count in bag_i.items() if token in bag_j)
-    if 2 * overlap < threshold * total:
-        return None  # the multiset bound, as quick_ratio() computes it, without its index
-    matcher.set_seqs(tokens_i, tokens_j)
-    score = matcher.ratio()
-    return ((a, b), (score, i, j)) if score >= threshold else None
+def _expand_copies(record: _Distinct, found: Scored) -> None:
+    """Pair the copies of one sentence in different articles: identical, so score 1.0."""
+    for (a, i), (b, j) in itertools.combinations(sorted(record.refs), 2):
+        if a != b:
+            found[(a, b)].append((1.0, i, j))
 
+
+def _verify(x: _Distinct, y: _Distinct, config: AlignConfig, found: Scored) -> None:
+    """Score a candidate pair of distinct sentences, if it passes the cheap bounds, for every article pair."""
+    if len(x.content & y.content) < config.min_shared:
+        return
+    if len(x.elements & y.elements) < _overlap_needed(len(x.tokens), len(y.tokens), config):
+        return  # the multiset bound, as quick_ratio() computes it; it implies the length filter
+    scores: dict[bool, float] = {}  # x first?, ratio
+    for a, i in x.refs:
+        for b, j in y.refs:
+            if a == b:
+                continue
+            x_first = a < b
+            if x_first not in scores:
+                first, second = (x, y) if x_first else (y, x)
+                matcher = difflib.SequenceMatcher(None, first.tokens, second.tokens, autojunk=False)
+                scores[x_first] = matcher.ratio()
+            score = scores[x_first]
+            if score >= config.sentence_threshold:
+                found[(a, b) if x_first else (b, a)].append((score, i, j) if x_first else (score, j, i))
 
 
 def _pair_up(left: str, right: str, scored: list[tuple[float, int, int]], shorter: int) -> Alignment:

@@ -189,3 +189,23 @@ def test_just_under_the_full_size_drops_only_the_baseline_lists() -> None:
     assert "## Accepted in the baseline" in full and "## Accepted in the baseline" not in markdown
     assert detailed(full) == detailed(markdown)
     assert "the accepted and stale baseline entries are not listed" in markdown
+
+
+def test_many_quiet_articles_give_way_before_findings() -> None:
+    """With 3,000 articles of which two disagree, the findings stay; quiet stories and sources are counted."""
+    result = big(1, stories=1)
+    quiet = tuple(make_article(f"q{i:04d}", [f"Nothing happened in town number {i} on Tuesday."]) for i in range(3000))
+    result = replace(
+        result,
+        articles=result.articles + quiet,
+        stories=result.stories + tuple(Story(f"Q{i}", (a.id,)) for i, a in enumerate(quiet)),
+    )
+    assert size(render_markdown(result)) > 65_536
+    text = render_markdown(result, max_bytes=65_536, full_report="the full JSON report: r.json")
+    assert size(text) <= 65_536
+    assert {d.id for d in result.discrepancies} == {m.group("id") for m in RE_DETAIL.finditer(text)}
+    assert "stories without a discrepancy are counted, not listed" in text
+    assert "## Other stories (3,000)" in text
+    assert "3,000 more articles were read and are in no discrepancy shown here." in text
+    assert "| q0001 " not in text and "| a " in text
+    assert_well_formed(text)

@@ -220,8 +220,10 @@ def _summary(result: CheckResult) -> list[str]:
     return lines + [""] + _counts(result.discrepancies)
 
 
-def _sources(result: CheckResult) -> list[str]:
+def _sources(result: CheckResult, only: frozenset[str] | None = None) -> list[str]:
+    """The sources table and its notes; with `only`, just those articles (and every skipped input)."""
     story_of = {aid: s.id for s in result.stories for aid in s.articles}
+    listed = [a for a in result.articles if only is None or a.id in only]
     rows = [
         [
             cell(a.id),
@@ -233,17 +235,19 @@ def _sources(result: CheckResult) -> list[str]:
             str(len(a.furniture)),
             "processed" if result.in_scope(a.id) else "context (--against)",
         ]
-        for a in result.articles
+        for a in listed
     ]
     rows += [[cell(s.path), "", "", "", "", "", "", f"skipped: {cell(s.reason)}"] for s in result.skipped]
     headers = ["id", "title", "outlet", "date", "story", "sentences", "furniture lines removed", "status"]
     lines = _table(rows, headers)
-    noted = [a for a in result.articles if a.notes]
+    if len(listed) < len(result.articles):
+        lines += ["", f"{len(result.articles) - len(listed):,} more articles were read and are in no discrepancy shown here."]
+    noted = [a for a in listed if a.notes]
     if noted:
         lines += ["", "Notes on reading the inputs:"]
         lines += [f"- {cell(a.id)}: {cell(note)}" for a in noted for note in a.notes]
-    inferred = [a for a in result.articles if a.date_source in ("text", "story")]
-    undated = [a for a in result.articles if not a.date]
+    inferred = [a for a in listed if a.date_source in ("text", "story")]
+    undated = [a for a in listed if not a.date]
     if inferred:
         lines += ["", "Dates marked *inferred* come from the text or the story, not from the article's metadata:"]
         lines += [f"- {cell(a.id)}: {cell(a.date_evidence)}" for a in inferred]
@@ -344,7 +348,9 @@ class _Plan:
     lists: bool = True  # list the ids and subjects of the discrepancies not shown in detail
     baseline: bool = True  # list the accepted and stale baseline entries
     stories: bool = True  # the story sections at all
+    quiet: bool = True  # the sections of stories without a discrepancy (else one count line)
     sources: bool = True  # the sources table and its notes
+    all_sources: bool = True  # every article in the sources table (else those in discrepancies)
     pointer: bool = True  # name `full_report` (else: run with --format json)
 
 
@@ -358,12 +364,15 @@ class _Report:
     articles: dict[str, Article] = field(init=False)
     order: list[Discrepancy] = field(init=False)
     sources: list[str] = field(init=False)
+    involved_sources: list[str] = field(init=False)
     blocks: dict[str, list[str]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.articles = {a.id: a for a in self.result.articles}
         self.order = report_order(self.result)
         self.sources = _sources(self.result)
+        involved = frozenset(c.article for d in self.result.discrepancies for c in d.claims)
+        self.involved_sources = _sources(self.result, involved)
 
     def everything(self) -> _Plan:
         return _Plan(frozenset(d.id for d in self.result.discrepancies))
@@ -377,7 +386,7 @@ class _Report:
             lines += ["", self._note(plan)]
         if plan.sources:
             lines += ["", "## Sources", ""]
-            lines += self.sources
+            lines += self.sources if plan.all_sources else self.involved_sources
         if plan.stories:
             lines += self._stories(plan)
             hidden = [d for d in self.order if d.id not in plan.detail]
@@ -392,7 +401,12 @@ class _Report:
     def _stories(self, plan: _Plan) -> list[str]:
         result = self.result
         lines: list[str] = []
+        noisy = {d.story for d in result.discrepancies}
+        quiet = [s for s in result.stories if s.id not in noisy]
+        quiet_ids = {s.id for s in quiet}
         for story in result.stories:
+            if not plan.quiet and story.id in quiet_ids:
+                continue
             lines += ["", f"## Story {story.id}: {', '.join(cell(a) for a in story.articles)}", ""]
             if len(story.articles) == 1:
                 lines += ["Only one article covers this story; its facts are compared only across stories."]
@@ -408,6 +422,15 @@ class _Report:
                 lines += ["No discrepancies."]
                 continue
             lines += list(self._section(found, plan))
+        if not plan.quiet and quiet:
+            single = sum(1 for s in quiet if len(s.articles) == 1)
+            lines += [
+                "",
+                f"## Other stories ({len(quiet):,})",
+                "",
+                f"{len(quiet):,} stories have no discrepancy ({single:,} of them covered by one article only); "
+                f"they are not listed here; {self._pointer(plan)}.",
+            ]
         across = [d for d in result.discrepancies if d.story is None]
         lines += ["", "## Across stories", ""]
         lines += ["Facts about the world rather than one event: who holds an office, standing figures.", ""]
@@ -466,6 +489,10 @@ class _Report:
             parts = [f"{hidden} of {len(self.result.discrepancies)} discrepancies are counted, not shown in detail"]
             if not plan.baseline and (self.result.accepted or self.result.stale):
                 parts.append("the accepted and stale baseline entries are not listed")
+            if not plan.quiet:
+                parts.append("stories without a discrepancy are counted, not listed")
+            if not plan.all_sources:
+                parts.append("the sources table lists only the articles in discrepancies")
             what = "; ".join(parts if hidden else parts[1:])
         return f"**Shortened to fit {self.max_bytes or 0:,} bytes (UTF-8):** {what}; {self._pointer(plan)}."
 
@@ -473,13 +500,16 @@ class _Report:
         """Ever shorter plans, in the order they are tried; see `render_markdown`."""
         highs = [d.id for d in self.order if d.severity is Severity.HIGH]
         mediums = [d.id for d in self.order if d.severity is Severity.MEDIUM]
+        short = {"baseline": False, "quiet": False, "all_sources": False}
         yield _Plan(self.everything().detail, baseline=False)
+        yield _Plan(self.everything().detail, baseline=False, quiet=False)
+        yield _Plan(self.everything().detail, **short)
         for detail in (frozenset(highs + mediums), frozenset(highs)):
-            yield _Plan(detail, baseline=False)
-            yield _Plan(detail, lists=False, baseline=False)
-        yield _Plan(frozenset(), stories=False, baseline=False)
-        yield _Plan(frozenset(), sources=False, stories=False, baseline=False)
-        yield _Plan(frozenset(), sources=False, stories=False, baseline=False, pointer=False)
+            yield _Plan(detail, **short)
+            yield _Plan(detail, lists=False, **short)
+        yield _Plan(frozenset(), stories=False, **short)
+        yield _Plan(frozenset(), sources=False, stories=False, **short)
+        yield _Plan(frozenset(), sources=False, stories=False, pointer=False, **short)
 
     def fits(self, text: str) -> bool:
         return self.max_bytes is None or len(text.encode("utf-8")) <= self.max_bytes
@@ -491,7 +521,7 @@ class _Report:
         low, high = 0, len(highs)  # search the largest k in [low, high) that fits
         while low < high:
             k = (low + high) // 2
-            text = self.render(_Plan(frozenset(highs[:k]), lists=lists, baseline=False))
+            text = self.render(_Plan(frozenset(highs[:k]), lists=lists, baseline=False, quiet=False, all_sources=False))
             if self.fits(text):
                 best, low = text, k + 1
             else:
@@ -510,11 +540,14 @@ def render_markdown(result: CheckResult, *, max_bytes: int | None = None, full_r
 
     1. everything but the lists of accepted and stale baseline entries (their
        counts stay in the summary);
-    2. low-severity detail collapsed: counted by class and severity under
+    2. stories without a discrepancy counted in one line instead of listed;
+    3. the sources table cut to the articles that are in a discrepancy (and
+       every skipped input), the others counted;
+    4. low-severity detail collapsed: counted by class and severity under
        *Not shown in detail*, with a list of their ids and subjects, then without it;
-    3. medium and low collapsed the same way;
-    4. as much high-severity detail as fits, in report order (then without the list);
-    5. the summary and the sources; then the summary alone.
+    5. medium and low collapsed the same way;
+    6. as much high-severity detail as fits, in report order (then without the list);
+    7. the summary and the short sources; then the summary alone.
 
     Whenever something is left out, a note under the summary says what and
     where the whole report is: `full_report` (e.g. "the full JSON report:
@@ -531,7 +564,7 @@ def render_markdown(result: CheckResult, *, max_bytes: int | None = None, full_r
         return text
     tried: set[_Plan] = set()
     plans = list(report.plans())
-    for plan in plans[:5]:
+    for plan in plans[:7]:
         if plan in tried:
             continue
         tried.add(plan)
@@ -542,7 +575,7 @@ def render_markdown(result: CheckResult, *, max_bytes: int | None = None, full_r
         best = report.shortest_prefix(lists)
         if best is not None:
             return best
-    for plan in plans[5:]:
+    for plan in plans[7:]:
         text = report.render(plan)
         if report.fits(text):
             return text
