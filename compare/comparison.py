@@ -10,6 +10,11 @@ Pairing is the heart of factdiff. Two facts from two articles of one story are
   country or organisation in common, and their values are close enough to be
   rival reports of one figure (`CompareConfig.rival_ratio`).
 
+Two articles that are editions of a recurring report (a monthly house-price or
+factory survey: shared template sentences, figures for different months; see
+`reference_months`) are not compared figure by figure: their numbers and dates
+differ because their periods do.
+
 A pair is dropped as *agreement* when either article also states the other's
 value about a compatible subject: `from 2% ... to at least 3%` in both outlets is
 two agreeing facts, not a conflict. Pairs are joined into n-way groups (every
@@ -207,6 +212,7 @@ class _Context:
     config: CompareConfig
     _places: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
     _article_places: dict[str, frozenset[str]] = field(default_factory=dict)
+    _months: dict[str, frozenset[int]] = field(default_factory=dict)
 
     def fact(self, ref: FactRef) -> Fact:
         return self.facts[ref[0]][ref[1]]
@@ -227,6 +233,13 @@ class _Context:
             self._article_places[article] = entities(self.articles[article].text)
         return self._article_places[article]
 
+    def editions(self, a: str, b: str) -> bool:
+        """True if articles `a` and `b` report on different months: editions of a recurring report."""
+        for article in (a, b):
+            if article not in self._months:
+                self._months[article] = reference_months(self.facts[article])
+        return bool(self._months[a] and self._months[b] and not self._months[a] & self._months[b])
+
     def aligned_score(self, a: str, fa: Fact, b: str, fb: Fact) -> float | None:
         partners = self.aligned.get((a, b), {})
         hit = partners.get(fa.sentence)
@@ -238,6 +251,31 @@ class _Context:
         article, _ = ref
         fact = self.fact(ref)
         return Claim(article, fact, self.sentence_text(article, fact), self.articles[article].date)
+
+
+# The month of a date fact's value: `2025-03-30`, `2025-03`, `--03-30`, `--03`.
+RE_MONTH_OF_VALUE = regex.compile(r"^(?:\d{4}|-)-(?P<month>\d{2})(?:-\d{2})?$")
+MIN_MONTH_MENTIONS = 3
+
+
+def reference_months(facts: Iterable[Fact]) -> frozenset[int]:
+    """The months an article mostly reports on: those named most often by its plain date facts.
+
+    Only dates without a qualifier count (`since June 2003` is history, not the
+    period reported), and only an article naming months at least
+    `MIN_MONTH_MENTIONS` times has reference months: one passing mention is not
+    evidence, and two outlets' versions of one event can each name a month once.
+    """
+    counts: dict[int, int] = defaultdict(int)
+    for fact in facts:
+        if fact.kind == FactKind.DATE and not fact.qualifier:
+            match = RE_MONTH_OF_VALUE.match(str(fact.value))
+            if match:
+                counts[int(match.group("month"))] += 1
+    if sum(counts.values()) < MIN_MONTH_MENTIONS:
+        return frozenset()
+    most = max(counts.values())
+    return frozenset(month for month, count in counts.items() if count == most)
 
 
 def _aligned_index(alignments: Iterable[Alignment]) -> dict[tuple[str, str], dict[int, tuple[int, float]]]:
@@ -293,6 +331,8 @@ def _numeric_groups(ctx: _Context, story: Story) -> Iterator[tuple[list[FactRef]
     union = _UnionFind()
     reasons: dict[FactRef, str] = {}
     for a, b in itertools.combinations(story.articles, 2):
+        if ctx.editions(a, b):
+            continue
         for i, fa in enumerate(ctx.facts[a]):
             if fa.kind not in NUMERIC_KINDS and fa.kind != FactKind.DATE:
                 continue

@@ -199,3 +199,59 @@ def test_discrepancy_ids_are_stable_and_order_free() -> None:
     }
     second = run([b, a], facts)
     assert [d.id for d in first] == [d.id for d in second]
+
+
+HOUSE_JANUARY = """House prices rose 0.4% in January, the Halifax said, after a fall of 0.3% in December.
+
+New mortgage loans in January fell to 79,000 from 82,000 in December, the bank said.
+
+The price of an average UK property now stands at 152,879 pounds, up from January last year.
+
+Analysts said the market would stay quiet until the spring, when more buyers usually appear.
+"""
+
+HOUSE_OCTOBER = """House prices rose 0.5% in October, the Halifax said, after a fall of 0.2% in September.
+
+New mortgage loans in October fell to 77,000 from 85,000 in September, the bank said.
+
+The price of an average UK property now stands at 162,086 pounds, up from October last year.
+
+Analysts said the market would stay quiet until the spring, when more buyers usually appear.
+"""
+
+
+def test_editions_of_a_recurring_report_are_not_compared() -> None:
+    """Two monthly reports sharing template sentences (January vs October) give no figure conflicts."""
+    from compare.pipeline import check_articles
+
+    result = check_articles([article_from_text(HOUSE_JANUARY, id="jan"), article_from_text(HOUSE_OCTOBER, id="oct")])
+    assert [("jan", "oct")] == [s.articles for s in result.stories]  # still one story by wording
+    assert () == result.discrepancies
+
+
+def test_one_event_naming_different_months_once_is_still_a_conflict() -> None:
+    """Two versions of one report, each naming a month once, still conflict on the month."""
+    from compare.pipeline import check_articles
+
+    shared = "\n\nThe ministry said the new rules would apply to every bank in the country.\n\nBanks had asked for more time to prepare their systems, the ministry said.\n"
+    a = article_from_text("The new banking law takes effect in January, the finance ministry said on Tuesday." + shared, id="a", date="2025-03-30")
+    b = article_from_text("The new banking law takes effect in February, the finance ministry said on Tuesday." + shared, id="b", date="2025-03-30")
+    result = check_articles([a, b])
+    assert [("date", "conflict")] == [(d.kind.value, d.cls.value) for d in result.discrepancies]
+
+
+@pytest.mark.parametrize(
+    "values, expected",
+    [
+        (["--01", "--01", "--12", "2025-01-05"], {1}),  # January named most
+        (["--01", "--12", "--12", "--01"], {1, 12}),  # a tie keeps both
+        (["--01", "--12"], set()),  # two mentions are not evidence
+    ],
+)
+def test_reference_months(values: list[str], expected: set[int]) -> None:
+    """The months an article mostly reports on; qualified dates (`since June 2003`) do not count."""
+    from compare.comparison import reference_months
+
+    facts = [Fact(FactKind.DATE, v, v, 0, 1, 1, 0) for v in values]
+    facts.append(Fact(FactKind.DATE, "since June 2003", "2003-06", 0, 1, 1, 0, qualifier="since"))
+    assert frozenset(expected) == reference_months(facts)
