@@ -607,8 +607,10 @@ def _office_holders(ctx: _Context) -> dict[tuple[str, str], dict[str, list[tuple
 
     A mention's org is the one it gives; else the one another mention of the same
     person gives; else the only org seen with that title in the input, if the
-    mention's own article names that org (a company's "vice president" in an
-    article that never names the European Commission is not its vice president).
+    mention's own article names that org and its sentence names no other (a
+    company's "vice president" in an article that never names the European
+    Commission is not its vice president, nor is "the US government ... Vice
+    President Dick Cheney").
     Former holders ("former", "at the time") and offices with many holders are left out.
     """
     mentions = [(aid, f) for aid in sorted(ctx.facts) for f in ctx.facts[aid] if f.kind == FactKind.PERSON]
@@ -626,7 +628,8 @@ def _office_holders(ctx: _Context) -> dict[tuple[str, str], dict[str, list[tuple
         org = fact.org or org_by_person.get(holder)
         if org is None and len(orgs_by_title[fact.title]) == 1:
             only = next(iter(orgs_by_title[fact.title]))
-            if only in ctx.article_places(article):
+            named_here = ctx.places(article, fact)
+            if only in ctx.article_places(article) and (not named_here or only in named_here):
                 org = only
         if org is not None:
             offices[(fact.title, org)][holder].append((article, fact))

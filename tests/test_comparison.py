@@ -255,3 +255,17 @@ def test_reference_months(values: list[str], expected: set[int]) -> None:
     facts = [Fact(FactKind.DATE, v, v, 0, 1, 1, 0) for v in values]
     facts.append(Fact(FactKind.DATE, "since June 2003", "2003-06", 0, 1, 1, 0, qualifier="since"))
     assert frozenset(expected) == reference_months(facts)
+
+
+def test_office_fallback_refuses_a_mention_whose_sentence_names_another_country() -> None:
+    """'the US government ... Vice President Dick Cheney' is not the European Commission's vice president."""
+    from compare.pipeline import check_articles
+
+    brussels = article_from_text(
+        "Jacques Barrot, vice president of the European Commission, said the new passenger rules were necessary.\n",
+        id="brussels", date="2025-01-20")
+    davos = article_from_text(
+        "Leaders of the European Commission and of many governments arrived in Davos on Wednesday.\n\n"
+        "The US government may still make a conciliatory gesture, as it did a year ago when Vice President Dick Cheney "
+        "made a surprise appearance in Davos.\n", id="davos", date="2025-01-26")
+    assert () == check_articles([brussels, davos]).discrepancies
