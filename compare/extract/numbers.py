@@ -17,8 +17,9 @@ at most, no more than), plus the directions `up` and `down` (rose 5%, fell 3%).
 from __future__ import annotations
 
 import bisect
+import functools
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
 import regex
@@ -546,6 +547,33 @@ RE_BETWEEN_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:between)[ ]+\Z""", regex.V
 RE_WORD_BEFORE = regex.compile(r"""(?<!\p{L})(?P<w>\p{L}[\p{L}\p{M}\p{N}'’-]*)[ \u00a0]+\Z""", regex.VERBOSE)
 LEFT_WINDOW = 80
 
+# Small patterns used inside the helpers below, compiled once: a call such as
+# `regex.sub(r"\s+", ...)` looks its pattern up in regex's cache on every call.
+RE_WORD_SEPARATORS = regex.compile(r"[-,\s]+")
+RE_DECIMAL = regex.compile(r"\d+(?:\.\d+)?")
+RE_DIGIT_GROUPING = regex.compile(r"[,\s\u00a0\u2009\u202f]")
+RE_LETTERS = regex.compile(r"\p{L}+")
+RE_CURRENCY_NOISE = regex.compile(r"[.\s\u00a0]")
+RE_DOTS_AND_SPACES = regex.compile(r"[.\s]")
+RE_SPACES = regex.compile(r"\s+")
+RE_NON_WORD = regex.compile(r"\W")
+RE_POSSESSIVE_END = regex.compile(r"['’]s\Z")
+RE_MONTH_NAME = regex.compile(MONTHS)
+# Prefilters, each a necessary condition for a costlier pattern (see where they are used).
+RE_ANY_DIGIT = regex.compile(r"\d")
+PHRASE_BEFORE_WORDS = ("of", "numbering", "numbered", "totaling", "totalling", "totaled", "totalled")
+# Every number word holds one of these (`thir`: thirteen, thirty; `illion`: million...).
+NUMBER_WORD_PARTS = (
+    "zero", "one", "two", "three", "thir", "four", "forty", "five", "fif", "six", "seven", "eigh",
+    "nine", "ten", "eleven", "twel", "twenty", "hundred", "thousand", "illion", "dozen",
+)  # fmt: skip
+MINUS_CHARS = len("minus ")  # RE_MINUS's longest match
+CURRENCY_BEFORE_CHARS = len("U.S. $ ")  # RE_CURRENCY_BEFORE's longest match
+CODE_WORD_CHARS = max(len(word) for word in CODE_WORDS.split("|"))
+# İ (lower-cases to two characters), ſ (folds to s), the Kelvin sign (folds to k): the
+# characters that match an ASCII letter under IGNORECASE and are not one.
+RE_FOLDS_TO_ASCII = regex.compile("[\u0130\u017f\u212a]")
+
 # ---------------------------------------------------------------------------
 # Number words
 # ---------------------------------------------------------------------------
@@ -553,7 +581,7 @@ LEFT_WINDOW = 80
 
 def parse_number_words(text: str) -> float | None:
     """Return the value of a number written in words ("twenty-three thousand", "a dozen")."""
-    tokens = regex.sub(r"[-,\s]+", " ", text.strip().lower()).split()
+    tokens = RE_WORD_SEPARATORS.sub(" ", text.strip().lower()).split()
     if not tokens:
         return None
     total = 0.0
@@ -585,7 +613,7 @@ def parse_number_words(text: str) -> float | None:
                 return None
             last = "half"
             continue
-        if regex.fullmatch(r"\d+(?:\.\d+)?", tok):
+        if RE_DECIMAL.fullmatch(tok):
             if last != "":
                 return None
             group, last = float(tok), "digits"
@@ -682,20 +710,70 @@ class _Spans:
         return first < len(self.starts) and self.starts[first] < end
 
 
-def _blocked_spans(text: str) -> _Spans:
-    """Return the spans of URLs, emails, times, dates, phone numbers and page furniture."""
+def _blocked_spans(text: str, digits: bool) -> _Spans:
+    """Return the spans of URLs, emails, times, dates, phone numbers and page furniture.
+
+    `digits`: `text` holds a digit. A pattern is only run where it can match: every
+    URL has a `/` or `www.`, every email an `@`, the other patterns need a digit.
+    """
     spans = _Spans()
-    for pattern in (RE_URL, RE_EMAIL, RE_TIME, RE_DATE, RE_PHONE, RE_FURNITURE):
+    patterns = [RE_URL] if "/" in text or "www." in text else []
+    if "@" in text:
+        patterns.append(RE_EMAIL)
+    if digits:
+        patterns.extend((RE_TIME, RE_DATE, RE_PHONE, RE_FURNITURE))
+    for pattern in patterns:
         for m in pattern.finditer(text):
             spans.add(*m.span())
     return spans
 
 
-def _atoms(text: str) -> Iterator[tuple[int, int, float, str | None]]:
-    """Yield `(start, end, value, words)` for every number in `text`, digits or words."""
+def _may_hold_number_word(text: str) -> bool:
+    """False only if RE_WORD_NUMBER cannot match in `text`: no number word is in it.
+
+    RE_WORD_NUMBER ignores case, so the words are looked for in the lower-cased text;
+    that misses only the characters of RE_FOLDS_TO_ASCII, for which this says True.
+    """
+    low = text.lower()
+    return (
+        any(part in low for part in NUMBER_WORD_PARTS) or len(low) != len(text) or bool(RE_FOLDS_TO_ASCII.search(text))
+    )
+
+
+# Searches of the window before a number for a pattern ending at `\Z`, started where
+# the pattern's longest match could start (a search tries every start position, and
+# `pos` keeps the look-behinds' view of the text before it), or skipped when the
+# window's last characters rule the pattern out.
+
+
+def _code_before(left: str) -> bool:
+    """`RE_CODE_BEFORE.search(left)`, as a truth value."""
+    # A code word, a period, then the window's trailing spaces; `#` and a space; or
+    # two capitals, a space and a hyphen (a longer run of capitals also ends so).
+    spaces = len(left) - len(left.rstrip(" \u00a0"))
+    longest = max(CODE_WORD_CHARS + 1 + spaces, len("AB -"))
+    return RE_CODE_BEFORE.search(left, max(0, len(left) - longest)) is not None
+
+
+def _age_cue_before(left: str) -> bool:
+    """`RE_AGE_BEFORE.search(left)`, as a truth value."""
+    # The pattern ends with `aged`, `age`, `ages` or `of` (in any case) and spaces.
+    return left.endswith(" ") and left.rstrip(" ")[-1:] in "dDeEsSſfF" and RE_AGE_BEFORE.search(left) is not None
+
+
+def _qualifier_before(left: str) -> regex.Match[str] | None:
+    """`RE_QUALIFIER.search(left)`: a hedge ending the window, then white space."""
+    return RE_QUALIFIER.search(left) if left[-1:].isspace() else None  # str.isspace() holds for every \s
+
+
+def _atoms(text: str, digits: bool) -> Iterator[tuple[int, int, float, str | None]]:
+    """Yield `(start, end, value, words)` for every number in `text`, digits or words.
+
+    `digits`: `text` holds a digit (else RE_DIGITS is not run).
+    """
     found: list[tuple[int, int, float, str | None]] = []
-    for m in RE_DIGITS.finditer(text):
-        raw = regex.sub(r"[,\s\u00a0\u2009\u202f]", "", m.group(0))
+    for m in RE_DIGITS.finditer(text) if digits else ():
+        raw = RE_DIGIT_GROUPING.sub("", m.group(0))
         if not raw or raw == ".":
             continue
         number = float(raw)
@@ -703,7 +781,7 @@ def _atoms(text: str) -> Iterator[tuple[int, int, float, str | None]]:
             continue
         found.append((m.start(), m.end(), number, None))
     taken = _Spans((s, e) for s, e, _, _ in found)
-    for m in RE_WORD_NUMBER.finditer(text):
+    for m in RE_WORD_NUMBER.finditer(text) if _may_hold_number_word(text) else ():
         if taken.overlaps(m.start(), m.end()):
             continue
         value = parse_number_words(m.group("words"))
@@ -731,13 +809,13 @@ def _is_proper_code(text: str, start: int) -> bool:
 
 def _title_case(text: str) -> bool:
     """Return True if most words of `text` are capitalised, as in a headline."""
-    words = regex.findall(r"\p{L}+", text)
+    words = RE_LETTERS.findall(text)
     return len(words) >= 4 and sum(1 for w in words if w[0].isupper()) / len(words) > 0.6
 
 
 def _currency_code(surface: str) -> str:
     """Return the ISO code of a currency sign or word ("US$" -> USD, "yen" -> JPY)."""
-    key = regex.sub(r"[.\s\u00a0]", "", surface).lower()
+    key = RE_CURRENCY_NOISE.sub("", surface).lower()
     return CURRENCIES.get(key) or CURRENCIES.get(key + "s") or "USD"  # "Canadian dollar"
 
 
@@ -747,19 +825,19 @@ def _points_are_percent(text: str) -> bool:
 
 
 def _decorate(
-    text: str, start: int, end: int, value: float, words: str | None, headline: bool
+    text: str, start: int, end: int, value: float, words: str | None, headline: Callable[[], bool]
 ) -> _Mention | None:
     """Build the mention for one atom from its context, or None if it is no fact."""
     left = _left(text, start)
     before = text[start - 1] if start > 0 else " "
     before2 = text[start - 2] if start > 1 else " "
-    minus = RE_MINUS.search(left)
+    minus = RE_MINUS.search(left, max(0, len(left) - MINUS_CHARS))
     # Codes glued by a hyphen (F-35, COVID-19), decades ('90s), ids (#1, No. 10).
     if before in "-‐" and before2.isalpha() and not minus:
         return None
     if before in "'’/:." or (before == "," and before2.isdigit()):
         return None
-    if RE_CODE_BEFORE.search(left):
+    if _code_before(left):
         return None
     scale = 1.0
     while words is None and (sm := RE_SCALE.match(text, end)):
@@ -777,12 +855,12 @@ def _decorate(
         value = -value
         mention_start = start - (len(left) - minus.start())
     # Money: a currency sign before, or a currency word after.
-    cm = RE_CURRENCY_BEFORE.search(left)
+    cm = RE_CURRENCY_BEFORE.search(left, max(0, len(left) - CURRENCY_BEFORE_CHARS))
     if cm:
         kind, unit = FactKind.MONEY, _currency_code(cm.group("cur"))
         mention_start = start - (len(left) - cm.start())
     elif (am := RE_CURRENCY_AFTER.match(text, end)) and (am.group("cur") != "won" or scale > 1):
-        key = regex.sub(r"[.\s]", "", am.group("cur")).lower()
+        key = RE_DOTS_AND_SPACES.sub("", am.group("cur")).lower()
         is_weight = key in ("pound", "pounds") and scale == 1 and not RE_MONEY_CONTEXT.search(text)
         if not is_weight:
             kind, unit, end = FactKind.MONEY, _currency_code(key), am.end()
@@ -799,11 +877,11 @@ def _decorate(
     if kind is FactKind.QUANTITY:
         if agm := RE_AGE_AFTER.match(text, end):
             return _Mention(FactKind.AGE, start, agm.end(), value, start, atom_end, scale, words=words)
-        if RE_AGE_BEFORE.search(left) and value < 130 and scale == 1:
+        if _age_cue_before(left) and value < 130 and scale == 1:
             return _Mention(FactKind.AGE, start, end, value, start, atom_end, scale, words=words)
         if um := RE_UNIT.match(text, end):
             if um.group("word"):
-                unit = UNIT_WORDS[regex.sub(r"\s+", " ", um.group("word").lower())]
+                unit = UNIT_WORDS[RE_SPACES.sub(" ", um.group("word").lower())]
             else:
                 unit = UNIT_ABBREVIATIONS[um.group("abbr")]
             end = um.end()
@@ -836,7 +914,7 @@ def _decorate(
     if (
         kind is FactKind.QUANTITY and unit is None and words is None and scale == 1
         and value == int(value) and text[start:atom_end].isdigit() and not year
-        and not headline and _is_proper_code(text, start)
+        and not headline() and _is_proper_code(text, start)
     ):
         return None
     return _Mention(
@@ -910,7 +988,7 @@ def _merge_ranges(text: str, mentions: list[_Mention]) -> list[_Mention]:
             changing = from_m and RE_CHANGE_WORD.search(left[: from_m.start()][-60:])
             # "up 10.4 cents to $2.24", "increased by $43.6 billion to $419.2 billion".
             moved = (RE_DIRECTION_BEFORE.search(left) or by_m) and not _bare(a)
-            if changing or moved or RE_QUALIFIER.search(_left(text, b.start)):
+            if changing or moved or _qualifier_before(_left(text, b.start)):
                 merged = None
         if merged is None:
             out.append(a)
@@ -939,7 +1017,7 @@ def _acceptable_head(word: str) -> bool:
         return False
     if low.endswith("ing") and low not in ING_NOUNS:
         return False
-    if word.islower() or (word.isupper() and len(regex.sub(r"\W", "", word)) >= 2):
+    if word.islower() or (word.isupper() and len(RE_NON_WORD.sub("", word)) >= 2):
         return True
     return word[:1].isupper() and low.endswith("s") and not low.endswith("ss")
 
@@ -968,7 +1046,7 @@ def _phrase_after(text: str, pos: int, *, lowercase_only: bool, skip_determiners
             break
         if low in ONES or low in TENS or low in SCALES:  # "48% use two or three"
             break
-        if regex.search(r"['’]s\Z", tok):
+        if RE_POSSESSIVE_END.search(tok):
             break
         if lowercase_only and not (tok.islower() or tok.isupper()):
             break
@@ -998,7 +1076,11 @@ def _phrase_after(text: str, pos: int, *, lowercase_only: bool, skip_determiners
 
 def _phrase_before(text: str, pos: int) -> str | None:
     """Return the phrase before "of"/"numbering" that the number at `pos` measures."""
-    m = RE_PHRASE_BEFORE.search(_left(text, pos))
+    left = _left(text, pos)
+    trimmed = left.rstrip(" ")
+    if len(trimmed) == len(left) or not trimmed.endswith(PHRASE_BEFORE_WORDS):
+        return None  # RE_PHRASE_BEFORE ends with one of these words and spaces
+    m = RE_PHRASE_BEFORE.search(left)
     if not m:
         return None
     words: list[str] = []
@@ -1050,11 +1132,11 @@ def _counts(text: str, m: _Mention) -> str | None:
 def _qualify(text: str, m: _Mention) -> _Mention:
     """Attach the hedge or direction of change to mention `m`."""
     left = _left(text, m.start)
-    q = RE_QUALIFIER.search(left)
+    q = _qualifier_before(left)
     if q and RE_ABOUT_PREPOSITION.search(left[: q.start()]) and q.group("q").lower() == "about":
         q = None  # "talked about four priorities": a preposition, not a hedge
     if q:
-        key = regex.sub(r"\s+", " ", q.group("q").lower())
+        key = RE_SPACES.sub(" ", q.group("q").lower())
         if key in ("over", "under") and m.unit in TIME_UNITS:
             return m._replace(outer=m.start)  # "over five years" says when, not how many
         return m._replace(qualifier=QUALIFIERS[key], outer=m.start - (len(left) - q.start()))
@@ -1087,21 +1169,25 @@ def _keep(text: str, m: _Mention) -> bool:
 
 def _sentence_mentions(text: str) -> list[_Mention]:
     """Return every numeric mention in one sentence's text, in order."""
-    blocked = _blocked_spans(text)
+    digits = RE_ANY_DIGIT.search(text) is not None
+    atoms = list(_atoms(text, digits))
+    if not atoms and not digits:
+        return []  # an age apposition has digits
+    blocked = _blocked_spans(text, digits)
     mentions: list[_Mention] = []
     for am in RE_AGE_APPOSITION.finditer(text):
         name = am.group("name").rstrip(".")
         age = int(am.group("age"))
-        if name.lower() in WEEKDAYS or regex.fullmatch(MONTHS, name) or not 0 < age < 120:
+        if name.lower() in WEEKDAYS or RE_MONTH_NAME.fullmatch(name) or not 0 < age < 120:
             continue
         if blocked.overlaps(am.start("age"), am.end("age")) or RE_CODE_BEFORE.search(name + " "):
             continue
         s, e = am.span("age")
         mentions.append(_Mention(FactKind.AGE, s, e, float(age), s, e, outer=s))
         blocked.add(s, e)
-    headline = _title_case(text)
+    headline = functools.cache(lambda: _title_case(text))  # asked for rarely: only for a bare integer
     found: list[_Mention] = []
-    for start, end, value, words in _atoms(text):
+    for start, end, value, words in atoms:
         if blocked.overlaps(start, end):
             continue
         if m := _decorate(text, start, end, value, words, headline):

@@ -22,9 +22,9 @@ CAUTION, traps kept in place:
 from __future__ import annotations
 
 import bisect
-from collections import Counter
-from collections.abc import Iterator
-from typing import NamedTuple
+from collections import Counter, deque
+from collections.abc import Callable, Iterator
+from typing import Generic, NamedTuple, TypeVar
 
 import regex
 
@@ -223,6 +223,53 @@ RE_WORD = regex.compile(r"\S+")
 # A possessive ending on a name as written: Trump's, Hegseth’s.
 RE_POSSESSIVE = regex.compile(r"['’]s$")
 
+# Honorifics opening a phrase, dropped before a name is resolved: `Mr. Hegseth`.
+RE_LEADING_HONORIFICS = regex.compile(rf"^(?:{HONORIFIC}\s+)+")
+
+# A necessary condition for RE_TITLED_NAME and RE_APPOSITIVE, checked per sentence
+# first (a sentence without one is most sentences, and those two patterns cost ~0.1 ms
+# a sentence): every TITLE holds an office word of CORES (case-insensitive, so looked
+# for in the lower-cased text: see RE_FOLDS_TO_ASCII) after a non-letter, or glued to
+# a FORMER_WORDS word (`then-king`, `formerking`); or one of TITLE's capitalised forms.
+TITLE_WORDS = (
+    "secretary", "director", "attorney", "chief", "minister", "president", "premier", "chancellor",
+    "governor", "senator", "congress", "ambassador", "envoy", "spokes", "chair", "commander", "advis",
+    "mayor", "speaker", "king", "queen", "emperor", "leader",
+)  # fmt: skip
+RE_TITLE_WORD = regex.compile(
+    rf"(?:(?<![\p{{L}}\p{{N}}])|(?<=former|then|late|onetime|one-time))(?:{'|'.join(TITLE_WORDS)})"
+)
+RE_TITLE_FORM = regex.compile(r"PM|CEO|Sen\.|Rep\.|Gov\.|Pres\.|Pentagon")
+# The characters that match an ASCII letter under `(?i:...)` without lower-casing to
+# one (ſ, the Kelvin sign), or that lower-case to two characters (İ).
+RE_FOLDS_TO_ASCII = regex.compile("[\u0130\u017f\u212a]")
+
+# Words that never stay in a name segment (lower case).
+NOT_NAME_WORDS = NAME_STOPWORDS | NON_NAME_WORDS
+
+
+T = TypeVar("T")
+
+
+class _Recent(Generic[T]):
+    """One result per article for the last few articles, found by identity.
+
+    `extract_facts` asks for an article's people and names twice (once more through
+    the quotation speaker resolver). An article is held as long as its result, so no
+    other article can reuse its id while it is here.
+    """
+
+    def __init__(self, size: int = 4) -> None:
+        self.held: deque[tuple[Article, T]] = deque(maxlen=size)
+
+    def get(self, article: Article, compute: Callable[[Article], T]) -> T:
+        for held, result in self.held:
+            if held is article:
+                return result
+        result = compute(article)
+        self.held.append((article, result))
+        return result
+
 
 class _Titled(NamedTuple):
     """A title-and-name match inside the article, before the name is resolved."""
@@ -299,9 +346,27 @@ def _trim_name(text: str, offset: int) -> tuple[int, int] | None:
     return words[0][0], words[-1][1]
 
 
+def _may_hold_title(text: str) -> bool:
+    """False only if no TITLE can match in `text` (see RE_TITLE_WORD)."""
+    if RE_TITLE_FORM.search(text) or RE_FOLDS_TO_ASCII.search(text):
+        return True
+    low = text.lower()
+    if len(low) != len(text):
+        return True
+    for word in TITLE_WORDS:
+        at = low.find(word)
+        while at >= 0:
+            if RE_TITLE_WORD.match(low, at):
+                return True
+            at = low.find(word, at + 1)
+    return False
+
+
 def _titled(article: Article) -> Iterator[_Titled]:
     """Yield every title-and-name match in `article`, names as written, in text order."""
     for sentence in article.sentences:
+        if not _may_hold_title(sentence.text):
+            continue
         taken: list[tuple[int, int]] = []  # disjoint and sorted, so only neighbours can overlap
         for pattern in (RE_TITLED_NAME, RE_APPOSITIVE):
             for match in pattern.finditer(sentence.text):
@@ -338,16 +403,13 @@ def _name_segments(article: Article) -> Iterator[tuple[int, str]]:
     """Yield `(offset, name)` of every run of two to four name words in `article`."""
     for sentence in article.sentences:
         for run in RE_NAME_RUN.finditer(sentence.text):
+            if not any(separator in run.group() for separator in " \t\u00a0"):
+                continue  # one word: a name segment has two to four
             words = [(m.start() + run.start(), m.group()) for m in RE_WORD.finditer(run.group())]
             segment: list[tuple[int, str]] = []
             for word in [*words, (-1, "")]:
                 text = word[1]
-                keep = (
-                    bool(text)
-                    and text.lower() not in NAME_STOPWORDS
-                    and text.lower() not in NON_NAME_WORDS
-                    and text not in ORGS
-                )
+                keep = bool(text) and text.lower() not in NOT_NAME_WORDS and text not in ORGS
                 if keep:
                     segment.append(word)
                     continue
@@ -367,6 +429,10 @@ def canonical_names(article: Article) -> dict[str, str]:
     organisation words; each full name maps to itself and its last word to it. When two
     full names share a surname the more frequent wins, then the earlier.
     """
+    return dict(_RECENT_NAMES.get(article, _canonical_names))
+
+
+def _canonical_names(article: Article) -> dict[str, str]:
     found = list(_name_segments(article))
     counts = Counter(name for _, name in found)
     first_seen: dict[str, int] = {}
@@ -382,7 +448,7 @@ def canonical_names(article: Article) -> dict[str, str]:
 
 def resolve_name(phrase: str, names: dict[str, str]) -> str:
     """Return the full name `phrase` refers to (`Mr. Hegseth` -> `Pete Hegseth`), else `phrase` cleaned."""
-    cleaned = regex.sub(rf"^(?:{HONORIFIC}\s+)+", "", " ".join(phrase.split()))
+    cleaned = RE_LEADING_HONORIFICS.sub("", " ".join(phrase.split()))
     cleaned = RE_POSSESSIVE.sub("", cleaned)
     if cleaned in names:
         return names[cleaned]
@@ -394,9 +460,13 @@ def resolve_name(phrase: str, names: dict[str, str]) -> str:
 
 def extract_people(article: Article) -> Iterator[Fact]:
     """Yield every person named with a title in `article`."""
-    names = canonical_names(article)
-    for found in _titled(article):
-        yield Fact(
+    yield from _RECENT_PEOPLE.get(article, _people)
+
+
+def _people(article: Article) -> tuple[Fact, ...]:
+    names = _RECENT_NAMES.get(article, _canonical_names)
+    return tuple(
+        Fact(
             kind=FactKind.PERSON,
             text=article.text[found.start : found.end],
             value=resolve_name(found.name, names),
@@ -408,3 +478,9 @@ def extract_people(article: Article) -> Iterator[Fact]:
             org=found.org,
             former=found.former,
         )
+        for found in _titled(article)
+    )
+
+
+_RECENT_NAMES: _Recent[dict[str, str]] = _Recent()
+_RECENT_PEOPLE: _Recent[tuple[Fact, ...]] = _Recent()

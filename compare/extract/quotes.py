@@ -92,6 +92,27 @@ RE_PARTICIPLE = regex.compile(
     regex.VERBOSE,
 )
 
+# The first word of every cue of RE_CUE and of RE_PARTICIPLE, each a whole run of
+# letters in the text: a sentence with none of them has no cue (a cheap test first).
+CUE_FIRST_WORDS = frozenset(
+    """
+    According according pointed said says told tells added adds stated warned warns noted
+    explained explains insisted insists declared declares argued argues answered replied
+    replies remarked stressed stresses emphasised emphasized emphasises emphasizes cautioned
+    urged urges vowed vows pledged acknowledged admitted conceded concedes claimed wrote
+    writes tweeted announced announces concluded recalled suggested complained countered
+    responded confirmed hailed described predicted promised asserted reiterated reiterates
+    quipped joked boasted lamented observed
+    """.split()
+)
+PARTICIPLE_WORDS = frozenset(
+    """
+    saying adding calling noting warning stating telling insisting arguing explaining
+    describing stressing emphasising emphasizing cautioning urging declaring vowing pledging
+    """.split()
+)
+RE_LETTER_RUN = regex.compile(r"\p{L}+")
+
 # A passive or auxiliary form before the verb: `he was told` names the listener.
 RE_PASSIVE_BEFORE = regex.compile(r"(?:\b(?:was|were|been|being|is|are|be)\s+(?:\p{Ll}+ly\s+)?)$")
 
@@ -185,6 +206,17 @@ RE_SINGLE_QUOTED = regex.compile(
 
 # A double quotation mark: curly, straight, or two apostrophes (old wire copy).
 RE_DOUBLE_MARK = regex.compile(r"''|[“”\"]")
+
+# For `_find_names`: a capital letter; one that starts a word; a letter or a hyphen.
+RE_CAPITAL = regex.compile(r"\p{Lu}")
+RE_CAPITAL_WORD_START = regex.compile(r"(?<![\p{L}\-])\p{Lu}")
+RE_LETTER_OR_HYPHEN = regex.compile(r"[\p{L}\-]")
+
+# A possessive ending: Trump's, Hegseth’s.
+RE_POSSESSIVE_END = regex.compile(r"['’]s$")
+
+# An honorific and a name: `Mr. Hegseth`.
+RE_HONORIFIC_NAME = regex.compile(rf"{HONORIFIC}\s+\p{{Lu}}\p{{L}}+")
 
 # A short parenthetical aside, blanked before looking for a cue's subject.
 RE_PARENTHETICAL = regex.compile(r"\([^()\n\x00]{1,40}\)")
@@ -332,9 +364,6 @@ class _Resolver:
             if MASK not in self.masked[fact.start : fact.end]
         }
         if keys:
-            pattern = regex.compile(
-                r"(?<![\p{L}\-])(?:" + "|".join(regex.escape(key) for key in keys) + r")(?![\p{L}\-])"
-            )
             # Offsets inside a person fact, as sorted disjoint spans: a bisect per
             # match instead of a scan of every fact.
             covered: list[tuple[int, int]] = []
@@ -343,10 +372,10 @@ class _Resolver:
                     covered[-1] = (covered[-1][0], max(covered[-1][1], fact.end))
                 elif fact.start < fact.end:
                     covered.append((fact.start, fact.end))
-            for match in pattern.finditer(self.masked):
-                at = bisect.bisect_right(covered, (match.start(), sys.maxsize)) - 1
-                if not (at >= 0 and match.start() < covered[at][1]):
-                    found.setdefault(match.start(), _Mention(match.start(), known[match.group()]))
+            for start, key in _find_names(self.masked, keys):
+                at = bisect.bisect_right(covered, (start, sys.maxsize)) - 1
+                if not (at >= 0 and start < covered[at][1]):
+                    found.setdefault(start, _Mention(start, known[key]))
         self.mentions = sorted(found.values())
         starts = [m.start for m in self.mentions]
         for sentence in self.article.sentences:
@@ -379,7 +408,7 @@ class _Resolver:
         if match is None:
             return None
         title = normalise_title(match.group("title"))
-        org = ORGS.get(regex.sub(r"['’]s$", "", match.group("org") or ""))
+        org = ORGS.get(RE_POSSESSIVE_END.sub("", match.group("org") or ""))
 
         def fits(fact: Fact) -> bool:
             held = fact.title or ""
@@ -440,7 +469,7 @@ class _Resolver:
         if run:
             word_before = words[len(words) - len(run) - 1] if len(run) < len(words) else None
             text = self.article.text[run[0][0] : end]
-            plain = regex.sub(r"['’]s$", "", text)
+            plain = RE_POSSESSIVE_END.sub("", text)
             if word_before is not None and word_before[2].lower() == "the":
                 return word_before[0], _Speaker(self.article.text[word_before[0] : end], False), "found"
             if any(
@@ -451,7 +480,7 @@ class _Resolver:
         phrase_words = words[-6:]
         for index in range(len(phrase_words) - 1, -1, -1):
             token = phrase_words[index][2].lower()
-            if token in DETERMINERS or regex.search(r"['’]s$", token):
+            if token in DETERMINERS or RE_POSSESSIVE_END.search(token):
                 phrase_words = phrase_words[index:]
                 break
         else:
@@ -481,21 +510,54 @@ class _Resolver:
             return start, _Speaker(str(fact.value), True)
         phrase = self.article.text[start:end]
         if phrase[0].isupper() and phrase.split()[0].lower() not in DETERMINERS:
-            plain = regex.sub(r"['’]s$", "", phrase)
+            plain = RE_POSSESSIVE_END.sub("", phrase)
             person = plain not in ORGS and plain.lower() not in NON_NAME_WORDS
             return start, _Speaker(resolve_name(phrase, self.names), person)
         return start, self.role(phrase, start) or _Speaker(phrase, False)
 
 
+def _find_names(text: str, keys: list[str]) -> list[tuple[int, str]]:
+    r"""Return `(start, key)` of every whole-word occurrence of `keys` (longest first) in `text`.
+
+    The same as the matches of `(?<![\p{L}\-])(?:key1|key2|...)(?![\p{L}\-])`, whose
+    compilation took as long as the rest of the quotation search: when every key
+    starts with a capital, only capitals that start a word are tried, and at each the
+    first key (of those starting with that letter) that ends a word there wins, as in
+    the alternation.
+    """
+    if not all(RE_CAPITAL.match(key) for key in keys):
+        pattern = regex.compile(r"(?<![\p{L}\-])(?:" + "|".join(regex.escape(key) for key in keys) + r")(?![\p{L}\-])")
+        return [(match.start(), match.group()) for match in pattern.finditer(text)]
+    by_first: dict[str, list[str]] = {}
+    for key in keys:
+        by_first.setdefault(key[0], []).append(key)
+    found: list[tuple[int, str]] = []
+    resume = 0
+    for capital in RE_CAPITAL_WORD_START.finditer(text):
+        start = capital.start()
+        if start < resume:
+            continue
+        for key in by_first.get(text[start], ()):
+            end = start + len(key)
+            if text.startswith(key, start) and not RE_LETTER_OR_HYPHEN.match(text, end):
+                found.append((start, key))
+                resume = end
+                break
+    return found
+
+
 def _cue_spans(masked: str, sentence: Sentence) -> Iterator[tuple[int, int, str, bool]]:
     """Yield `(start, end, word, is_participle)` of every cue verb in `sentence`, in order."""
     found = []
-    for match in RE_CUE.finditer(masked, sentence.start, sentence.end):
-        if RE_PASSIVE_BEFORE.search(masked, sentence.start, match.start()):
-            continue
-        found.append((match.start("cue"), match.end("cue"), match.group("cue"), False))
-    for match in RE_PARTICIPLE.finditer(masked, sentence.start, sentence.end):
-        found.append((match.start("cue"), match.end("cue"), match.group("cue"), True))
+    words = set(RE_LETTER_RUN.findall(masked, sentence.start, sentence.end))
+    if not CUE_FIRST_WORDS.isdisjoint(words):
+        for match in RE_CUE.finditer(masked, sentence.start, sentence.end):
+            if RE_PASSIVE_BEFORE.search(masked, sentence.start, match.start()):
+                continue
+            found.append((match.start("cue"), match.end("cue"), match.group("cue"), False))
+    if not PARTICIPLE_WORDS.isdisjoint(words):
+        for match in RE_PARTICIPLE.finditer(masked, sentence.start, sentence.end):
+            found.append((match.start("cue"), match.end("cue"), match.group("cue"), True))
     yield from sorted(found)
 
 
@@ -519,20 +581,22 @@ def _cues(article: Article, resolver: _Resolver) -> list[_Cue]:
     """Find every cue of the article and resolve its speaker, in text order."""
     masked = resolver.masked
     confirmed: set[str] = set()
-    for sentence in article.sentences:
-        for start, _, _, participle in _cue_spans(masked, sentence):
+    # The cue spans of each sentence, found once for both passes.
+    spans_of = [list(_cue_spans(masked, sentence)) for sentence in article.sentences]
+    for sentence, spans in zip(article.sentences, spans_of, strict=True):
+        for start, _, _, participle in spans:
             if not participle:
                 _, speaker, _ = resolver.subject(sentence, start)
                 if speaker is not None and speaker.person and speaker.name:
                     confirmed.add(speaker.name)
-    for match in regex.finditer(rf"{HONORIFIC}\s+\p{{Lu}}\p{{L}}+", masked):
+    for match in RE_HONORIFIC_NAME.finditer(masked):
         confirmed.add(resolve_name(match.group(), resolver.names))
     resolver.find_mentions(confirmed)
 
     cues: list[_Cue] = []
-    for sentence in article.sentences:
+    for sentence, spans in zip(article.sentences, spans_of, strict=True):
         in_sentence: list[_Cue] = []
-        for start, end, word, participle in _cue_spans(masked, sentence):
+        for start, end, word, participle in spans:
             attribution, speaker = start, None
             if participle:
                 speaker = next((c.speaker for c in reversed(in_sentence)), None)
