@@ -51,6 +51,16 @@ def rows(text: str) -> list[Row]:
             '"Immunity deals should not be required," Oversight Chairman Jason Chaffetz (R-Utah) said.',
             [("Immunity deals should not be required,", "Jason Chaffetz", "said")],
         ),
+        # A place or body attached to the speaker's name: the person speaks, not the place.
+        (
+            '"The water came up fast," Mayor Helen Ortiz of Castlebrook told the Herald.',
+            [("The water came up fast,", "Helen Ortiz", "told")],
+        ),
+        # A body's name runs across `of`: not "England".
+        (
+            '"Rates will stay on hold," the Bank of England said.',
+            [("Rates will stay on hold,", "the Bank of England", "said")],
+        ),
         # The speaker before the quotation.
         (
             "On the alliance, Mr. Hegseth said, “Our forces operate and train together across all domains.”",

@@ -58,6 +58,9 @@ from compare.records import Article, Fact, FactKind, Sentence
 MASK = "\x00"
 
 # Finite cue verbs, lower case only: `the United States` must not cue anything.
+# Prepositions that attach a place or body to a name: `Helen Ortiz of Castlebrook`.
+POST_MODIFIERS = frozenset({"of", "from", "at"})
+
 RE_CUE = regex.compile(
     r"""
     (?<![\p{L}\-'’])                           # a whole word
@@ -467,7 +470,21 @@ class _Resolver:
             else:
                 break
         if run:
-            word_before = words[len(words) - len(run) - 1] if len(run) < len(words) else None
+            first = len(words) - len(run)
+            # `Mayor Helen Ortiz of Castlebrook told`, `Jane Smith from the University of
+            # Leeds told`: the speaker is the person before the place or body; else a
+            # name runs across `of` between capitalised words (`the Bank of England said`).
+            while True:
+                owner = self._owner_before(words, first, window_start)
+                if owner is not None:
+                    return owner.start, _Speaker(str(owner.value), True), "found"
+                if not (first >= 2 and words[first - 1][2] == "of" and words[first - 2][2][0].isupper()):
+                    break
+                first -= 2
+                while first >= 1 and words[first - 1][2][0].isupper():
+                    first -= 1
+            run = words[first:]
+            word_before = words[first - 1] if first > 0 else None
             text = self.article.text[run[0][0] : end]
             plain = RE_POSSESSIVE_END.sub("", text)
             if word_before is not None and word_before[2].lower() == "the":
@@ -488,6 +505,15 @@ class _Resolver:
         start = phrase_words[0][0]
         phrase = self.article.text[start:end]
         return start, self.role(phrase, start) or _Speaker(phrase, False), "found"
+
+    def _owner_before(self, words: list[tuple[int, int, str]], first: int, window_start: int) -> Fact | None:
+        """The person named just before `of`/`from`/`at` [`the`] that precedes `words[first]`, if any."""
+        k = first - 1
+        if k >= 0 and words[k][2].lower() == "the":
+            k -= 1
+        if k >= 1 and words[k][2].lower() in POST_MODIFIERS:
+            return self.person_fact_ending(window_start, words[k - 1][1])
+        return None
 
     def after(self, cue_end: int, sentence: Sentence) -> tuple[int, _Speaker | None]:
         """Return the speaker named after a cue (`said Mr. Hegseth`, `according to analysts`)."""
