@@ -123,6 +123,27 @@ def test_weekdays(text: str, anchor: str, expected: Found) -> None:
     assert expected == dates(text, anchor)
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 2026-03-14 is a Saturday. A future clause reads a bare weekday forward.
+        ("Schools will stay closed until Wednesday.", [("until Wednesday", "2026-03-18", "until")]),
+        ("Troops will arrive on Sunday, officials said.", [("Sunday", "2026-03-15", None)]),
+        ("The vote is due on Friday.", [("Friday", "2026-03-20", None)]),
+        ("The council will meet on Saturday to decide.", [("Saturday", "2026-03-14", None)]),  # the anchor's own day
+        # Hard negatives: the weekday dates a report, or the future is elsewhere.
+        ("Officials said on Sunday that troops will arrive.", [("Sunday", "2026-03-08", None)]),
+        ("Hegseth, who will visit Manila, said Sunday that the alliance was strong.", [("Sunday", "2026-03-08", None)]),
+        ("The ministers issued a statement Friday saying the deal will hold.", [("Friday", "2026-03-13", None)]),
+        ("The minister resigned on Tuesday and will leave office soon.", [("Tuesday", "2026-03-10", None)]),
+        ("They will decide, as they did last week on Friday.", [("Friday", "2026-03-13", None)]),
+    ],
+)
+def test_weekday_in_a_future_clause_is_the_coming_one(text: str, expected: Found) -> None:
+    """`will ... Wednesday` is the coming Wednesday; a report verb or a named week keeps the past reading."""
+    assert expected == dates(text, "2026-03-14")
+
+
 def test_last_weekday_with_an_inferred_anchor() -> None:
     """With an anchor inferred from the text (a lower bound), `last Saturday` may be the anchor's day."""
     text = "The forum was held in Simi Valley last Saturday."

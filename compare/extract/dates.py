@@ -213,6 +213,21 @@ RE_MORE_THAN_QUALIFIER = regex.compile(rf"(?:\s*+\S){{{QUALIFIER_CHARS + 1}}}")
 ASCII_ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 # Anything but a digit, dropped from a day (`6th` -> 6).
 RE_NON_DIGIT = regex.compile(r"\D")
+
+# A clause that speaks of the future: a bare weekday in it is the next one, not the last
+# (`schools will stay closed until Wednesday`, `the vote is due on Friday`).
+RE_FUTURE = regex.compile(
+    r"\b(?i:will|shall|won['’]t|is[^\S\n]+(?:due|set|expected|scheduled|going)|are[^\S\n]+(?:due|set|expected|scheduled|going)"
+    r"|plans?[^\S\n]+to|intends?[^\S\n]+to)\b|['’]ll\b"
+)
+# The words that end a clause around a weekday.
+RE_CLAUSE_END = regex.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:and|but|after|before|when|while|that|saying)\b")
+# `next week on Friday`, `Friday last week`: the week is named, the tense does not decide.
+RE_WEEK_NAMED = regex.compile(r"\b(?i:(?:last|next|this|previous|following)[^\S\n]+week)\b")
+# A report verb with the weekday it happened on: `said on Sunday` is always past.
+RE_REPORTED_ON = regex.compile(
+    r"\b(?:said|says|told|announced|added|wrote|confirmed|reported|stated|declared|warned)(?:[^\S\n]+on)?[^\S\n]+\Z"
+)
 # İ (lower-cases to two characters), ſ (folds to s), the Kelvin sign (folds to k).
 RE_FOLDS_TO_ASCII = regex.compile("[\u0130\u017f\u212a]")
 
@@ -276,6 +291,10 @@ def extract_dates(article: Article, sentence: Sentence, anchor: dt.date | None) 
         value = _resolve(match, anchor, article, lower_bound)
         if value is None:
             continue
+        if anchor is not None and _bare_weekday(match) and _future_clause(sentence.text, match.start("wd"), match.end("wd")):
+            # The coming one, or the anchor's own day: `will vote on Thursday` written on a Thursday.
+            ahead = (WEEKDAYS[match.group("wd").lower()] - anchor.weekday()) % 7
+            value = (anchor + dt.timedelta(days=ahead)).isoformat()
         offset = sentence.start + start
         yield Fact(
             kind=FactKind.DATE,
@@ -287,6 +306,30 @@ def extract_dates(article: Article, sentence: Sentence, anchor: dt.date | None) 
             sentence=sentence.index,
             qualifier=_qualifier(match),
         )
+
+
+def _bare_weekday(match: regex.Match[str]) -> bool:
+    """True for a weekday with no date and no `last`/`next`/`this` of its own."""
+    return bool(match.group("wd")) and not match.group("wrel") and not match.group("d")
+
+
+def _future_clause(text: str, start: int, end: int) -> bool:
+    """True if the clause holding `text[start:end]` speaks of the future and no report verb dates it.
+
+    `Schools will stay closed until Wednesday` is future; `officials said on
+    Sunday that troops will arrive`, `Hegseth, who will visit Manila, said
+    Sunday` and `a statement Friday saying the entry will ...` are not (the
+    weekday dates the report, or the future is in another clause or after it).
+    A named week (`next week on Friday`) is left to the weekday's own reading.
+    """
+    if RE_REPORTED_ON.search(text, max(0, start - 30), start):
+        return False
+    if RE_WEEK_NAMED.search(text, max(0, start - 20), min(len(text), end + 20)):
+        return False
+    before = [m.end() for m in RE_CLAUSE_END.finditer(text, 0, start)]
+    # The future must come before the weekday in its clause (`will arrive on Sunday`):
+    # `issued a statement Friday saying ... will` is a past report of a future.
+    return RE_FUTURE.search(text[before[-1] if before else 0 : start]) is not None
 
 
 def infer_article_date(article: Article) -> tuple[str, str] | None:
