@@ -122,10 +122,11 @@ def _settings(config_file: Path | None) -> Settings:
         raise Failure(str(error)) from None
 
 
-def _config(settings: Settings, encoding: str | None, max_article_bytes: int | None = None) -> Config:
+def _config(settings: Settings, encoding: str | None, max_article_bytes: int | None = None, jobs: int = 1) -> Config:
     limit = max_article_bytes if max_article_bytes is not None else settings.max_article_bytes
     return Config(
         encoding=encoding,
+        jobs=jobs or os.cpu_count() or 1,
         max_article_bytes=ARTICLE_BYTES_LIMIT if limit is None else limit or None,
         align=settings.align,
         compare=settings.compare,
@@ -181,6 +182,14 @@ _config_option = click.option(
     help="Read settings from this TOML file instead of the nearest .factdiff.toml / pyproject.toml.",
 )
 _encoding_option = click.option("--encoding", default=None, help="Decode inputs with this codec instead of UTF-8.")
+_jobs_option = click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Processes for date inference and fact extraction; 0 for one per core. The report does not depend on it.",
+)
 _article_limit_option = click.option(
     "--max-article-bytes",
     type=click.IntRange(min=0),
@@ -212,6 +221,7 @@ _article_limit_option = click.option(
 @_config_option
 @_encoding_option
 @_article_limit_option
+@_jobs_option
 def check(
     paths: tuple[str, ...],
     against: tuple[str, ...],
@@ -225,6 +235,7 @@ def check(
     config_file: Path | None,
     encoding: str | None,
     max_article_bytes: int | None,
+    jobs: int,
 ) -> None:
     """Compare the facts of articles and report where they disagree.
 
@@ -246,7 +257,7 @@ def check(
     budget = max_bytes if max_bytes is not None else settings.max_bytes if settings.max_bytes is not None else DEFAULT_MAX_BYTES
     if budget and budget < MIN_BYTES:
         raise click.BadParameter(f"{budget} is below the smallest report, {MIN_BYTES} bytes (0 for no budget)", param_hint="--max-bytes")
-    result = _run(paths, against, _config(settings, encoding, max_article_bytes), baseline)
+    result = _run(paths, against, _config(settings, encoding, max_article_bytes, jobs), baseline)
     effective = replace(settings, fail_on=fail_on, baseline=str(baseline) if baseline else None)
     where = f"the full JSON report: {json_output}" if json_output is not None else None
     if json_output is not None:
@@ -271,6 +282,7 @@ def check(
 @_config_option
 @_encoding_option
 @_article_limit_option
+@_jobs_option
 def baseline_command(
     paths: tuple[str, ...],
     against: tuple[str, ...],
@@ -278,6 +290,7 @@ def baseline_command(
     config_file: Path | None,
     encoding: str | None,
     max_article_bytes: int | None,
+    jobs: int,
 ) -> None:
     """Accept every discrepancy found now: write them to a baseline file.
 
@@ -298,7 +311,7 @@ def baseline_command(
             notes = {e.id: e.note for e in load_baseline(output) if e.note}
         except FactdiffError as error:
             raise Failure(f"{error} (remove it or pick another -o)") from None
-    result = _run(paths, against, _config(settings, encoding, max_article_bytes), None)
+    result = _run(paths, against, _config(settings, encoding, max_article_bytes, jobs), None)
     write_atomically(output, render_baseline(result.discrepancies, notes))
     count = len(result.discrepancies)
     click.echo(f"factdiff: {count} {'discrepancy' if count == 1 else 'discrepancies'} accepted in {output}", err=True)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+import multiprocessing
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 from compare.align import AlignConfig, align_all, group_stories
@@ -15,7 +18,19 @@ from compare.comparison import CompareConfig, find_discrepancies
 from compare.errors import InputError
 from compare.extract import extract_facts, infer_article_date
 from compare.ingest import ARTICLE_BYTES_LIMIT, iter_paths, read_articles, read_stdin, unique_ids
-from compare.records import Article, BaselineEntry, CheckResult, Discrepancy, DiscrepancyClass, FactKind, Skipped, Story
+from compare.records import (
+    Article,
+    BaselineEntry,
+    CheckResult,
+    Discrepancy,
+    DiscrepancyClass,
+    FactKind,
+    Skipped,
+    Story,
+)
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -29,6 +44,7 @@ class Config:
     ignore_classes: frozenset[DiscrepancyClass] = frozenset()
     outlets: Mapping[str, str] = field(default_factory=dict)
     max_article_bytes: int | None = ARTICLE_BYTES_LIMIT
+    jobs: int = 1
 
 
 def read_inputs(paths: Iterable[str], config: Config = Config()) -> tuple[list[Article], list[Skipped]]:
@@ -56,16 +72,42 @@ def read_inputs(paths: Iterable[str], config: Config = Config()) -> tuple[list[A
     return unique_ids(articles), skipped
 
 
-def date_articles(articles: Iterable[Article]) -> list[Article]:
+def date_articles(articles: Iterable[Article], jobs: int = 1) -> list[Article]:
     """Give an undated article the latest day its own text pins down, marked as inferred."""
-    dated = []
-    for article in articles:
-        if article.date is None:
-            inferred = infer_article_date(article)
-            if inferred is not None:
-                article = replace(article, date=inferred[0], date_source="text", date_evidence=inferred[1])
-        dated.append(article)
-    return dated
+    articles = list(articles)
+    undated = [i for i, a in enumerate(articles) if a.date is None]
+    for i, inferred in zip(undated, parallel_map(infer_article_date, [articles[i] for i in undated], jobs), strict=True):
+        if inferred is not None:
+            articles[i] = replace(articles[i], date=inferred[0], date_source="text", date_evidence=inferred[1])
+    return articles
+
+
+# The items of the running `parallel_map`, inherited by forked workers (not pickled).
+_ITEMS: Sequence[object] = ()
+
+
+def parallel_map(function: Callable[[T], R], items: Sequence[T], jobs: int = 1) -> list[R]:
+    """`[function(x) for x in items]`, over `jobs` processes when that pays.
+
+    Workers are forked, so they inherit `items` and only results travel back.
+    Where fork is unavailable, or for few items, the map runs in this process.
+    Results are in input order, so the output never depends on `jobs`.
+    """
+    global _ITEMS
+    if jobs <= 1 or len(items) < 16 * jobs or "fork" not in multiprocessing.get_all_start_methods():
+        return [function(item) for item in items]
+    _ITEMS = items
+    try:
+        context = multiprocessing.get_context("fork")
+        chunk = max(1, len(items) // (jobs * 8))
+        with context.Pool(jobs) as pool:
+            return pool.map(functools.partial(_apply, function), range(len(items)), chunksize=chunk)
+    finally:
+        _ITEMS = ()
+
+
+def _apply(function: Callable[[T], R], index: int) -> R:
+    return function(_ITEMS[index])  # type: ignore[arg-type]
 
 
 def date_from_stories(articles: Iterable[Article], stories: Iterable[Story]) -> list[Article]:
@@ -171,7 +213,7 @@ def check_articles(
     discrepancies, moved out of the findings. `progress` is told each stage.
     """
     say = progress or (lambda message: None)
-    ordered = sorted(date_articles(name_outlets(articles, config.outlets)), key=lambda a: a.id)
+    ordered = sorted(date_articles(name_outlets(articles, config.outlets), config.jobs), key=lambda a: a.id)
     repeated = sorted({a.id for a, b in zip(ordered, ordered[1:], strict=False) if a.id == b.id})
     if repeated:
         # read_inputs makes ids unique; an API caller that did not would lose articles.
@@ -181,7 +223,7 @@ def check_articles(
     stories = group_stories(ordered, alignments, config.align)
     ordered = date_from_stories(ordered, stories)
     say(f"extracting facts from {len(ordered)} articles in {len(stories)} stories")
-    facts = {a.id: extract_facts(a) for a in ordered}
+    facts = dict(zip((a.id for a in ordered), parallel_map(extract_facts, ordered, config.jobs), strict=True))
     say("comparing")
     discrepancies = find_discrepancies(ordered, facts, stories, alignments, config.compare)
     result = CheckResult(

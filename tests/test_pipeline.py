@@ -143,3 +143,14 @@ def test_golden_case(case: str, update_golden: bool) -> None:
         pytest.fail(f"{expected_path} is missing: review the output and write it with --update-golden")
     expected = expected_path.read_text(encoding="utf-8")
     assert expected == actual, "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True), "expected", "actual"))
+
+
+def test_jobs_do_not_change_the_report(tmp_path: Path) -> None:
+    """`--jobs 2` (forked workers for dating and extraction) gives the byte-identical JSON report."""
+    from compare.pipeline import Config
+
+    for i in range(40):
+        shutil.copy(sorted(SEEDS.glob("*.txt"))[i % 5], tmp_path / f"copy{i:02d}.txt")
+    one = render_json(run_check([str(tmp_path)], Config(jobs=1)))
+    two = render_json(run_check([str(tmp_path)], Config(jobs=2)))
+    assert one == two
