@@ -5,11 +5,12 @@ Two sentences of two different articles *align* when both have at least
 least `min_shared` content words, and difflib's `ratio()` over their tokens
 (the sentence of the article with the smaller id first) is at least
 `sentence_threshold`. Every such pair is found by a prefix-filtered similarity
-join over all sentences (`similar_sentences`), not by visiting every pair of
-articles or sentences; the cheap bounds (length, shared words, `quick_ratio()`)
-are checked before `ratio()` is paid for. Each sentence is then paired at most
-once per article pair, best score first, so a reordered paragraph still finds
-its partner.
+join over the distinct sentences (`similar_sentences`), not by visiting every pair
+of articles or sentences: copies of one sentence (boilerplate) are joined once and
+score 1.0 among themselves; the cheap bounds (shared words, the multiset overlap
+`quick_ratio()` computes, which implies the length filter) are checked before
+`ratio()` is paid for. Each sentence is then paired at most once per article pair,
+best score first, so a reordered paragraph still finds its partner.
 
 Two articles are in the same *story* when enough of their sentences align and
 their dates (where both are known) are close; stories are the connected
@@ -25,7 +26,7 @@ import difflib
 import itertools
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from compare.lexicon import content_words, words
@@ -65,17 +66,23 @@ def tokenize(article: Article) -> TokenizedArticle:
 SentenceRef = tuple[str, int]  # (article id, sentence index)
 Scored = dict[tuple[str, str], list[tuple[float, int, int]]]
 EPSILON = 1e-9  # float slack, so that a bound never excludes a pair exactly at the threshold
+RARE = 64  # a content element in at most this many distinct sentences is a key by itself: see `_keys`
 
 
 @dataclass
 class _Distinct:
-    """One distinct token sequence of the corpus and every sentence that has it."""
+    """One distinct token sequence of the corpus and every sentence that has it.
+
+    `elements` are its tokens as a set of ranks (see `_rank_elements`), `keys` its
+    content elements, rarest first; `stops` counts its other tokens.
+    """
 
     tokens: tuple[str, ...]
     content: frozenset[str]
     refs: list[SentenceRef]
-    elements: frozenset[int] = frozenset()  # token occurrences, as ranks: see `_rank_elements`
-    ordered: tuple[int, ...] = ()  # the same, rarest first
+    elements: frozenset[int] = frozenset()
+    keys: tuple[int, ...] = ()
+    stops: int = 0
 
 
 def _distinct_sentences(articles: Sequence[TokenizedArticle], config: AlignConfig) -> list[_Distinct]:
@@ -98,22 +105,27 @@ def _distinct_sentences(articles: Sequence[TokenizedArticle], config: AlignConfi
     return list(by_tokens.values())
 
 
-def _rank_elements(distinct: list[_Distinct]) -> None:
+def _rank_elements(distinct: list[_Distinct], rare: int) -> int:
     """Turn each token multiset into a set of ranks: the k-th `the` is the element `("the", k)`.
 
-    Ranks order the elements rarest first (fewest distinct sentences, then by value), so
-    a prefix holds a sentence's rarest elements; `|elements_a & elements_b|` is the
-    multiset overlap of the two token sequences, the bound `quick_ratio()` computes.
+    Content elements rank first, rarest first (fewest distinct sentences, then by
+    value), so a prefix of `keys` holds a sentence's rarest content words; then the
+    stopword elements. `|elements_a & elements_b|` is the multiset overlap of two
+    token sequences, the bound `quick_ratio()` computes. Returns the first rank of a
+    content element in more than `rare` distinct sentences.
     """
     per_sentence = [_elements(d.tokens) for d in distinct]
     frequency: Counter[tuple[str, int]] = Counter()
     for elements in per_sentence:
         frequency.update(elements)
-    rank = {e: r for r, e in enumerate(sorted(frequency, key=lambda e: (frequency[e], e)))}
+    content = {e for d, elements in zip(distinct, per_sentence, strict=True) for e in elements if e[0] in d.content}
+    order = sorted(frequency, key=lambda e: (e not in content, frequency[e], e))
+    rank = {e: r for r, e in enumerate(order)}
     for record, elements in zip(distinct, per_sentence, strict=True):
-        ordered = sorted(rank[e] for e in elements)
-        record.ordered = tuple(ordered)
-        record.elements = frozenset(ordered)
+        record.elements = frozenset(rank[e] for e in elements)
+        record.keys = tuple(sorted(rank[e] for e in elements if e[0] in record.content))
+        record.stops = len(elements) - len(record.keys)
+    return sum(1 for e in content if frequency[e] <= rare)
 
 
 def _elements(tokens: Sequence[str]) -> list[tuple[str, int]]:
@@ -136,22 +148,40 @@ def _overlap_needed(size: int, partner: int, config: AlignConfig) -> int:
     return max(config.min_shared, math.ceil(config.sentence_threshold * (size + partner) / 2 - EPSILON))
 
 
+def _content_needed(record: _Distinct, partners: range, config: AlignConfig) -> int:
+    """The fewest content elements `record` must share with a partner whose length is in `partners`.
+
+    Of the tokens shared, at most `min(stops, partner stops)` are stopwords (or one
+    letter), and a partner of length `y` has at most `y - min_shared` of them; so at
+    least `_overlap_needed - min(stops, y - min_shared)` shared tokens are content
+    elements, and never fewer than `min_shared`.
+    """
+    size = len(record.tokens)
+    bound = min(
+        (_overlap_needed(size, y, config) - min(record.stops, y - config.min_shared) for y in partners),
+        default=config.min_shared,
+    )
+    return max(config.min_shared, bound)
+
+
 def similar_sentences(articles: Sequence[TokenizedArticle], config: AlignConfig = AlignConfig()) -> Scored:
     """Find every aligned sentence pair across different articles, without visiting all pairs.
 
     Copies of one token sequence are joined once (`_distinct_sentences`). Distinct
-    sentences then go through a prefix-filtered similarity join (AllPairs / PPJoin)
-    over their token multisets, elements ordered rarest first (`_rank_elements`):
-    two sentences that align share at least `_overlap_needed` elements, so the first
-    element they share lies within the first `size - needed + 1` elements of each.
-    Sentences are visited shortest first; each probes the index with the prefix its
-    shortest allowed partner requires, and is indexed with the shorter prefix its
-    longer partners require (a partner of the same length or longer needs an overlap
-    of at least `t * size`). Postings too short for the length filter are skipped for
-    good, and a positional bound drops a pair as soon as the elements left cannot
-    reach the overlap needed. Survivors pass the shared-content count and the exact
-    multiset overlap before `ratio()` is paid for. The result equals scoring every
-    pair (tests/test_align_oracle.py checks it by brute force).
+    sentences then go through a prefix-filtered similarity join (AllPairs / PPJoin
+    style) keyed on pairs of content elements, rarest first (`_rank_elements`). Two
+    sentences that align share at least `_content_needed` content elements (`c`,
+    at least `min_shared`, 2 by default), so their two rarest shared ones lie within
+    the first `content - c + 2` content elements of each: the keys are the rare
+    elements of that prefix and the pairs of its common ones (`_keys`). A pair of
+    common words is far rarer than either word, which keeps postings short; with
+    `min_shared` 1, single elements. Sentences are visited shortest first; each probes with the
+    prefix its shortest allowed partner requires and is indexed with the shorter one
+    its longer partners require, and postings too short for the length filter are
+    skipped for good. Candidates pass the shared-content count and the exact
+    multiset overlap (`quick_ratio()`'s bound, which implies the length filter)
+    before `ratio()` is paid for. The result equals scoring every pair
+    (tests/test_align_oracle.py checks it by brute force).
 
     Returns, per article pair `(left, right)` with `left < right`, the list of
     `(score, left sentence, right sentence)`; the score is `ratio()` with the left
@@ -162,46 +192,82 @@ def similar_sentences(articles: Sequence[TokenizedArticle], config: AlignConfig 
     distinct = _distinct_sentences(articles, config)
     for record in distinct:
         _expand_copies(record, found)
-    if _overlap_needed(config.min_tokens, config.min_tokens, config) < 1:
-        # Degenerate thresholds: pairs that share nothing align, and no index finds them.
+    width = min(config.min_shared, 2)  # elements per key: the join needs that many shared content elements
+    if width < 1:
+        # `min_shared` 0: sentences that share no content word may align, and no index of
+        # content words finds them; score every pair (correct, quadratic).
         for number, record in enumerate(distinct):
             for partner in distinct[:number]:
                 _verify(record, partner, config, found)
         return found
-    _rank_elements(distinct)
+    common = _rank_elements(distinct, RARE)
     distinct.sort(key=lambda d: (len(d.tokens), d.refs[0]))
+    radix = 1 + max((k for d in distinct for k in d.keys), default=0)
+    sizes = [len(d.tokens) for d in distinct]
+    element_sets = [d.elements for d in distinct]
     low = threshold / (2 - threshold) if threshold < 2 else 1.0  # the shortest partner, relative
-    postings: dict[int, list[tuple[int, int]]] = defaultdict(list)  # element -> (sentence, position)
-    skip: dict[int, int] = defaultdict(int)  # element -> postings too short for every later probe
+    postings: dict[int, list[int]] = defaultdict(list)  # key -> distinct sentences, shortest first
+    skip: dict[int, int] = defaultdict(int)  # key -> postings too short for every later probe
     for number, record in enumerate(distinct):
         size = len(record.tokens)
         shortest = max(config.min_tokens, math.ceil(size * low - EPSILON))
-        probe = size - _overlap_needed(size, shortest, config) + 1
-        shared: dict[int, int] = {}
-        for p, element in enumerate(record.ordered[:probe]):
-            entries = postings.get(element)
-            if not entries:
-                continue
-            start = skip[element]
-            while start < len(entries) and len(distinct[entries[start][0]].tokens) < shortest:
-                start += 1  # sentences are visited shortest first: too short now, too short for good
-            skip[element] = start
-            for other, q in entries[start:]:
-                count = shared.get(other, 0)
-                if count < 0:
-                    continue  # already pruned
-                other_size = len(distinct[other].tokens)
-                if count + 1 + min(size - p - 1, other_size - q - 1) >= _overlap_needed(size, other_size, config):
-                    shared[other] = count + 1
-                else:
-                    shared[other] = -1
-        for other, count in shared.items():
-            if count > 0:
-                _verify(record, distinct[other], config, found)
-        index_prefix = size - max(1, _overlap_needed(size, size, config)) + 1
-        for q, element in enumerate(record.ordered[:index_prefix]):
-            postings[element].append((number, q))
+        probe = len(record.keys) - _content_needed(record, range(shortest, size + 1), config) + width
+        candidates = _probe(_keys(record.keys[:probe], width, common, radix), postings, skip, sizes, shortest)
+        # The cheap bounds, inline: this loop runs once per candidate.
+        needed = [_overlap_needed(size, partner, config) for partner in range(size + 1)]
+        elements, content = record.elements, record.content
+        for other in sorted(candidates):
+            if len(elements & element_sets[other]) >= needed[sizes[other]]:
+                partner = distinct[other]
+                if len(content & partner.content) >= config.min_shared:
+                    _score(record, partner, config, found)
+        # Partners visited later are as long or longer; `stops <= size - min_shared`, so
+        # the content bound only grows with their length: the same length is the loosest.
+        indexed = len(record.keys) - _content_needed(record, range(size, size + 1), config) + width
+        for key in _keys(record.keys[:indexed], width, common, radix):
+            postings[key].append(number)
     return found
+
+
+def _probe(
+    keys: Iterable[int],
+    postings: dict[int, list[int]],
+    skip: dict[int, int],
+    sizes: list[int],
+    shortest: int,
+) -> set[int]:
+    """The indexed sentences, `shortest` tokens or longer, that share a key with the probe."""
+    candidates: set[int] = set()
+    for key in keys:
+        entries = postings.get(key)
+        if not entries:
+            continue
+        start = skip[key]
+        while start < len(entries) and sizes[entries[start]] < shortest:
+            start += 1  # sentences are visited shortest first: too short now, too short for good
+        skip[key] = start
+        candidates.update(entries[start:])
+    return candidates
+
+
+def _keys(prefix: Sequence[int], width: int, common: int, radix: int) -> Iterator[int]:
+    """The index keys of a prefix of content elements (ranks, rarest first), each as one int.
+
+    A pair of sentences is met through its rarest shared element `e` when `e` ranks
+    below `common` (its postings are short), else through the pair of its two rarest
+    shared elements (a pair of common words is far rarer than either word); both
+    sentences decide alike, as the ranks are global. `width` 1 (`min_shared` 1):
+    single elements only, the last element of `prefix` included.
+    """
+    if width == 1:
+        yield from prefix
+        return
+    for position, first in enumerate(prefix[:-1]):
+        if first < common:
+            yield first
+        else:
+            for second in prefix[position + 1 :]:
+                yield (first + 1) * radix + second
 
 
 def _expand_copies(record: _Distinct, found: Scored) -> None:
@@ -212,11 +278,16 @@ def _expand_copies(record: _Distinct, found: Scored) -> None:
 
 
 def _verify(x: _Distinct, y: _Distinct, config: AlignConfig, found: Scored) -> None:
-    """Score a candidate pair of distinct sentences, if it passes the cheap bounds, for every article pair."""
+    """Score a candidate pair of distinct sentences if it passes the cheap bounds."""
     if len(x.content & y.content) < config.min_shared:
         return
-    if len(x.elements & y.elements) < _overlap_needed(len(x.tokens), len(y.tokens), config):
+    if len(set(_elements(x.tokens)) & set(_elements(y.tokens))) < _overlap_needed(len(x.tokens), len(y.tokens), config):
         return  # the multiset bound, as quick_ratio() computes it; it implies the length filter
+    _score(x, y, config, found)
+
+
+def _score(x: _Distinct, y: _Distinct, config: AlignConfig, found: Scored) -> None:
+    """Score an aligned-looking pair of distinct sentences for every article pair they occur in."""
     scores: dict[bool, float] = {}  # x first?, ratio
     for a, i in x.refs:
         for b, j in y.refs:
@@ -325,15 +396,13 @@ def group_stories(
     members: dict[str, list[str]] = defaultdict(list)
     for article in articles:
         members[find(article.id)].append(article.id)
-    groups = sorted(sorted(ids) for ids in members.values())
-    stories = []
-    for number, ids in enumerate(groups, start=1):
-        duplicates = tuple(
-            sorted(
-                (a.left, a.right)
-                for a in alignments
-                if a.left in ids and a.right in ids and is_near_duplicate(a, config)
-            )
-        )
-        stories.append(Story(f"S{number}", tuple(ids), duplicates))
-    return tuple(stories)
+    duplicates: dict[str, list[tuple[str, str]]] = defaultdict(list)  # story root -> pairs
+    for alignment in alignments:
+        root = find(alignment.left)
+        if root == find(alignment.right) and is_near_duplicate(alignment, config):
+            duplicates[root].append((alignment.left, alignment.right))
+    groups = sorted((sorted(ids), root) for root, ids in members.items())
+    return tuple(
+        Story(f"S{number}", tuple(ids), tuple(sorted(duplicates[root])))
+        for number, (ids, root) in enumerate(groups, start=1)
+    )

@@ -8,9 +8,21 @@ import random
 
 import pytest
 
-from compare.align import AlignConfig, TokenizedArticle, align_all, similar_sentences, tokenize
-from compare.ingest import article_from_text
-from compare.records import Article
+import compare.align
+from compare.align import (
+    AlignConfig,
+    TokenizedArticle,
+    _pair_up,
+    align_all,
+    group_stories,
+    is_near_duplicate,
+    same_story,
+    similar_sentences,
+    tokenize,
+)
+from compare.ingest import article_from_text, read_article
+from compare.records import Alignment, Article, Story
+from tests.conftest import CASES, SEEDS
 
 VOCABULARY = (
     "troops minister defense spending budget talks alliance tariff export market shares bank rate "
@@ -39,15 +51,60 @@ def mutate(words: list[str], rng: random.Random) -> list[str]:
     return out
 
 
+# Lines that recur word for word across many articles, as an outlet's furniture does.
+BOILERPLATE = [
+    "this article was amended on 30 march 2025 to correct the name of the agency".split(),
+    "the report was filed by reporters in tokyo and washington".split(),
+    "officials said the talks will continue".split(),
+]
+
+
+def at_threshold(rng: random.Random, threshold: float) -> tuple[list[str], list[str]]:
+    """Two sentences whose ratio() is exactly `threshold` (0.5 or 0.7): a shared head, different tails."""
+    size, shared = {0.5: (8, 4), 0.7: (10, 7)}[threshold]
+    head = rng.sample(VOCABULARY, shared)
+    tails = rng.sample([w + "x" for w in VOCABULARY], 2 * (size - shared))
+    return head + tails[: size - shared], head + tails[size - shared :]
+
+
 def corpus(seed: int, articles: int = 240, per_article: int = 6, content_share: float = 0.55) -> list[Article]:
-    """Articles that borrow and rework sentences from a shared pool, as outlets do."""
+    """Articles that borrow and rework sentences from a shared pool, as outlets do.
+
+    Some carry boilerplate lines (a few twice in one article) and pairs of sentences
+    scoring exactly 0.5 or 0.7.
+    """
     rng = random.Random(seed)
     pool = [sentence(rng, content_share) for _ in range(400)]
+    exact = [at_threshold(rng, t) for t in (0.5, 0.7) for _ in range(10)]
     made = []
     for number in range(articles):
         picked = [mutate(rng.choice(pool), rng) if rng.random() < 0.7 else sentence(rng) for _ in range(per_article)]
+        if rng.random() < 0.3:
+            line = rng.choice(BOILERPLATE)
+            picked[rng.randrange(len(picked))] = line
+            if rng.random() < 0.2:
+                picked.append(line)
+        if rng.random() < 0.2:
+            picked.append(rng.choice(rng.choice(exact)))
         text = "\n\n".join(" ".join(words).capitalize() + "." for words in picked if words) + "\n"
         made.append(article_from_text(text, id=f"a{number:03d}", date="2025-03-30"))
+    return made
+
+
+def real_text_corpus(seed: int, articles: int = 200) -> list[Article]:
+    """Articles stitched from the sentences of the seeds and the golden cases, some reworded."""
+    sources = [read_article(p) for p in sorted([*SEEDS.glob("*.txt"), *CASES.glob("*/*.txt")])]
+    pool = [s.text.replace("\n", " ") for a in sources for s in a.sentences]
+    rng = random.Random(seed)
+    made = []
+    for number in range(articles):
+        picked = []
+        for text in rng.sample(pool, 8):
+            tokens = text.split()
+            if rng.random() < 0.5 and len(tokens) > 3:
+                del tokens[rng.randrange(len(tokens))]
+            picked.append(" ".join(tokens))
+        made.append(article_from_text("\n\n".join(picked) + "\n", id=f"r{number:03d}", date="2025-03-30"))
     return made
 
 
@@ -67,21 +124,71 @@ def brute_force(tokenized: list[TokenizedArticle], config: AlignConfig) -> dict[
     return found
 
 
+def assert_equals_brute_force(articles: list[Article], config: AlignConfig) -> None:
+    """The join, the article alignments, the stories and the near-duplicates all equal brute force's."""
+    tokenized = {a.id: tokenize(a) for a in articles}
+    expected = brute_force(list(tokenized.values()), config)
+    actual = similar_sentences(list(tokenized.values()), config)
+    assert sum(map(len, expected.values())) > 50  # the corpus really overlaps
+    assert {k: sorted(v) for k, v in expected.items()} == {k: sorted(v) for k, v in actual.items() if v}
+    alignments = tuple(
+        _pair_up(a, b, scored, min(len(tokenized[a].tokens), len(tokenized[b].tokens)))
+        for (a, b), scored in sorted(expected.items())
+    )
+    assert alignments == align_all(articles, config)
+    stories = group_stories(articles, alignments, config)
+    assert naive_stories(articles, alignments, config) == stories
+    assert any(len(s.articles) > 1 for s in stories)
+
+
+def naive_stories(articles: list[Article], alignments: tuple[Alignment, ...], config: AlignConfig) -> tuple[Story, ...]:
+    """Stories as connected components found by repeated merging, near-duplicates by scanning every alignment."""
+    dates = {a.id: a.date for a in articles}
+    groups = [{a.id} for a in articles]
+    for alignment in alignments:
+        if same_story(alignment, dates, config):
+            left = next(g for g in groups if alignment.left in g)
+            right = next(g for g in groups if alignment.right in g)
+            if left is not right:
+                groups.remove(right)
+                left |= right
+    stories = []
+    for number, ids in enumerate(sorted(sorted(g) for g in groups), start=1):
+        duplicates = sorted(
+            (a.left, a.right)
+            for a in alignments
+            if a.left in ids and a.right in ids and is_near_duplicate(a, config)
+        )
+        stories.append(Story(f"S{number}", tuple(ids), tuple(duplicates)))
+    return tuple(stories)
+
+
 @pytest.mark.parametrize(
     "seed, threshold, content_share",
-    [(1, 0.5, 0.55), (2, 0.5, 0.55), (3, 0.7, 0.55), (4, 0.4, 0.55), (5, 0.5, 0.25), (6, 0.3, 0.2)],
+    [(1, 0.5, 0.55), (2, 0.5, 0.55), (3, 0.7, 0.55), (4, 0.4, 0.55), (5, 0.5, 0.25), (6, 0.3, 0.2),
+     (7, 0.5, 0.1), (8, 0.7, 0.15)],
 )
 def test_join_equals_brute_force(seed: int, threshold: float, content_share: float) -> None:
     """Every aligned sentence pair that brute force finds, the join finds, and no other.
 
-    Stopword-heavy corpora (low content share) test the bound on matched stopwords.
+    Stopword-heavy corpora (low content share) test the bound on matched stopwords;
+    boilerplate copies and pairs exactly at the threshold are in every corpus. The
+    article alignments, stories and near-duplicates built on the join are brute force's.
     """
-    config = AlignConfig(sentence_threshold=threshold)
-    tokenized = [tokenize(a) for a in corpus(seed, content_share=content_share)]
-    expected = brute_force(tokenized, config)
-    actual = similar_sentences(tokenized, config)
-    assert sum(map(len, expected.values())) > 50  # the corpus really overlaps
-    assert {k: sorted(v) for k, v in expected.items()} == {k: sorted(v) for k, v in actual.items() if v}
+    assert_equals_brute_force(corpus(seed, content_share=content_share), AlignConfig(sentence_threshold=threshold))
+
+
+@pytest.mark.parametrize("rare", [0, 3, 10**9])
+def test_join_equals_brute_force_whatever_words_key_alone(rare: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The join loses nothing whether a rare word is a key by itself or only in a pair with another."""
+    monkeypatch.setattr(compare.align, "RARE", rare)
+    assert_equals_brute_force(real_text_corpus(16, articles=120), AlignConfig(sentence_threshold=0.5))
+
+
+@pytest.mark.parametrize("seed, threshold", [(14, 0.5), (15, 0.7)])
+def test_real_text_equals_brute_force(seed: int, threshold: float) -> None:
+    """On articles stitched from the seeds' and golden cases' sentences, the join equals brute force."""
+    assert_equals_brute_force(real_text_corpus(seed), AlignConfig(sentence_threshold=threshold))
 
 
 def test_pair_exactly_at_threshold_is_found() -> None:
@@ -90,3 +197,34 @@ def test_pair_exactly_at_threshold_is_found() -> None:
     b = article_from_text("Alpha beta epsilon zeta.\n", id="b")
     (alignment,) = align_all([a, b])
     assert [(0, 0, 0.5)] == [(p.left, p.right, p.score) for p in alignment.pairs]
+
+
+def test_boilerplate_pairs_every_copy_at_score_one() -> None:
+    """A line repeated in many articles (twice in one) pairs every copy across articles, at 1.0."""
+    line = " ".join(BOILERPLATE[0]).capitalize() + "."
+    own = [" ".join(VOCABULARY[6 * n : 6 * n + 6]).capitalize() + "." for n in range(5)]
+    articles = [article_from_text(f"{line}\n\n{own[n]}\n", id=f"b{n}") for n in range(5)]
+    articles.append(article_from_text(f"{line}\n\n{line}\n", id="b9"))
+    found = similar_sentences([tokenize(a) for a in articles])
+    expected = {(f"b{m}", f"b{n}"): [(1.0, 0, 0)] for m in range(5) for n in range(m + 1, 5)}
+    expected.update({(f"b{m}", "b9"): [(1.0, 0, 0), (1.0, 0, 1)] for m in range(5)})
+    assert expected == {k: sorted(v) for k, v in found.items()}
+
+
+def test_stopwords_carry_a_longer_partner() -> None:
+    """A pair sharing two content words aligns on its stopwords, the longer sentence stop-heavy."""
+    a = article_from_text("Troops said that it was to be the one.\n", id="a")
+    b = article_from_text("Troops said that it was to be the one of them who had tariff.\n", id="b")
+    config = AlignConfig(min_shared=1)
+    expected = brute_force([tokenize(a), tokenize(b)], config)
+    assert expected
+    assert expected == similar_sentences([tokenize(a), tokenize(b)], config)
+
+
+def test_join_without_shared_words_equals_brute_force() -> None:
+    """With `min_shared` 0 no index of content words applies; every pair is still found."""
+    config = AlignConfig(min_shared=0)
+    tokenized = [tokenize(a) for a in corpus(9, articles=60, content_share=0.2)]
+    expected = brute_force(tokenized, config)
+    assert sum(map(len, expected.values())) > 50
+    assert {k: sorted(v) for k, v in expected.items()} == {k: sorted(v) for k, v in similar_sentences(tokenized, config).items()}
