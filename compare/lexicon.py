@@ -220,8 +220,12 @@ RE_ENTITY = regex.compile(
 RE_WORD = regex.compile(r"[\p{L}\p{N}]+(?:[’'\-‐‑][\p{L}\p{N}]+)*")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold_word(word: str) -> str:
-    """Fold one word to a comparison form: case, apostrophes, hyphens, spelling."""
+    """Fold one word to a comparison form: case, apostrophes, hyphens, spelling.
+
+    Cached: news vocabulary is small and every sentence of every article is folded.
+    """
     word = unicodedata.normalize("NFKC", word).casefold()
     word = word.replace("’", "").replace("'", "").replace("-", "").replace("‐", "").replace("‑", "")
     if word in SPELLING_VARIANTS:
