@@ -52,6 +52,14 @@ CONCEPT_STOP = frozenset("of the a an and in for to on at by with from".split())
 RE_CENT = re.compile(r"\bcents?\b|\bpence\b|\bp\b", re.IGNORECASE)
 
 
+def _cqe_unit(unit: str) -> str:
+    """CQE's name for a factdiff unit; a rate `USD/bbl` is `dollar per barrel`."""
+    if unit in CQE_UNITS or "/" not in unit:
+        return CQE_UNITS.get(unit, unit.lower())
+    base, per = unit.split("/", 1)
+    return f"{_cqe_unit(base)} per {_cqe_unit(per)}"
+
+
 class Quantity(NamedTuple):
     """One quantity in NewsQuant form: value (float, or (low, high) for a range)."""
 
@@ -91,7 +99,7 @@ def _as_quantity(fact: Fact) -> Quantity:
         value, high = value * 100, (high * 100 if high is not None else None)
         units = frozenset({"cent"})
     elif fact.unit:
-        units = frozenset({CQE_UNITS.get(fact.unit, fact.unit.lower())})
+        units = frozenset({_cqe_unit(fact.unit)})
     else:
         # CQE takes a counted noun as the unit (`13000 workers` -> `worker`): accept the
         # head of what factdiff says the number counts, or no unit.

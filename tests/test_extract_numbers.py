@@ -340,3 +340,28 @@ def test_fact_invariants(sentences: list[str], sep: str) -> None:
             assert fact.sentence == sentence.index
             assert isinstance(fact.value, float)
             assert fact.high is None or fact.high > fact.value
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Crude rose to US $58.24 per barrel on Monday.", [("money", "US $58.24 per barrel", 58.24, "USD/bbl")]),
+        ("They pay a $3,500 a month mortgage.", [("money", "$3,500 a month", 3500.0, "USD/month")]),
+        ("Homes sell for about $1,100 per square foot.", [("money", "$1,100 per square foot", 1100.0, "USD/sq ft")]),
+        ("The car reached 100km/hr in tests.", [("quantity", "100km/hr", 100.0, "km/h")]),
+        ("The convoy covered 30 miles a day.", [("quantity", "30 miles a day", 30.0, "mi/day")]),
+        # Hard negatives: a time after the amount is not a rate; a bare count has no unit to divide.
+        ("Petrol cost $2 a year ago.", [("money", "$2", 2.0, "USD")]),
+        ("The firm hired 40 people a month.", [("quantity", "40", 40.0, None)]),
+    ],
+)
+def test_rates_per_unit(sentence: str, expected: list[tuple[str, str, float, str | None]]) -> None:
+    """`per`/`a`/`/` after a currency or unit makes a rate unit (`USD/bbl`); `a year ago` does not."""
+    assert expected == [(f.kind.value, f.text, f.value, f.unit) for f in facts(sentence)]
+
+
+def test_range_takes_the_rate_of_its_high_end() -> None:
+    """`$62 to $68 a share` is one range priced per share."""
+    assert [("$62 to $68 a share", 62.0, 68.0, "USD/share")] == [
+        (f.text, f.value, f.high, f.unit) for f in facts("The shares were priced at $62 to $68 a share.")
+    ]

@@ -324,6 +324,27 @@ RE_UNIT = regex.compile(
     regex.VERBOSE,
 )
 
+# What a rate is per, besides the units: "$5 a share", "$120 per night".
+PER_WORDS: dict[str, str] = {
+    "share": "share", "shares": "share", "head": "head", "person": "person", "capita": "person",
+    "night": "night", "passenger": "passenger", "seat": "seat", "ticket": "ticket",
+}  # fmt: skip
+PER_ABBREVIATIONS: dict[str, str] = {"yr": "year", "mo": "month", "wk": "week", "bbl": "bbl", "gal": "gal"}
+_PER_WORD_ALT = "|".join(sorted(PER_WORDS, key=len, reverse=True))
+_PER_ABBR_ALT = "|".join(sorted(PER_ABBREVIATIONS, key=len, reverse=True))
+# A rate after a currency or a unit: "$58.24 per barrel", "$3,500 a month", "$21.25 per
+# square foot", "100km/hr"; not "$10 a year ago" (a time, not a rate).
+RE_PER = regex.compile(
+    rf"""
+    (?<![ \u00a0])                                  # only the start of a run of spaces tries
+    (?: [ \u00a0]+(?i:per|a|an)[ \u00a0]+(?P<word>(?i:{_UNIT_WORD_ALT}|{_PER_WORD_ALT}))
+      | [ \u00a0]?/[ \u00a0]?(?P<abbr>{_UNIT_ABBR_ALT}|{_PER_ABBR_ALT}|(?i:day|week|month|year|share)) )
+    (?![\p{{L}}\p{{N}}])
+    (?![ \u00a0]+(?i:ago|earlier|later|before|after|since)\b)
+    """,
+    regex.VERBOSE,
+)
+
 # An age after a number: "33-year-old", "44 years old".
 RE_AGE_AFTER = regex.compile(
     r"""[ \u00a0-](?:years?|yrs?)[ \u00a0-]old\b""",
@@ -885,6 +906,10 @@ def _decorate(
             else:
                 unit = UNIT_ABBREVIATIONS[um.group("abbr")]
             end = um.end()
+    if unit is not None and unit not in ("percentage points", "basis points", "%") and (rate := RE_PER.match(text, end)):
+        per = _per_unit(rate)
+        if per != unit and "/" not in unit:
+            unit, end = f"{unit}/{per}", rate.end()
     after = text[end : end + 2] + "  "
     # Ordinals (1st), decades (1990s), codes (5G, 3D), times and ratios (3:1), versions.
     if after[:1].isalpha() or after[:1].isdigit():
@@ -924,6 +949,15 @@ def _decorate(
     )  # fmt: skip
 
 
+def _per_unit(rate: regex.Match[str]) -> str:
+    """The canonical unit a RE_PER match is per: `barrels` -> `bbl`, `square foot` -> `sq ft`, `yr` -> `year`."""
+    if rate.group("word"):
+        word = RE_SPACES.sub(" ", rate.group("word").lower())
+        return UNIT_WORDS.get(word) or PER_WORDS[word]
+    abbr = rate.group("abbr")
+    return UNIT_ABBREVIATIONS.get(abbr) or PER_ABBREVIATIONS.get(abbr) or abbr.lower()
+
+
 def _bare(m: _Mention) -> bool:
     """Return True if `m` is a plain number with no sign, scale, unit or currency of its own."""
     return m.start == m.atom_start and m.end == m.atom_end and m.scale == 1
@@ -938,7 +972,8 @@ def _range(a: _Mention, b: _Mention) -> _Mention | None:
     elif b.kind is FactKind.QUANTITY and b.unit is None and b.start == b.atom_start:
         low = a.value * (b.scale if a.scale == 1 else 1)  # "$3-5 billion"
         shape = a._replace(end=b.end, atom_end=b.atom_end, scale=b.scale)
-    elif a.kind is b.kind and a.unit == b.unit:  # "$370,000 to $5.5 million", "$89 to $93 billion"
+    elif a.kind is b.kind and (a.unit == b.unit or (b.unit or "").startswith(f"{a.unit}/")):
+        # "$370,000 to $5.5 million", "$89 to $93 billion", "$62 to $68 a share" (the rate is b's)
         unscaled_high = b.value / b.scale
         low = a.value * (b.scale if a.scale == 1 and a.value < unscaled_high else 1)
         shape = b
