@@ -365,3 +365,11 @@ def test_range_takes_the_rate_of_its_high_end() -> None:
     assert [("$62 to $68 a share", 62.0, 68.0, "USD/share")] == [
         (f.text, f.value, f.high, f.unit) for f in facts("The shares were priced at $62 to $68 a share.")
     ]
+
+
+def test_index_points_are_not_percentage_points() -> None:
+    """'closed at 1,478 points' next to a percentage is an index level; '2 points' there is a change in points."""
+    sentence = "The TA-35 index gained 1% to close at 1,478 points, while bond yields rose 2 points."
+    assert [("percent", "1%", "%"), ("quantity", "1,478", None), ("percent", "2 points", "percentage points")] == [
+        (f.kind.value, f.text, f.unit) for f in facts(sentence)
+    ]

@@ -889,7 +889,9 @@ def _decorate(
                 value = round(value / 100, 10)
     if kind is FactKind.QUANTITY:
         pm = RE_PERCENT.match(text, end)
-        if pm and not (pm.group("points") and not _points_are_percent(text)):
+        # "points" are percentage points in a sentence about percentages, unless the value
+        # could not be one: "closed at 1,478 points" is an index level.
+        if pm and not (pm.group("points") and (value >= 100 or not _points_are_percent(text))):
             kind, end = FactKind.PERCENT, pm.end()
             unit = (
                 "percentage points" if pm.group("pp") or pm.group("points")
