@@ -37,6 +37,9 @@ CQE_UNITS: dict[str, str] = {
     "year": "year", "decade": "decade", "century": "century", "bpd": "barrel per day",
     "mpg": "mile per gallon", "hp": "horsepower", "rpm": "revolutions per minute",
     "Hz": "hertz", "kHz": "kilohertz", "MHz": "megahertz", "GHz": "gigahertz",
+    "μm": "micrometre", "ppm": "parts-per-million", "ppb": "parts-per-billion",
+    "GPa": "gigapascal", "MPa": "megapascal", "kPa": "kilopascal", "PS": "horsepower",
+    "m3": "cubic metre", "cu ft": "cubic foot",
     "mAh": "milliampere-hour", "Nm": "newton metre", "lb-ft": "pound-foot", "kV": "kilovolt",
 }  # fmt: skip
 

@@ -373,3 +373,23 @@ def test_index_points_are_not_percentage_points() -> None:
     assert [("percent", "1%", "%"), ("quantity", "1,478", None), ("percent", "2 points", "percentage points")] == [
         (f.kind.value, f.text, f.unit) for f in facts(sentence)
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, unit",
+    [
+        ("The sensor has a 352 μm pixel pitch.", "μm"),
+        ("Tests found lead at 15 ppb in the water.", "ppb"),
+        ("The material reached 113 gigapascals on the test.", "GPa"),
+        ("The boot now holds 24.5 cubic feet of luggage.", "cu ft"),
+        ("The engine makes 300 PS at full power.", "PS"),
+    ],
+)
+def test_science_and_engineering_units(sentence: str, unit: str) -> None:
+    """Units of science and motoring copy are read with their number."""
+    assert [unit] == [f.unit for f in facts(sentence)]
+
+
+def test_unit_letters_inside_a_name_are_no_unit() -> None:
+    """`12 PS5 consoles`: the letters run into a digit, so they are a product name, not a unit."""
+    assert [None] == [f.unit for f in facts("He sent 12 PS5 consoles to the school.")]

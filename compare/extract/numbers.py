@@ -100,6 +100,10 @@ UNIT_WORDS: dict[str, str] = {
     "hours": "h", "day": "day", "days": "day", "week": "week", "weeks": "week",
     "month": "month", "months": "month", "year": "year", "years": "year",
     "decade": "decade", "decades": "decade", "century": "century", "centuries": "century",
+    "cubic foot": "cu ft", "cubic feet": "cu ft", "cubic meter": "m3", "cubic meters": "m3",
+    "cubic metre": "m3", "cubic metres": "m3", "micrometre": "μm", "micrometres": "μm",
+    "micrometer": "μm", "micrometers": "μm", "micron": "μm", "microns": "μm",
+    "gigapascal": "GPa", "gigapascals": "GPa", "parts per million": "ppm", "parts per billion": "ppb",
 }  # fmt: skip
 UNIT_ABBREVIATIONS: dict[str, str] = {
     "km": "km", "cm": "cm", "mm": "mm", "kg": "kg", "mg": "mg", "lb": "lb", "lbs": "lb",
@@ -112,7 +116,8 @@ UNIT_ABBREVIATIONS: dict[str, str] = {
     "sq ft": "sq ft", "W": "W", "kV": "kV", "Hz": "Hz", "kHz": "kHz", "MHz": "MHz",
     "GHz": "GHz", "hp": "hp", "bhp": "hp", "rpm": "rpm", "Nm": "Nm", "lb-ft": "lb-ft",
     "mAh": "mAh", "min": "min", "mins": "min", "hr": "h", "hrs": "h", "g": "g",
-    "nm": "nm", "m": "m",
+    "nm": "nm", "m": "m", "μm": "μm", "µm": "μm", "ppm": "ppm", "ppb": "ppb", "GPa": "GPa",
+    "MPa": "MPa", "kPa": "kPa", "PS": "PS", "m3": "m3", "m³": "m3", "cu ft": "cu ft",
 }  # fmt: skip
 
 QUALIFIERS: dict[str, str] = {
