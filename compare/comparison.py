@@ -169,8 +169,16 @@ def _compatible_subjects(a: Fact, b: Fact) -> bool:
     return sa is None or sb is None or sa == sb
 
 
+CHANGES = frozenset({"up", "down"})
+
+
 def _comparable(a: Fact, b: Fact) -> bool:
-    return a.kind == b.kind and a.unit == b.unit
+    """Same kind and unit, and both a change (`rose 5%`, `fell by 3`) or both a level (`5%`).
+
+    A change and a level are different figures even in aligned sentences; two
+    changes in opposite directions are comparable (`rose 5%` against `fell 5%`).
+    """
+    return a.kind == b.kind and a.unit == b.unit and (a.qualifier in CHANGES) == (b.qualifier in CHANGES)
 
 
 FactRef = tuple[str, int]  # (article id, index of the fact in that article's facts)

@@ -269,3 +269,15 @@ def test_office_fallback_refuses_a_mention_whose_sentence_names_another_country(
         "The US government may still make a conciliatory gesture, as it did a year ago when Vice President Dick Cheney "
         "made a surprise appearance in Davos.\n", id="davos", date="2025-01-26")
     assert () == check_articles([brussels, davos]).discrepancies
+
+
+def test_a_change_is_not_compared_with_a_level() -> None:
+    """'rose 5%' (a change) and '5.2%' (a level) in aligned sentences are different figures."""
+    from compare.pipeline import check_articles
+
+    shared = "\n\nThe agency said prices of food and fuel had driven the figure this month.\n\nEconomists had expected a smaller move, the agency said.\n"
+    a = article_from_text("Consumer prices rose 5% in March, the statistics agency said on Tuesday." + shared, id="a", date="2025-04-01")
+    b = article_from_text("Consumer prices stood at 5.2% in March, the statistics agency said on Tuesday." + shared, id="b", date="2025-04-01")
+    c = article_from_text("Consumer prices rose 6% in March, the statistics agency said on Tuesday." + shared, id="c", date="2025-04-01")
+    found = check_articles([a, b, c]).discrepancies
+    assert [("a", "c")] == [tuple(cl.article for cl in d.claims) for d in found]

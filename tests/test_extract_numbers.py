@@ -393,3 +393,21 @@ def test_science_and_engineering_units(sentence: str, unit: str) -> None:
 def test_unit_letters_inside_a_name_are_no_unit() -> None:
     """`12 PS5 consoles`: the letters run into a digit, so they are a product name, not a unit."""
     assert [None] == [f.unit for f in facts("He sent 12 PS5 consoles to the school.")]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Nvidia advanced 8% on Monday.", [("8%", "up")]),
+        ("Bonia climbed 11 sen in early trade.", [("11", "up")]),
+        ("Temperatures dropped by 1.5 degrees Celsius.", [("1.5 degrees Celsius", "down")]),
+        ("Tesla shares plummeted 65% during the rout.", [("65%", "down")]),
+        ("On Wall St: Dow +0.2% by the close.", [("0.2%", "up")]),
+        # Hard negatives: phrasal verbs, and the level a change ends at.
+        ("The defense gave up 517 rushing yards.", [("517", None)]),
+        ("Exports dropped 7% to $2.3 billion.", [("7%", "down"), ("$2.3 billion", None)]),
+    ],
+)
+def test_direction_of_change(sentence: str, expected: list[tuple[str, str | None]]) -> None:
+    """A change word right before a number gives its direction; `gave up` and a target level do not."""
+    assert expected == [(f.text, f.qualifier) for f in facts(sentence)]

@@ -400,20 +400,28 @@ RE_ABOUT_PREPOSITION = regex.compile(
     """,
     regex.VERBOSE,
 )
+# The verbs and nouns of a change, up and down.
+_UP = r"""rose|rise|rises|rising|risen|increased|increases|increasing|grew|grows|growing|grown
+          |climbed|climbs|climbing|jumped|jumps|jumping|surged|surges|surging|soared|soars
+          |soaring|gained|gains|gaining|advanced|advances|rallied|rallies|added|adds
+          |(?<!\b(?:gave|give|gives|giving|lifted|picked|set|sets|made|makes|ended|end)[ ]+)up
+          |(?:increase|rise|hike|jump|gain|growth|boost|surge)[ ]+of"""
+_DOWN = r"""fell|falls|falling|fallen|dropped|drops|dropping|declined|declines|declining
+          |decreased|decreases|decreasing|slipped|slips|slid|plunged|plunges|plunging
+          |plummeted|plummets|plummeting|tumbled|tumbles|sank|sinks|dipped|dips|eased|eases
+          |retreated|down|lost|loses|shed|sheds
+          |(?:drop|decline|fall|cut|decrease|reduction|slump)[ ]+of
+          |(?:decrease|drop|fall|decline|dip)(?=[ ]+by)"""
 # A direction of change before a number: "rose 5%", "fell by 3%", "an increase of 2%".
 RE_DIRECTION_BEFORE = regex.compile(
-    r"""
-    (?<![\p{L}])
-    (?: (?P<up>rose|rise|rises|rising|risen|increased|increases|grew|grows|growing|grown
-          |climbed|climbs|jumped|jumps|surged|surges|soared|soars|gained|gains|up
-          |(?:increase|rise|hike|jump|gain|growth|boost|surge)[ ]+of)
-      | (?P<down>fell|falls|falling|fallen|dropped|drops|declined|declines|decreased
-          |decreases|slipped|slid|plunged|plunges|tumbled|sank|down|lost|shed
-          |(?:drop|decline|fall|cut|decrease|reduction|slump)[ ]+of) )
+    rf"""
+    (?<![\p{{L}}])
+    (?: (?P<up>{_UP}) | (?P<down>{_DOWN}) )
     (?:[ ]+by)?[ ]+\Z
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
+DIRECTION_CHARS = 80  # how far back a direction word is looked for
 # A direction of change after a number: "a 5% rise", "closed 2% lower".
 RE_DIRECTION_AFTER = regex.compile(
     r"""
@@ -1182,10 +1190,13 @@ def _qualify(text: str, m: _Mention) -> _Mention:
         if key in ("over", "under") and m.unit in TIME_UNITS:
             return m._replace(outer=m.start)  # "over five years" says when, not how many
         return m._replace(qualifier=QUALIFIERS[key], outer=m.start - (len(left) - q.start()))
-    if m.kind in (FactKind.PERCENT, FactKind.MONEY):
-        d = RE_DIRECTION_BEFORE.search(left) or RE_DIRECTION_AFTER.match(text, m.end)
+    if m.kind in (FactKind.PERCENT, FactKind.MONEY, FactKind.QUANTITY):
+        window = max(0, len(left) - DIRECTION_CHARS)
+        d = RE_DIRECTION_BEFORE.search(left, window) or RE_DIRECTION_AFTER.match(text, m.end)
         if d:
             return m._replace(qualifier="up" if d.group("up") else "down", outer=m.start)
+        if left.endswith("+") and m.kind is FactKind.PERCENT:
+            return m._replace(qualifier="up", outer=m.start)  # "Dow +0.2%"
     return m._replace(outer=m.start)
 
 
