@@ -411,3 +411,19 @@ def test_unit_letters_inside_a_name_are_no_unit() -> None:
 def test_direction_of_change(sentence: str, expected: list[tuple[str, str | None]]) -> None:
     """A change word right before a number gives its direction; `gave up` and a target level do not."""
     assert expected == [(f.text, f.qualifier) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The baby was only ten months old.", [("age", "ten months old", 10.0, "month")]),
+        ("Most cases are found at around 3 years of age.", [("age", "3 years of age", 3.0, None)]),
+        ("The patient is a 87 yo man with hypertension.", [("age", "87 yo", 87.0, None)]),
+        ("The puppy is 6 weeks old.", [("age", "6 weeks old", 6.0, "week")]),
+        # A year-old age and a month-old age are different units, never compared.
+        ("The yogurt costs 5 yen.", [("money", "5 yen", 5.0, "JPY")]),
+    ],
+)
+def test_ages_in_months_weeks_and_of_age(sentence: str, expected: list[tuple[str, str, float, str | None]]) -> None:
+    """Ages in months or weeks keep their unit; `of age` and `yo` are ages too."""
+    assert expected == [(f.kind.value, f.text, f.value, f.unit) for f in facts(sentence)]

@@ -350,9 +350,14 @@ RE_PER = regex.compile(
     regex.VERBOSE,
 )
 
-# An age after a number: "33-year-old", "44 years old".
+# An age after a number: "33-year-old", "44 years old", "ten months old", "3 years of
+# age", "87 yo"; a unit other than years is kept ("month", "week", "day").
 RE_AGE_AFTER = regex.compile(
-    r"""[ \u00a0-](?:years?|yrs?)[ \u00a0-]old\b""",
+    r"""
+    [ \u00a0-](?: (?:years?|yrs?|(?P<unit>month|week|day)s?)[ \u00a0-]old
+                | (?:years?|(?P<unit_of>month|week)s?)[ \u00a0]+of[ \u00a0]+age )\b
+    | [ \u00a0]?(?:yo|y\.o\.)(?![\p{L}\p{N}])
+    """,
     regex.VERBOSE | regex.IGNORECASE,
 )
 # An age cue before a number: "aged 60", "age 71", "at the age of 21".
@@ -912,7 +917,9 @@ def _decorate(
             )  # fmt: skip
     if kind is FactKind.QUANTITY:
         if agm := RE_AGE_AFTER.match(text, end):
-            return _Mention(FactKind.AGE, start, agm.end(), value, start, atom_end, scale, words=words)
+            age_unit = agm.group("unit") or agm.group("unit_of")
+            return _Mention(FactKind.AGE, start, agm.end(), value, start, atom_end, scale,
+                            unit=age_unit.lower() if age_unit else None, words=words)  # fmt: skip
         if _age_cue_before(left) and value < 130 and scale == 1:
             return _Mention(FactKind.AGE, start, end, value, start, atom_end, scale, words=words)
         if um := RE_UNIT.match(text, end):
