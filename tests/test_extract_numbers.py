@@ -427,3 +427,19 @@ def test_direction_of_change(sentence: str, expected: list[tuple[str, str | None
 def test_ages_in_months_weeks_and_of_age(sentence: str, expected: list[tuple[str, str, float, str | None]]) -> None:
     """Ages in months or weeks keep their unit; `of age` and `yo` are ages too."""
     assert expected == [(f.kind.value, f.text, f.value, f.unit) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Two-thirds of voters backed the plan.", [("Two-thirds", 2 / 3, "fraction")]),
+        ("Three fifths of the budget went to defence.", [("Three fifths", 0.6, "fraction")]),
+        ("He served five and a half years in prison.", [("five and a half years", 5.5, "year")]),
+        # Hard negatives: quarters as periods; an ordinal place.
+        ("Profits fell in the last two quarters of the year.", [("two", 2.0, None)]),
+        ("He finished third in the race.", []),
+    ],
+)
+def test_fractions(sentence: str, expected: list[tuple[str, float, str | None]]) -> None:
+    """Fractions are values with the unit `fraction`; `and a half` adds 0.5; quarters need a hyphen."""
+    assert expected == [(f.text, pytest.approx(f.value), f.unit) for f in facts(sentence)]

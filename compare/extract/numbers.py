@@ -350,6 +350,23 @@ RE_PER = regex.compile(
     regex.VERBOSE,
 )
 
+# A fraction after a whole number: "two-thirds", "three quarters", "3 fifths of", "five and a half".
+FRACTION_DENOMINATORS: dict[str, int] = {
+    "half": 2, "halves": 2, "thirds": 3, "quarters": 4, "fourths": 4, "fifths": 5, "sixths": 6,
+    "sevenths": 7, "eighths": 8, "ninths": 9, "tenths": 10, "third": 3, "quarter": 4,
+    "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+}  # fmt: skip
+RE_FRACTION_AFTER = regex.compile(
+    r"""
+    (?: [ \u00a0]+and[ \u00a0]+a[ \u00a0]+(?P<half>(?P<den_h>half))
+      | [ \u00a0-](?P<den>halves|thirds|quarters|fourths|fifths|sixths|sevenths|eighths|ninths|tenths
+                  |third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth) )
+    (?![\p{L}\p{N}-])
+    (?P<of>[ \u00a0]+of\b)?
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
 # An age after a number: "33-year-old", "44 years old", "ten months old", "3 years of
 # age", "87 yo"; a unit other than years is kept ("month", "week", "day").
 RE_AGE_AFTER = regex.compile(
@@ -885,6 +902,16 @@ def _decorate(
         end = sm.end()
         if key != "hundred":  # only "hundred" chains: "4 hundred million"
             break
+    fraction = None
+    if scale == 1 and (fm := RE_FRACTION_AFTER.match(text, end)):
+        den = (fm.group("den") or fm.group("den_h")).lower()
+        denominator = FRACTION_DENOMINATORS[den]
+        # "quarters" are also periods ("the last two quarters"): a fraction only when hyphenated.
+        period = den.startswith("quarter") and not fm.group(0).startswith("-")
+        if fm.group("half"):  # "five and a half years"
+            value, end = value + 0.5, fm.end("half")
+        elif (words is not None or fm.group("of")) and not period and value == int(value) and 0 < value < denominator:
+            value, end, fraction = value / denominator, fm.end("den"), "fraction"  # "two-thirds", "3 quarters of"
     atom_end = end
     value *= scale
     kind = FactKind.QUANTITY
@@ -932,6 +959,8 @@ def _decorate(
         per = _per_unit(rate)
         if per != unit and "/" not in unit:
             unit, end = f"{unit}/{per}", rate.end()
+    if fraction and unit is None:
+        unit = fraction
     after = text[end : end + 2] + "  "
     # Ordinals (1st), decades (1990s), codes (5G, 3D), times and ratios (3:1), versions.
     if after[:1].isalpha() or after[:1].isdigit():
