@@ -56,6 +56,16 @@ def rows(text: str) -> list[Row]:
             '"The water came up fast," Mayor Helen Ortiz of Castlebrook told the Herald.',
             [("The water came up fast,", "Helen Ortiz", "told")],
         ),
+        # A name after a dash at the end of the quotation's line.
+        (
+            'Readers wrote in.\n\n“I cannot believe it.” ― Jacklyn Ashley\n\n“Me neither.” — Mark Twain.',
+            [("I cannot believe it.", "Jacklyn Ashley", "―"), ("Me neither.", "Mark Twain", "―")],
+        ),
+        # A dash inside the line is an aside, not an attribution.
+        (
+            '"We will win," said Mayor Helen Ortiz — and the crowd cheered.',
+            [("We will win,", "Helen Ortiz", "said")],
+        ),
         # A body's name runs across `of`: not "England".
         (
             '"Rates will stay on hold," the Bank of England said.',

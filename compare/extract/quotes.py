@@ -58,6 +58,11 @@ from compare.records import Article, Fact, FactKind, Sentence
 MASK = "\x00"
 
 # Finite cue verbs, lower case only: `the United States` must not cue anything.
+# A name after a dash at the end of a quotation's line: `"…" ― Jacklyn Ashley`, `"…" — Mark Twain.`
+RE_DASH_SPEAKER = regex.compile(
+    r"""(?<![^\S\n])[^\S\n]*[―—–][^\S\n]*(?P<name>\p{Lu}[\p{L}'’.-]*(?:[^\S\n]+\p{Lu}[\p{L}'’.-]*){0,4})[^\S\n]*[.,]?[^\S\n]*(?:\n|\Z)"""
+)
+
 # Prepositions that attach a place or body to a name: `Helen Ortiz of Castlebrook`.
 POST_MODIFIERS = frozenset({"of", "from", "at"})
 
@@ -712,7 +717,12 @@ def _attribute(
         ]
         chosen = _choose_cue(quote, cues_of.get(sentence.index, []), after, article.text)
         speaker, cue_word = (chosen.speaker.name, chosen.word) if chosen else (None, None)
-        if chosen is None:
+        if chosen is None and (dash := RE_DASH_SPEAKER.match(article.text, quote.close)):
+            name = dash.group("name").strip()
+            if name.endswith(".") and len(name.rsplit(None, 1)[-1]) > 2:
+                name = name[:-1]  # "Mark Twain." ends the line; "Julie A." keeps its initial
+            speaker, cue_word = name, "―"  # "…" ― Jacklyn Ashley
+        elif chosen is None:
             group = by_index[quote.paragraph]
             if quote.paragraph not in quotation_only_of:
                 quotation_only_of[quote.paragraph] = not any(
