@@ -26,7 +26,7 @@ import difflib
 import itertools
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from compare.lexicon import content_words, words
@@ -114,6 +114,11 @@ def _rank_elements(distinct: list[_Distinct], rare: int) -> int:
     token sequences, the bound `quick_ratio()` computes. Returns the first rank of a
     content element in more than `rare` distinct sentences.
     """
+    return _element_ranks(distinct, rare)[1]
+
+
+def _element_ranks(distinct: list[_Distinct], rare: int) -> tuple[dict[tuple[str, int], int], int]:
+    """`_rank_elements`, also returning the rank of every element."""
     per_sentence = [_elements(d.tokens) for d in distinct]
     frequency: Counter[tuple[str, int]] = Counter()
     for elements in per_sentence:
@@ -125,7 +130,7 @@ def _rank_elements(distinct: list[_Distinct], rare: int) -> int:
         record.elements = frozenset(rank[e] for e in elements)
         record.keys = tuple(sorted(rank[e] for e in elements if e[0] in record.content))
         record.stops = len(elements) - len(record.keys)
-    return sum(1 for e in content if frequency[e] <= rare)
+    return rank, sum(1 for e in content if frequency[e] <= rare)
 
 
 def _elements(tokens: Sequence[str]) -> list[tuple[str, int]]:
@@ -406,3 +411,121 @@ def group_stories(
         Story(f"S{number}", tuple(ids), tuple(sorted(duplicates[root])))
         for number, (ids, root) in enumerate(groups, start=1)
     )
+
+
+# --------------------------------------------------------------------------- a stored index
+#
+# An archive (`compare.archive`) keeps its distinct sentences, a rank for every
+# content element and the join keys of each sentence, so that a few new articles
+# are aligned against it without the archive's sentences being joined again.
+# The prefix filter holds for any fixed total order of the elements, so the ranks
+# fixed when the index was built serve new sentences too: an element the index has
+# never seen is shared with no indexed sentence and is left out of the probe.
+
+
+@dataclass(frozen=True)
+class SentenceIndex:
+    """The join keys of a set of distinct sentences: ranks of content elements (`word\\x1fk`)."""
+
+    ranks: dict[str, int]
+    common: int
+    radix: int
+    keys: tuple[tuple[int, ...], ...]
+
+
+def element_key(word: str, count: int) -> str:
+    """The stored name of the `count`-th occurrence of `word` in a sentence."""
+    return f"{word}\x1f{count}"
+
+
+def partner_lengths(size: int, config: AlignConfig) -> range:
+    """The token counts a sentence of `size` tokens can align with (the length filter)."""
+    low = config.sentence_threshold / (2 - config.sentence_threshold) if config.sentence_threshold < 2 else 1.0
+    shortest = max(config.min_tokens, math.ceil(size * low - EPSILON))
+    longest = math.floor(size / low + EPSILON) if low > 0 else 10**9
+    return range(shortest, max(shortest, longest) + 1)
+
+
+def build_index(sentences: Sequence[tuple[str, ...]], config: AlignConfig = AlignConfig()) -> SentenceIndex:
+    """Rank the content elements of `sentences` (distinct token sequences) and key each one.
+
+    Each sentence is keyed with the prefix its loosest partner length requires, so
+    any sentence that can align with it, longer or shorter, meets it on a key.
+    """
+    distinct = [_Distinct(t, frozenset(content_words(list(t))), []) for t in sentences]
+    rank, common = _element_ranks(distinct, RARE)
+    # Content is a property of the word (`content_words`), so the same in every sentence.
+    ranks = {element_key(*e): r for e, r in rank.items() if content_words([e[0]])}
+    radix = 1 + max(ranks.values(), default=0)
+    keys = tuple(tuple(_index_keys(d, config, common, radix)) for d in distinct)
+    return SentenceIndex(ranks, common, radix, keys)
+
+
+def _index_keys(record: _Distinct, config: AlignConfig, common: int, radix: int) -> Iterator[int]:
+    width = min(config.min_shared, 2)
+    if width < 1:
+        return iter(())
+    prefix = len(record.keys) - _content_needed(record, partner_lengths(len(record.tokens), config), config) + width
+    return _keys(record.keys[:prefix], width, common, radix)
+
+
+def probe_keys(
+    tokens: tuple[str, ...], ranks: Mapping[str, int], common: int, radix: int, config: AlignConfig = AlignConfig()
+) -> list[int]:
+    """The keys under which every indexed sentence that can align with `tokens` is filed.
+
+    `ranks`, `common` and `radix` are the index's (`build_index`); `ranks` needs to
+    hold only the elements of `tokens`.
+    """
+    content = frozenset(content_words(list(tokens)))
+    elements = _elements(tokens)
+    known = sorted(ranks[name] for name in (element_key(*e) for e in elements if e[0] in content) if name in ranks)
+    stops = sum(1 for e in elements if e[0] not in content)
+    record = _Distinct(tokens, content, [], frozenset(), tuple(known), stops)
+    return sorted(set(_index_keys(record, config, common, radix)))
+
+
+def content_elements(tokens: Sequence[str]) -> list[str]:
+    """The stored names of the content elements of a sentence (what `probe_keys` looks up)."""
+    content = frozenset(content_words(list(tokens)))
+    return [element_key(*e) for e in _elements(tokens) if e[0] in content]
+
+
+def score_against(
+    fresh: Sequence[TokenizedArticle],
+    candidates: Callable[[tuple[str, ...]], Iterable[tuple[tuple[str, ...], list[SentenceRef]]]],
+    config: AlignConfig = AlignConfig(),
+) -> Scored:
+    """Score the sentences of `fresh` articles against indexed ones that `candidates` returns.
+
+    `candidates(tokens)` gives every indexed sentence (tokens and its sentences in
+    other articles) that can align with `tokens`, and maybe more: each is checked with
+    the same bounds and `ratio()` as `similar_sentences`, so the scores equal a full
+    join's for every pair of a fresh and an indexed article. Pairs among the fresh
+    articles are not scored here (`similar_sentences(fresh)` gives them).
+    """
+    found: Scored = defaultdict(list)
+    derived: dict[tuple[str, ...], tuple[frozenset[str], frozenset[tuple[str, int]]]] = {}
+    for record in _distinct_sentences(fresh, config):
+        elements = frozenset(_elements(record.tokens))
+        seen: set[tuple[str, ...]] = set()
+        for tokens, refs in candidates(record.tokens):
+            if tokens in seen or not refs:
+                continue
+            seen.add(tokens)
+            # `_verify`'s bounds, with each side's elements computed once. `record.content`
+            # holds content words only, so its overlap with the tokens is the shared content.
+            if len(record.content.intersection(tokens)) < config.min_shared:
+                continue
+            if tokens not in derived:
+                derived[tokens] = (frozenset(content_words(list(tokens))), frozenset(_elements(tokens)))
+            content, other = derived[tokens]
+            if len(elements & other) < _overlap_needed(len(record.tokens), len(tokens), config):
+                continue
+            _score(record, _Distinct(tokens, content, refs), config, found)
+    return found
+
+
+def pair_up(found: Scored, lengths: dict[str, int]) -> list[Alignment]:
+    """Turn scored sentence pairs into alignments, one partner per sentence (as `align_all`)."""
+    return [_pair_up(a, b, scored, min(lengths[a], lengths[b])) for (a, b), scored in sorted(found.items())]

@@ -15,6 +15,7 @@ from tabulate import tabulate
 
 from compare import __version__
 from compare.align import align_pair, tokenize
+from compare.archive import check_against, index_articles, is_archive
 from compare.baseline import load_baseline, render_baseline
 from compare.errors import FactdiffError
 from compare.extract import extract_facts
@@ -141,7 +142,10 @@ def _run(paths: Sequence[str], against: Sequence[str], config: Config, baseline:
     say = _progress()
     articles, skipped = _read(paths, config)
     scope = None
-    if against:
+    archives = [p for p in against if is_archive(p)]
+    if archives and len(against) > 1:
+        raise click.UsageError(f"--against {archives[0]} is an archive: give it alone (index other articles into it)")
+    if against and not archives:
         context, context_skipped = _read(against, config, "articles to check against")
         articles, skipped, scope = merge_context(articles, skipped, context, context_skipped)
     entries: tuple[BaselineEntry, ...] | None = None
@@ -153,6 +157,8 @@ def _run(paths: Sequence[str], against: Sequence[str], config: Config, baseline:
     if say:
         say(f"read {len(articles)} articles ({len(skipped)} skipped)")
     try:
+        if archives:
+            return check_against(Path(archives[0]), articles, skipped, config, baseline=entries, progress=say)
         return check_articles(articles, skipped, config, scope=scope, baseline=entries, progress=say)
     except FactdiffError as error:
         raise Failure(str(error)) from None
@@ -173,7 +179,8 @@ _against_option = click.option(
     multiple=True,
     type=click.Path(exists=True),
     metavar="PATH",
-    help="Articles to check against (repeatable): only discrepancies involving PATHS are reported.",
+    help="Articles to check against (repeatable), or one archive built by `factdiff index`: "
+    "only discrepancies involving PATHS are reported.",
 )
 _config_option = click.option(
     "--config",
@@ -249,6 +256,7 @@ def check(
       factdiff check a.txt b.txt --format json --fail-on high
       factdiff check new/ --against archive/ --baseline factdiff-baseline.json
       factdiff check new/ --format github --json factdiff.json
+      factdiff check new/ --against archive.factdiff
     """
     settings = _settings(config_file)
     fail_on = fail_on or settings.fail_on or "never"
@@ -316,6 +324,52 @@ def baseline_command(
     count = len(result.discrepancies)
     click.echo(f"factdiff: {count} {'discrepancy' if count == 1 else 'discrepancies'} accepted in {output}", err=True)
     sys.exit(2 if result.skipped else 0)
+
+
+@main.command("index", epilog=EXIT_CODES)
+@click.argument("archive", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--prune", is_flag=True, help="Also remove stored articles whose file is gone.")
+@_config_option
+@_encoding_option
+@_article_limit_option
+@_jobs_option
+def index_command(
+    archive: Path,
+    paths: tuple[str, ...],
+    prune: bool,
+    config_file: Path | None,
+    encoding: str | None,
+    max_article_bytes: int | None,
+    jobs: int,
+) -> None:
+    """Build or update an archive of articles, their facts and alignments (one SQLite file).
+
+    Unchanged articles (same file, same content) are left alone; a changed one
+    replaces the stored one. Articles stay in the archive until --prune removes
+    those whose file is gone. `factdiff check NEW --against ARCHIVE` then
+    compares only the new articles with it, with the findings of
+    `factdiff check NEW --against` the indexed files. The archive is tied to
+    this version of factdiff and to its align and outlet settings.
+
+    \b
+    Example:
+      factdiff index archive.factdiff articles/ exports/2025.jsonl
+      factdiff check new/ --against archive.factdiff --fail-on high
+    """
+    settings = _settings(config_file)
+    config = _config(settings, encoding, max_article_bytes, jobs)
+    if archive.exists() and not is_archive(str(archive)):
+        raise Failure(f"cannot index into {archive}: not a factdiff archive")
+    articles, skipped = read_inputs(paths, config, unique=False)
+    for item in skipped:
+        click.echo(f"factdiff: cannot read {item.path}: {item.reason}", err=True)
+    try:
+        report = index_articles(archive, articles, skipped, config, prune=prune, progress=_progress())
+    except FactdiffError as error:
+        raise Failure(str(error)) from None
+    click.echo(f"factdiff: {report.summary()} in {archive}", err=True)
+    sys.exit(2 if skipped else 0)
 
 
 @main.command()

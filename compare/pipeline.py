@@ -47,11 +47,15 @@ class Config:
     jobs: int = 1
 
 
-def read_inputs(paths: Iterable[str], config: Config = Config()) -> tuple[list[Article], list[Skipped]]:
+def read_inputs(
+    paths: Iterable[str], config: Config = Config(), *, unique: bool = True
+) -> tuple[list[Article], list[Skipped]]:
     """Read every input path; an input that cannot be read is kept as Skipped with its reason.
 
     One file may hold many articles (JSON Lines): each entry that cannot be read
     is a Skipped of its own (`export.jsonl:17`), and the others are still read.
+    `unique=False` keeps the ids the files give (an archive makes them unique
+    over all it holds, with `ingest.unique_ids`).
     """
     articles: list[Article] = []
     skipped: list[Skipped] = []
@@ -69,7 +73,7 @@ def read_inputs(paths: Iterable[str], config: Config = Config()) -> tuple[list[A
                 articles.append(result)
             else:
                 skipped.append(result)
-    return unique_ids(articles), skipped
+    return (unique_ids(articles) if unique else articles), skipped
 
 
 def date_articles(articles: Iterable[Article], jobs: int = 1) -> list[Article]:
@@ -176,6 +180,11 @@ def merge_context(
     scope = frozenset(a.id for a in combined[: len(articles)])
     extra = [s for s in context_skipped if _where(s.path) not in own]
     return combined, [*skipped, *extra], scope
+
+
+def where(path: str) -> str:
+    """The identity of an input path: the resolved file (`-` stays `-`), as `merge_context` compares them."""
+    return _where(path)
 
 
 def _where(path: str) -> str:

@@ -1,0 +1,661 @@
+"""The archive: articles, facts, alignments and the alignment index, kept in one SQLite file.
+
+`factdiff index ARCHIVE PATH...` (`index_articles`) builds or updates it;
+`factdiff check NEW... --against ARCHIVE` (`check_against`) compares the new
+articles with it. The findings equal those of `check NEW --against FOLDER` on
+the inputs the archive was built from (tests/test_archive.py).
+
+Storage (stdlib `sqlite3`, one file, no server; JSON rather than pickle, so a
+file from elsewhere cannot run code). Tables:
+
+- `meta`: `schema` (`SCHEMA`), `version` (factdiff's) and `fingerprint` (the
+  version, the align settings and the outlets table). Facts and alignments depend
+  on all three, so an archive whose fingerprint differs from the run's is refused
+  with the fix (`factdiff index` it again into a new file), never silently mixed.
+- `article`: one row per input (a file, or one entry of a JSON export), keyed by
+  `place` (its resolved path, as `--against` compares them). `base_id` is the id
+  the file gives; `id` is made unique over the whole archive (`unique_ids`), as
+  reading every indexed path at once would. `hash` is a digest of the article as
+  read (text, sentences, metadata, date before story inference); `head` and `body`
+  hold it as JSON. `facts` are extracted with `date_used`, the article's date
+  after story inference; `world` holds the facts other stories can need
+  (person mentions, or every fact when it states a standing figure: `standing`).
+- `skipped`: inputs that could not be read, reported as `--against FOLDER` would.
+- `alignment`: every aligned pair of archive articles (by row, the smaller id
+  left), with the pairs, coverage and `linked` (same story or near-duplicates).
+- `sentence`, `ref`, `element`, `posting`: the alignment index: distinct folded
+  token sequences, where each occurs, a rank for every content element and the
+  join keys of each sentence (`align.build_index`). It is rebuilt whenever the
+  archive changes, so its ranks are the archive's.
+
+Index. Unchanged articles (same place and hash) are left alone; a changed one
+replaces the stored one, its alignments and sentences. Articles stay until
+`index --prune` is given: then every stored article and skipped input whose file
+is gone is removed. Articles new, changed, or whose unique id changed are aligned
+against the index and among themselves; then stories are grouped over the whole
+archive, dates inferred from stories, and facts (re-)extracted where the date
+they were extracted with changed.
+
+Check. New articles replace stored ones at the same place; ids are made unique
+over both as `merge_context` does (a stored article whose id changes is aligned
+afresh). New articles are aligned with each other (`align_all`) and probed
+against the index (`align.score_against`); the archive's own alignments come
+from the file. Stories are grouped over everything (only linked alignments are
+loaded), and story dates recomputed from the stored dates. Articles in stories
+with a new article are loaded whole with all their facts and alignments; other
+articles with person or standing-figure facts are loaded with those facts (the
+comparer pairs offices and standing figures over the whole input); the rest are
+metadata only (empty text, placeholder sentences: the reports use their
+metadata and sentence count). Facts whose date changed are extracted again.
+
+Differences from `--against FOLDER`, by design: `CheckResult.alignments` holds only
+the alignments within stories that include a new article, and `facts` only the
+facts loaded (neither is in any report). A baseline entry about archive articles
+only is never listed as stale (the archive's own discrepancies are not computed).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+from compare import __version__
+from compare.align import (
+    TokenizedArticle,
+    build_index,
+    content_elements,
+    group_stories,
+    is_near_duplicate,
+    pair_up,
+    partner_lengths,
+    probe_keys,
+    same_story,
+    score_against,
+    similar_sentences,
+    tokenize,
+)
+from compare.baseline import apply_baseline
+from compare.comparison import RE_STANDING, find_discrepancies
+from compare.errors import ConfigError, InputError
+from compare.extract import extract_facts
+from compare.ingest import unique_ids
+from compare.lexicon import fold_counts
+from compare.pipeline import Config, date_articles, date_from_stories, limit_scope, name_outlets, parallel_map, where
+from compare.records import (
+    NUMERIC_KINDS,
+    Alignment,
+    Article,
+    BaselineEntry,
+    CheckResult,
+    Fact,
+    FactKind,
+    Sentence,
+    SentencePair,
+    Skipped,
+)
+
+SCHEMA = "factdiff-archive/1"
+SQLITE_HEADER = b"SQLite format 3\x00"
+ARCHIVE_SUFFIXES = (".factdiff", ".db", ".sqlite", ".sqlite3")
+SEP = "\x1f"  # between the tokens of a stored sentence; `lexicon.words` never yields it
+RE_ENTRY = re.compile(r"(?::\d+|\[\d+\])$")  # one entry of an export: `export.jsonl:17`, `export.json[3]`
+PLACEHOLDER = Sentence(0, "", 0, 0, 0, 0)  # a sentence of an article loaded as metadata only
+
+TABLES = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE article(
+    row INTEGER PRIMARY KEY, id TEXT NOT NULL, base_id TEXT NOT NULL, path TEXT NOT NULL,
+    place TEXT NOT NULL UNIQUE, hash TEXT NOT NULL, n_sentences INTEGER NOT NULL,
+    head TEXT NOT NULL, body TEXT NOT NULL,
+    date_used TEXT, facts TEXT, world TEXT, standing INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE skipped(place TEXT PRIMARY KEY, path TEXT NOT NULL, reason TEXT NOT NULL);
+CREATE TABLE alignment(
+    left INTEGER NOT NULL, right INTEGER NOT NULL, linked INTEGER NOT NULL,
+    coverage REAL NOT NULL, pairs TEXT NOT NULL, PRIMARY KEY (left, right)) WITHOUT ROWID;
+CREATE INDEX alignment_right ON alignment(right);
+CREATE INDEX alignment_linked ON alignment(linked);
+CREATE TABLE sentence(sid INTEGER PRIMARY KEY, tokens TEXT NOT NULL UNIQUE, size INTEGER NOT NULL);
+CREATE TABLE ref(sid INTEGER NOT NULL, row INTEGER NOT NULL, position INTEGER NOT NULL);
+CREATE INDEX ref_sid ON ref(sid);
+CREATE INDEX ref_row ON ref(row);
+CREATE TABLE element(name TEXT PRIMARY KEY, rank INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE posting(key INTEGER NOT NULL, sid INTEGER NOT NULL, PRIMARY KEY (key, sid)) WITHOUT ROWID;
+"""
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    """What `index_articles` did: counts of articles added, replaced, unchanged and removed."""
+
+    added: int
+    replaced: int
+    unchanged: int
+    removed: int
+    skipped: int
+
+    def summary(self) -> str:
+        return (
+            f"{self.added} added, {self.replaced} replaced, {self.unchanged} unchanged, {self.removed} removed, "
+            f"{self.skipped} skipped"
+        )
+
+
+def is_archive(path: str) -> bool:
+    """True if `path` names an archive: a file with SQLite's header, or a file named like one."""
+    if path == "-" or not os.path.isfile(path):
+        return False
+    if path.lower().endswith(ARCHIVE_SUFFIXES):
+        return True
+    try:
+        with open(path, "rb") as stream:
+            return stream.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def fingerprint(config: Config) -> str:
+    """What stored facts and alignments depend on besides the articles."""
+    return json.dumps(
+        {"version": __version__, "align": asdict(config.align), "outlets": sorted(config.outlets.items())},
+        sort_keys=True,
+    )
+
+
+def open_archive(path: Path, config: Config, *, create: bool = False) -> sqlite3.Connection:
+    """Open the archive at `path` and check it fits `config`; with `create`, make a new one if it is missing.
+
+    Raises InputError naming the file if it is not a factdiff archive, is corrupt,
+    or was built by another version or with other settings.
+    """
+    if not path.exists():
+        if not create:
+            raise InputError(str(path), "no such archive (build it with `factdiff index`)")
+        if config.align.min_shared < 1:
+            raise ConfigError("an archive needs align min-shared of at least 1 (its index is keyed on shared words)")
+        connection = sqlite3.connect(path)
+        with connection:
+            connection.executescript(TABLES)
+            connection.executemany(
+                "INSERT INTO meta VALUES (?, ?)",
+                [("schema", SCHEMA), ("version", __version__), ("fingerprint", fingerprint(config)),
+                 ("common", "0"), ("radix", "1")],
+            )
+        return connection
+    with open(path, "rb") as stream:
+        header = stream.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise InputError(str(path), "not a factdiff archive (not an SQLite database)")
+    connection = sqlite3.connect(path)
+    try:
+        meta = dict(connection.execute("SELECT key, value FROM meta"))
+    except sqlite3.DatabaseError as error:
+        connection.close()
+        raise InputError(str(path), f"not a factdiff archive ({error})") from None
+    if meta.get("schema") != SCHEMA:
+        connection.close()
+        raise InputError(str(path), f"not a factdiff archive (schema {meta.get('schema')!r}, expected {SCHEMA!r})")
+    if meta.get("fingerprint") != fingerprint(config):
+        connection.close()
+        raise InputError(
+            str(path),
+            f"built by factdiff {meta.get('version')} or with other align or outlet settings "
+            f"(run `factdiff index` into a new archive)",
+        )
+    return connection
+
+
+# --------------------------------------------------------------------------- records as JSON
+
+
+def _head(article: Article) -> dict[str, object]:
+    return {
+        "id": article.id, "path": article.path, "title": article.title, "outlet": article.outlet,
+        "date": article.date, "date_source": article.date_source, "date_evidence": article.date_evidence,
+        "url": article.url, "author": article.author, "furniture": list(article.furniture),
+        "notes": list(article.notes),
+    }
+
+
+def _body(article: Article) -> dict[str, object]:
+    return {
+        "text": article.text,
+        "sentences": [[s.index, s.start, s.end, s.line, s.paragraph] for s in article.sentences],
+        "source_lines": [list(pair) for pair in article.source_lines],
+    }
+
+
+def _stub(head: dict, n_sentences: int, **changes: object) -> Article:  # type: ignore[type-arg]
+    """An article from its stored metadata: empty text, placeholder sentences."""
+    article = Article(
+        id=head["id"], path=head["path"], text="", title=head["title"], outlet=head["outlet"],
+        date=head["date"], date_source=head["date_source"], date_evidence=head["date_evidence"],
+        url=head["url"], author=head["author"], sentences=(PLACEHOLDER,) * n_sentences,
+        furniture=tuple(head["furniture"]), notes=tuple(head["notes"]),
+    )
+    return replace(article, **changes) if changes else article  # type: ignore[arg-type]
+
+
+def _whole(stub: Article, body: dict) -> Article:  # type: ignore[type-arg]
+    text = body["text"]
+    return replace(
+        stub,
+        text=text,
+        sentences=tuple(Sentence(i, text[s:e], s, e, line, p) for i, s, e, line, p in body["sentences"]),
+        source_lines=tuple((offset, line) for offset, line in body["source_lines"]),
+    )
+
+
+FACT_FIELDS = ("kind", "text", "value", "start", "end", "line", "sentence", "high", "unit", "counts",
+               "qualifier", "speaker", "cue", "title", "org", "former")
+
+
+def _facts_json(facts: Iterable[Fact]) -> str:
+    return json.dumps([[getattr(f, name) for name in FACT_FIELDS] for f in facts], ensure_ascii=False)
+
+
+def _facts_from(text: str) -> tuple[Fact, ...]:
+    return tuple(Fact(FactKind(row[0]), *row[1:]) for row in json.loads(text))
+
+
+def _world(article: Article, facts: Sequence[Fact]) -> tuple[list[Fact], bool]:
+    """The facts other stories can need: all of them if one states a standing figure, else the persons."""
+    standing = any(
+        f.kind in NUMERIC_KINDS and fold_counts(f.counts) and RE_STANDING.search(article.sentences[f.sentence].text)
+        for f in facts
+    )
+    return (list(facts) if standing else [f for f in facts if f.kind == FactKind.PERSON]), standing
+
+
+def _digest(article: Article) -> str:
+    data = json.dumps([_head(article), _body(article)], ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+# --------------------------------------------------------------------------- reading the archive
+
+
+@dataclass
+class _Stored:
+    """The archive's articles as metadata: rows, ids and stubs (no text)."""
+
+    rows: dict[str, int]  # id -> row
+    stubs: dict[int, Article]  # row -> stub
+    places: dict[int, str]  # row -> place
+    flags: dict[int, tuple[str | None, bool, bool, bool]]  # row -> (date used, has facts, has world, standing)
+
+
+def _load_stored(connection: sqlite3.Connection) -> _Stored:
+    stored = _Stored({}, {}, {}, {})
+    query = "SELECT row, place, n_sentences, head, date_used, facts IS NOT NULL, world != '[]', standing FROM article"
+    for row, place, count, head, date_used, extracted, world, standing in connection.execute(query):
+        stub = _stub(json.loads(head), count)
+        stored.rows[stub.id] = row
+        stored.stubs[row] = stub
+        stored.places[row] = place
+        stored.flags[row] = (date_used, bool(extracted), bool(world), bool(standing))
+    return stored
+
+
+def _load_whole(connection: sqlite3.Connection, stubs: dict[int, Article]) -> dict[int, Article]:
+    """The given stubs with their text and sentences."""
+    whole = {}
+    for chunk in _chunks(sorted(stubs)):
+        query = f"SELECT row, body FROM article WHERE row IN ({','.join('?' * len(chunk))})"
+        for row, body in connection.execute(query, chunk):
+            whole[row] = _whole(stubs[row], json.loads(body))
+    return whole
+
+
+def _load_facts(connection: sqlite3.Connection, rows: Iterable[int], column: str) -> dict[int, tuple[Fact, ...]]:
+    found = {}
+    for chunk in _chunks(sorted(rows)):
+        query = f"SELECT row, {column} FROM article WHERE row IN ({','.join('?' * len(chunk))})"
+        for row, text in connection.execute(query, chunk):
+            found[row] = _facts_from(text)
+    return found
+
+
+def _load_alignments(
+    connection: sqlite3.Connection, ids: dict[int, str], *, linked_only: bool, rows: set[int] | None = None
+) -> list[Alignment]:
+    """Stored alignments between the articles in `ids` (row -> current id); with `rows`, only among those."""
+    query = "SELECT left, right, coverage, pairs FROM alignment" + (" WHERE linked = 1" if linked_only else "")
+    found = []
+    for left, right, coverage, pairs in connection.execute(query):
+        if left not in ids or right not in ids or (rows is not None and (left not in rows or right not in rows)):
+            continue
+        found.append(
+            Alignment(ids[left], ids[right], tuple(SentencePair(i, j, s) for i, j, s in json.loads(pairs)), coverage)
+        )
+    return found
+
+
+def _candidates(
+    connection: sqlite3.Connection, ids: dict[int, str], config: Config
+) -> Callable[[tuple[str, ...]], Iterator[tuple[tuple[str, ...], list[tuple[str, int]]]]]:
+    """The index lookup for `align.score_against`: indexed sentences that may align with `tokens`.
+
+    Only sentences of articles in `ids` (row -> current id) count.
+    """
+    meta = dict(connection.execute("SELECT key, value FROM meta WHERE key IN ('common', 'radix')"))
+    common, radix = int(meta["common"]), int(meta["radix"])
+
+    def candidates(tokens: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], list[tuple[str, int]]]]:
+        names = sorted(set(content_elements(tokens)))
+        ranks: dict[str, int] = {}
+        for chunk in _chunks(names):
+            ranks.update(connection.execute(f"SELECT name, rank FROM element WHERE name IN ({','.join('?' * len(chunk))})", chunk))
+        keys = probe_keys(tokens, ranks, common, radix, config.align)
+        lengths = partner_lengths(len(tokens), config.align)
+        found: dict[int, tuple[str, list[tuple[str, int]]]] = {}
+        for chunk in _chunks(keys):
+            query = (
+                "SELECT s.sid, s.tokens, r.row, r.position FROM sentence s JOIN ref r ON r.sid = s.sid "
+                f"WHERE s.sid IN (SELECT sid FROM posting WHERE key IN ({','.join('?' * len(chunk))})) "
+                "AND s.size BETWEEN ? AND ?"
+            )
+            earlier = set(found)  # a sentence met in an earlier chunk has all its refs already
+            for sid, text, row, position in connection.execute(query, [*chunk, lengths.start, lengths.stop - 1]):
+                if sid in earlier:
+                    continue
+                entry = found.setdefault(sid, (text, []))
+                if row in ids:
+                    entry[1].append((ids[row], position))
+        for sid in sorted(found):
+            text, refs = found[sid]
+            yield tuple(text.split(SEP)), refs
+
+    return candidates
+
+
+def _chunks(items: Sequence, size: int = 900) -> Iterator[list]:  # type: ignore[type-arg]
+    for start in range(0, len(items), size):
+        yield list(items[start : start + size])
+
+
+def _align_fresh(
+    connection: sqlite3.Connection, fresh: Sequence[Article], indexed: dict[int, str], lengths: dict[str, int], config: Config
+) -> list[Alignment]:
+    """Align `fresh` articles with each other and, through the index, with the `indexed` ones."""
+    tokenized: list[TokenizedArticle] = [tokenize(a) for a in fresh]
+    found = score_against(tokenized, _candidates(connection, indexed, config), config.align)
+    for key, scored in similar_sentences(tokenized, config.align).items():
+        found[key].extend(scored)
+    return pair_up(found, lengths | {t.id: len(t.tokens) for t in tokenized})
+
+
+# --------------------------------------------------------------------------- index
+
+
+def index_articles(
+    path: Path,
+    articles: Sequence[Article],
+    skipped: Sequence[Skipped] = (),
+    config: Config = Config(),
+    *,
+    prune: bool = False,
+    progress: Callable[[str], None] | None = None,
+) -> IndexReport:
+    """Add `articles` (as read, ids not yet unique) to the archive at `path`, creating it if missing.
+
+    An article at a stored place with the same digest is left alone; with another,
+    it replaces the stored one. `skipped` inputs are recorded (replacing an article
+    stored at their place). With `prune`, stored inputs whose file is gone are removed.
+    """
+    say = progress or (lambda message: None)
+    connection = open_archive(path, config, create=True)
+    try:
+        with connection:
+            return _index(connection, articles, skipped, config, prune, say)
+    finally:
+        connection.close()
+
+
+def _index(
+    connection: sqlite3.Connection,
+    articles: Sequence[Article],
+    skipped: Sequence[Skipped],
+    config: Config,
+    prune: bool,
+    say: Callable[[str], None],
+) -> IndexReport:
+    articles = date_articles(name_outlets(articles, config.outlets), config.jobs)
+    known = {place: (row, digest) for row, place, digest in connection.execute("SELECT row, place, hash FROM article")}
+    added = replaced = unchanged = removed = 0
+    gone: set[int] = set()
+    inserted: list[int] = []
+    for item in skipped:
+        place = where(item.path)
+        connection.execute("INSERT OR REPLACE INTO skipped VALUES (?, ?, ?)", (place, item.path, item.reason))
+        if place in known:
+            gone.add(known.pop(place)[0])
+            removed += 1
+    if prune:
+        for place, (row, _) in list(known.items()):
+            if not os.path.exists(RE_ENTRY.sub("", place)):
+                gone.add(row)
+                del known[place]
+                removed += 1
+        for (place,) in connection.execute("SELECT place FROM skipped").fetchall():
+            if not os.path.exists(RE_ENTRY.sub("", place)):
+                connection.execute("DELETE FROM skipped WHERE place = ?", (place,))
+    fresh: list[tuple[str, str, Article]] = []
+    for article in articles:
+        place, digest = where(article.path), _digest(article)
+        connection.execute("DELETE FROM skipped WHERE place = ?", (place,))
+        if place in known:
+            row, stored_digest = known[place]
+            if stored_digest == digest:
+                unchanged += 1
+                continue
+            gone.add(row)
+            replaced += 1
+        else:
+            added += 1
+        fresh.append((place, digest, article))
+    _forget(connection, gone)
+    for place, digest, article in fresh:
+        cursor = connection.execute(
+            "INSERT INTO article(id, base_id, path, place, hash, n_sentences, head, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (f"\x00{place}", article.id, article.path, place, digest, len(article.sentences),
+             json.dumps(_head(article), ensure_ascii=False), json.dumps(_body(article), ensure_ascii=False)),
+        )
+        inserted.append(int(cursor.lastrowid or 0))
+    if not fresh and not gone:
+        return IndexReport(added, replaced, unchanged, removed, len(skipped))
+
+    # Ids unique over the whole archive; a stored article whose id changes is aligned again.
+    heads = {row: json.loads(head) | {"id": base} for row, base, head in
+             connection.execute("SELECT row, base_id, head FROM article")}
+    order = sorted(heads)
+    renamed = unique_ids([Article(heads[r]["id"], heads[r]["path"], "") for r in order])
+    current = dict(connection.execute("SELECT row, id FROM article"))
+    dirty = set(inserted)
+    for row, article in zip(order, renamed, strict=True):
+        if current[row] != article.id:
+            if row not in dirty:
+                dirty.add(row)
+                connection.execute("DELETE FROM alignment WHERE left = ? OR right = ?", (row, row))
+            connection.execute("UPDATE article SET id = ?, head = ? WHERE row = ?",
+                               (article.id, json.dumps(heads[row] | {"id": article.id}, ensure_ascii=False), row))
+    stored = _load_stored(connection)
+    ids = {row: stub.id for row, stub in stored.stubs.items()}
+    say(f"aligning {len(dirty)} articles against {len(ids) - len(dirty)}")
+    whole = _load_whole(connection, {row: stored.stubs[row] for row in dirty})
+    clean = {row: ids[row] for row in ids if row not in dirty}
+    lengths = {stub.id: len(stub.sentences) for stub in stored.stubs.values()}
+    alignments = _align_fresh(connection, [whole[r] for r in sorted(dirty)], clean, lengths, config)
+    dates = {stub.id: stub.date for stub in stored.stubs.values()}
+    for alignment in alignments:
+        linked = same_story(alignment, dates, config.align) or is_near_duplicate(alignment, config.align)
+        connection.execute(
+            "INSERT OR REPLACE INTO alignment VALUES (?, ?, ?, ?, ?)",
+            (stored.rows[alignment.left], stored.rows[alignment.right], int(linked), alignment.coverage,
+             json.dumps([[p.left, p.right, p.score] for p in alignment.pairs])),
+        )
+    _store_sentences(connection, [whole[r] for r in sorted(inserted)], stored.rows, config)
+    say("indexing sentences")
+    _rebuild_index(connection, config)
+    say("extracting facts")
+    _extract_stale(connection, stored, ids, config)
+    return IndexReport(added, replaced, unchanged, removed, len(skipped))
+
+
+def _forget(connection: sqlite3.Connection, rows: set[int]) -> None:
+    for row in rows:
+        connection.execute("DELETE FROM alignment WHERE left = ? OR right = ?", (row, row))
+        connection.execute("DELETE FROM ref WHERE row = ?", (row,))
+        connection.execute("DELETE FROM article WHERE row = ?", (row,))
+
+
+def _store_sentences(connection: sqlite3.Connection, articles: Sequence[Article], rows: dict[str, int], config: Config) -> None:
+    for article in articles:
+        tokenized = tokenize(article)
+        for position, tokens in enumerate(tokenized.tokens):
+            if len(tokens) < config.align.min_tokens or len(tokenized.content[position]) < config.align.min_shared:
+                continue
+            text = SEP.join(tokens)
+            connection.execute("INSERT OR IGNORE INTO sentence(tokens, size) VALUES (?, ?)", (text, len(tokens)))
+            (sid,) = connection.execute("SELECT sid FROM sentence WHERE tokens = ?", (text,)).fetchone()
+            connection.execute("INSERT INTO ref VALUES (?, ?, ?)", (sid, rows[article.id], position))
+
+
+def _rebuild_index(connection: sqlite3.Connection, config: Config) -> None:
+    connection.execute("DELETE FROM sentence WHERE sid NOT IN (SELECT sid FROM ref)")
+    sentences = connection.execute("SELECT sid, tokens FROM sentence ORDER BY sid").fetchall()
+    index = build_index([tuple(text.split(SEP)) for _, text in sentences], config.align)
+    connection.execute("DELETE FROM element")
+    connection.execute("DELETE FROM posting")
+    connection.executemany("INSERT INTO element VALUES (?, ?)", index.ranks.items())
+    connection.executemany(
+        "INSERT OR IGNORE INTO posting VALUES (?, ?)",
+        ((key, sid) for (sid, _), keys in zip(sentences, index.keys, strict=True) for key in keys),
+    )
+    connection.executemany("UPDATE meta SET value = ? WHERE key = ?", [(str(index.common), "common"), (str(index.radix), "radix")])
+
+
+def _extract_stale(connection: sqlite3.Connection, stored: _Stored, ids: dict[int, str], config: Config) -> None:
+    """Group the archive into stories, date articles by their story, and extract facts where the date changed."""
+    stories = group_stories(list(stored.stubs.values()), _load_alignments(connection, ids, linked_only=True), config.align)
+    dated = {a.id: a for a in date_from_stories(stored.stubs.values(), stories)}
+    stale = {row: dated[ids[row]] for row, (date_used, extracted, _, _) in stored.flags.items()
+             if not extracted or date_used != dated[ids[row]].date}
+    whole = _load_whole(connection, stale)
+    order = sorted(whole)
+    for row, facts in zip(order, parallel_map(extract_facts, [whole[r] for r in order], config.jobs), strict=True):
+        world, standing = _world(whole[row], facts)
+        connection.execute(
+            "UPDATE article SET date_used = ?, facts = ?, world = ?, standing = ? WHERE row = ?",
+            (whole[row].date, _facts_json(facts), _facts_json(world), int(standing), row),
+        )
+
+
+# --------------------------------------------------------------------------- check
+
+
+def check_against(
+    path: Path,
+    articles: Sequence[Article],
+    skipped: Sequence[Skipped] = (),
+    config: Config = Config(),
+    *,
+    baseline: Iterable[BaselineEntry] | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> CheckResult:
+    """Check `articles` (read, ids unique among them) against the archive at `path`.
+
+    The result equals `check_articles` over the articles and the archive's inputs
+    merged by `merge_context`, with `scope` the new articles (see the module
+    docstring for what `alignments`, `facts` and `stale` hold).
+    """
+    say = progress or (lambda message: None)
+    connection = open_archive(path, config)
+    try:
+        return _check(connection, articles, skipped, config, baseline, say)
+    finally:
+        connection.close()
+
+
+def _check(
+    connection: sqlite3.Connection,
+    articles: Sequence[Article],
+    skipped: Sequence[Skipped],
+    config: Config,
+    baseline: Iterable[BaselineEntry] | None,
+    say: Callable[[str], None],
+) -> CheckResult:
+    stored = _load_stored(connection)
+    own = {where(a.path) for a in articles} | {where(s.path) for s in skipped}
+    kept = {row: stub for row, stub in stored.stubs.items() if stored.places[row] not in own}
+    order = sorted(kept)
+    combined = unique_ids([*articles, *(kept[row] for row in order)])
+    new = combined[: len(articles)]
+    scope = frozenset(a.id for a in new)
+    ids = {row: article.id for row, article in zip(order, combined[len(articles):], strict=True)}
+    renamed = {row for row in order if ids[row] != kept[row].id}
+    stubs = {row: replace(kept[row], id=ids[row]) if row in renamed else kept[row] for row in order}
+    fresh_new = sorted(date_articles(name_outlets(new, config.outlets), config.jobs), key=lambda a: a.id)
+    moved = _load_whole(connection, {row: stubs[row] for row in renamed})
+    fresh = [*fresh_new, *(moved[row] for row in sorted(renamed))]
+    say(f"aligning {len(fresh)} articles against an archive of {len(stored.stubs)}")
+    indexed = {row: ids[row] for row in order if row not in renamed}
+    lengths = {stub.id: len(stub.sentences) for stub in stubs.values()}
+    new_alignments = _align_fresh(connection, fresh, indexed, lengths, config)
+    everything = [*fresh_new, *stubs.values()]
+    linked = _load_alignments(connection, indexed, linked_only=True)
+    stories = group_stories(everything, [*linked, *new_alignments], config.align)
+    dated = {a.id: a for a in date_from_stories(everything, stories)}
+    relevant = {aid for story in stories if scope & set(story.articles) for aid in story.articles}
+    by_id = {ids[row]: row for row in order}
+
+    # Whole articles and every fact for the stories of the new articles; person and
+    # standing facts of the others (compared across stories); metadata for the rest.
+    whole_rows = {by_id[aid] for aid in relevant if aid in by_id}
+    world_rows = {row for row in order if row not in whole_rows and (stored.flags[row][2] or stored.flags[row][3])}
+    redo = {row for row in whole_rows | world_rows if stored.flags[row][0] != dated[ids[row]].date}
+    loaded = _load_whole(connection, {row: dated[ids[row]] for row in whole_rows | world_rows})
+    facts: dict[str, tuple[Fact, ...]] = {}
+    for row, found in _load_facts(connection, whole_rows - redo, "facts").items():
+        facts[ids[row]] = found
+    for row, found in _load_facts(connection, world_rows - redo, "world").items():
+        facts[ids[row]] = found
+    fresh_dated = [dated[a.id] for a in fresh_new]
+    again = [loaded[row] for row in sorted(redo)]
+    for article, found in zip([*fresh_dated, *again], parallel_map(extract_facts, [*fresh_dated, *again], config.jobs), strict=True):
+        facts[article.id] = found if article.id in relevant or article.id in scope else tuple(_world(article, found)[0])
+    final = sorted(
+        [*fresh_dated, *(loaded.get(row) or dated[ids[row]] for row in order)], key=lambda a: a.id
+    )
+    for article in final:
+        facts.setdefault(article.id, ())
+    say("comparing")
+    relevant_rows = {by_id[aid] for aid in relevant if aid in by_id}
+    alignments = tuple(sorted(
+        [*_load_alignments(connection, {r: ids[r] for r in relevant_rows if r in indexed}, linked_only=False),
+         *(a for a in new_alignments if a.left in relevant and a.right in relevant)],
+        key=lambda a: a.key,
+    ))
+    discrepancies = find_discrepancies(final, facts, stories, alignments, config.compare)
+    context_skipped = [Skipped(p, r) for place, p, r in connection.execute("SELECT place, path, reason FROM skipped") if place not in own]
+    result = CheckResult(
+        articles=tuple(final),
+        skipped=tuple(sorted([*skipped, *context_skipped], key=lambda s: s.path)),
+        facts=facts,
+        stories=stories,
+        alignments=alignments,
+        discrepancies=tuple(
+            d for d in discrepancies if d.kind not in config.ignore_kinds and d.cls not in config.ignore_classes
+        ),
+    )
+    if baseline is not None:
+        entries = list(baseline)
+        result = apply_baseline(result, entries)
+        # Only entries about a new article can be judged stale: the archive's own discrepancies are not computed.
+        result = replace(result, stale=tuple(e for e in result.stale if scope & set(e.sources)))
+    return limit_scope(result, scope)
