@@ -102,6 +102,7 @@ RE_WRITTEN_DATE = regex.compile(
     (?:
         (?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})
       | (?P<day2>\d{1,2})\s+(?P<month2>[A-Z][a-z]{2,8})\.?,?\s+(?P<year2>\d{4})
+      | (?P<day3>\d{1,2})-(?P<month3>[A-Za-z]{3,9})-(?P<year3>\d{4})   # 26-FEB-1987 (wire feeds)
     )
     """,
     regex.VERBOSE,
@@ -284,12 +285,12 @@ def parse_date(text: str) -> str | None:
         match = RE_WRITTEN_DATE.search(text)
         if match is None:
             return None
-        month_name = (match.group("month") or match.group("month2")).lower()
+        month_name = (match.group("month") or match.group("month2") or match.group("month3")).lower()
         if month_name not in MONTHS:
             return None
         month = MONTHS[month_name]
-        day = int(match.group("day") or match.group("day2"))
-        year = int(match.group("year") or match.group("year2"))
+        day = int(match.group("day") or match.group("day2") or match.group("day3"))
+        year = int(match.group("year") or match.group("year2") or match.group("year3"))
     try:
         return dt.date(year, month, day).isoformat()
     except ValueError:
@@ -813,12 +814,13 @@ def _article_from_json(value: object, *, where: str, default_id: str) -> Article
     if not text.strip():
         raise InputError(where, '"text" is empty' if not text else '"text" holds only white space')
     date = None
+    notes: tuple[str, ...] = ()
     if fields.get("date", "").strip():
         date = parse_date(fields["date"])
-        if date is None:
+        if date is None:  # the article is still worth reading; it is read undated, and says so
             shown = fields["date"] if len(fields["date"]) <= 40 else fields["date"][:40] + "…"
-            raise InputError(where, f'"date" is not a date: {shown!r}')
-    return article_from_text(
+            notes = (f'"date" {shown!r} is not a date factdiff reads; the article is read without one',)
+    article = article_from_text(
         text,
         id=" ".join(fields.get("id", "").split()) or default_id,
         path=where,
@@ -829,6 +831,7 @@ def _article_from_json(value: object, *, where: str, default_id: str) -> Article
         url=fields.get("url", "").strip() or None,
         author=" ".join(fields.get("author", "").split()) or None,
     )
+    return replace(article, notes=notes + article.notes) if notes else article
 
 
 def read_stdin(*, encoding: str | None = None, limit: int | None = ARTICLE_BYTES_LIMIT) -> Article:

@@ -279,8 +279,6 @@ def test_jsonl_text_with_paragraphs(tmp_path: Path) -> None:
         ('{"id": "x", "text": ["a", "b"]}', '"text" is not a string (found a list)'),
         ('{"id": "x", "text": "Fine.", "title": 7}', '"title" is not a string (found a number)'),
         ('{"id": true, "text": "Fine."}', '"id" is not a string (found true or false)'),
-        ('{"id": "x", "text": "Fine.", "date": "30/03/2025"}', "\"date\" is not a date: '30/03/2025'"),
-        ('{"id": "x", "text": "Fine.", "date": "2025-02-30"}', "\"date\" is not a date: '2025-02-30'"),
         ("[" * 100_000, "not valid JSON: nested too deeply to read"),
     ],
 )
@@ -490,3 +488,19 @@ def test_seeds_as_json_lines(tmp_path: Path, seed_articles: list[Article], seed_
     assert () == result.skipped
     assert seed_findings == findings(result)
     assert [f"{export}:{n}" for n in range(1, 6)] == [a.path for a in result.articles]
+
+
+@pytest.mark.parametrize(
+    "date, expected, note",
+    [
+        ("26-FEB-1987 15:01:01.79", "1987-02-26", None),  # Reuters' wire format
+        ("30/03/2025", None, "\"date\" '30/03/2025' is not a date factdiff reads; the article is read without one"),
+        ("2025-02-30", None, "\"date\" '2025-02-30' is not a date factdiff reads; the article is read without one"),
+    ],
+)
+def test_jsonl_date_not_understood_keeps_the_article(tmp_path: Path, date: str, expected: str | None, note: str | None) -> None:
+    """A date factdiff cannot read costs the date, not the article: it is read undated, with a note."""
+    export = write_lines(tmp_path / "export.jsonl", {"id": "x", "text": "Officials said 12 people were hurt.", "date": date})
+    articles, skipped = read_inputs([str(export)])
+    assert [] == skipped
+    assert [(expected, (note,) if note else ())] == [(a.date, a.notes) for a in articles]
