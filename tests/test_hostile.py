@@ -218,8 +218,12 @@ def test_two_megabyte_line_completes(tmp_path: Path) -> None:
         ("Temperatures fell to \u22125 degrees.", ("\u22125 degrees", -5.0)),
         ("The army sent \uff15\uff15,\uff10\uff10\uff10 troops.", ("\uff15\uff15,\uff10\uff10\uff10", 55000.0)),
         ("The army sent \u0665\u0665,\u0660\u0660\u0660 troops.", ("\u0665\u0665,\u0660\u0660\u0660", 55000.0)),
+        ("The army sent 55\u200b000 troops.", ("55\u200b000", 55000.0)),
+        ("The army sent 55\u2060000 troops.", ("55\u2060000", 55000.0)),
+        ("The army sent 55\u00ad000 troops.", ("55\u00ad000", 55000.0)),
     ],
-    ids=["no-break-space", "thin-space", "narrow-no-break-space", "minus-sign", "full-width", "arabic-indic"],
+    ids=["no-break-space", "thin-space", "narrow-no-break-space", "minus-sign", "full-width", "arabic-indic",
+         "zero-width-space", "word-joiner", "soft-hyphen"],
 )
 def test_unicode_numbers_read_by_value_shown_as_written(sentence: str, expected: tuple[str, float]) -> None:
     """Numbers with no-break/thin spaces, the minus sign or digits of other scripts keep their
@@ -229,22 +233,23 @@ def test_unicode_numbers_read_by_value_shown_as_written(sentence: str, expected:
 
 
 def test_unicode_number_forms_agree_with_ascii(tmp_path: Path) -> None:
-    """An outlet writing 55 000 (no-break space) or full-width digits agrees with one writing 55,000,
+    """An outlet writing 55 000 (no-break space), full-width digits or a zero-width space inside the
+    number agrees with one writing 55,000,
     and one writing 56,000 still conflicts with them."""
     body = (
         "TOKYO -- Japan sent {n} troops to the northern border region on Monday, the defence ministry said.\n\n"
         "The deployment follows weeks of tension along the frontier, officials told reporters in Tokyo.\n\n"
         "Defence Minister Gen Nakatani said the troops would stay until the end of the year.\n"
     )
-    forms = {"ascii": "55,000", "nbsp": "55\u00a0000", "wide": "\uff15\uff15,\uff10\uff10\uff10"}
+    forms = {"ascii": "55,000", "nbsp": "55\u00a0000", "wide": "\uff15\uff15,\uff10\uff10\uff10", "zwsp": "55\u200b000"}
     for name, number in forms.items():
         (tmp_path / f"{name}.txt").write_text("---\ndate: 2024-09-17\n---\n" + body.format(n=number), encoding="utf-8")
     result = run_check([str(tmp_path)])
-    assert [("ascii", "nbsp", "wide")] == [s.articles for s in result.stories]
+    assert [("ascii", "nbsp", "wide", "zwsp")] == [s.articles for s in result.stories]
     assert () == result.discrepancies
     (tmp_path / "other.txt").write_text("---\ndate: 2024-09-17\n---\n" + body.format(n="56,000"), encoding="utf-8")
     (conflict,) = run_check([str(tmp_path)]).discrepancies
-    assert ["55,000", "55\u00a0000", "56,000", "\uff15\uff15,\uff10\uff10\uff10"] == [c.fact.text for c in conflict.claims]
+    assert ["55,000", "55\u00a0000", "56,000", "\uff15\uff15,\uff10\uff10\uff10", "55\u200b000"] == [c.fact.text for c in conflict.claims]
 
 
 # ------------------------------------------------------------------ the hostile corpus through the CLI

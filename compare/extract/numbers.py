@@ -1292,9 +1292,29 @@ def _sentence_mentions(text: str) -> list[_Mention]:
     return sorted(mentions, key=lambda m: (m.start, m.end))
 
 
+# Invisible characters that web copy leaves between digits (zero-width space and
+# joiners, word joiner, byte-order mark, soft hyphen): `56\u200b000` is 56,000.
+_INVISIBLE = r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]"
+RE_ANY_INVISIBLE = regex.compile(_INVISIBLE)
+RE_INVISIBLE_IN_NUMBER = regex.compile(rf"(?<=\d){_INVISIBLE}(?=\d)")
+
+
+def visible_digits(text: str) -> str:
+    """`text` with each invisible character between two digits read as a thin space.
+
+    One character for one, so every offset still points into the text as written;
+    a thin space between digit groups is a thousands separator (`55 000`), so
+    `56\u200b000` reads as 56,000 and `2\u200b025` as 2025, while the fact's text
+    keeps the character as written.
+    """
+    if not RE_ANY_INVISIBLE.search(text):
+        return text
+    return RE_INVISIBLE_IN_NUMBER.sub("\u2009", text)
+
+
 def extract_numbers(article: Article, sentence: Sentence) -> Iterator[Fact]:
     """Yield every quantity, percent, money amount and age in `sentence`."""
-    for m in _sentence_mentions(sentence.text):
+    for m in _sentence_mentions(visible_digits(sentence.text)):
         start = sentence.start + m.start
         yield Fact(
             kind=m.kind,
