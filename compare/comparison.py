@@ -422,6 +422,16 @@ class _Words:
         return cls(tuple(surface), tuple(folded), bool(RE_ELLIPSIS.search(text)))
 
 
+# Typographic forms of one character: which an outlet prints is its software's choice.
+TYPESET = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u2032": "'", "\u201c": '"', "\u201d": '"',
+                         "\u201e": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"'})
+
+
+def _typeset(surface: Sequence[str]) -> tuple[str, ...]:
+    """Words as written, with curly and straight quotation marks and apostrophes made one."""
+    return tuple(word.translate(TYPESET) for word in surface)
+
+
 def _speaker_key(name: str | None) -> str | None:
     if not name:
         return None
@@ -500,8 +510,8 @@ def _compare_quotes(reference: Fact, other: Fact) -> tuple[str, str | None]:
     window = _Words(long.surface[start:end], long.folded[start:end])
     old, new = (window, short) if other_is_short else (short, window)
     if old.folded == new.folded:
-        if old.surface == new.surface:
-            return "same", None
+        if _typeset(old.surface) == _typeset(new.surface):
+            return "same", None  # a CMS's curly or straight quotes are no difference of wording
         return "cosmetic", _word_diff(old.surface, new.surface, old.surface, new.surface)
     shorter_fact = other if other_is_short else reference
     if RE_ELLIPSIS.search(str(shorter_fact.value)) and _elided_match(str(shorter_fact.value), window):

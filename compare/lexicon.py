@@ -227,7 +227,7 @@ def fold_word(word: str) -> str:
     Cached: news vocabulary is small and every sentence of every article is folded.
     """
     word = unicodedata.normalize("NFKC", word).casefold()
-    word = word.replace("’", "").replace("'", "").replace("-", "").replace("‐", "").replace("‑", "")
+    word = word.replace("’", "").replace("'", "").replace("ʼ", "").replace("-", "").replace("‐", "").replace("‑", "")
     if word in SPELLING_VARIANTS:
         return SPELLING_VARIANTS[word]
     match = RE_ISE.match(word)

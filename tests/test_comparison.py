@@ -140,6 +140,24 @@ def test_quotation_versions(text_b: str, expected: tuple[str, str] | None) -> No
     assert expected == ((found[0].cls.value, found[0].severity.value) if found else None)
 
 
+CURLY = "We’re reestablishing deterrence with our allies, and we’ll keep the ‘peace through strength’ promise"
+
+
+@pytest.mark.parametrize(
+    "text_b, expected",
+    [
+        (CURLY.replace("’", "'").replace("‘", "'"), None),  # straight apostrophes: the CMS's choice
+        (CURLY.replace("’", "ʼ"), None),  # modifier-letter apostrophe
+        (CURLY.replace("We’re", "We are"), ("reworded", "medium")),  # a contraction spelled out is other words
+        (CURLY.replace("We’re", "we're"), ("cosmetic", "low")),  # case still shows
+    ],
+)
+def test_quotation_marks_and_apostrophes_are_typography(text_b: str, expected: tuple[str, str] | None) -> None:
+    """Curly against straight apostrophes and quotation marks is not a finding at all."""
+    found = quotes(CURLY, text_b)
+    assert expected == ((found[0].cls.value, found[0].severity.value) if found else None)
+
+
 def test_reworded_quote_has_word_diff() -> None:
     """A reworded quotation carries a word-level diff naming both articles."""
     (found,) = quotes(BASE, BASE.replace("we are reestablishing", "we are building"))
