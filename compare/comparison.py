@@ -34,6 +34,7 @@ import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 import regex
 
@@ -184,27 +185,30 @@ def _comparable(a: Fact, b: Fact) -> bool:
 FactRef = tuple[str, int]  # (article id, index of the fact in that article's facts)
 
 
-class _UnionFind:
-    """Disjoint sets of facts: pairs join into n-way groups (every source's version)."""
+K = TypeVar("K", str, tuple[str, int])  # what a union-find groups: article ids, (article, fact) refs
+
+
+class UnionFind(Generic[K]):
+    """Disjoint sets: pairs join into n-way groups (every source's version, every copy of a text)."""
 
     def __init__(self) -> None:
-        self.parent: dict[FactRef, FactRef] = {}
+        self.parent: dict[K, K] = {}
 
-    def find(self, x: FactRef) -> FactRef:
+    def find(self, x: K) -> K:
         self.parent.setdefault(x, x)
         while self.parent[x] != x:
             self.parent[x] = self.parent[self.parent[x]]
             x = self.parent[x]
         return x
 
-    def union(self, a: FactRef, b: FactRef) -> None:
+    def union(self, a: K, b: K) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
             self.parent[max(ra, rb)] = min(ra, rb)
 
-    def groups(self) -> list[list[FactRef]]:
+    def groups(self) -> list[list[K]]:
         """Each group sorted, so output does not depend on the order of unions."""
-        members: dict[FactRef, list[FactRef]] = defaultdict(list)
+        members: dict[K, list[K]] = defaultdict(list)
         for x in self.parent:
             members[self.find(x)].append(x)
         return sorted(sorted(m) for m in members.values())
@@ -336,7 +340,7 @@ def _numeric_pair_reason(ctx: _Context, a: str, fa: Fact, b: str, fb: Fact) -> s
 
 def _numeric_groups(ctx: _Context, story: Story) -> Iterator[tuple[list[FactRef], str]]:
     """Yield groups of numeric facts about one thing across a story, with the pairing reason."""
-    union = _UnionFind()
+    union = UnionFind[FactRef]()
     reasons: dict[FactRef, str] = {}
     for a, b in itertools.combinations(story.articles, 2):
         if ctx.editions(a, b):
@@ -525,7 +529,7 @@ def _quote_groups(ctx: _Context, story: Story) -> Iterator[list[FactRef]]:
     Each quotation pairs with its best match in each other article (identical
     wording first), so two different sentences of one speaker never pair.
     """
-    union = _UnionFind()
+    union = UnionFind[FactRef]()
     words = {
         (aid, i): _Words.of(str(f.value))
         for aid in story.articles

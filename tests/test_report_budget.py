@@ -209,3 +209,25 @@ def test_many_quiet_articles_give_way_before_findings() -> None:
     assert "3,000 more articles were read and are in no discrepancy shown here." in text
     assert "| q0001 " not in text and "| a " in text
     assert_well_formed(text)
+
+
+def test_copies_of_one_text_are_one_line_and_leave_room_for_findings(tmp_path: Path) -> None:
+    """Forty copies of a wire story and one outlet's changed figure: the copies are one
+    near-duplicate line (not 820 pairs), and the conflict is in a report of the default budget."""
+    body = (
+        "TOKYO -- Japan sent {n} troops to the northern border region on Monday, the defence ministry said.\n\n"
+        "The deployment follows weeks of tension along the frontier, officials told reporters in Tokyo.\n\n"
+        "Defence Minister Gen Nakatani said the troops would stay until the end of the year.\n"
+    )
+    for number in range(40):
+        (tmp_path / f"copy{number:02d}.txt").write_text("---\ndate: 2024-09-17\n---\n" + body.format(n="55,000"))
+    (tmp_path / "rival.txt").write_text("---\ndate: 2024-09-17\n---\n" + body.format(n="54,000"))
+    result = run_check([str(tmp_path)])
+    (conflict,) = result.discrepancies
+    report = render_markdown(result)
+    lines = [line for line in report.splitlines() if line.startswith("Near-duplicates:")]
+    # The rival differs by one number, so it is a version of the same copy too.
+    assert ["Near-duplicates: " + ", ".join(f"copy{n:02d}" for n in range(40)) + " and rival are versions of one copy "
+            "(41 articles); they do not confirm each other independently."] == lines
+    assert conflict.id in report
+    assert len(report.encode()) < 65_536

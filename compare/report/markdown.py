@@ -47,6 +47,7 @@ from dataclasses import dataclass, field
 import regex
 from tabulate import tabulate
 
+from compare.comparison import UnionFind
 from compare.records import (
     Article,
     BaselineEntry,
@@ -411,9 +412,11 @@ class _Report:
             if len(story.articles) == 1:
                 lines += ["Only one article covers this story; its facts are compared only across stories."]
                 continue
-            for left, right in story.near_duplicates:
+            for group in copy_groups(story.near_duplicates):
+                names = ", ".join(cell(a) for a in group[:-1]) + f" and {cell(group[-1])}"
+                size = f" ({len(group):,} articles)" if len(group) > 2 else ""
                 lines += [
-                    f"Near-duplicates: {cell(left)} and {cell(right)} are versions of one copy; "
+                    f"Near-duplicates: {names} are versions of one copy{size}; "
                     "they do not confirm each other independently.",
                     "",
                 ]
@@ -580,3 +583,15 @@ def render_markdown(result: CheckResult, *, max_bytes: int | None = None, full_r
         if report.fits(text):
             return text
     raise ValueError(f"even the summary of this report does not fit in {max_bytes:,} bytes")
+
+
+
+def copy_groups(pairs: Iterable[tuple[str, str]]) -> list[list[str]]:
+    """Join near-duplicate pairs into groups of copies, each sorted.
+
+    Forty copies of one wire story are one line of the report, not 780 pairs.
+    """
+    union = UnionFind[str]()
+    for left, right in pairs:
+        union.union(left, right)
+    return union.groups()
