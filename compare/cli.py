@@ -109,11 +109,20 @@ def _progress() -> Callable[[str], None] | None:
 
 def _read(paths: Sequence[str], config: Config, what: str = "articles") -> tuple[list[Article], list[Skipped]]:
     articles, skipped = read_inputs(paths, config)
-    for item in skipped:
-        click.echo(f"factdiff: cannot read {item.path}: {item.reason}", err=True)
-    if not articles and not skipped:
+    _say_unreadable(skipped)
+    if not articles and not _unreadable(skipped):
         raise click.UsageError(f"no {what} ({', '.join(ARTICLE_SUFFIXES)}) found in {', '.join(paths)}")
     return articles, skipped
+
+
+def _unreadable(skipped: Sequence[Skipped]) -> list[Skipped]:
+    """The inputs that could not be read; not the other files of a folder (ignored)."""
+    return [s for s in skipped if not s.ignored]
+
+
+def _say_unreadable(skipped: Sequence[Skipped]) -> None:
+    for item in _unreadable(skipped):
+        click.echo(f"factdiff: cannot read {item.path}: {item.reason}", err=True)
 
 
 def _settings(config_file: Path | None) -> Settings:
@@ -323,7 +332,7 @@ def baseline_command(
     write_atomically(output, render_baseline(result.discrepancies, notes))
     count = len(result.discrepancies)
     click.echo(f"factdiff: {count} {'discrepancy' if count == 1 else 'discrepancies'} accepted in {output}", err=True)
-    sys.exit(2 if result.skipped else 0)
+    sys.exit(2 if result.unreadable else 0)
 
 
 @main.command("index", epilog=EXIT_CODES)
@@ -362,8 +371,8 @@ def index_command(
     if archive.exists() and not is_archive(str(archive)):
         raise Failure(f"cannot index into {archive}: not a factdiff archive")
     articles, skipped = read_inputs(paths, config, unique=False)
-    for item in skipped:
-        click.echo(f"factdiff: cannot read {item.path}: {item.reason}", err=True)
+    _say_unreadable(skipped)
+    skipped = _unreadable(skipped)  # an archive keeps what could not be read, not a folder's other files
     try:
         report = index_articles(archive, articles, skipped, config, prune=prune, progress=_progress())
     except FactdiffError as error:
@@ -400,7 +409,7 @@ def facts(paths: tuple[str, ...], fmt: str, encoding: str | None) -> None:
             headers = ["line", "kind", "text", "value", "unit", "counts", "qualifier", "speaker/title"]
             click.echo(_table(rows, headers, [None, None, 50, 40, None, 25, None, 25]))
             click.echo()
-    sys.exit(2 if skipped else 0)
+    sys.exit(2 if _unreadable(skipped) else 0)
 
 
 @main.command()

@@ -852,12 +852,15 @@ def _check_not_blank(text: str, path: str, what: str) -> None:
         raise InputError(path, f"{what} holds only white space")
 
 
-def iter_paths(paths: Iterable[str]) -> Iterator[str]:
+def iter_paths(paths: Iterable[str], passed_over: list[Skipped] | None = None) -> Iterator[str]:
     """Yield each input: files as given, directories' article files recursively, sorted.
 
     Symlinked directories are not followed (a link loop cannot loop); a symlinked
     file is read. A directory that cannot be listed is yielded itself, so that
     reading it fails with the reason instead of its articles vanishing unseen.
+    What a directory holds that is not read (other files, hidden files and
+    folders, linked folders) is appended to `passed_over`, each with why, as an
+    ignored Skipped: the report lists it, and it is no error.
     """
     for raw in paths:
         if raw == "-":
@@ -866,19 +869,49 @@ def iter_paths(paths: Iterable[str]) -> Iterator[str]:
         path = Path(raw)
         if path.is_dir():
             unlisted: list[str] = []
+            found: list[str] = []
+            ignored: list[Skipped] = []
 
             def note(error: OSError, unlisted: list[str] = unlisted) -> None:
                 unlisted.append(str(error.filename))
 
-            found = [
-                os.path.join(root, name)
-                for root, _dirs, names in os.walk(path, followlinks=False, onerror=note)
-                for name in names
-                if name.lower().endswith(ARTICLE_SUFFIXES) and not name.startswith(".")
-            ]
+            for root, dirs, names in os.walk(path, followlinks=False, onerror=note):
+                for name in list(dirs):
+                    where = os.path.join(root, name)
+                    if name.startswith(".") or os.path.islink(where):
+                        dirs.remove(name)
+                        ignored.append(Skipped(where, _passed_over_folder(name, where), ignored=True))
+                for name in names:
+                    where = os.path.join(root, name)
+                    reason = _passed_over_file(name)
+                    if reason is None:
+                        found.append(where)
+                    else:
+                        ignored.append(Skipped(where, reason, ignored=True))
+            if passed_over is not None:
+                passed_over.extend(sorted(ignored, key=lambda s: s.path))
             yield from sorted(found + unlisted)
         else:
             yield raw
+
+
+def _passed_over_folder(name: str, where: str) -> str:
+    if os.path.islink(where):
+        return "a link to a folder, not followed (name the folder itself to read it)"
+    return "a hidden folder, not searched"
+
+
+def _passed_over_file(name: str) -> str | None:
+    """Why a file found in a folder is not read, or None if it is an article file."""
+    if name.startswith("."):
+        return "a hidden file (its name starts with a dot)"
+    if name.lower().endswith(ARTICLE_SUFFIXES):
+        return None
+    suffix = Path(name).suffix.lower()
+    if suffix == ".json":
+        return "a .json file is read only when named (in a folder it is often a report or baseline)"
+    kind = f"a {suffix} file" if suffix else "a file with no ending"
+    return f"not an article file ({kind}); factdiff reads {', '.join(ARTICLE_SUFFIXES)} in folders"
 
 
 def unique_ids(articles: list[Article]) -> list[Article]:

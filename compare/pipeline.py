@@ -55,11 +55,13 @@ def read_inputs(
     One file may hold many articles (JSON Lines): each entry that cannot be read
     is a Skipped of its own (`export.jsonl:17`), and the others are still read.
     `unique=False` keeps the ids the files give (an archive makes them unique
-    over all it holds, with `ingest.unique_ids`).
+    over all it holds, with `ingest.unique_ids`). What the folders hold that is
+    not an article file comes last, as ignored Skipped entries (`ingest.iter_paths`).
     """
     articles: list[Article] = []
     skipped: list[Skipped] = []
-    for raw in iter_paths(paths):
+    passed_over: list[Skipped] = []
+    for raw in iter_paths(paths, passed_over):
         try:
             if raw == "-":
                 results: list[Article | Skipped] = [read_stdin(encoding=config.encoding, limit=config.max_article_bytes)]
@@ -73,7 +75,7 @@ def read_inputs(
                 articles.append(result)
             else:
                 skipped.append(result)
-    return (unique_ids(articles) if unique else articles), skipped
+    return (unique_ids(articles) if unique else articles), skipped + passed_over
 
 
 def date_articles(articles: Iterable[Article], jobs: int = 1) -> list[Article]:

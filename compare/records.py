@@ -82,10 +82,16 @@ class Article:
 
 @dataclass(frozen=True)
 class Skipped:
-    """An input that could not be processed, with the reason, kept for the report."""
+    """An input that could not be processed, with the reason, kept for the report.
+
+    `ignored` marks a path found in a folder that is not an article file (a PDF,
+    an image, a hidden file, a linked folder): listed in the report so nothing
+    vanishes unseen, but not an error of the run.
+    """
 
     path: str
     reason: str
+    ignored: bool = False
 
 
 class FactKind(enum.StrEnum):
@@ -262,6 +268,16 @@ class CheckResult:
     accepted: tuple[Discrepancy, ...] = ()
     stale: tuple[BaselineEntry, ...] = ()
 
+    @property
+    def unreadable(self) -> tuple[Skipped, ...]:
+        """The inputs that could not be read (each one makes the exit status 2)."""
+        return tuple(s for s in self.skipped if not s.ignored)
+
+    @property
+    def ignored(self) -> tuple[Skipped, ...]:
+        """The paths in the input folders that are not article files, with why."""
+        return tuple(s for s in self.skipped if s.ignored)
+
     def in_scope(self, article_id: str) -> bool:
         """True if `article_id` is under check, not context given with `--against`."""
         return self.scope is None or article_id in self.scope
@@ -269,7 +285,7 @@ class CheckResult:
     def return_code(self, fail_on: Severity | None) -> int:
         """The exit status of a run: 2 if an input was skipped, 1 if a discrepancy
         is at or above `fail_on` (None: never fail on discrepancies), else 0."""
-        if self.skipped:
+        if self.unreadable:
             return 2
         if fail_on is not None and any(d.severity.rank >= fail_on.rank for d in self.discrepancies):
             return 1

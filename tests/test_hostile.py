@@ -20,6 +20,7 @@ from compare.errors import InputError
 from compare.extract import extract_facts
 from compare.ingest import SENTENCE_LIMIT, article_from_text, bound_sentences, decode, iter_paths, read_article
 from compare.pipeline import read_inputs, run_check
+from compare.report import render_json, render_markdown
 from compare.sentences import LineIndex
 from tests.conftest import SEEDS
 
@@ -169,9 +170,45 @@ def test_directory_with_many_files(tmp_path: Path) -> None:
     count = 3000
     for index in range(count):
         (tmp_path / f"{index:05d}.txt").write_text(f"Officials said {index} troops arrived on Monday.\n")
-    (tmp_path / "notes.pdf").write_bytes(b"%PDF\x00")  # not an article suffix: not read
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF\x00")  # not an article suffix: not read, but listed
     articles, skipped = read_inputs([str(tmp_path)])
-    assert ([f"{i:05d}" for i in range(count)], []) == ([a.id for a in articles], skipped)
+    assert [f"{i:05d}" for i in range(count)] == [a.id for a in articles]
+    assert [("notes.pdf", True)] == [(Path(s.path).name, s.ignored) for s in skipped]
+    result = run_check([str(tmp_path)])
+    assert (count, (), ("notes.pdf",)) == (
+        len(result.articles), result.unreadable, tuple(Path(s.path).name for s in result.ignored))
+    assert 0 == result.return_code(None)
+
+
+def test_what_a_folder_holds_besides_articles_is_listed_not_an_error(tmp_path: Path) -> None:
+    """A PDF, a hidden file, a hidden folder and a linked folder of articles are each named in the
+    report with why they were not read; none of them is an error (exit 0), and none vanishes."""
+    story = "---\ndate: 2024-09-17\n---\nRescue teams pulled 35 survivors from the rubble on Tuesday.\n"
+    (tmp_path / "desk").mkdir()
+    (tmp_path / "desk" / "a.txt").write_text(story)
+    (tmp_path / "desk" / "story.pdf").write_bytes(b"%PDF-1.4\n")
+    (tmp_path / "desk" / ".draft.txt").write_text(story)
+    (tmp_path / "desk" / ".git").mkdir()
+    (tmp_path / "desk" / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    (tmp_path / "wire").mkdir()
+    (tmp_path / "wire" / "b.txt").write_text(story)
+    (tmp_path / "desk" / "wire").symlink_to(tmp_path / "wire")
+    result = run_check([str(tmp_path / "desk")])
+    assert ["a"] == [a.id for a in result.articles]
+    assert [
+        (".draft.txt", "a hidden file (its name starts with a dot)"),
+        (".git", "a hidden folder, not searched"),
+        ("story.pdf", "not an article file (a .pdf file); factdiff reads .txt, .md, .html, .htm, .jsonl in folders"),
+        ("wire", "a link to a folder, not followed (name the folder itself to read it)"),
+    ] == [(Path(s.path).name, s.reason) for s in result.ignored]
+    assert 0 == result.return_code(None)
+    report = render_markdown(result)
+    assert "- Articles: 1 processed, 0 skipped; 4 other paths in the folders not read" in report
+    for item in result.ignored:
+        assert item.path in report.replace("\\", "")
+    data = json.loads(render_json(result))
+    assert [] == data["skipped"]
+    assert [s.path for s in result.ignored] == [s["path"] for s in data["ignored"]]
 
 
 # ------------------------------------------------------------------ huge input

@@ -111,7 +111,7 @@ def test_check_json_with_a_skipped_input_validates(validator: Draft202012Validat
     document = json.loads(outcome.stdout)
     assert [] == errors(validator, document)
     assert [{"path": str(tmp_path / "empty.txt"), "reason": "the file is empty"}] == document["skipped"]
-    assert {"processed": 1, "skipped": 1, "in_scope": 1} == document["summary"]["articles"]
+    assert {"processed": 1, "skipped": 1, "ignored": 0, "in_scope": 1} == document["summary"]["articles"]
 
 
 def test_facts_json_lists_skipped_inputs(validator: Draft202012Validator, tmp_path: Path) -> None:

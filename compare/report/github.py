@@ -96,8 +96,8 @@ def _totals(result: CheckResult, hidden: int, per_level: int, per_job: int, full
     severities = ", ".join(f"{by_severity[s]} {s.value}" for s in SEVERITY_ORDER)
     classes = ", ".join(f"{by_class[c]} {c.value}" for c in CLASS_ORDER if by_class[c])
     parts = [f"{len(result.discrepancies)} discrepancies ({severities}{'; ' + classes if classes else ''})"]
-    if result.skipped:
-        parts.append(f"{len(result.skipped)} inputs could not be read")
+    if result.unreadable:
+        parts.append(f"{len(result.unreadable)} inputs could not be read")
     if result.accepted:
         parts.append(f"{len(result.accepted)} accepted in the baseline")
     if result.stale:
@@ -125,7 +125,7 @@ def render_github(result: CheckResult, *, per_level: int = 10, per_job: int = 50
         raise ValueError(f"per_level and per_job must be at least 1 (the totals line), not {per_level} and {per_job}")
     candidates = [
         Annotation("error", s.path, None, "factdiff: cannot read", f"cannot read: {s.reason}")
-        for s in sorted(result.skipped, key=lambda s: s.path)
+        for s in sorted(result.unreadable, key=lambda s: s.path)
     ]
     candidates += [annotate(d, result) for d in sorted(result.discrepancies, key=_order)]
     # The totals line is a notice and an annotation of the job: it keeps one slot of each.

@@ -148,7 +148,8 @@ def _summary(result: CheckResult) -> dict[str, Any]:
     return {
         "articles": {
             "processed": len(result.articles),
-            "skipped": len(result.skipped),
+            "skipped": len(result.unreadable),
+            "ignored": len(result.ignored),
             "in_scope": sum(result.in_scope(a.id) for a in result.articles),
         },
         "discrepancies": len(result.discrepancies),
@@ -179,7 +180,8 @@ def render_json(result: CheckResult, *, settings: Settings | None = None) -> str
         "scope": None if result.scope is None else sorted(result.scope),
         "summary": _summary(result),
         "articles": [article_record(a) | {"in_scope": result.in_scope(a.id)} for a in result.articles],
-        "skipped": _skipped_records(result.skipped),
+        "skipped": _skipped_records(result.unreadable),
+        "ignored": _skipped_records(result.ignored),
         "stories": [
             {"id": s.id, "articles": list(s.articles), "near_duplicates": [list(p) for p in s.near_duplicates]}
             for s in result.stories
@@ -201,6 +203,7 @@ def render_facts_json(
             "document": "facts",
             "version": __version__,
             "articles": [article_record(a) | {"facts": [fact_record(f) for f in facts[a.id]]} for a in articles],
-            "skipped": _skipped_records(skipped),
+            "skipped": _skipped_records(s for s in skipped if not s.ignored),
+            "ignored": _skipped_records(s for s in skipped if s.ignored),
         }
     )

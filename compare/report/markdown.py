@@ -56,6 +56,7 @@ from compare.records import (
     Discrepancy,
     DiscrepancyClass,
     Severity,
+    Skipped,
 )
 
 SEVERITY_ORDER = (Severity.HIGH, Severity.MEDIUM, Severity.LOW)
@@ -211,7 +212,8 @@ def _summary(result: CheckResult) -> list[str]:
     if result.accepted:
         discrepancies += f"; {len(result.accepted)} more accepted in the baseline, not shown"
     lines = [
-        f"- Articles: {articles}, {len(result.skipped)} skipped",
+        f"- Articles: {articles}, {len(result.unreadable)} skipped"
+        + (f"; {len(result.ignored)} other paths in the folders not read" if result.ignored else ""),
         f"- Stories: {len(result.stories)} "
         f"({sum(1 for s in result.stories if len(s.articles) > 1)} with more than one article)",
         f"- Discrepancies: {discrepancies}",
@@ -238,9 +240,9 @@ def _sources(result: CheckResult, only: frozenset[str] | None = None) -> list[st
         ]
         for a in listed
     ]
-    rows += [[cell(s.path), "", "", "", "", "", "", f"skipped: {cell(s.reason)}"] for s in result.skipped]
+    rows += [[cell(s.path), "", "", "", "", "", "", f"skipped: {cell(s.reason)}"] for s in result.unreadable]
     headers = ["id", "title", "outlet", "date", "story", "sentences", "furniture lines removed", "status"]
-    lines = _table(rows, headers)
+    lines = _table(rows, headers) + _ignored(result.ignored)
     if len(listed) < len(result.articles):
         lines += ["", f"{len(result.articles) - len(listed):,} more articles were read and are in no discrepancy shown here."]
     noted = [a for a in listed if a.notes]
@@ -584,6 +586,23 @@ def render_markdown(result: CheckResult, *, max_bytes: int | None = None, full_r
             return text
     raise ValueError(f"even the summary of this report does not fit in {max_bytes:,} bytes")
 
+
+
+
+IGNORED_SHOWN = 20  # paths named per reason; the JSON report lists them all
+
+
+def _ignored(ignored: Sequence[Skipped]) -> list[str]:
+    """What the input folders hold besides articles, by reason: nothing vanishes unseen."""
+    by_reason: dict[str, list[str]] = {}
+    for item in ignored:
+        by_reason.setdefault(item.reason, []).append(item.path)
+    lines = ["", "Not read (not articles; no error):"] if by_reason else []
+    for reason, paths in sorted(by_reason.items()):
+        named = ", ".join(cell(p) for p in paths[:IGNORED_SHOWN])
+        more = f" and {len(paths) - IGNORED_SHOWN:,} more (listed in the JSON report)" if len(paths) > IGNORED_SHOWN else ""
+        lines.append(f"- {cell(reason)}: {named}{more}")
+    return lines
 
 
 def copy_groups(pairs: Iterable[tuple[str, str]]) -> list[list[str]]:
