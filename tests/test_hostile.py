@@ -388,3 +388,58 @@ def test_stdin_over_the_limit_is_refused() -> None:
     result = CliRunner().invoke(main, ["check", "-", "--max-article-bytes", "100"], input="x" * 500)
     assert 2 == result.exit_code
     assert "factdiff: cannot read <stdin>: more than 100 bytes, over the limit for one article (--max-article-bytes)\n" == result.stderr
+
+
+# ------------------------------------------------------------------ mojibake
+
+MOJIBAKE = "The mayor said “we will rebuild every bridge,” and pledged €5,000 to each café on Tuesday."
+
+
+def garble(text: str) -> str:
+    """What an old CMS shows when it decodes UTF-8 bytes as Windows-1252 (as browsers do: the five
+    bytes cp1252 leaves undefined become the C1 controls, so `”` is `â€` and U+009D)."""
+    import ftfy.bad_codecs  # noqa: F401 (registers the codec)
+
+    return text.encode("utf-8").decode("sloppy-windows-1252")
+
+
+def test_mojibake_is_repaired_with_a_note_and_lines_kept(tmp_path: Path) -> None:
+    """UTF-8 read as Windows-1252 (â€œ for “) is repaired before extraction, so the quotation and the
+    euro amount are found; the sources table says so, and every line number still holds."""
+    path = tmp_path / "garbled.txt"
+    path.write_text(f"---\ntitle: Bridges\n---\nFlood waters fell overnight.\n\n{garble(MOJIBAKE)}\n", encoding="utf-8")
+    assert "â€œ" in path.read_text(encoding="utf-8")
+    article = read_article(path)
+    assert MOJIBAKE in article.text
+    assert ("line 6: text decoded with the wrong codec (mojibake such as â€œ for “) was repaired on 1 line",) == article.notes
+    facts = {f.kind.value: f for f in extract_facts(article)}
+    assert ("we will rebuild every bridge", 6) == (facts["quote"].value, facts["quote"].line)
+    assert (5000.0, "EUR", 6) == (facts["money"].value, facts["money"].unit, facts["money"].line)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["São Paulo's mayor met the naïve Zürich delegation at the Château Ârche.",
+     "Prices rose 5‰ — “modestly,” said Ms Ãlvarez, in Reykjavík.",
+     "The 10² rule and ５５ km are kept as written, as are ‘single’ quotes."],
+)
+def test_correct_text_is_never_repaired(text: str) -> None:
+    """Accents, signs and curly quotes that are what the writer typed stay exactly as written."""
+    article = article_from_text(text + "\n", id="a")
+    assert (text + "\n", ()) == (article.text, article.notes)
+
+
+def test_mojibake_in_a_page_keeps_source_lines(tmp_path: Path) -> None:
+    """In a saved page whose text was double-encoded, the repaired quotation keeps its HTML line."""
+    paragraphs = ["Flood waters fell overnight across the valley towns.", MOJIBAKE,
+                  "Engineers will inspect the remaining crossings this week, officials said."]
+    body = "\n".join(f"<p>{garble(p)}</p>" for p in paragraphs)
+    page = tmp_path / "page.html"
+    page.write_text(f'<html><head><meta charset="utf-8"><title>Bridges</title></head>\n<body><article>\n'
+                    f"<h1>Bridges to be rebuilt</h1>\n{body}\n</article></body></html>\n", encoding="utf-8")
+    article = read_article(page)
+    source = page.read_text(encoding="utf-8").split("\n")
+    quote = next(f for f in extract_facts(article) if f.kind.value == "quote")
+    assert "we will rebuild every bridge" == quote.value
+    assert garble("we will rebuild") in source[quote.line - 1]
+    assert any("mojibake" in note for note in article.notes)
