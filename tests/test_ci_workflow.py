@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+import compare
+
 DOC = Path(__file__).resolve().parent.parent / "docs" / "ci.md"
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 
@@ -152,3 +154,37 @@ def test_no_changed_article_is_a_quiet_pass(repo: tuple[Path, str], tmp_path: Pa
     done, summary = run_step(root, git(root, "rev-parse", "HEAD"), tmp_path)
     assert 0 == done.returncode, done.stderr
     assert "No article changed.\n" == summary
+
+
+def test_install_step_installs_a_working_factdiff_command(tmp_path: Path) -> None:
+    """The install step, word for word, with FACTDIFF naming this checkout (as a newsroom names its
+    pinned release), installs the `factdiff` command into a fresh virtual environment.
+
+    Dependencies come from this test's own environment (pip --no-deps, then its site-packages on
+    the path), so the test needs no index; the build backend does (setuptools, from PyPI as in CI).
+    """
+    import site
+    import venv
+
+    env_dir = tmp_path / "venv"
+    venv.EnvBuilder(with_pip=True).create(env_dir)
+    checkout = tmp_path / "factdiff"
+    shutil.copytree(Path(__file__).resolve().parent.parent, checkout,
+                    ignore=shutil.ignore_patterns(".venv", ".git", "*.egg-info", "build", "__pycache__", ".*_cache"))
+    script = tmp_path / "install.sh"
+    script.write_text(workflow_step("Install factdiff"), encoding="utf-8")
+    outer = os.pathsep.join([*site.getsitepackages(), site.getusersitepackages()])
+    env = {
+        **os.environ,
+        "PATH": f"{env_dir / 'bin'}{os.pathsep}{os.environ['PATH']}",
+        "FACTDIFF": checkout.as_uri(),
+        "PIP_NO_DEPS": "1",
+        "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+        "PYTHONPATH": outer,
+    }
+    env.pop("PYTHONHOME", None)
+    done = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
+    assert 0 == done.returncode, done.stderr[-2000:]
+    assert done.stdout.strip().endswith(f"factdiff, version {compare.__version__}")
+    assert (env_dir / "bin" / "factdiff").exists()
