@@ -59,11 +59,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
+
+import regex
 
 from compare import __version__
 from compare.align import (
@@ -104,7 +105,7 @@ SCHEMA = "factdiff-archive/1"
 SQLITE_HEADER = b"SQLite format 3\x00"
 ARCHIVE_SUFFIXES = (".factdiff", ".db", ".sqlite", ".sqlite3")
 SEP = "\x1f"  # between the tokens of a stored sentence; `lexicon.words` never yields it
-RE_ENTRY = re.compile(r"(?::\d+|\[\d+\])$")  # one entry of an export: `export.jsonl:17`, `export.json[3]`
+RE_ENTRY = regex.compile(r"(?::\d+|\[\d+\])$")  # one entry of an export: `export.jsonl:17`, `export.json[3]`
 PLACEHOLDER = Sentence(0, "", 0, 0, 0, 0)  # a sentence of an article loaded as metadata only
 
 TABLES = """

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from pathlib import Path
 
 import pytest
 import regex
@@ -70,6 +71,14 @@ ADVERSARIAL = {
 
 
 PATTERNS = _patterns()
+
+
+def test_no_module_compiles_with_the_stdlib_re() -> None:
+    """Every pattern goes through `regex`, so `_patterns` sees it and its timeout applies."""
+    package = Path(compare.__file__).parent
+    users = [p.relative_to(package).as_posix() for p in sorted(package.rglob("*.py"))
+             if regex.search(r"^(?:import re\b|from re import)", p.read_text(encoding="utf-8"), regex.MULTILINE)]
+    assert [] == users
 
 
 def test_patterns_were_collected() -> None:
