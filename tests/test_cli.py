@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -254,3 +255,39 @@ def test_help_lists_every_exit_status() -> None:
     text = CliRunner().invoke(main, ["check", "--help"]).output
     for status in ("0 ", "1 ", "2 ", "130"):
         assert f"\n    {status}" in text
+
+
+def _stderr_on_a_terminal(tmp_path: Path, env: dict[str, str]) -> str:
+    """Run `factdiff check` with stderr on a pseudo-terminal and return what it wrote there."""
+    import pty
+    import subprocess
+    import sys
+
+    a, b = write(tmp_path, "a.txt", ARTICLE_A), write(tmp_path, "b.txt", ARTICLE_B)
+    leader, follower = pty.openpty()
+    try:
+        subprocess.run([sys.executable, "-m", "compare.cli", "check", str(a), str(b), "-o", str(tmp_path / "r.md")],
+                       stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=follower, env=env, timeout=120, check=True)
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # the terminal is closed and drained
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(leader)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_progress_on_a_terminal_is_dim_unless_no_color(tmp_path: Path) -> None:
+    """On a terminal, progress lines are dimmed with ANSI escapes; NO_COLOR (any value) drops the
+    escapes but keeps the lines (https://no-color.org)."""
+    base = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "TERM")} | {"TERM": "xterm"}
+    colored = _stderr_on_a_terminal(tmp_path, base)
+    plain = _stderr_on_a_terminal(tmp_path, base | {"NO_COLOR": ""})
+    assert "factdiff: " in colored and "\x1b[" in colored
+    assert "factdiff: " in plain and "\x1b[" not in plain
