@@ -280,6 +280,9 @@ def test_ranges(sentence: str, expected: list[tuple[str, str, float, float | Non
         ("two dozen", 24.0),
         ("half", 0.5),
         ("half a million", 500000.0),
+        ("a half million", 500000.0),
+        ("a quarter million", 250000.0),
+        ("one million and a half", 1500000.0),
         ("two and a half million", 2500000.0),
         ("one and a half", 1.5),
         ("one hundred and five", 105.0),
@@ -435,11 +438,29 @@ def test_ages_in_months_weeks_and_of_age(sentence: str, expected: list[tuple[str
         ("Two-thirds of voters backed the plan.", [("Two-thirds", 2 / 3, "fraction")]),
         ("Three fifths of the budget went to defence.", [("Three fifths", 0.6, "fraction")]),
         ("He served five and a half years in prison.", [("five and a half years", 5.5, "year")]),
-        # Hard negatives: quarters as periods; an ordinal place.
+        ("Three quarters of the budget went on salaries.", [("Three quarters", 0.75, "fraction")]),
+        ("One fifth of the homes were empty.", [("One fifth", 0.2, "fraction")]),
+        ("He sold one-eighth of the company.", [("one-eighth", 0.125, "fraction")]),
+        ("The plot is five - eighths of an acre.", [("five - eighths", 0.625, "fraction")]),
+        ("A third of voters stayed home.", [("A third", 1 / 3, "fraction")]),
+        ("Nearly half of the members left.", [("half", 0.5, "fraction")]),
+        ("A quarter of the staff were cut.", [("A quarter", 0.25, "fraction")]),
+        # Mixed and improper numbers.
+        ("The race is five and a quarter miles long.", [("five and a quarter miles", 5.25, "mi")]),
+        ("The answer was twenty and three fifths.", [("twenty and three fifths", 20.6, None)]),
+        ("It weighs forty two and a third tonnes.", [("forty two and a third tonnes", 42 + 1 / 3, "t")]),
+        ("He paid one hundred and three quarters.", [("one hundred and three quarters", 100.75, None)]),
+        ("The recipe needs three halves of a cup.", [("three halves", 1.5, "fraction")]),
+        # Hard negatives: quarters as periods; an ordinal place; "a third" as an ordinal;
+        # "half of" as a part of a game or a year.
         ("Profits fell in the last two quarters of the year.", [("two", 2.0, None)]),
+        ("Sales rose for three quarters in a row.", [("three", 3.0, None)]),
         ("He finished third in the race.", []),
+        ("She is seeking a third term in office.", []),
+        ("He scored in the second half of the match.", []),
+        ("The first half of the year was quiet.", []),
     ],
 )
 def test_fractions(sentence: str, expected: list[tuple[str, float, str | None]]) -> None:
-    """Fractions are values with the unit `fraction`; `and a half` adds 0.5; quarters need a hyphen."""
+    """Fractions are values with the unit `fraction`; `and a quarter` adds 0.25; quarters as periods are no fraction."""
     assert expected == [(f.text, pytest.approx(f.value), f.unit) for f in facts(sentence)]

@@ -238,7 +238,7 @@ RE_WORD_NUMBER = regex.compile(
     rf"""
     (?<![\p{{L}}\p{{N}}'’-])              # a whole word, not the tail of a compound
     (?P<words>
-        (?:half[ ]+a[ ]+(?=(?:{_BIG})\b)    # "half a million"
+        (?:(?:an?[ ]+)?(?:half|quarter)(?:[ ]+a)?[ ]+(?=(?:{_BIG})\b)  # "half a million", "a quarter million"
           | an?[ ]+(?=(?:{_BIG})\b) )?      # "a dozen", "a million"
         (?:{_NUMBER_WORD})\b                # the first number word
         (?:                                 # then more number words, each consumed once
@@ -350,21 +350,59 @@ RE_PER = regex.compile(
     regex.VERBOSE,
 )
 
-# A fraction after a whole number: "two-thirds", "three quarters", "3 fifths of", "five and a half".
+# A fraction after a whole number: "two-thirds", "three quarters", "3 fifths of", "five
+# and a half", "twenty and three fifths", "five - eighths".
 FRACTION_DENOMINATORS: dict[str, int] = {
     "half": 2, "halves": 2, "thirds": 3, "quarters": 4, "fourths": 4, "fifths": 5, "sixths": 6,
     "sevenths": 7, "eighths": 8, "ninths": 9, "tenths": 10, "third": 3, "quarter": 4,
     "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
 }  # fmt: skip
+FRACTION_NUMERATORS: dict[str, int] = {"a": 1, "an": 1, **{w: v for w, v in ONES.items() if 0 < v < 10}}
+_DEN_ALT = "|".join(sorted(FRACTION_DENOMINATORS, key=len, reverse=True))
 RE_FRACTION_AFTER = regex.compile(
-    r"""
-    (?: [ \u00a0]+and[ \u00a0]+a[ \u00a0]+(?P<half>(?P<den_h>half))
-      | [ \u00a0-](?P<den>halves|thirds|quarters|fourths|fifths|sixths|sevenths|eighths|ninths|tenths
-                  |third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth) )
-    (?![\p{L}\p{N}-])
+    rf"""
+    (?<![ \u00a0])                                            # only the start of a run of spaces tries
+    (?: [ \u00a0]+and[ \u00a0]+                              # a mixed number: "five and a quarter"
+        (?P<num_m>{"|".join(FRACTION_NUMERATORS)})[ \u00a0-](?P<den_m>{_DEN_ALT})
+      | (?P<hyphen>[ \u00a0]?[-–][ \u00a0]?|[ \u00a0])(?P<den>{_DEN_ALT}) )  # "two-thirds", "five - eighths"
+    (?![\p{{L}}\p{{N}}-])
     (?P<of>[ \u00a0]+of\b)?
     """,
     regex.VERBOSE | regex.IGNORECASE,
+)
+# "quarters" are also periods: "the last two quarters", "three quarters in a row",
+# "two quarters of the year"; then no fraction (a hyphen, "three-quarters", always is one).
+RE_QUARTER_PERIOD_BEFORE = regex.compile(
+    r"""(?<![\p{L}])(?i:last|past|first|next|previous|recent|coming|consecutive|straight|successive|several|few)[ ]+\Z""",
+    regex.VERBOSE,
+)
+RE_QUARTER_PERIOD_AFTER = regex.compile(
+    r"""
+    (?<![ \u00a0])[ \u00a0]+(?i: in[ ]a[ ]row       # (only the start of a run of spaces tries)
+      | of[ ]+(?:the[ ]+|this[ ]+|last[ ]+|next[ ]+)?(?:fiscal[ ]+|financial[ ]+|calendar[ ]+)?(?:year|fiscal|\d{4})
+      | of[ ]+(?:growth|decline|contraction|expansion|losses|profits?) )\b
+    """,
+    regex.VERBOSE,
+)
+# A fraction standing alone before "of": "a third of voters", "half of them", "a quarter
+# of the budget". Without "of", "a third" is an ordinal ("a third term") and "half" a
+# part of a game ("the second half"), so neither is read.
+_SINGLE_DEN_ALT = "|".join(d for d in FRACTION_DENOMINATORS if not d.endswith("s"))
+RE_FRACTION_WORDS = regex.compile(
+    rf"""(?P<frac>an?[ \u00a0-](?P<den>{_SINGLE_DEN_ALT})|half)""", regex.VERBOSE | regex.IGNORECASE
+)
+RE_FRACTION_OF = regex.compile(
+    rf"""
+    (?<![\p{{L}}\p{{N}}'’-])
+    (?:{RE_FRACTION_WORDS.pattern})
+    (?=[ \u00a0]+of[ \u00a0]+\p{{L}})
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+# Words before "half of" that make it a part, not a share: "the second half of the year".
+RE_HALF_PART_BEFORE = regex.compile(
+    r"""(?<![\p{L}])(?i:the|a|first|second|latter|former|other|back|front|top|bottom|upper|lower|better|last|next|each|every|this|that|its|their|his|her|our)[ ]+\Z""",
+    regex.VERBOSE,
 )
 
 # An age after a number: "33-year-old", "44 years old", "ten months old", "3 years of
@@ -647,11 +685,10 @@ def parse_number_words(text: str) -> float | None:
     for i, tok in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         if tok in ("a", "an"):
-            if nxt in ("hundred", "dozen", "half", *SCALES) and last in ("", "and", "half"):
-                if nxt != "half":
-                    group = (group or 0.0) + 1.0 if last != "and" else group
-                    if last == "half":
-                        group = 0.5
+            if nxt in ("hundred", "dozen", "half", "quarter", *SCALES) and last in ("", "and", "half"):
+                if nxt not in ("half", "quarter"):
+                    keep = group if last in ("and", "half") else None  # "and a", "half a million"
+                    group = keep if keep is not None else (group or 0.0) + 1.0
                 last = "a"
                 continue
             return None
@@ -660,11 +697,15 @@ def parse_number_words(text: str) -> float | None:
                 return None
             last = "and"
             continue
-        if tok == "half":
-            if last == "a" and i >= 2 and tokens[i - 2] == "and":
-                group = (group or 0.0) + 0.5
-            elif last == "":
-                group = 0.5
+        if tok in ("half", "quarter"):
+            part = 0.5 if tok == "half" else 0.25
+            if tok == "half" and last == "a" and i >= 2 and tokens[i - 2] == "and":
+                if group is None and last_scale < float("inf"):
+                    total, group = total + part * last_scale, 0.0  # "one million and a half": 1.5 million
+                else:
+                    group = (group or 0.0) + part
+            elif last == "" or (last == "a" and i == 1):  # "half a million", "a quarter million"
+                group = part
             else:
                 return None
             last = "half"
@@ -843,6 +884,14 @@ def _atoms(text: str, digits: bool) -> Iterator[tuple[int, int, float, str | Non
         value = parse_number_words(m.group("words"))
         if value is not None and math.isfinite(value):
             found.append((m.start(), m.end(), value, m.group("words").lower()))
+    for m in RE_FRACTION_OF.finditer(text) if "of" in text.lower() else ():
+        if taken.overlaps(m.start(), m.end()):
+            continue
+        if m.group("den") is None and RE_HALF_PART_BEFORE.search(_left(text, m.start())):
+            continue  # "the second half of the year"
+        den = m.group("den")
+        value = 1 / FRACTION_DENOMINATORS[den.lower()] if den else 0.5
+        found.append((m.start(), m.end(), value, RE_SPACES.sub(" ", m.group(0).lower())))
     yield from sorted(found)
 
 
@@ -902,16 +951,30 @@ def _decorate(
         end = sm.end()
         if key != "hundred":  # only "hundred" chains: "4 hundred million"
             break
-    fraction = None
-    if scale == 1 and (fm := RE_FRACTION_AFTER.match(text, end)):
-        den = (fm.group("den") or fm.group("den_h")).lower()
-        denominator = FRACTION_DENOMINATORS[den]
-        # "quarters" are also periods ("the last two quarters"): a fraction only when hyphenated.
-        period = den.startswith("quarter") and not fm.group(0).startswith("-")
-        if fm.group("half"):  # "five and a half years"
-            value, end = value + 0.5, fm.end("half")
-        elif (words is not None or fm.group("of")) and not period and value == int(value) and 0 < value < denominator:
-            value, end, fraction = value / denominator, fm.end("den"), "fraction"  # "two-thirds", "3 quarters of"
+    fraction = "fraction" if words is not None and RE_FRACTION_WORDS.fullmatch(words) else None
+    fm = RE_FRACTION_AFTER.match(text, end) if fraction is None else None
+    if fm and fm.group("den_m"):  # a mixed number: "five and a quarter", "3 million and a half"
+        num = FRACTION_NUMERATORS[fm.group("num_m").lower()]
+        den_word = fm.group("den_m").lower()
+        if num < FRACTION_DENOMINATORS[den_word] and den_word.endswith("s") == (num > 1):
+            value, end = value + num / FRACTION_DENOMINATORS[den_word], fm.end("den_m")
+    elif fm and scale == 1 and (words is not None or fm.group("of")) and value == int(value) and value > 0:
+        den_word = fm.group("den").lower()
+        denominator = FRACTION_DENOMINATORS[den_word]
+        period = (
+            den_word.startswith("quarter") and not fm.group("hyphen").strip()
+            and bool(RE_QUARTER_PERIOD_BEFORE.search(_left(text, start)) or RE_QUARTER_PERIOD_AFTER.match(text, fm.end("den")))
+        )  # fmt: skip
+        # One third, two thirds (a singular denominator after one only); "three halves" and
+        # "twenty-three fifths" are improper fractions. "one hundred and three quarters"
+        # is a mixed number, as "and a quarter" is: the words after the last "and".
+        if den_word.endswith("s") == (value > 1) and not period:
+            whole, _, tail = (words or "").rpartition(" and ")
+            last = parse_number_words(tail) if whole else None
+            if last is not None and last < denominator and (head := parse_number_words(whole)) is not None:
+                value, end = head + last / denominator, fm.end("den")
+            else:
+                value, end, fraction = value / denominator, fm.end("den"), "fraction"  # "two-thirds", "3 quarters of"
     atom_end = end
     value *= scale
     kind = FactKind.QUANTITY
@@ -1244,7 +1307,7 @@ def _keep(text: str, m: _Mention) -> bool:
     first = text[m.atom_start : m.atom_start + 1]
     if m.words and first.isupper() and RE_WORD_BEFORE.search(_left(text, m.atom_start)):
         return False  # "BBC Two", "Deep Space Nine", "the Six Nations": names, not counts
-    if m.words in ("one", "zero"):
+    if m.words in ("one", "zero") and m.value in (0, 1) and m.kind is not FactKind.AGE:
         before = RE_WORD_BEFORE.search(_left(text, m.atom_start))
         nxt = _tokens(text, m.atom_end, 1)
         if before and before.group("w").lower() in ONE_PRONOUN_BEFORE:
@@ -1277,8 +1340,8 @@ def _sentence_mentions(text: str) -> list[_Mention]:
     headline = functools.cache(lambda: _title_case(text))  # asked for rarely: only for a bare integer
     found: list[_Mention] = []
     for start, end, value, words in atoms:
-        if blocked.overlaps(start, end):
-            continue
+        if blocked.overlaps(start, end) or (found and start < found[-1].end):
+            continue  # blocked, or inside the mention before ("twenty and three fifths")
         if m := _decorate(text, start, end, value, words, headline):
             if blocked.overlaps(m.start, m.end):
                 continue
