@@ -101,6 +101,10 @@ def _as_quantity(fact: Fact) -> Quantity:
         # factdiff states cents in dollars (19 cents -> 0.19 USD); NewsQuant keeps cents.
         value, high = value * 100, (high * 100 if high is not None else None)
         units = frozenset({"cent"})
+    elif fact.unit == "fraction":
+        # NewsQuant writes a fraction's unit as `%` and what it is a fraction of:
+        # "a third of the population" -> `% population`, "half of which" -> `% -`.
+        units = frozenset({f"% {fact.counts.lower() if fact.counts else '-'}"})
     elif fact.unit:
         units = frozenset({_cqe_unit(fact.unit)})
     else:
