@@ -464,3 +464,22 @@ def test_ages_in_months_weeks_and_of_age(sentence: str, expected: list[tuple[str
 def test_fractions(sentence: str, expected: list[tuple[str, float, str | None]]) -> None:
     """Fractions are values with the unit `fraction`; `and a quarter` adds 0.25; quarters as periods are no fraction."""
     assert expected == [(f.text, pytest.approx(f.value), f.unit) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The economy shrank, with growth of -0.3% in the quarter.", [("-0.3%", -0.3)]),
+        ("Overnight lows reached -12 degrees in the valley.", [("-12 degrees", -12.0)]),
+        ("Net migration was revised (-4,500) in the update.", [("-4,500", -4500.0)]),
+        ("The trade balance fell to $-50.8bn in April.", [("$-50.8bn", -50.8e9)]),
+        # Hard negatives: codes, ranges and dashes keep their hyphen as a joiner.
+        ("The F-35 order was cut.", []),
+        ("Between 40 -50 people were hurt.", [("40 -50", 40.0)]),
+        ("Police said 10 - 12 people were hurt.", [("10 - 12", 10.0)]),
+        ("Key points:\n-5 people were hurt in the crash.", [("5", 5.0)]),
+    ],
+)
+def test_minus_sign(sentence: str, expected: list[tuple[str, float]]) -> None:
+    """A hyphen glued to a number after a space, `(` or a currency sign is a minus; a hyphen after a number or opening a line is not."""
+    assert expected == [(f.text, f.value) for f in facts(sentence)]

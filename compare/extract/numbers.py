@@ -290,7 +290,7 @@ RE_CURRENCY_BEFORE = regex.compile(
       | [$€£¥₩₹₽]                                               # $550, ¥87
       | (?<![\p{L}])(?:USD|EUR|GBP|JPY|CNY|RMB|KRW|INR|AUD|CAD|CHF|HKD|TWD)[ \u00a0]?
     )
-    [ \u00a0]?\Z                                               # right before the number
+    (?:[ \u00a0]?|(?P<sign>-))\Z                                # right before the number; $-50.8bn
     """,
     regex.VERBOSE,
 )
@@ -431,8 +431,21 @@ RE_AGE_APPOSITION = regex.compile(
     regex.VERBOSE,
 )
 
-# A minus sign before a number: "minus-5 yards", "minus 233 Celsius", "−4".
-RE_MINUS = regex.compile(r"""(?: (?<![\p{L}])(?i:minus)[ -] | (?<![\p{L}\p{N}])\u2212 )\Z""", regex.VERBOSE)
+# A minus sign before a number: "minus-5 yards", "minus 233 Celsius", "−4", "-0.3%".
+# CAUTION: a hyphen is a minus only when glued to the number and set off by a space, a
+# parenthesis or the start of the text: "F-35" is a code, "40-50" and "40 -50" ranges,
+# "- 5" a dash; a hyphen opening a line ("\n-5 dead") is a list marker.
+RE_MINUS = regex.compile(
+    r"""
+    (?: (?<![\p{L}])(?i:minus)[ -]                     # minus 5, minus-5
+      | (?<![\p{L}\p{N}])\u2212                        # −4 (the minus sign)
+      | (?:(?<=[ \u00a0(\[])|(?<![\s\S]))              # a space, "(" or the start, then
+        (?<!\p{N}[ \u00a0]{0,3}|\p{N}[ \u00a0]{0,3}\()  # no number right before: "40 -50"
+        - )                                          # a hyphen glued to the number: -5
+    \Z
+    """,
+    regex.VERBOSE,
+)
 # A hedge right before a number (or its currency sign).
 RE_QUALIFIER = regex.compile(
     r"""
@@ -988,6 +1001,8 @@ def _decorate(
     if cm:
         kind, unit = FactKind.MONEY, _currency_code(cm.group("cur"))
         mention_start = start - (len(left) - cm.start())
+        if cm.group("sign") and not minus:
+            value = -value
     elif (am := RE_CURRENCY_AFTER.match(text, end)) and (am.group("cur") != "won" or scale > 1):
         key = RE_DOTS_AND_SPACES.sub("", am.group("cur")).lower()
         is_weight = key in ("pound", "pounds") and scale == 1 and not RE_MONEY_CONTEXT.search(text)
