@@ -22,6 +22,9 @@ CQE_UNITS: dict[str, str] = {
     "EUR": "euro", "GBP": "pound sterling", "JPY": "japanese yen", "CNY": "chinese yuan",
     "KRW": "south korean won", "INR": "indian rupee", "RUB": "russian ruble",
     "CHF": "swiss franc", "MYR": "malaysian ringgit", "BRL": "brazilian real",
+    "ILS": "shekel", "DKK": "danish krone", "NOK": "norwegian krone", "SEK": "swedish krona",
+    "FIM": "finnish markka", "ESP": "peseta", "NLG": "netherlands guilde", "MXN": "mexican peso",
+    "TRY": "turkish lira", "CRC": "costa rican colón", "GEL": "georgian lari", "LAK": "lao kip",
     "km": "kilometre", "m": "metre", "cm": "centimetre", "mm": "millimetre", "nm": "nanometre",
     "mi": "mile", "nmi": "nautical mile", "ft": "foot", "in": "inch", "yd": "yard",
     "kg": "kilogram", "g": "gram", "mg": "milligram", "lb": "pound-mass", "oz": "ounce",
@@ -243,7 +246,7 @@ def _value_matches(result: dict[str, Any], fact: Fact) -> bool:
         expected = float(str(raw).rstrip("%").replace(",", ""))
     except ValueError:
         return False
-    if result["Resolution"].get("unit") in ("Cent", "Pence") and close(float(fact.value) * 100, expected):
+    if result["Resolution"].get("unit") in ("Cent", "Pence", "Penny") and close(float(fact.value) * 100, expected):
         return True
     return close(float(fact.value), expected)
 

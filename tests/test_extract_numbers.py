@@ -483,3 +483,32 @@ def test_fractions(sentence: str, expected: list[tuple[str, float, str | None]])
 def test_minus_sign(sentence: str, expected: list[tuple[str, float]]) -> None:
     """A hyphen glued to a number after a space, `(` or a currency sign is a minus; a hyphen after a number or opening a line is not."""
     assert expected == [(f.text, f.value) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The bidder offered 470 pence a share.", [("470 pence a share", 4.7, "GBP/share")]),
+        ("The shares closed one penny lower.", [("one penny", 0.01, "GBP")]),
+        ("The board declared a 12-cent-a-share dividend.", [("12-cent-a-share", 0.12, "USD/share")]),
+        ("The firm withdrew its one-yen bid for the contract.", [("one-yen", 1.0, "JPY")]),
+        ("He was fined 10,000 Swiss francs by the league.", [("10,000 Swiss francs", 10000.0, "CHF")]),
+        ("the bonds raised 125 million australian dollars", [("125 million australian dollars", 125e6, "AUD")]),
+        ("The deal was worth 6.65 billion pesetas.", [("6.65 billion pesetas", 6.65e9, "ESP")]),
+        ("Fees apply above 7.5 million Danish crowns.", [("7.5 million Danish crowns", 7.5e6, "DKK")]),
+        ("The stall sold 3.23 shekels worth of bread.", [("3.23 shekels", 3.23, "ILS")]),
+        ("Cab fares rose to 200 pesos.", [("200 pesos", 200.0, "peso")]),
+        ("A laptop costs 1,200€ in Berlin.", [("1,200€", 1200.0, "EUR")]),
+        ("Bus tickets cost 50¢ each.", [("50¢", 0.5, "USD")]),
+        ("A coffee costs 100 ₡ in San José.", [("100 ₡", 100.0, "CRC")]),
+        ("The fare is ₺100 now.", [("₺100", 100.0, "TRY")]),
+        # Hard negatives: crowns without a nationality, a weight in pounds, a sign before
+        # another number, "one" as a pronoun before "point".
+        ("The king owned 12 crowns.", [("12", 12.0, None)]),
+        ("She lost 10-pound weights at the gym.", [("10-pound", 10.0, "lb")]),
+        ("It traded at more than 180 at one point last year.", [("180", 180.0, None)]),
+    ],
+)
+def test_currency_words_and_signs(sentence: str, expected: list[tuple[str, float, str | None]]) -> None:
+    """Pence, hyphenated amounts, national currencies, old wire-copy currencies and signs after the amount are money."""
+    assert expected == [(f.text, pytest.approx(f.value), f.unit) for f in facts(sentence)]

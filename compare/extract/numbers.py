@@ -70,7 +70,35 @@ CURRENCIES: dict[str, str] = {
     "yuan": "CNY", "renminbi": "CNY", "won": "KRW", "rupee": "INR", "rupees": "INR",
     "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB",
     "franc": "CHF", "francs": "CHF", "cent": "USD", "cents": "USD", "eurocents": "EUR",
+    "pence": "GBP", "penny": "GBP", "pennies": "GBP", "¢": "USD",
+    # Currencies of other countries and the pre-euro ones of wire copy.
+    "peseta": "ESP", "pesetas": "ESP", "guilder": "NLG", "guilders": "NLG", "markka": "FIM",
+    "markkaa": "FIM", "lire": "ITL", "drachma": "GRD", "drachmas": "GRD", "escudo": "PTE",
+    "escudos": "PTE", "schilling": "ATS", "schillings": "ATS", "zloty": "PLN", "zlotys": "PLN",
+    "forint": "HUF", "forints": "HUF", "baht": "THB", "ringgit": "MYR", "rupiah": "IDR",
+    "shekel": "ILS", "shekels": "ILS", "naira": "NGN", "hryvnia": "UAH", "hryvnias": "UAH",
+    "reais": "BRL", "lira": "TRY", "liras": "TRY", "kronor": "SEK", "krona": "SEK",
+    # Names several countries share: the name is the unit unless a nationality says which.
+    "peso": "peso", "pesos": "peso", "dinar": "dinar", "dinars": "dinar", "riyal": "riyal",
+    "riyals": "riyal", "dirham": "dirham", "dirhams": "dirham", "kroner": "krone", "krone": "krone",
+    "chineseyuan": "CNY", "japaneseyen": "JPY", "swissfrancs": "CHF", "frenchfrancs": "FRF",
+    "belgianfrancs": "BEF", "indianrupees": "INR", "pakistanirupees": "PKR", "russianroubles": "RUB",
+    "russianrubles": "RUB", "mexicanpesos": "MXN", "argentinepesos": "ARS", "philippinepesos": "PHP",
+    "chileanpesos": "CLP", "colombianpesos": "COP", "dutchguilders": "NLG", "finnishmarkka": "FIM",
+    "finnishmarkkaa": "FIM", "germanmarks": "DEM", "deutschemarks": "DEM", "spanishpesetas": "ESP",
+    "italianlire": "ITL", "turkishlira": "TRY", "southafricanrand": "ZAR", "swedishkronor": "SEK",
+    "norwegiankroner": "NOK", "danishkroner": "DKK", "brazilianreais": "BRL", "southkoreanwon": "KRW",
+    "koreanwon": "KRW", "saudiriyals": "SAR", "jordaniandinars": "JOD", "kuwaitidinars": "KWD",
+    "uaedirhams": "AED", "emiratidirhams": "AED",
+    "danishcrowns": "DKK", "norwegiancrowns": "NOK", "swedishcrowns": "SEK", "czechcrowns": "CZK",
+    "icelandiccrowns": "ISK",
+    # Currency signs; one not listed is its own unit ("100 ₡" -> ₡).
+    "₺": "TRY", "₴": "UAH", "₦": "NGN", "₱": "PHP", "₫": "VND", "₪": "ILS", "฿": "THB",
+    "₲": "PYG", "₸": "KZT", "₼": "AZN", "₮": "MNT", "₵": "GHS", "₡": "CRC", "₾": "GEL", "₭": "LAK",
+    "元": "CNY",
 }  # fmt: skip
+# Currency words whose amount is a hundredth of the unit: "50 cents" is 0.50 USD.
+HUNDREDTHS = frozenset("cent cents eurocents pence penny pennies ¢".split())
 
 # Units of measure -> normalised short form. Word units match case-insensitively.
 UNIT_WORDS: dict[str, str] = {
@@ -287,7 +315,7 @@ RE_CURRENCY_BEFORE = regex.compile(
         (?<![\p{L}])(?:US|U\.S\.|AU|CA|NZ|HK|NT|A|C|S|R)[ ]?\$   # US$3bn, A$5, US $58
       | \$(?:US|AU|A|NZ|HK|C|S)                                 # $US55 (Australian style)
       | (?<![\p{L}])(?:RM|Rs\.?)[ ]?                             # RM23.50, Rs 500
-      | [$€£¥₩₹₽]                                               # $550, ¥87
+      | \p{Sc}                                                  # $550, ¥87, ₺100
       | (?<![\p{L}])(?:USD|EUR|GBP|JPY|CNY|RMB|KRW|INR|AUD|CAD|CHF|HKD|TWD)[ \u00a0]?
     )
     (?:[ \u00a0]?|(?P<sign>-))\Z                                # right before the number; $-50.8bn
@@ -295,19 +323,33 @@ RE_CURRENCY_BEFORE = regex.compile(
     regex.VERBOSE,
 )
 
-# A currency word or code after a number: "10 million yen", "5 dollars", "40 USD".
+# A currency word, code or sign after a number: "10 million yen", "5 dollars", "40 USD",
+# "470 pence", "a 12-cent dividend", "10,000 Swiss francs", "15€", "100 ₡".
 RE_CURRENCY_AFTER = regex.compile(
     r"""
-    (?<![ \u00a0])[ \u00a0]+                 # (only the start of a run of spaces tries: linear)
-    (?P<cur>
-        (?:U\.?S\.?|US|American|Australian|Canadian|Hong[ ]Kong|New[ ]Zealand|Singapore
-          |New[ ]Taiwan|Taiwan)[ ]dollars?                    # 10 Australian dollars
-      | (?i:euro[ ]cents?|dollars?|euros?|pounds[ ]sterling|sterling|pounds?|yen|yuan|renminbi
-          |rupees?|roubles?|rubles?|francs?|cents?)            # 5 dollars, 10 million yen
-      | won                                                    # only after a scale: see code
-      | USD|EUR|GBP|JPY|CNY|RMB|KRW|INR|AUD|CAD|CHF|HKD|TWD
-    )
-    \b
+    (?: (?<![ \u00a0])(?:[ \u00a0]+|-(?=\p{L}))        # spaces (only the start of a run tries), or a
+                                                       # hyphen: "a 12-cent dividend", "a one-yen bid"
+        (?P<cur>
+            (?i:U\.?S\.?|US|American|Australian|Canadian|Hong[ ]Kong|New[ ]Zealand|Singapore
+              |New[ ]Taiwan|Taiwan)[ ]dollars?                # 10 Australian dollars
+          | (?i:Swiss|French|Belgian)[ ]francs                 # 10,000 Swiss francs
+          | (?i:Chinese[ ]yuan|Japanese[ ]yen|(?:South[ ])?Korean[ ]won|(?:Indian|Pakistani)[ ]rupees
+              |Russian[ ]r[ou]bles|(?:Mexican|Argentine|Philippine|Chilean|Colombian)[ ]pesos
+              |Dutch[ ]guilders|Finnish[ ]markkaa?|(?:German|Deutsche)[ ]marks|Spanish[ ]pesetas
+              |Italian[ ]lire|Turkish[ ]lira|South[ ]African[ ]rand|Swedish[ ]kronor
+              |(?:Norwegian|Danish)[ ]kroner|Brazilian[ ]reais|Saudi[ ]riyals
+              |(?:Jordanian|Kuwaiti)[ ]dinars|(?:UAE|Emirati)[ ]dirhams
+              |(?:Danish|Norwegian|Swedish|Czech|Icelandic)[ ]crowns?)   # crowns alone are not money
+          | (?i:euro[ ]cents?|dollars?|euros?|pounds[ ]sterling|sterling|pounds?|yen|yuan|renminbi
+              |rupees?|roubles?|rubles?|francs?|cents?|pence|penny|pennies
+              |pesetas?|guilders?|markkaa?|lire|drachmas?|escudos?|schillings?|zlotys?|forints?
+              |baht|ringgit|rupiah|shekels?|naira|hryvnias?|reais|liras?|kronor|krona
+              |pesos?|dinars?|riyals?|dirhams?|kroner|krone)  # 5 dollars, 470 pence, 10 million yen
+          | won                                                # only after a scale: see code
+          | USD|EUR|GBP|JPY|CNY|RMB|KRW|INR|AUD|CAD|CHF|HKD|TWD
+        )
+        \b
+      | [ \u00a0]?(?P<sign>[\p{Sc}元])(?![ \u00a0]?\p{N}) )  # a sign after the amount: 15€, 100 ₡, 50¢
     """,
     regex.VERBOSE,
 )
@@ -343,6 +385,7 @@ RE_PER = regex.compile(
     rf"""
     (?<![ \u00a0])                                  # only the start of a run of spaces tries
     (?: [ \u00a0]+(?i:per|a|an)[ \u00a0]+(?P<word>(?i:{_UNIT_WORD_ALT}|{_PER_WORD_ALT}))
+      | -(?i:per|a|an)-(?P<hword>(?i:{_PER_WORD_ALT}))              # a 12-cent-a-share dividend
       | [ \u00a0]?/[ \u00a0]?(?P<abbr>{_UNIT_ABBR_ALT}|{_PER_ABBR_ALT}|(?i:day|week|month|year|share)) )
     (?![\p{{L}}\p{{N}}])
     (?![ \u00a0]+(?i:ago|earlier|later|before|after|since)\b)
@@ -934,6 +977,8 @@ def _title_case(text: str) -> bool:
 def _currency_code(surface: str) -> str:
     """Return the ISO code of a currency sign or word ("US$" -> USD, "yen" -> JPY)."""
     key = RE_CURRENCY_NOISE.sub("", surface).lower()
+    if len(key) == 1 and key not in CURRENCIES:
+        return key  # a currency sign factdiff has no code for: "100 ₡"
     return CURRENCIES.get(key) or CURRENCIES.get(key + "s") or "USD"  # "Canadian dollar"
 
 
@@ -1004,11 +1049,11 @@ def _decorate(
         if cm.group("sign") and not minus:
             value = -value
     elif (am := RE_CURRENCY_AFTER.match(text, end)) and (am.group("cur") != "won" or scale > 1):
-        key = RE_DOTS_AND_SPACES.sub("", am.group("cur")).lower()
+        key = RE_DOTS_AND_SPACES.sub("", am.group("cur") or am.group("sign")).lower()
         is_weight = key in ("pound", "pounds") and scale == 1 and not RE_MONEY_CONTEXT.search(text)
         if not is_weight:
             kind, unit, end = FactKind.MONEY, _currency_code(key), am.end()
-            if key.endswith(("cent", "cents")):
+            if key in HUNDREDTHS or key.endswith(("cent", "cents")):
                 value = round(value / 100, 10)
     if kind is FactKind.QUANTITY:
         pm = RE_PERCENT.match(text, end)
@@ -1080,6 +1125,8 @@ def _decorate(
 
 def _per_unit(rate: regex.Match[str]) -> str:
     """The canonical unit a RE_PER match is per: `barrels` -> `bbl`, `square foot` -> `sq ft`, `yr` -> `year`."""
+    if rate.group("hword"):
+        return PER_WORDS[rate.group("hword").lower()]
     if rate.group("word"):
         word = RE_SPACES.sub(" ", rate.group("word").lower())
         return UNIT_WORDS.get(word) or PER_WORDS[word]
@@ -1322,7 +1369,7 @@ def _keep(text: str, m: _Mention) -> bool:
     first = text[m.atom_start : m.atom_start + 1]
     if m.words and first.isupper() and RE_WORD_BEFORE.search(_left(text, m.atom_start)):
         return False  # "BBC Two", "Deep Space Nine", "the Six Nations": names, not counts
-    if m.words in ("one", "zero") and m.value in (0, 1) and m.kind is not FactKind.AGE:
+    if m.words in ("one", "zero") and m.value in (0, 1) and m.kind not in (FactKind.MONEY, FactKind.AGE):
         before = RE_WORD_BEFORE.search(_left(text, m.atom_start))
         nxt = _tokens(text, m.atom_end, 1)
         if before and before.group("w").lower() in ONE_PRONOUN_BEFORE:
