@@ -512,3 +512,23 @@ def test_minus_sign(sentence: str, expected: list[tuple[str, float]]) -> None:
 def test_currency_words_and_signs(sentence: str, expected: list[tuple[str, float, str | None]]) -> None:
     """Pence, hyphenated amounts, national currencies, old wire-copy currencies and signs after the amount are money."""
     assert expected == [(f.text, pytest.approx(f.value), f.unit) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The state approved a Rs 35 lakh grant.", [("Rs 35 lakh", 3.5e6, "INR")]),
+        ("The scheme will cost ₹1.5 lakh crore over five years.", [("₹1.5 lakh crore", 1.5e12, "INR"), ("five years", 5.0, "year")]),
+        ("The company reported a loss of ₹2,000 crore.", [("₹2,000 crore", 2e10, "INR")]),
+        ("He repaid 12,34,567 rupees to the bank.", [("12,34,567 rupees", 1234567.0, "INR")]),
+        ("Nearly 13 lakh students sat the exam.", [("13 lakh", 1.3e6, None)]),
+        ("The total came to three lakh crore.", [("three lakh crore", 3e12, None)]),
+        ("The war cost two thousand million pounds.", [("two thousand million pounds", 2e9, "GBP")]),
+        # Hard negatives: Western grouping stays one number; a list of numbers is no number.
+        ("The city has 1,234,567 residents.", [("1,234,567", 1234567.0, None)]),
+        ("Read exercises 22,24,26 and 31.", [("22", 22.0, None), ("31", 31.0, None)]),
+    ],
+)
+def test_indian_scales_and_grouping(sentence: str, expected: list[tuple[str, float, str | None]]) -> None:
+    """Lakh (100,000) and crore (10 million) scale a number, chain upwards, and 12,34,567 is one number."""
+    assert expected == [(f.text, pytest.approx(f.value), f.unit) for f in facts(sentence)]

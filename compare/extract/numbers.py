@@ -45,12 +45,14 @@ TENS: dict[str, int] = {
 SCALES: dict[str, float] = {
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "quadrillion": 1e15, "quintillion": 1e18, "sextillion": 1e21,
+    # The Indian scales of Indian English copy: "Rs 35 lakh", "₹1.5 lakh crore".
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }  # fmt: skip
 # Scale words and abbreviations that may follow digits (`1.2 million`, `3bn`, `10k`).
 SCALE_SUFFIXES: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "b": 1e9, "bn": 1e9,
-    "bln": 1e9, "tn": 1e12, "trn": 1e12,
+    "bln": 1e9, "tn": 1e12, "trn": 1e12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }  # fmt: skip
 
 # Currency symbols and words -> ISO code. Keys are compared after dropping dots and spaces.
@@ -250,7 +252,8 @@ RE_DIGITS = regex.compile(
     (?: (?<![\p{L}\p{N}_])                # not glued to a word on the left: G7, A380
       | (?<=\$(?:US|A|AU|NZ|HK|C|S)|(?<![\p{L}])(?:USD|EUR|GBP|JPY|AUD|CAD|RM|Rs)) )  # $US55, USD10m
     (?P<num>
-        \d{1,3}(?:,\d{3})+(?![\d])          # 54,000 / 1,234,567
+        \d{1,2},(?:\d{2},)+\d{3}(?![\d])     # 12,34,567 (Indian grouping: lakhs, crores)
+      | \d{1,3}(?:,\d{3})+(?![\d])          # 54,000 / 1,234,567
       | \d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])  # 55 000 with (thin, no-break) spaces
       | \d+                                 # 2025, 3
       | (?=\.\d)                            # .5 (the decimal part follows)
@@ -283,7 +286,7 @@ RE_WORD_NUMBER = regex.compile(
 # A scale after digits: "1.2 million", "3bn", "5m", "10k" (short forms only when glued).
 RE_SCALE = regex.compile(
     r"""
-    (?: (?<![ \u00a0])[ \u00a0]*(?P<word>hundred|thousand|million|billion|trillion|mln|bln|mn|bn|tn|trn)
+    (?: (?<![ \u00a0])[ \u00a0]*(?P<word>hundred|thousand|million|billion|trillion|lakhs?|crores?|mln|bln|mn|bn|tn|trn)
       | (?P<short>[kKmMbB]|mil) )          # 10k, 5m, $5B: glued to the digits
     (?![\p{L}\p{N}])
     (?!-(?:high|long|wide|tall|deep)\b)   # "a 5m-high wall" is metres
@@ -715,7 +718,7 @@ PHRASE_BEFORE_WORDS = ("of", "numbering", "numbered", "totaling", "totalling", "
 # Every number word holds one of these (`thir`: thirteen, thirty; `illion`: million...).
 NUMBER_WORD_PARTS = (
     "zero", "one", "two", "three", "thir", "four", "forty", "five", "fif", "six", "seven", "eigh",
-    "nine", "ten", "eleven", "twel", "twenty", "hundred", "thousand", "illion", "dozen",
+    "nine", "ten", "eleven", "twel", "twenty", "hundred", "thousand", "illion", "dozen", "lakh", "crore",
 )  # fmt: skip
 MINUS_CHARS = len("minus ")  # RE_MINUS's longest match
 CURRENCY_BEFORE_CHARS = len("U.S. $ ")  # RE_CURRENCY_BEFORE's longest match
@@ -794,6 +797,9 @@ def parse_number_words(text: str) -> float | None:
             last = "hundred"
         elif tok in SCALES:
             scale = SCALES[tok]
+            if group is None and last == "scale" and scale > last_scale and total:
+                total, last_scale = total * scale, scale  # "three lakh crore", "two thousand million"
+                continue
             if group is None or scale >= last_scale or last == "and":
                 return None
             total += group * scale
@@ -1003,12 +1009,14 @@ def _decorate(
     if _code_before(left):
         return None
     scale = 1.0
+    last_scale = 1.0
     while words is None and (sm := RE_SCALE.match(text, end)):
         key = (sm.group("word") or sm.group("short")).lower()
-        scale *= SCALE_SUFFIXES[key]
+        if SCALE_SUFFIXES[key] <= last_scale:
+            break  # scales chain upwards only: "4 hundred million", "1.5 lakh crore"
+        last_scale = SCALE_SUFFIXES[key]
+        scale *= last_scale
         end = sm.end()
-        if key != "hundred":  # only "hundred" chains: "4 hundred million"
-            break
     fraction = "fraction" if words is not None and RE_FRACTION_WORDS.fullmatch(words) else None
     fm = RE_FRACTION_AFTER.match(text, end) if fraction is None else None
     if fm and fm.group("den_m"):  # a mixed number: "five and a quarter", "3 million and a half"
