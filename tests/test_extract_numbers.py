@@ -532,3 +532,18 @@ def test_currency_words_and_signs(sentence: str, expected: list[tuple[str, float
 def test_indian_scales_and_grouping(sentence: str, expected: list[tuple[str, float, str | None]]) -> None:
     """Lakh (100,000) and crore (10 million) scale a number, chain upwards, and 12,34,567 is one number."""
     assert expected == [(f.text, pytest.approx(f.value), f.unit) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Turnout reached 30 percentage in the north.", [("30 percentage", 30.0, "%")]),
+        ("Support stood at one hundred percents.", [("one hundred percents", 100.0, "%")]),
+        # Hard negatives: percentage points stay points.
+        ("The rate rose 3 percentage points.", [("3 percentage points", 3.0, "percentage points")]),
+        ("It was a 2 percentage-point rise.", [("2 percentage-point", 2.0, "percentage points")]),
+    ],
+)
+def test_percent_spellings(sentence: str, expected: list[tuple[str, float, str]]) -> None:
+    """`percents` and a bare `percentage` after a number are percent; `percentage points` are points."""
+    assert expected == [(f.text, f.value, f.unit) for f in facts(sentence)]

@@ -303,7 +303,8 @@ RE_PERCENT = regex.compile(
     (?: [ \u00a0]?%                                       # 2%, 2 %
       | [ \u00a0-]*(?P<pp>percentage[ -]points?)\b        # 3 percentage points
       | [ \u00a0-]*(?P<bp>basis[ -]points?|bps)\b         # 25 basis points
-      | [ \u00a0-]*(?:percent|per[ \u00a0]cent|pct)\b     # 25 percent, 3.5 per cent
+      | [ \u00a0-]*(?:percents?|per[ \u00a0]cent|pct)\b   # 25 percent, 3.5 per cent, 100 percents
+      | [ \u00a0-]*percentage\b(?![ \u00a0-]*points?\b)   # 30 percentage (no "points": a percent)
       | pc\b                                              # 1.38pc (British papers)
       | [ ]+(?P<points>points?)\b                         # 4 points (see _points_are_percent)
     )
