@@ -547,3 +547,22 @@ def test_indian_scales_and_grouping(sentence: str, expected: list[tuple[str, flo
 def test_percent_spellings(sentence: str, expected: list[tuple[str, float, str]]) -> None:
     """`percents` and a bare `percentage` after a number are percent; `percentage points` are points."""
     assert expected == [(f.text, f.value, f.unit) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The fund holds six million and two thirds.", [("six million and two thirds", 6e6 + 2e6 / 3)]),
+        ("The deficit is five billion and three quarters.", [("five billion and three quarters", 5.75e9)]),
+        ("The budget was one billion and a quarter million.", [("one billion and a quarter million", 1.00025e9)]),
+        ("The city has 3 million and a half residents.", [("3 million and a half", 3.5e6)]),
+        ("She bought 3 dozen eggs.", [("3 dozen", 36.0)]),
+        ("They sold three dozens.", [("three dozens", 36.0)]),
+        # Hard negatives: "dozens" alone is no number; a fraction after a plain number adds to it.
+        ("Dozens of people were hurt.", []),
+        ("The race is five and a quarter miles.", [("five and a quarter miles", 5.25)]),
+    ],
+)
+def test_fractions_of_scales_and_dozens(sentence: str, expected: list[tuple[str, float]]) -> None:
+    """A fraction after `million and` is of a million; `dozen`/`dozens` after a number multiply by 12."""
+    assert expected == [(f.text, pytest.approx(f.value)) for f in facts(sentence)]

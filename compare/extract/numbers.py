@@ -52,7 +52,7 @@ SCALES: dict[str, float] = {
 SCALE_SUFFIXES: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "b": 1e9, "bn": 1e9,
-    "bln": 1e9, "tn": 1e12, "trn": 1e12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+    "bln": 1e9, "tn": 1e12, "trn": 1e12, "dozen": 12, "dozens": 12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }  # fmt: skip
 
 # Currency symbols and words -> ISO code. Keys are compared after dropping dots and spaces.
@@ -242,7 +242,7 @@ CODE_WORDS = (
 # ---------------------------------------------------------------------------
 
 _NUMBER_WORD = "|".join(
-    sorted([*ONES, *TENS, "hundred", *SCALES, "dozen"], key=len, reverse=True)
+    sorted([*ONES, *TENS, "hundred", *SCALES, "dozen", "dozens"], key=len, reverse=True)
 )
 _BIG = "hundred|thousand|million|billion|trillion|dozen"
 
@@ -286,7 +286,7 @@ RE_WORD_NUMBER = regex.compile(
 # A scale after digits: "1.2 million", "3bn", "5m", "10k" (short forms only when glued).
 RE_SCALE = regex.compile(
     r"""
-    (?: (?<![ \u00a0])[ \u00a0]*(?P<word>hundred|thousand|million|billion|trillion|lakhs?|crores?|mln|bln|mn|bn|tn|trn)
+    (?: (?<![ \u00a0])[ \u00a0]*(?P<word>hundred|thousand|million|billion|trillion|lakhs?|crores?|dozens?|mln|bln|mn|bn|tn|trn)
       | (?P<short>[kKmMbB]|mil) )          # 10k, 5m, $5B: glued to the digits
     (?![\p{L}\p{N}])
     (?!-(?:high|long|wide|tall|deep)\b)   # "a 5m-high wall" is metres
@@ -416,6 +416,10 @@ RE_FRACTION_AFTER = regex.compile(
     (?P<of>[ \u00a0]+of\b)?
     """,
     regex.VERBOSE | regex.IGNORECASE,
+)
+# A scale word after a fraction: "one billion and a quarter million".
+RE_SCALE_WORD_AFTER = regex.compile(
+    r"""(?<![ \u00a0])[ \u00a0]+(?P<w>(?i:thousand|million|billion|trillion))\b""", regex.VERBOSE
 )
 # "quarters" are also periods: "the last two quarters", "three quarters in a row",
 # "two quarters of the year"; then no fraction (a hyphen, "three-quarters", always is one).
@@ -760,7 +764,7 @@ def parse_number_words(text: str) -> float | None:
         if tok in ("half", "quarter"):
             part = 0.5 if tok == "half" else 0.25
             if tok == "half" and last == "a" and i >= 2 and tokens[i - 2] == "and":
-                if group is None and last_scale < float("inf"):
+                if group is None and last_scale < float("inf") and nxt not in SCALES:
                     total, group = total + part * last_scale, 0.0  # "one million and a half": 1.5 million
                 else:
                     group = (group or 0.0) + part
@@ -791,7 +795,7 @@ def parse_number_words(text: str) -> float | None:
                 return None
             group *= 100
             last = "hundred"
-        elif tok == "dozen":
+        elif tok in ("dozen", "dozens"):  # "three dozen", "3 dozens"
             if group is None or last in ("and",):
                 return None
             group *= 12
@@ -1024,7 +1028,14 @@ def _decorate(
         num = FRACTION_NUMERATORS[fm.group("num_m").lower()]
         den_word = fm.group("den_m").lower()
         if num < FRACTION_DENOMINATORS[den_word] and den_word.endswith("s") == (num > 1):
-            value, end = value + num / FRACTION_DENOMINATORS[den_word], fm.end("den_m")
+            # The fraction is of the scale it follows or precedes: "six million and two
+            # thirds" is 6⅔ million, "one billion and a quarter million" 1.00025 billion.
+            last_word = words.rsplit(" ", 1)[-1] if words else ""
+            of_scale = SCALES.get(last_word, 1.0)
+            end = fm.end("den_m")
+            if sa := RE_SCALE_WORD_AFTER.match(text, end):
+                of_scale, end = SCALES[sa.group("w").lower()], sa.end()
+            value += num / FRACTION_DENOMINATORS[den_word] * of_scale
     elif fm and scale == 1 and (words is not None or fm.group("of")) and value == int(value) and value > 0:
         den_word = fm.group("den").lower()
         denominator = FRACTION_DENOMINATORS[den_word]
@@ -1039,7 +1050,7 @@ def _decorate(
             whole, _, tail = (words or "").rpartition(" and ")
             last = parse_number_words(tail) if whole else None
             if last is not None and last < denominator and (head := parse_number_words(whole)) is not None:
-                value, end = head + last / denominator, fm.end("den")
+                value, end = head + last / denominator * SCALES.get(whole.rsplit(" ", 1)[-1], 1.0), fm.end("den")
             else:
                 value, end, fraction = value / denominator, fm.end("den"), "fraction"  # "two-thirds", "3 quarters of"
     atom_end = end
