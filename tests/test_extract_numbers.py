@@ -566,3 +566,22 @@ def test_percent_spellings(sentence: str, expected: list[tuple[str, float, str]]
 def test_fractions_of_scales_and_dozens(sentence: str, expected: list[tuple[str, float]]) -> None:
     """A fraction after `million and` is of a million; `dozen`/`dozens` after a number multiply by 12."""
     assert expected == [(f.text, pytest.approx(f.value)) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("One in five Americans owns a gun.", [("One in five", 0.2, "fraction", "Americans")]),
+        ("Nine out of 10 doctors agreed.", [("Nine out of 10", 0.9, "fraction", "doctors")]),
+        ("The odds are one in a million.", [("one in a million", 1e-6, "fraction", None)]),
+        ("The slope is one over three.", [("one over three", 1 / 3, "fraction", None)]),
+        # Hard negatives: a time span, a year, a larger count first, a "one" pronoun.
+        ("He scored 2 in 10 minutes.", [("2", 2.0, None, None), ("10 minutes", 10.0, "min", None)]),
+        ("The plant closed 3 in 2019.", [("3", 3.0, None, None)]),
+        ("Gunmen killed 3 in 2 attacks.", [("3", 3.0, None, None), ("2", 2.0, None, "attacks")]),
+        ("The two in charge resigned.", [("two", 2.0, None, None)]),
+    ],
+)
+def test_proportions(sentence: str, expected: list[tuple[str, float, str | None, str | None]]) -> None:
+    """`one in five`, `9 out of 10` and `1 over 3` are fractions of plain counts, counting the noun after."""
+    assert expected == [(f.text, pytest.approx(f.value), f.unit, f.counts) for f in facts(sentence)]

@@ -632,6 +632,11 @@ RE_RANGE_JOIN = regex.compile(
     r"""\A(?: [ \u00a0]*[-–—][ \u00a0]* | [ ]+(?P<word>to|and)[ ]+ )\Z""",
     regex.VERBOSE,
 )
+# What joins the two numbers of a proportion: "one in five", "9 out of 10", "1 over 3".
+RE_RATIO_JOIN = regex.compile(
+    r"""\A[ \u00a0]+(?P<word>(?i:out[ \u00a0]+of|in|over))[ \u00a0]+\Z""",
+    regex.VERBOSE,
+)
 # Change words before "from X to Y": then X and Y are two values, not a range.
 RE_CHANGE_WORD = regex.compile(
     r"""(?<![\p{L}])(?:increas|rais|rise|rose|risen|ris|grow|grew|boost|lift|doubl|tripl|cut|reduc|lower|fell|fall|drop|jump|climb|surg|soar|declin|decreas|slash|hik|chang|mov|went|go)\w*\b""",
@@ -1183,6 +1188,36 @@ def _range(a: _Mention, b: _Mention) -> _Mention | None:
     )  # fmt: skip
 
 
+def _ratio(text: str, a: _Mention, b: _Mention) -> _Mention | None:
+    """Return the proportion "one in five" / "9 out of 10" / "1 over 3" as a fraction, or None.
+
+    Both ends are plain counts (no unit, sign or year: "2 in 10 days", "1 in 2019" are
+    no proportion), and "in" needs the smaller number first ("killed 3 in 2 attacks").
+    """
+    join = RE_RATIO_JOIN.match(text[a.end : b.start])
+    if join is None or a.year or b.year or a.high is not None or b.high is not None:
+        return None
+    if any(m.kind is not FactKind.QUANTITY or m.unit is not None or m.value <= 0 for m in (a, b)):
+        return None
+    if join.group("word").lower() == "in" and a.value >= b.value:
+        return None
+    return b._replace(start=a.start, value=a.value / b.value, atom_start=a.atom_start, unit="fraction", words=None)
+
+
+def _merge_ratios(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Join "one in five", "9 out of 10" and "1 over 3" into one fraction mention."""
+    out: list[_Mention] = []
+    i = 0
+    while i < len(mentions):
+        if i + 1 < len(mentions) and (ratio := _ratio(text, mentions[i], mentions[i + 1])):
+            out.append(ratio)
+            i += 2
+        else:
+            out.append(mentions[i])
+            i += 1
+    return out
+
+
 def _merge_ranges(text: str, mentions: list[_Mention]) -> list[_Mention]:
     """Join "40-50%", "between 40 and 50", "from 40 to 50 troops" into one range mention."""
     out: list[_Mention] = []
@@ -1353,8 +1388,8 @@ def _counts(text: str, m: _Mention) -> str | None:
     elif m.unit is not None:
         if of := RE_OF.match(text, end):
             found = _phrase_after(text, of.end(), lowercase_only=False, skip_determiners=True)
-        else:
-            found = _phrase_after(text, end, lowercase_only=True, skip_determiners=False)
+        else:  # "30 km road"; a proportion counts any noun: "one in five Americans"
+            found = _phrase_after(text, end, lowercase_only=m.unit != "fraction", skip_determiners=False)
     else:
         found = _phrase_after(text, end, lowercase_only=False, skip_determiners=False)
     return found or _phrase_before(text, m.outer if m.outer >= 0 else m.start)
@@ -1428,7 +1463,7 @@ def _sentence_mentions(text: str) -> list[_Mention]:
             if blocked.overlaps(m.start, m.end):
                 continue
             found.append(m)
-    found = _merge_ranges(text, found)
+    found = _merge_ranges(text, _merge_ratios(text, found))
     for m in found:
         m = _qualify(text, m)
         m = m._replace(counts=_counts(text, m))
