@@ -105,9 +105,13 @@ def _as_quantity(fact: Fact) -> Quantity:
         value, high = value * 100, (high * 100 if high is not None else None)
         units = frozenset({"cent"})
     elif fact.unit == "fraction":
-        # NewsQuant writes a fraction's unit as `%` and what it is a fraction of:
-        # "a third of the population" -> `% population`, "half of which" -> `% -`.
-        units = frozenset({f"% {fact.counts.lower() if fact.counts else '-'}"})
+        # NewsQuant writes a fraction's unit as `%` and what it is a fraction of ("a third
+        # of the population" -> `% population`, "half of which" -> `% -`), or as the thing
+        # it is a fraction of, as for a count ("1/16 of a US pint" -> `pint`).
+        units = frozenset(
+            {f"% {fact.counts.lower() if fact.counts else '-'}"}
+            | ({_singular(fact.counts.split()[-1])} if fact.counts else set())
+        )
     elif fact.unit:
         units = frozenset({_cqe_unit(fact.unit)})
     else:

@@ -585,3 +585,24 @@ def test_fractions_of_scales_and_dozens(sentence: str, expected: list[tuple[str,
 def test_proportions(sentence: str, expected: list[tuple[str, float, str | None, str | None]]) -> None:
     """`one in five`, `9 out of 10` and `1 over 3` are fractions of plain counts, counting the noun after."""
     assert expected == [(f.text, pytest.approx(f.value), f.unit, f.counts) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("He served 2 1/2 years for the theft.", [("2 1/2 years", 2.5, "year")]),
+        ("She was jailed for 2½ years.", [("2½ years", 2.5, "year")]),
+        ("The crack was a 1/4 inch wide.", [("1/4 inch", 0.25, "in")]),
+        ("Stir in ½ cup of milk.", [("½", 0.5, "fraction")]),
+        ("The probe covered 1/40 of the distance.", [("1/40", 0.025, "fraction")]),
+        ("A fluid ounce is 1⁄32 of a quart.", [("1⁄32", 0.03125, "fraction")]),
+        # Hard negatives: dates, "24/7", a time span after a date.
+        ("The vote is on 3/4 this year.", []),
+        ("The shop is open 24/7.", []),
+        ("Since 9/11 years of war followed.", []),
+        ("They met on 5/17/2018 in Ohio.", []),
+    ],
+)
+def test_fractions_in_digits(sentence: str, expected: list[tuple[str, float, str | None]]) -> None:
+    """`2 1/2`, `2½`, `½` and `a/b` before a unit or `of the` are fractions; other slashes stay dates."""
+    assert expected == [(f.text, pytest.approx(f.value), f.unit) for f in facts(sentence)]

@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import functools
 import math
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
@@ -450,6 +451,21 @@ RE_FRACTION_OF = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
+# A fraction in digits: "2 1/2", "2½", "½", "1/4 inch", "1⁄32 of a quart".
+VULGAR_FRACTIONS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
+RE_DIGIT_FRACTION = regex.compile(
+    rf"""
+    (?<![\p{{N}}.,/⁄])
+    (?: (?P<whole>\d{{1,3}})[ \u00a0]{{1,2}}(?P<num>\d{{1,2}})[/⁄](?P<den>\d{{1,2}})   # 2 1/2 (a mixed number)
+      | (?P<num1>\d{{1,2}})(?P<slash>[/⁄])(?P<den1>\d{{1,3}})                     # 1/4, 1⁄32
+      | (?:(?P<whole2>\d{{1,3}})[ \u00a0]?)?(?P<vulgar>[{VULGAR_FRACTIONS}]) )       # 2½, ½
+    (?![\p{{N}}/⁄])
+    """,
+    regex.VERBOSE,
+)
+# After a fraction with a plain slash, what makes it no date (3/4 is March 4): a unit, or
+# "of" and a determiner ("1/40 of the wavelength").
+RE_OF_DETERMINER = regex.compile(r"""[ \u00a0]+of[ \u00a0]+(?i:a|an|the)\b""", regex.VERBOSE)
 # Words before "half of" that make it a part, not a share: "the second half of the year".
 RE_HALF_PART_BEFORE = regex.compile(
     r"""(?<![\p{L}])(?i:the|a|first|second|latter|former|other|back|front|top|bottom|upper|lower|better|last|next|each|every|this|that|its|their|his|her|our)[ ]+\Z""",
@@ -879,7 +895,7 @@ class _Spans:
         return first < len(self.starts) and self.starts[first] < end
 
 
-def _blocked_spans(text: str, digits: bool) -> _Spans:
+def _blocked_spans(text: str, digits: bool, fractions: _Spans | None = None) -> _Spans:
     """Return the spans of URLs, emails, times, dates, phone numbers and page furniture.
 
     `digits`: `text` holds a digit. A pattern is only run where it can match: every
@@ -893,6 +909,8 @@ def _blocked_spans(text: str, digits: bool) -> _Spans:
         patterns.extend((RE_TIME, RE_DATE, RE_PHONE, RE_FURNITURE))
     for pattern in patterns:
         for m in pattern.finditer(text):
+            if pattern is RE_DATE and fractions is not None and fractions.overlaps(*m.span()):
+                continue  # "2 1/2", "1/4 inch": a fraction, not a date
             spans.add(*m.span())
     return spans
 
@@ -935,13 +953,47 @@ def _qualifier_before(left: str) -> regex.Match[str] | None:
     return RE_QUALIFIER.search(left) if left[-1:].isspace() else None  # str.isspace() holds for every \s
 
 
-def _atoms(text: str, digits: bool) -> Iterator[tuple[int, int, float, str | None]]:
+def _digit_fractions(text: str) -> list[tuple[int, int, float]]:
+    """Return `(start, end, value)` of every fraction in digits: "2 1/2", "2½", "1/4 inch".
+
+    A plain `a/b` is a date as often ("3/4", "9/11"): it is a fraction only before a unit
+    other than a time ("1/4 inch", not "9/11 years") or "of the" ("1/40 of the way").
+    Numerators are smaller than denominators: "24/7" is no fraction.
+    """
+    if "/" not in text and "⁄" not in text and not any(c in text for c in VULGAR_FRACTIONS):
+        return []
+    found = []
+    for m in RE_DIGIT_FRACTION.finditer(text):
+        if m.group("vulgar"):
+            value = float(unicodedata.numeric(m.group("vulgar"))) + float(m.group("whole2") or 0)
+        else:
+            num, den = int(m.group("num") or m.group("num1")), int(m.group("den") or m.group("den1"))
+            if not 0 < num < den:
+                continue
+            if m.group("slash") == "/":
+                um = RE_UNIT.match(text, m.end())
+                unit = um and (um.group("word") or um.group("abbr"))
+                timed = unit and UNIT_WORDS.get(RE_SPACES.sub(" ", unit.lower()), UNIT_ABBREVIATIONS.get(unit)) in TIME_UNITS
+                if not ((um and not timed) or RE_OF_DETERMINER.match(text, m.end())):
+                    continue
+            value = int(m.group("whole") or 0) + num / den
+        found.append((m.start(), m.end(), value))
+    return found
+
+
+def _atoms(
+    text: str, digits: bool, fractions: Iterable[tuple[int, int, float]] = ()
+) -> Iterator[tuple[int, int, float, str | None]]:
     """Yield `(start, end, value, words)` for every number in `text`, digits or words.
 
-    `digits`: `text` holds a digit (else RE_DIGITS is not run).
+    `digits`: `text` holds a digit (else RE_DIGITS is not run); `fractions`: the
+    fractions in digits (`_digit_fractions`), which take the place of their digits.
     """
-    found: list[tuple[int, int, float, str | None]] = []
+    found: list[tuple[int, int, float, str | None]] = [(s, e, v, None) for s, e, v in fractions]
+    in_fraction = _Spans((s, e) for s, e, _, _ in found)
     for m in RE_DIGITS.finditer(text) if digits else ():
+        if in_fraction.overlaps(m.start(), m.end()):
+            continue
         raw = RE_DIGIT_GROUPING.sub("", m.group(0))
         if not raw or raw == ".":
             continue
@@ -1028,6 +1080,8 @@ def _decorate(
         scale *= last_scale
         end = sm.end()
     fraction = "fraction" if words is not None and RE_FRACTION_WORDS.fullmatch(words) else None
+    if words is None and value < 1 and any(c in "/⁄" or c in VULGAR_FRACTIONS for c in text[start:end]):
+        fraction = "fraction"  # "1/4 inch", "½ cup"
     fm = RE_FRACTION_AFTER.match(text, end) if fraction is None else None
     if fm and fm.group("den_m"):  # a mixed number: "five and a quarter", "3 million and a half"
         num = FRACTION_NUMERATORS[fm.group("num_m").lower()]
@@ -1439,10 +1493,11 @@ def _keep(text: str, m: _Mention) -> bool:
 def _sentence_mentions(text: str) -> list[_Mention]:
     """Return every numeric mention in one sentence's text, in order."""
     digits = RE_ANY_DIGIT.search(text) is not None
-    atoms = list(_atoms(text, digits))
+    fractions = _digit_fractions(text)
+    atoms = list(_atoms(text, digits, fractions))
     if not atoms and not digits:
         return []  # an age apposition has digits
-    blocked = _blocked_spans(text, digits)
+    blocked = _blocked_spans(text, digits, _Spans((s, e) for s, e, _ in fractions))
     mentions: list[_Mention] = []
     for am in RE_AGE_APPOSITION.finditer(text):
         name = am.group("name").rstrip(".")
