@@ -606,3 +606,20 @@ def test_proportions(sentence: str, expected: list[tuple[str, float, str | None,
 def test_fractions_in_digits(sentence: str, expected: list[tuple[str, float, str | None]]) -> None:
     """`2 1/2`, `2½`, `½` and `a/b` before a unit or `of the` are fractions; other slashes stay dates."""
     assert expected == [(f.text, pytest.approx(f.value), f.unit) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("A ticket cost 3 dollars 50 cents.", [("3 dollars 50 cents", 3.5, "USD")]),
+        ("It sold for thirteen dollars and forty-five cents.", [("thirteen dollars and forty-five cents", 13.45, "USD")]),
+        ("the fund paid 50 dollars and 40 rmb", [("50 dollars", 50.0, "USD"), ("40 rmb", 40.0, "CNY")]),
+        # Hard negatives: two prices, and an amount with a sign.
+        ("Prices were $1.50 and 99 cents.", [("$1.50", 1.5, "USD"), ("99 cents", 0.99, "USD")]),
+        ("They paid $5 and 20 cents in tax.", [("$5", 5.0, "USD"), ("20 cents", 0.2, "USD")]),
+        ("Fares ranged between 5 dollars and 50 cents.", [("5 dollars", 5.0, "USD"), ("50 cents", 0.5, "USD")]),
+    ],
+)
+def test_dollars_and_cents(sentence: str, expected: list[tuple[str, float, str]]) -> None:
+    """A whole amount in a currency word takes the cents after it; lower-cased codes are codes."""
+    assert expected == [(f.text, pytest.approx(f.value), f.unit) for f in facts(sentence)]

@@ -351,7 +351,7 @@ RE_CURRENCY_AFTER = regex.compile(
               |baht|ringgit|rupiah|shekels?|naira|hryvnias?|reais|liras?|kronor|krona
               |pesos?|dinars?|riyals?|dirhams?|kroner|krone)  # 5 dollars, 470 pence, 10 million yen
           | won                                                # only after a scale: see code
-          | USD|EUR|GBP|JPY|CNY|RMB|KRW|INR|AUD|CAD|CHF|HKD|TWD
+          | (?i:USD|EUR|GBP|JPY|CNY|RMB|KRW|INR|AUD|CAD|CHF|HKD|TWD)   # 40 USD, 40 rmb (lower-cased copy)
         )
         \b
       | [ \u00a0]?(?P<sign>[\p{Sc}元])(?![ \u00a0]?\p{N}) )  # a sign after the amount: 15€, 100 ₡, 50¢
@@ -653,6 +653,8 @@ RE_RATIO_JOIN = regex.compile(
     r"""\A[ \u00a0]+(?P<word>(?i:out[ \u00a0]+of|in|over))[ \u00a0]+\Z""",
     regex.VERBOSE,
 )
+# What joins a whole amount and its cents: "3 dollars 50 cents", "thirteen dollars and forty-five cents".
+RE_CENTS_JOIN = regex.compile(r"""\A(?:[ \u00a0]+and)?[ \u00a0]+\Z""", regex.VERBOSE)
 # Change words before "from X to Y": then X and Y are two values, not a range.
 RE_CHANGE_WORD = regex.compile(
     r"""(?<![\p{L}])(?:increas|rais|rise|rose|risen|ris|grow|grew|boost|lift|doubl|tripl|cut|reduc|lower|fell|fall|drop|jump|climb|surg|soar|declin|decreas|slash|hik|chang|mov|went|go)\w*\b""",
@@ -1272,6 +1274,34 @@ def _merge_ratios(text: str, mentions: list[_Mention]) -> list[_Mention]:
     return out
 
 
+def _merge_cents(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Join "3 dollars 50 cents" and "thirteen dollars and forty-five cents" into one amount.
+
+    Only a whole amount with its currency word after it takes cents: "$1.50 and 99 cents"
+    and "$5 and 20 cents" are two prices as often as one.
+    """
+    out: list[_Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and prev.kind is m.kind is FactKind.MONEY and prev.unit == m.unit
+            and prev.high is None and m.high is None and 0 < m.value < 1
+            and prev.value >= 1 and prev.value == int(prev.value) and prev.end > prev.atom_end  # "3 dollars"
+            and RE_CENTS_JOIN.match(text[prev.end : m.start])
+            and not RE_BETWEEN_BEFORE.search(_left(text, prev.start))  # "between 5 dollars and 50 cents"
+            and _currency_code_is_hundredths(text[m.atom_end : m.end])
+        ):  # fmt: skip
+            out[-1] = prev._replace(end=m.end, atom_end=m.atom_end, value=round(prev.value + m.value, 10))
+        else:
+            out.append(m)
+    return out
+
+
+def _currency_code_is_hundredths(surface: str) -> bool:
+    """Return True if the currency after an amount names hundredths ("cents", "pence", "¢")."""
+    return RE_DOTS_AND_SPACES.sub("", surface).lower() in HUNDREDTHS
+
+
 def _merge_ranges(text: str, mentions: list[_Mention]) -> list[_Mention]:
     """Join "40-50%", "between 40 and 50", "from 40 to 50 troops" into one range mention."""
     out: list[_Mention] = []
@@ -1518,7 +1548,7 @@ def _sentence_mentions(text: str) -> list[_Mention]:
             if blocked.overlaps(m.start, m.end):
                 continue
             found.append(m)
-    found = _merge_ranges(text, _merge_ratios(text, found))
+    found = _merge_ranges(text, _merge_ratios(text, _merge_cents(text, found)))
     for m in found:
         m = _qualify(text, m)
         m = m._replace(counts=_counts(text, m))
