@@ -623,3 +623,20 @@ def test_fractions_in_digits(sentence: str, expected: list[tuple[str, float, str
 def test_dollars_and_cents(sentence: str, expected: list[tuple[str, float, str]]) -> None:
     """A whole amount in a currency word takes the cents after it; lower-cased codes are codes."""
     assert expected == [(f.text, pytest.approx(f.value), f.unit) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Growth slowed to two point five percent.", [("two point five percent", 2.5)]),
+        ("The index stood at nine point nought four.", [("nine point nought four", 9.04)]),
+        ("The rate is nought point seventy-one.", [("nought point seventy-one", 0.71)]),
+        ("The firm owes two point five million.", [("two point five million", 2.5e6)]),
+        # Hard negatives: "at one point" is an idiom of time; "naught" alone is no number.
+        ("At one point five people were held.", [("five", 5.0)]),
+        ("All their work came to naught.", []),
+    ],
+)
+def test_spoken_decimals(sentence: str, expected: list[tuple[str, float]]) -> None:
+    """`two point five` is 2.5 and the digits after `point` are read one by one; `at one point` is no number."""
+    assert expected == [(f.text, pytest.approx(f.value)) for f in facts(sentence)]

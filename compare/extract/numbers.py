@@ -265,6 +265,10 @@ RE_DIGITS = regex.compile(
     regex.VERBOSE,
 )
 
+# A digit said after "point": "two point five", "nine point nought four", "point seventy-one".
+_DECIMAL_WORD = rf"""(?:(?:{"|".join(TENS)})(?:-(?:{"|".join(w for w in ONES if 0 < ONES[w] < 10)}))?
+                      |{"|".join(sorted(ONES, key=len, reverse=True))}|nought|naught)"""
+
 # A number written in words: "twenty-three thousand four hundred fifty-one", "a dozen".
 RE_WORD_NUMBER = regex.compile(
     rf"""
@@ -272,13 +276,14 @@ RE_WORD_NUMBER = regex.compile(
     (?P<words>
         (?:(?:an?[ ]+)?(?:half|quarter)(?:[ ]+a)?[ ]+(?=(?:{_BIG})\b)  # "half a million", "a quarter million"
           | an?[ ]+(?=(?:{_BIG})\b) )?      # "a dozen", "a million"
-        (?:{_NUMBER_WORD})\b                # the first number word
+        (?:{_NUMBER_WORD}|(?:nought|naught)(?=[ ]+point\b))\b  # the first number word
         (?:                                 # then more number words, each consumed once
             (?:[ ]+|-|(?<=hundred|thousand|million|billion|trillion)[ ]+and[ ]+)
             (?:{_NUMBER_WORD})\b
         )*+
+        (?:[ ]+point(?:[ ]+{_DECIMAL_WORD}\b)++)?  # spoken decimals: "two point five"
         (?:[ ]+and[ ]+a[ ]+half\b)?         # "two and a half"
-        (?:[ ]+(?:{"|".join(SCALES)})\b)?   # "two and a half million"
+        (?:[ ]+(?:{"|".join(SCALES)})\b)?   # "two and a half million", "two point five million"
     )
     """,
     regex.VERBOSE | regex.IGNORECASE,
@@ -466,6 +471,9 @@ RE_DIGIT_FRACTION = regex.compile(
 # After a fraction with a plain slash, what makes it no date (3/4 is March 4): a unit, or
 # "of" and a determiner ("1/40 of the wavelength").
 RE_OF_DETERMINER = regex.compile(r"""[ \u00a0]+of[ \u00a0]+(?i:a|an|the)\b""", regex.VERBOSE)
+# "at one point", an idiom of time, not 1.x: "At one point five people were held".
+RE_AT_ONE_POINT = regex.compile(r"""(?i:one[ ]point[ ])""", regex.VERBOSE)
+RE_AT_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:at)[ ]+\Z""", regex.VERBOSE)
 # Words before "half of" that make it a part, not a share: "the second half of the year".
 RE_HALF_PART_BEFORE = regex.compile(
     r"""(?<![\p{L}])(?i:the|a|first|second|latter|former|other|back|front|top|bottom|upper|lower|better|last|next|each|every|this|that|its|their|his|her|our)[ ]+\Z""",
@@ -747,6 +755,7 @@ PHRASE_BEFORE_WORDS = ("of", "numbering", "numbered", "totaling", "totalling", "
 NUMBER_WORD_PARTS = (
     "zero", "one", "two", "three", "thir", "four", "forty", "five", "fif", "six", "seven", "eigh",
     "nine", "ten", "eleven", "twel", "twenty", "hundred", "thousand", "illion", "dozen", "lakh", "crore",
+    "nought", "naught",
 )  # fmt: skip
 MINUS_CHARS = len("minus ")  # RE_MINUS's longest match
 CURRENCY_BEFORE_CHARS = len("U.S. $ ")  # RE_CURRENCY_BEFORE's longest match
@@ -765,6 +774,8 @@ def parse_number_words(text: str) -> float | None:
     tokens = RE_WORD_SEPARATORS.sub(" ", text.strip().lower()).split()
     if not tokens:
         return None
+    if "point" in tokens:
+        return _spoken_decimal(tokens)
     total = 0.0
     group: float | None = None  # the value below the current scale word
     last = ""  # kind of the previous token: one, teen, ten, hundred, scale, and, a, half
@@ -839,6 +850,33 @@ def parse_number_words(text: str) -> float | None:
     if group is None and last != "scale":
         return None
     return total + (group or 0.0)
+
+
+def _spoken_decimal(tokens: list[str]) -> float | None:
+    """Return the value of "two point five", "nine point nought four", "nought point eleven"."""
+    at = tokens.index("point")
+    head, tail, scale = tokens[:at], tokens[at + 1 :], 1.0
+    if tail and tail[-1] in SCALES:  # "two point five million"
+        tail, scale = tail[:-1], SCALES[tail[-1]]
+    whole = 0.0 if head in (["nought"], ["naught"], ["zero"]) else parse_number_words(" ".join(head))
+    digits = ""
+    i = 0
+    while i < len(tail):
+        tok = tail[i]
+        if tok in ("nought", "naught"):
+            digits += "0"
+        elif tok in TENS:  # "seventy-one" is 71, "seventy" 70
+            ones = ONES.get(tail[i + 1], 10) if i + 1 < len(tail) else 10
+            digits += str(TENS[tok] + ones) if ones < 10 else str(TENS[tok])
+            i += ones < 10
+        elif tok in ONES:
+            digits += str(ONES[tok])
+        else:
+            return None
+        i += 1
+    if whole is None or not digits or whole != int(whole):
+        return None
+    return float(f"{int(whole)}.{digits}") * scale
 
 
 # ---------------------------------------------------------------------------
@@ -1007,6 +1045,12 @@ def _atoms(
     for m in RE_WORD_NUMBER.finditer(text) if _may_hold_number_word(text) else ():
         if taken.overlaps(m.start(), m.end()):
             continue
+        if RE_AT_ONE_POINT.match(m.group("words")) and RE_AT_BEFORE.search(_left(text, m.start())):
+            # "At one point five people were held": the idiom, then the number after it.
+            if tail := RE_WORD_NUMBER.match(text, m.start() + len("one point ")):
+                m = tail
+            else:
+                continue
         value = parse_number_words(m.group("words"))
         if value is not None and math.isfinite(value):
             found.append((m.start(), m.end(), value, m.group("words").lower()))
