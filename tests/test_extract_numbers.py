@@ -640,3 +640,23 @@ def test_dollars_and_cents(sentence: str, expected: list[tuple[str, float, str]]
 def test_spoken_decimals(sentence: str, expected: list[tuple[str, float]]) -> None:
     """`two point five` is 2.5 and the digits after `point` are read one by one; `at one point` is no number."""
     assert expected == [(f.text, pytest.approx(f.value)) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The star lies 1.3e6 light years away.", [("1.3e6", 1.3e6)]),
+        ("The sun's mass is about 1.99×10^30 kilograms.", [("1.99×10^30 kilograms", 1.99e30)]),
+        ("The ratio was 2.48×10−5 in the test.", [("2.48×10−5", 2.48e-5)]),
+        ("The dose was 5×10⁻⁵ kg.", [("5×10⁻⁵ kg", 5e-5)]),
+        ("The lender set a US$ 1MM target.", [("US$ 1MM", 1e6)]),
+        ("The budget is 10 tln roubles.", [("10 tln roubles", 1e13)]),
+        # Hard negatives: a relay, a room's size, a model name, millimetres in lower case.
+        ("She won the 4x100m relay.", []),
+        ("The Galaxy S20e sold well.", []),
+        ("The bolt is 5mm wide.", [("5mm", 5.0)]),
+    ],
+)
+def test_scientific_notation_and_finance_scales(sentence: str, expected: list[tuple[str, float]]) -> None:
+    """`1.3e6` and `× 10^n` (with a power sign or a minus) are one number; `MM` and `tln` are scales."""
+    assert expected == [(f.text, pytest.approx(f.value)) for f in facts(sentence)]

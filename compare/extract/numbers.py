@@ -53,7 +53,7 @@ SCALES: dict[str, float] = {
 SCALE_SUFFIXES: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "b": 1e9, "bn": 1e9,
-    "bln": 1e9, "tn": 1e12, "trn": 1e12, "dozen": 12, "dozens": 12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+    "bln": 1e9, "tn": 1e12, "trn": 1e12, "dozen": 12, "dozens": 12, "mm": 1e6, "tln": 1e12, "trln": 1e12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }  # fmt: skip
 
 # Currency symbols and words -> ISO code. Keys are compared after dropping dots and spaces.
@@ -292,8 +292,8 @@ RE_WORD_NUMBER = regex.compile(
 # A scale after digits: "1.2 million", "3bn", "5m", "10k" (short forms only when glued).
 RE_SCALE = regex.compile(
     r"""
-    (?: (?<![ \u00a0])[ \u00a0]*(?P<word>hundred|thousand|million|billion|trillion|lakhs?|crores?|dozens?|mln|bln|mn|bn|tn|trn)
-      | (?P<short>[kKmMbB]|mil) )          # 10k, 5m, $5B: glued to the digits
+    (?: (?<![ \u00a0])[ \u00a0]*(?P<word>hundred|thousand|million|billion|trillion|lakhs?|crores?|dozens?|mln|bln|mn|bn|tln|trln|tn|trn)
+      | (?P<short>MM|[kKmMbB]|mil) )       # 10k, 5m, $5B, $1MM (finance): glued to the digits
     (?![\p{L}\p{N}])
     (?!-(?:high|long|wide|tall|deep)\b)   # "a 5m-high wall" is metres
     (?![ ](?:high|long|wide|tall|deep)\b)
@@ -465,6 +465,21 @@ RE_DIGIT_FRACTION = regex.compile(
       | (?P<num1>\d{{1,2}})(?P<slash>[/⁄])(?P<den1>\d{{1,3}})                     # 1/4, 1⁄32
       | (?:(?P<whole2>\d{{1,3}})[ \u00a0]?)?(?P<vulgar>[{VULGAR_FRACTIONS}]) )       # 2½, ½
     (?![\p{{N}}/⁄])
+    """,
+    regex.VERBOSE,
+)
+# A number in scientific notation: "1.3e6", "12.32e+14", "2.48×10−5", "1.99 x 10^30".
+# The "x 10" form needs a power sign or a minus: "a 4x100m relay" is a relay.
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺−", "0123456789-+-")
+RE_SCIENTIFIC = regex.compile(
+    r"""
+    (?<![\p{L}\p{N}.,])
+    (?P<mant>\d{1,6}(?:\.\d{1,12})?)
+    (?: [eE](?P<exp>[+-]?\d{1,3})                                      # 1.3e6, 12.32e+14
+      | [ ]?[×x][ ]?10(?: (?:\^|\*\*)(?P<pow>[-−+]?\d{1,3})           # × 10^30
+                       | (?P<neg>[−-]\d{1,3})                           # ×10−5
+                       | (?P<sup>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}) ) )              # ×10⁻⁵
+    (?![\p{L}\p{N}.])
     """,
     regex.VERBOSE,
 )
@@ -1021,6 +1036,19 @@ def _digit_fractions(text: str) -> list[tuple[int, int, float]]:
     return found
 
 
+def _scientific(text: str) -> list[tuple[int, int, float]]:
+    """Return `(start, end, value)` of every number in scientific notation in `text`."""
+    if "e" not in text and "E" not in text and "10" not in text:
+        return []
+    found = []
+    for m in RE_SCIENTIFIC.finditer(text):
+        exp = (m.group("exp") or m.group("pow") or m.group("neg") or m.group("sup")).translate(SUPERSCRIPTS)
+        value = float(f"{m.group('mant')}e{exp}")  # exact: 1.99e-30, not 1.99 * 10 ** -30
+        if math.isfinite(value) and value != 0:
+            found.append((m.start(), m.end(), value))
+    return found
+
+
 def _atoms(
     text: str, digits: bool, fractions: Iterable[tuple[int, int, float]] = ()
 ) -> Iterator[tuple[int, int, float, str | None]]:
@@ -1567,7 +1595,7 @@ def _keep(text: str, m: _Mention) -> bool:
 def _sentence_mentions(text: str) -> list[_Mention]:
     """Return every numeric mention in one sentence's text, in order."""
     digits = RE_ANY_DIGIT.search(text) is not None
-    fractions = _digit_fractions(text)
+    fractions = _digit_fractions(text) + (_scientific(text) if digits else [])
     atoms = list(_atoms(text, digits, fractions))
     if not atoms and not digits:
         return []  # an age apposition has digits
