@@ -660,3 +660,24 @@ def test_spoken_decimals(sentence: str, expected: list[tuple[str, float]]) -> No
 def test_scientific_notation_and_finance_scales(sentence: str, expected: list[tuple[str, float]]) -> None:
     """`1.3e6` and `× 10^n` (with a power sign or a minus) are one number; `MM` and `tln` are scales."""
     assert expected == [(f.text, pytest.approx(f.value)) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("He faces a 10- to 15-year sentence.", [("10- to 15-year", 10.0, 15.0, "year")]),
+        ("The mirror is 8- to 16-meter wide.", [("8- to 16-meter", 8.0, 16.0, "m")]),
+        ("Lows ranged from -18 °C to -34 °C overnight.", [("-18 °C to -34 °C", -34.0, -18.0, "°C")]),
+        ("The company is worth $2.1T on paper.", [("$2.1T", 2.1e12, None, "USD")]),
+        # Hard negatives: a hanging hyphen before a number word, a fall between two levels,
+        # and a capital T after a number without a currency sign.
+        ("It was a one- or two-day delay.", [("two-day", 2.0, None, "day")]),
+        ("Readings fell from -5 °C to -10 °C.", [("-5 °C", -5.0, None, "°C"), ("-10 °C", -10.0, None, "°C")]),
+        ("The firm sold a 5T truck.", []),
+    ],
+)
+def test_suspended_and_negative_ranges(
+    sentence: str, expected: list[tuple[str, float, float | None, str | None]]
+) -> None:
+    """`10- to 15-year` is one range; a range of negative values runs from the colder end; `$2.1T` is trillions."""
+    assert expected == [(f.text, pytest.approx(f.value), f.high, f.unit) for f in facts(sentence)]

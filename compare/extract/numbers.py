@@ -53,7 +53,7 @@ SCALES: dict[str, float] = {
 SCALE_SUFFIXES: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "b": 1e9, "bn": 1e9,
-    "bln": 1e9, "tn": 1e12, "trn": 1e12, "dozen": 12, "dozens": 12, "mm": 1e6, "tln": 1e12, "trln": 1e12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+    "bln": 1e9, "tn": 1e12, "trn": 1e12, "dozen": 12, "dozens": 12, "mm": 1e6, "t": 1e12, "tln": 1e12, "trln": 1e12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }  # fmt: skip
 
 # Currency symbols and words -> ISO code. Keys are compared after dropping dots and spaces.
@@ -293,7 +293,7 @@ RE_WORD_NUMBER = regex.compile(
 RE_SCALE = regex.compile(
     r"""
     (?: (?<![ \u00a0])[ \u00a0]*(?P<word>hundred|thousand|million|billion|trillion|lakhs?|crores?|dozens?|mln|bln|mn|bn|tln|trln|tn|trn)
-      | (?P<short>MM|[kKmMbB]|mil) )       # 10k, 5m, $5B, $1MM (finance): glued to the digits
+      | (?P<short>MM|[kKmMbBT]|mil) )      # 10k, 5m, $5B, $1MM, $2T: glued to the digits
     (?![\p{L}\p{N}])
     (?!-(?:high|long|wide|tall|deep)\b)   # "a 5m-high wall" is metres
     (?![ ](?:high|long|wide|tall|deep)\b)
@@ -668,9 +668,11 @@ RE_SCORE_BEFORE = regex.compile(
 )
 # What joins the two ends of a range.
 RE_RANGE_JOIN = regex.compile(
-    r"""\A(?: [ \u00a0]*[-–—][ \u00a0]* | [ ]+(?P<word>to|and)[ ]+ )\Z""",
+    r"""\A(?: [ \u00a0]*[-–—][ \u00a0]* | [-–][ ]+(?:to|or)[ ]+ | [ ]+(?P<word>to|and)[ ]+ )\Z""",
     regex.VERBOSE,
 )
+# A hyphen left hanging before the other end of a range: "8- to 16-meter", "10- or 15-year".
+RE_SUSPENDED_HYPHEN = regex.compile(r"""[-–][ ]+(?:to|or)[ ]+(?=[\p{N}$€£¥])""", regex.VERBOSE)
 # What joins the two numbers of a proportion: "one in five", "9 out of 10", "1 over 3".
 RE_RATIO_JOIN = regex.compile(
     r"""\A[ \u00a0]+(?P<word>(?i:out[ \u00a0]+of|in|over))[ \u00a0]+\Z""",
@@ -1148,6 +1150,8 @@ def _decorate(
     last_scale = 1.0
     while words is None and (sm := RE_SCALE.match(text, end)):
         key = (sm.group("word") or sm.group("short")).lower()
+        if sm.group("short") == "T" and not RE_CURRENCY_BEFORE.search(left, max(0, len(left) - CURRENCY_BEFORE_CHARS)):
+            break  # "$2.1T" is trillions; "a 5T truck" is tonnes
         if SCALE_SUFFIXES[key] <= last_scale:
             break  # scales chain upwards only: "4 hundred million", "1.5 lakh crore"
         last_scale = SCALE_SUFFIXES[key]
@@ -1252,6 +1256,8 @@ def _decorate(
             hyphen_right = True
         elif unit is not None and nxt.isalpha():
             pass  # "a 5km-long tunnel", "a 5m-high wall"
+        elif RE_SUSPENDED_HYPHEN.match(text, end):
+            hyphen_right = True  # "a 10- to 15-year sentence": the low end of a range
         else:
             return None  # one-way, a 10-point plan, 9-year
     digits = text[start:atom_end]
@@ -1308,6 +1314,12 @@ def _range(a: _Mention, b: _Mention) -> _Mention | None:
         shape = b
     else:
         return None
+    if b.value <= low < 0 and b.high is None:  # "from -18 °C to -34 °C": colder is lower
+        low, high = b.value, low
+        return shape._replace(
+            start=a.start, value=low, high=high, atom_start=a.atom_start, year=False,
+            hyphen_right=False, hyphen_left=False,
+        )  # fmt: skip
     if b.value <= low:
         return None
     return shape._replace(
