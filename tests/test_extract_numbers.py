@@ -681,3 +681,20 @@ def test_suspended_and_negative_ranges(
 ) -> None:
     """`10- to 15-year` is one range; a range of negative values runs from the colder end; `$2.1T` is trillions."""
     assert expected == [(f.text, pytest.approx(f.value), f.high, f.unit) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Nearly half the country voted.", [("half", 0.5, "country", "nearly")]),
+        ("Half the staff quit on Monday.", [("Half", 0.5, "staff", None)]),
+        ("More than half came from abroad.", [("half", 0.5, None, "more than")]),
+        # Hard negatives: a duration, and halves of a game or season.
+        ("The meeting lasted about half an hour.", []),
+        ("He scored early in the second half.", []),
+        ("The first half the season was poor.", []),
+    ],
+)
+def test_half_without_of(sentence: str, expected: list[tuple[str, float, str | None, str | None]]) -> None:
+    """`half the ...` and a hedged `half` are a share; `half an hour` and `the second half` are not."""
+    assert expected == [(f.text, f.value, f.counts, f.qualifier) for f in facts(sentence)]

@@ -452,10 +452,14 @@ RE_FRACTION_OF = regex.compile(
     rf"""
     (?<![\p{{L}}\p{{N}}'’-])
     (?:{RE_FRACTION_WORDS.pattern})
-    (?=[ \u00a0]+of[ \u00a0]+\p{{L}})
+    (?= [ \u00a0]+of[ \u00a0]+\p{{L}}                                  # a third of voters
+      | (?<=half)[ \u00a0]+(?:the|its|their|his|her|our|all|these|those)\b )  # half the country
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
+# "half" after a hedge, without "of": "more than half people came", "nearly half."; not
+# "half an hour" (a duration).
+RE_HALF_HEDGED = regex.compile(r"""(?<![\p{L}\p{N}'’-])(?P<frac>half)(?![\p{L}\p{N}-])(?![ \u00a0]+an?\b)""", regex.VERBOSE | regex.IGNORECASE)
 # A fraction in digits: "2 1/2", "2½", "½", "1/4 inch", "1⁄32 of a quart".
 VULGAR_FRACTIONS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 RE_DIGIT_FRACTION = regex.compile(
@@ -1084,7 +1088,8 @@ def _atoms(
         value = parse_number_words(m.group("words"))
         if value is not None and math.isfinite(value):
             found.append((m.start(), m.end(), value, m.group("words").lower()))
-    for m in RE_FRACTION_OF.finditer(text) if "of" in text.lower() else ():
+    low = text.lower()
+    for m in RE_FRACTION_OF.finditer(text) if "of" in low or "half" in low else ():  # a necessary condition
         if taken.overlaps(m.start(), m.end()):
             continue
         if m.group("den") is None and RE_HALF_PART_BEFORE.search(_left(text, m.start())):
@@ -1092,6 +1097,10 @@ def _atoms(
         den = m.group("den")
         value = 1 / FRACTION_DENOMINATORS[den.lower()] if den else 0.5
         found.append((m.start(), m.end(), value, RE_SPACES.sub(" ", m.group(0).lower())))
+        taken.add(m.start(), m.end())
+    for m in RE_HALF_HEDGED.finditer(text) if "half" in low else ():
+        if not taken.overlaps(m.start(), m.end()) and _qualifier_before(_left(text, m.start())):
+            found.append((m.start(), m.end(), 0.5, "half"))
     yield from sorted(found)
 
 
@@ -1556,8 +1565,9 @@ def _counts(text: str, m: _Mention) -> str | None:
     elif m.unit is not None:
         if of := RE_OF.match(text, end):
             found = _phrase_after(text, of.end(), lowercase_only=False, skip_determiners=True)
-        else:  # "30 km road"; a proportion counts any noun: "one in five Americans"
-            found = _phrase_after(text, end, lowercase_only=m.unit != "fraction", skip_determiners=False)
+        else:  # "30 km road"; a share counts any noun: "one in five Americans", "half the country"
+            share = m.unit == "fraction"
+            found = _phrase_after(text, end, lowercase_only=not share, skip_determiners=share)
     else:
         found = _phrase_after(text, end, lowercase_only=False, skip_determiners=False)
     return found or _phrase_before(text, m.outer if m.outer >= 0 else m.start)
