@@ -444,7 +444,8 @@ RE_QUARTER_PERIOD_AFTER = regex.compile(
 # A fraction standing alone before "of": "a third of voters", "half of them", "a quarter
 # of the budget". Without "of", "a third" is an ordinal ("a third term") and "half" a
 # part of a game ("the second half"), so neither is read.
-_SINGLE_DEN_ALT = "|".join(d for d in FRACTION_DENOMINATORS if not d.endswith("s"))
+SINGLE_DENOMINATORS = tuple(d for d in FRACTION_DENOMINATORS if not d.endswith("s"))
+_SINGLE_DEN_ALT = "|".join(SINGLE_DENOMINATORS)
 RE_FRACTION_WORDS = regex.compile(
     rf"""(?P<frac>an?[ \u00a0-](?P<den>{_SINGLE_DEN_ALT})|half)""", regex.VERBOSE | regex.IGNORECASE
 )
@@ -487,6 +488,9 @@ RE_SCIENTIFIC = regex.compile(
     """,
     regex.VERBOSE,
 )
+# Prefilters, each a necessary condition for the pattern above it.
+RE_SCIENTIFIC_HINT = regex.compile(r"""\d(?:[eE][+-]?\d|[ ]?[×x][ ]?10)""", regex.VERBOSE)
+RE_VULGAR_ANY = regex.compile(f"[{VULGAR_FRACTIONS}]")
 # After a fraction with a plain slash, what makes it no date (3/4 is March 4): a unit, or
 # "of" and a determiner ("1/40 of the wavelength").
 RE_OF_DETERMINER = regex.compile(r"""[ \u00a0]+of[ \u00a0]+(?i:a|an|the)\b""", regex.VERBOSE)
@@ -1021,7 +1025,7 @@ def _digit_fractions(text: str) -> list[tuple[int, int, float]]:
     other than a time ("1/4 inch", not "9/11 years") or "of the" ("1/40 of the way").
     Numerators are smaller than denominators: "24/7" is no fraction.
     """
-    if "/" not in text and "⁄" not in text and not any(c in text for c in VULGAR_FRACTIONS):
+    if "/" not in text and "⁄" not in text and not RE_VULGAR_ANY.search(text):
         return []
     found = []
     for m in RE_DIGIT_FRACTION.finditer(text):
@@ -1044,7 +1048,7 @@ def _digit_fractions(text: str) -> list[tuple[int, int, float]]:
 
 def _scientific(text: str) -> list[tuple[int, int, float]]:
     """Return `(start, end, value)` of every number in scientific notation in `text`."""
-    if "e" not in text and "E" not in text and "10" not in text:
+    if not RE_SCIENTIFIC_HINT.search(text):
         return []
     found = []
     for m in RE_SCIENTIFIC.finditer(text):
@@ -1053,6 +1057,18 @@ def _scientific(text: str) -> list[tuple[int, int, float]]:
         if math.isfinite(value) and value != 0:
             found.append((m.start(), m.end(), value))
     return found
+
+
+def _may_hold_share(text: str) -> bool:
+    """False only if RE_FRACTION_OF cannot match in `text`: no "half" and no denominator in it.
+
+    As in `_may_hold_number_word`, the characters of RE_FOLDS_TO_ASCII make it say True.
+    """
+    low = text.lower()
+    return (
+        "half" in low or any(den in low for den in SINGLE_DENOMINATORS)
+        or len(low) != len(text) or bool(RE_FOLDS_TO_ASCII.search(text))
+    )  # fmt: skip
 
 
 def _atoms(
@@ -1089,7 +1105,7 @@ def _atoms(
         if value is not None and math.isfinite(value):
             found.append((m.start(), m.end(), value, m.group("words").lower()))
     low = text.lower()
-    for m in RE_FRACTION_OF.finditer(text) if "of" in low or "half" in low else ():  # a necessary condition
+    for m in RE_FRACTION_OF.finditer(text) if _may_hold_share(text) else ():
         if taken.overlaps(m.start(), m.end()):
             continue
         if m.group("den") is None and RE_HALF_PART_BEFORE.search(_left(text, m.start())):
@@ -1098,7 +1114,7 @@ def _atoms(
         value = 1 / FRACTION_DENOMINATORS[den.lower()] if den else 0.5
         found.append((m.start(), m.end(), value, RE_SPACES.sub(" ", m.group(0).lower())))
         taken.add(m.start(), m.end())
-    for m in RE_HALF_HEDGED.finditer(text) if "half" in low else ():
+    for m in RE_HALF_HEDGED.finditer(text) if "half" in low or len(low) != len(text) else ():
         if not taken.overlaps(m.start(), m.end()) and _qualifier_before(_left(text, m.start())):
             found.append((m.start(), m.end(), 0.5, "half"))
     yield from sorted(found)
