@@ -614,14 +614,16 @@ def test_fractions_in_digits(sentence: str, expected: list[tuple[str, float, str
         ("A ticket cost 3 dollars 50 cents.", [("3 dollars 50 cents", 3.5, "USD")]),
         ("It sold for thirteen dollars and forty-five cents.", [("thirteen dollars and forty-five cents", 13.45, "USD")]),
         ("the fund paid 50 dollars and 40 rmb", [("50 dollars", 50.0, "USD"), ("40 rmb", 40.0, "CNY")]),
-        # Hard negatives: two prices, and an amount with a sign.
+        ("A pint costs three pounds fifty.", [("three pounds fifty", 3.5, "GBP")]),
+        # Hard negatives: two prices, an amount with a sign, a count after an amount.
         ("Prices were $1.50 and 99 cents.", [("$1.50", 1.5, "USD"), ("99 cents", 0.99, "USD")]),
+        ("He paid 5 dollars 20 times.", [("5 dollars", 5.0, "USD"), ("20", 20.0, None)]),
         ("They paid $5 and 20 cents in tax.", [("$5", 5.0, "USD"), ("20 cents", 0.2, "USD")]),
         ("Fares ranged between 5 dollars and 50 cents.", [("5 dollars", 5.0, "USD"), ("50 cents", 0.5, "USD")]),
     ],
 )
 def test_dollars_and_cents(sentence: str, expected: list[tuple[str, float, str]]) -> None:
-    """A whole amount in a currency word takes the cents after it; lower-cased codes are codes."""
+    """A whole amount in a currency word takes the cents (or a bare number, said aloud) after it; lower-cased codes are codes."""
     assert expected == [(f.text, pytest.approx(f.value), f.unit) for f in facts(sentence)]
 
 

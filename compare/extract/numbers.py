@@ -1387,20 +1387,30 @@ def _merge_cents(text: str, mentions: list[_Mention]) -> list[_Mention]:
     """Join "3 dollars 50 cents" and "thirteen dollars and forty-five cents" into one amount.
 
     Only a whole amount with its currency word after it takes cents: "$1.50 and 99 cents"
-    and "$5 and 20 cents" are two prices as often as one.
+    and "$5 and 20 cents" are two prices as often as one. A bare number right after the
+    currency word is its hundredths, as said aloud ("three pounds fifty"), when no word
+    follows it ("5 dollars 20 times" is a count).
     """
     out: list[_Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
-        if (
-            prev is not None and prev.kind is m.kind is FactKind.MONEY and prev.unit == m.unit
-            and prev.high is None and m.high is None and 0 < m.value < 1
+        whole = (
+            prev is not None and prev.kind is FactKind.MONEY and prev.high is None and m.high is None
             and prev.value >= 1 and prev.value == int(prev.value) and prev.end > prev.atom_end  # "3 dollars"
-            and RE_CENTS_JOIN.match(text[prev.end : m.start])
+            and not _currency_code_is_hundredths(text[prev.atom_end : prev.end])
             and not RE_BETWEEN_BEFORE.search(_left(text, prev.start))  # "between 5 dollars and 50 cents"
-            and _currency_code_is_hundredths(text[m.atom_end : m.end])
-        ):  # fmt: skip
-            out[-1] = prev._replace(end=m.end, atom_end=m.atom_end, value=round(prev.value + m.value, 10))
+        )  # fmt: skip
+        cents: float | None = None
+        if whole and prev is not None and m.kind is FactKind.MONEY and m.unit == prev.unit and 0 < m.value < 1:
+            if RE_CENTS_JOIN.match(text[prev.end : m.start]) and _currency_code_is_hundredths(text[m.atom_end : m.end]):
+                cents = m.value  # "3 dollars 50 cents"
+        elif whole and prev is not None and _bare(m) and m.kind is FactKind.QUANTITY and m.unit is None and not m.year:
+            nxt = _tokens(text, m.end, 1)
+            spoken = text[prev.end : m.start].strip(" \u00a0") == "" and m.value == int(m.value) and 0 < m.value < 100
+            if spoken and not (nxt and nxt[0][:1].isalnum()):
+                cents = m.value / 100  # "thirteen dollars forty-five"
+        if prev is not None and cents is not None:
+            out[-1] = prev._replace(end=m.end, atom_end=m.atom_end, value=round(prev.value + cents, 10))
         else:
             out.append(m)
     return out
