@@ -527,6 +527,8 @@ def test_currency_words_and_signs(sentence: str, expected: list[tuple[str, float
         # Hard negatives: Western grouping stays one number; a list of numbers is no number.
         ("The city has 1,234,567 residents.", [("1,234,567", 1234567.0, None)]),
         ("Read exercises 22,24,26 and 31.", [("22", 22.0, None), ("31", 31.0, None)]),
+        # A slip of the pen chains no scales: "bn trillion" stays billions.
+        ("It may need up to $4.5bn trillion of loans.", [("$4.5bn", 4.5e9, "USD")]),
     ],
 )
 def test_indian_scales_and_grouping(sentence: str, expected: list[tuple[str, float, str | None]]) -> None:

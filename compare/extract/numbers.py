@@ -49,6 +49,9 @@ SCALES: dict[str, float] = {
     # The Indian scales of Indian English copy: "Rs 35 lakh", "₹1.5 lakh crore".
     "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }  # fmt: skip
+# Scales another, larger scale may follow (1.0: none yet): "4 hundred million", "two
+# thousand million", "1.5 lakh crore".
+CHAINING_SCALES = frozenset({1.0, 1e2, 1e3, 1e5})
 # Scale words and abbreviations that may follow digits (`1.2 million`, `3bn`, `10k`).
 SCALE_SUFFIXES: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
@@ -861,7 +864,7 @@ def parse_number_words(text: str) -> float | None:
             last = "hundred"
         elif tok in SCALES:
             scale = SCALES[tok]
-            if group is None and last == "scale" and scale > last_scale and total:
+            if group is None and last == "scale" and scale > last_scale and last_scale in CHAINING_SCALES and total:
                 total, last_scale = total * scale, scale  # "three lakh crore", "two thousand million"
                 continue
             if group is None or scale >= last_scale or last == "and":
@@ -1177,8 +1180,8 @@ def _decorate(
         key = (sm.group("word") or sm.group("short")).lower()
         if sm.group("short") == "T" and not RE_CURRENCY_BEFORE.search(left, max(0, len(left) - CURRENCY_BEFORE_CHARS)):
             break  # "$2.1T" is trillions; "a 5T truck" is tonnes
-        if SCALE_SUFFIXES[key] <= last_scale:
-            break  # scales chain upwards only: "4 hundred million", "1.5 lakh crore"
+        if SCALE_SUFFIXES[key] <= last_scale or last_scale not in CHAINING_SCALES:
+            break  # only "4 hundred million", "5 thousand million", "1.5 lakh crore" chain; "$4.5bn trillion" is a slip
         last_scale = SCALE_SUFFIXES[key]
         scale *= last_scale
         end = sm.end()
