@@ -22,6 +22,9 @@ CQE_UNITS: dict[str, str] = {
     "EUR": "euro", "GBP": "pound sterling", "JPY": "japanese yen", "CNY": "chinese yuan",
     "KRW": "south korean won", "INR": "indian rupee", "RUB": "russian ruble",
     "CHF": "swiss franc", "MYR": "malaysian ringgit", "BRL": "brazilian real",
+    "ILS": "shekel", "DKK": "danish krone", "NOK": "norwegian krone", "SEK": "swedish krona",
+    "FIM": "finnish markka", "ESP": "peseta", "NLG": "netherlands guilde", "MXN": "mexican peso",
+    "TRY": "turkish lira", "CRC": "costa rican colón", "GEL": "georgian lari", "LAK": "lao kip",
     "km": "kilometre", "m": "metre", "cm": "centimetre", "mm": "millimetre", "nm": "nanometre",
     "mi": "mile", "nmi": "nautical mile", "ft": "foot", "in": "inch", "yd": "yard",
     "kg": "kilogram", "g": "gram", "mg": "milligram", "lb": "pound-mass", "oz": "ounce",
@@ -101,6 +104,14 @@ def _as_quantity(fact: Fact) -> Quantity:
         # factdiff states cents in dollars (19 cents -> 0.19 USD); NewsQuant keeps cents.
         value, high = value * 100, (high * 100 if high is not None else None)
         units = frozenset({"cent"})
+    elif fact.unit == "fraction":
+        # NewsQuant writes a fraction's unit as `%` and what it is a fraction of ("a third
+        # of the population" -> `% population`, "half of which" -> `% -`), or as the thing
+        # it is a fraction of, as for a count ("1/16 of a US pint" -> `pint`).
+        units = frozenset(
+            {f"% {fact.counts.lower() if fact.counts else '-'}"}
+            | ({_singular(fact.counts.split()[-1])} if fact.counts else set())
+        )
     elif fact.unit:
         units = frozenset({_cqe_unit(fact.unit)})
     else:
@@ -239,7 +250,7 @@ def _value_matches(result: dict[str, Any], fact: Fact) -> bool:
         expected = float(str(raw).rstrip("%").replace(",", ""))
     except ValueError:
         return False
-    if result["Resolution"].get("unit") in ("Cent", "Pence") and close(float(fact.value) * 100, expected):
+    if result["Resolution"].get("unit") in ("Cent", "Pence", "Penny") and close(float(fact.value) * 100, expected):
         return True
     return close(float(fact.value), expected)
 

@@ -27,7 +27,8 @@ How each set is matched:
   concept against several gold values before one takes it by unit. factdiff's facts are
   put in CQE's vocabulary the way CQE's tagger maps other systems: units and currency
   codes to CQE's unit names (`USD` -> `dollar`, `km` -> `kilometre`), an age to `year of
-  age`, cents (which factdiff states in dollars) back to cents; a number without unit
+  age`, a fraction to `%` and what it is a fraction of (`% population`) or to that
+  thing (`1/16 of a US pint` -> `pint`), cents (which factdiff states in dollars) back to cents; a number without unit
   matches gold `-` or the singular head noun of its `counts` (CQE takes a counted noun
   as the unit: `13000 workers` -> `worker`); qualifiers map to changes as about/nearly
   `~`, more than/at least `>`, less than/up to `<`, up `up`, down `down`, none `=`.

@@ -280,6 +280,9 @@ def test_ranges(sentence: str, expected: list[tuple[str, str, float, float | Non
         ("two dozen", 24.0),
         ("half", 0.5),
         ("half a million", 500000.0),
+        ("a half million", 500000.0),
+        ("a quarter million", 250000.0),
+        ("one million and a half", 1500000.0),
         ("two and a half million", 2500000.0),
         ("one and a half", 1.5),
         ("one hundred and five", 105.0),
@@ -435,11 +438,267 @@ def test_ages_in_months_weeks_and_of_age(sentence: str, expected: list[tuple[str
         ("Two-thirds of voters backed the plan.", [("Two-thirds", 2 / 3, "fraction")]),
         ("Three fifths of the budget went to defence.", [("Three fifths", 0.6, "fraction")]),
         ("He served five and a half years in prison.", [("five and a half years", 5.5, "year")]),
-        # Hard negatives: quarters as periods; an ordinal place.
+        ("Three quarters of the budget went on salaries.", [("Three quarters", 0.75, "fraction")]),
+        ("One fifth of the homes were empty.", [("One fifth", 0.2, "fraction")]),
+        ("He sold one-eighth of the company.", [("one-eighth", 0.125, "fraction")]),
+        ("The plot is five - eighths of an acre.", [("five - eighths", 0.625, "fraction")]),
+        ("A third of voters stayed home.", [("A third", 1 / 3, "fraction")]),
+        ("Nearly half of the members left.", [("half", 0.5, "fraction")]),
+        ("A quarter of the staff were cut.", [("A quarter", 0.25, "fraction")]),
+        # Mixed and improper numbers.
+        ("The race is five and a quarter miles long.", [("five and a quarter miles", 5.25, "mi")]),
+        ("The answer was twenty and three fifths.", [("twenty and three fifths", 20.6, None)]),
+        ("It weighs forty two and a third tonnes.", [("forty two and a third tonnes", 42 + 1 / 3, "t")]),
+        ("He paid one hundred and three quarters.", [("one hundred and three quarters", 100.75, None)]),
+        ("The recipe needs three halves of a cup.", [("three halves", 1.5, "fraction")]),
+        # Hard negatives: quarters as periods; an ordinal place; "a third" as an ordinal;
+        # "half of" as a part of a game or a year.
         ("Profits fell in the last two quarters of the year.", [("two", 2.0, None)]),
+        ("Sales rose for three quarters in a row.", [("three", 3.0, None)]),
         ("He finished third in the race.", []),
+        ("She is seeking a third term in office.", []),
+        ("He scored in the second half of the match.", []),
+        ("The first half of the year was quiet.", []),
     ],
 )
 def test_fractions(sentence: str, expected: list[tuple[str, float, str | None]]) -> None:
-    """Fractions are values with the unit `fraction`; `and a half` adds 0.5; quarters need a hyphen."""
+    """Fractions are values with the unit `fraction`; `and a quarter` adds 0.25; quarters as periods are no fraction."""
     assert expected == [(f.text, pytest.approx(f.value), f.unit) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The economy shrank, with growth of -0.3% in the quarter.", [("-0.3%", -0.3)]),
+        ("Overnight lows reached -12 degrees in the valley.", [("-12 degrees", -12.0)]),
+        ("Net migration was revised (-4,500) in the update.", [("-4,500", -4500.0)]),
+        ("The trade balance fell to $-50.8bn in April.", [("$-50.8bn", -50.8e9)]),
+        # Hard negatives: codes, ranges and dashes keep their hyphen as a joiner.
+        ("The F-35 order was cut.", []),
+        ("Between 40 -50 people were hurt.", [("40 -50", 40.0)]),
+        ("Police said 10 - 12 people were hurt.", [("10 - 12", 10.0)]),
+        ("Key points:\n-5 people were hurt in the crash.", [("5", 5.0)]),
+    ],
+)
+def test_minus_sign(sentence: str, expected: list[tuple[str, float]]) -> None:
+    """A hyphen glued to a number after a space, `(` or a currency sign is a minus; a hyphen after a number or opening a line is not."""
+    assert expected == [(f.text, f.value) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The bidder offered 470 pence a share.", [("470 pence a share", 4.7, "GBP/share")]),
+        ("The shares closed one penny lower.", [("one penny", 0.01, "GBP")]),
+        ("The board declared a 12-cent-a-share dividend.", [("12-cent-a-share", 0.12, "USD/share")]),
+        ("The firm withdrew its one-yen bid for the contract.", [("one-yen", 1.0, "JPY")]),
+        ("He was fined 10,000 Swiss francs by the league.", [("10,000 Swiss francs", 10000.0, "CHF")]),
+        ("the bonds raised 125 million australian dollars", [("125 million australian dollars", 125e6, "AUD")]),
+        ("The deal was worth 6.65 billion pesetas.", [("6.65 billion pesetas", 6.65e9, "ESP")]),
+        ("Fees apply above 7.5 million Danish crowns.", [("7.5 million Danish crowns", 7.5e6, "DKK")]),
+        ("The stall sold 3.23 shekels worth of bread.", [("3.23 shekels", 3.23, "ILS")]),
+        ("Cab fares rose to 200 pesos.", [("200 pesos", 200.0, "peso")]),
+        ("A laptop costs 1,200€ in Berlin.", [("1,200€", 1200.0, "EUR")]),
+        ("Bus tickets cost 50¢ each.", [("50¢", 0.5, "USD")]),
+        ("A coffee costs 100 ₡ in San José.", [("100 ₡", 100.0, "CRC")]),
+        ("The fare is ₺100 now.", [("₺100", 100.0, "TRY")]),
+        # Hard negatives: crowns without a nationality, a weight in pounds, a sign before
+        # another number, "one" as a pronoun before "point".
+        ("The king owned 12 crowns.", [("12", 12.0, None)]),
+        ("She lost 10-pound weights at the gym.", [("10-pound", 10.0, "lb")]),
+        ("It traded at more than 180 at one point last year.", [("180", 180.0, None)]),
+    ],
+)
+def test_currency_words_and_signs(sentence: str, expected: list[tuple[str, float, str | None]]) -> None:
+    """Pence, hyphenated amounts, national currencies, old wire-copy currencies and signs after the amount are money."""
+    assert expected == [(f.text, pytest.approx(f.value), f.unit) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The state approved a Rs 35 lakh grant.", [("Rs 35 lakh", 3.5e6, "INR")]),
+        ("The scheme will cost ₹1.5 lakh crore over five years.", [("₹1.5 lakh crore", 1.5e12, "INR"), ("five years", 5.0, "year")]),
+        ("The company reported a loss of ₹2,000 crore.", [("₹2,000 crore", 2e10, "INR")]),
+        ("He repaid 12,34,567 rupees to the bank.", [("12,34,567 rupees", 1234567.0, "INR")]),
+        ("Nearly 13 lakh students sat the exam.", [("13 lakh", 1.3e6, None)]),
+        ("The total came to three lakh crore.", [("three lakh crore", 3e12, None)]),
+        ("The war cost two thousand million pounds.", [("two thousand million pounds", 2e9, "GBP")]),
+        # Hard negatives: Western grouping stays one number; a list of numbers is no number.
+        ("The city has 1,234,567 residents.", [("1,234,567", 1234567.0, None)]),
+        ("Read exercises 22,24,26 and 31.", [("22", 22.0, None), ("31", 31.0, None)]),
+        # A slip of the pen chains no scales: "bn trillion" stays billions.
+        ("It may need up to $4.5bn trillion of loans.", [("$4.5bn", 4.5e9, "USD")]),
+    ],
+)
+def test_indian_scales_and_grouping(sentence: str, expected: list[tuple[str, float, str | None]]) -> None:
+    """Lakh (100,000) and crore (10 million) scale a number, chain upwards, and 12,34,567 is one number."""
+    assert expected == [(f.text, pytest.approx(f.value), f.unit) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Turnout reached 30 percentage in the north.", [("30 percentage", 30.0, "%")]),
+        ("Support stood at one hundred percents.", [("one hundred percents", 100.0, "%")]),
+        # Hard negatives: percentage points stay points.
+        ("The rate rose 3 percentage points.", [("3 percentage points", 3.0, "percentage points")]),
+        ("It was a 2 percentage-point rise.", [("2 percentage-point", 2.0, "percentage points")]),
+    ],
+)
+def test_percent_spellings(sentence: str, expected: list[tuple[str, float, str]]) -> None:
+    """`percents` and a bare `percentage` after a number are percent; `percentage points` are points."""
+    assert expected == [(f.text, f.value, f.unit) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The fund holds six million and two thirds.", [("six million and two thirds", 6e6 + 2e6 / 3)]),
+        ("The deficit is five billion and three quarters.", [("five billion and three quarters", 5.75e9)]),
+        ("The budget was one billion and a quarter million.", [("one billion and a quarter million", 1.00025e9)]),
+        ("The city has 3 million and a half residents.", [("3 million and a half", 3.5e6)]),
+        ("She bought 3 dozen eggs.", [("3 dozen", 36.0)]),
+        ("They sold three dozens.", [("three dozens", 36.0)]),
+        # Hard negatives: "dozens" alone is no number; a fraction after a plain number adds to it.
+        ("Dozens of people were hurt.", []),
+        ("The race is five and a quarter miles.", [("five and a quarter miles", 5.25)]),
+    ],
+)
+def test_fractions_of_scales_and_dozens(sentence: str, expected: list[tuple[str, float]]) -> None:
+    """A fraction after `million and` is of a million; `dozen`/`dozens` after a number multiply by 12."""
+    assert expected == [(f.text, pytest.approx(f.value)) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("One in five Americans owns a gun.", [("One in five", 0.2, "fraction", "Americans")]),
+        ("Nine out of 10 doctors agreed.", [("Nine out of 10", 0.9, "fraction", "doctors")]),
+        ("The odds are one in a million.", [("one in a million", 1e-6, "fraction", None)]),
+        ("The slope is one over three.", [("one over three", 1 / 3, "fraction", None)]),
+        # Hard negatives: a time span, a year, a larger count first, a "one" pronoun.
+        ("He scored 2 in 10 minutes.", [("2", 2.0, None, None), ("10 minutes", 10.0, "min", None)]),
+        ("The plant closed 3 in 2019.", [("3", 3.0, None, None)]),
+        ("Gunmen killed 3 in 2 attacks.", [("3", 3.0, None, None), ("2", 2.0, None, "attacks")]),
+        ("The two in charge resigned.", [("two", 2.0, None, None)]),
+    ],
+)
+def test_proportions(sentence: str, expected: list[tuple[str, float, str | None, str | None]]) -> None:
+    """`one in five`, `9 out of 10` and `1 over 3` are fractions of plain counts, counting the noun after."""
+    assert expected == [(f.text, pytest.approx(f.value), f.unit, f.counts) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("He served 2 1/2 years for the theft.", [("2 1/2 years", 2.5, "year")]),
+        ("She was jailed for 2½ years.", [("2½ years", 2.5, "year")]),
+        ("The crack was a 1/4 inch wide.", [("1/4 inch", 0.25, "in")]),
+        ("Stir in ½ cup of milk.", [("½", 0.5, "fraction")]),
+        ("The probe covered 1/40 of the distance.", [("1/40", 0.025, "fraction")]),
+        ("A fluid ounce is 1⁄32 of a quart.", [("1⁄32", 0.03125, "fraction")]),
+        # Hard negatives: dates, "24/7", a time span after a date.
+        ("The vote is on 3/4 this year.", []),
+        ("The shop is open 24/7.", []),
+        ("Since 9/11 years of war followed.", []),
+        ("They met on 5/17/2018 in Ohio.", []),
+    ],
+)
+def test_fractions_in_digits(sentence: str, expected: list[tuple[str, float, str | None]]) -> None:
+    """`2 1/2`, `2½`, `½` and `a/b` before a unit or `of the` are fractions; other slashes stay dates."""
+    assert expected == [(f.text, pytest.approx(f.value), f.unit) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("A ticket cost 3 dollars 50 cents.", [("3 dollars 50 cents", 3.5, "USD")]),
+        ("It sold for thirteen dollars and forty-five cents.", [("thirteen dollars and forty-five cents", 13.45, "USD")]),
+        ("the fund paid 50 dollars and 40 rmb", [("50 dollars", 50.0, "USD"), ("40 rmb", 40.0, "CNY")]),
+        ("A pint costs three pounds fifty.", [("three pounds fifty", 3.5, "GBP")]),
+        # Hard negatives: two prices, an amount with a sign, a count after an amount.
+        ("Prices were $1.50 and 99 cents.", [("$1.50", 1.5, "USD"), ("99 cents", 0.99, "USD")]),
+        ("He paid 5 dollars 20 times.", [("5 dollars", 5.0, "USD"), ("20", 20.0, None)]),
+        ("They paid $5 and 20 cents in tax.", [("$5", 5.0, "USD"), ("20 cents", 0.2, "USD")]),
+        ("Fares ranged between 5 dollars and 50 cents.", [("5 dollars", 5.0, "USD"), ("50 cents", 0.5, "USD")]),
+    ],
+)
+def test_dollars_and_cents(sentence: str, expected: list[tuple[str, float, str]]) -> None:
+    """A whole amount in a currency word takes the cents (or a bare number, said aloud) after it; lower-cased codes are codes."""
+    assert expected == [(f.text, pytest.approx(f.value), f.unit) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Growth slowed to two point five percent.", [("two point five percent", 2.5)]),
+        ("The index stood at nine point nought four.", [("nine point nought four", 9.04)]),
+        ("The rate is nought point seventy-one.", [("nought point seventy-one", 0.71)]),
+        ("The firm owes two point five million.", [("two point five million", 2.5e6)]),
+        # Hard negatives: "at one point" is an idiom of time; "naught" alone is no number.
+        ("At one point five people were held.", [("five", 5.0)]),
+        ("All their work came to naught.", []),
+    ],
+)
+def test_spoken_decimals(sentence: str, expected: list[tuple[str, float]]) -> None:
+    """`two point five` is 2.5 and the digits after `point` are read one by one; `at one point` is no number."""
+    assert expected == [(f.text, pytest.approx(f.value)) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The star lies 1.3e6 light years away.", [("1.3e6", 1.3e6)]),
+        ("The sun's mass is about 1.99×10^30 kilograms.", [("1.99×10^30 kilograms", 1.99e30)]),
+        ("The ratio was 2.48×10−5 in the test.", [("2.48×10−5", 2.48e-5)]),
+        ("The dose was 5×10⁻⁵ kg.", [("5×10⁻⁵ kg", 5e-5)]),
+        ("The lender set a US$ 1MM target.", [("US$ 1MM", 1e6)]),
+        ("The budget is 10 tln roubles.", [("10 tln roubles", 1e13)]),
+        # Hard negatives: a relay, a room's size, a model name, millimetres in lower case.
+        ("She won the 4x100m relay.", []),
+        ("The Galaxy S20e sold well.", []),
+        ("The bolt is 5mm wide.", [("5mm", 5.0)]),
+    ],
+)
+def test_scientific_notation_and_finance_scales(sentence: str, expected: list[tuple[str, float]]) -> None:
+    """`1.3e6` and `× 10^n` (with a power sign or a minus) are one number; `MM` and `tln` are scales."""
+    assert expected == [(f.text, pytest.approx(f.value)) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("He faces a 10- to 15-year sentence.", [("10- to 15-year", 10.0, 15.0, "year")]),
+        ("The mirror is 8- to 16-meter wide.", [("8- to 16-meter", 8.0, 16.0, "m")]),
+        ("Lows ranged from -18 °C to -34 °C overnight.", [("-18 °C to -34 °C", -34.0, -18.0, "°C")]),
+        ("The company is worth $2.1T on paper.", [("$2.1T", 2.1e12, None, "USD")]),
+        # Hard negatives: a hanging hyphen before a number word, a fall between two levels,
+        # and a capital T after a number without a currency sign.
+        ("It was a one- or two-day delay.", [("two-day", 2.0, None, "day")]),
+        ("Readings fell from -5 °C to -10 °C.", [("-5 °C", -5.0, None, "°C"), ("-10 °C", -10.0, None, "°C")]),
+        ("The firm sold a 5T truck.", []),
+    ],
+)
+def test_suspended_and_negative_ranges(
+    sentence: str, expected: list[tuple[str, float, float | None, str | None]]
+) -> None:
+    """`10- to 15-year` is one range; a range of negative values runs from the colder end; `$2.1T` is trillions."""
+    assert expected == [(f.text, pytest.approx(f.value), f.high, f.unit) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Nearly half the country voted.", [("half", 0.5, "country", "nearly")]),
+        ("Half the staff quit on Monday.", [("Half", 0.5, "staff", None)]),
+        ("More than half came from abroad.", [("half", 0.5, None, "more than")]),
+        # Hard negatives: a duration, and halves of a game or season.
+        ("The meeting lasted about half an hour.", []),
+        ("He scored early in the second half.", []),
+        ("The first half the season was poor.", []),
+    ],
+)
+def test_half_without_of(sentence: str, expected: list[tuple[str, float, str | None, str | None]]) -> None:
+    """`half the ...` and a hedged `half` are a share; `half an hour` and `the second half` are not."""
+    assert expected == [(f.text, f.value, f.counts, f.qualifier) for f in facts(sentence)]

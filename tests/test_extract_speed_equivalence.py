@@ -29,6 +29,7 @@ TOKENS = [
     "one", "two", "twenty-three", "thousand", "million", "a", "dozen", "half", "ten", "often",
     "about", "nearly", "more", "than", "aged", "age", "minus", "−", "US$", "U.S.", "$", "£",
     "section", "No.", "#", "COVID", "-19", "percent", "force", "numbering", "x@y.com", "www.a.com/2025",
+    "third", "Quarter", "ſixth", "the second", "more than", "of voters",
 ]  # fmt: skip
 SEPARATORS = [" ", "  ", "\n", " \n ", "\t", "", "\u00a0", "      "]
 
@@ -73,6 +74,8 @@ def test_number_shortcuts_agree(text: str) -> None:
     """The number prefilters and bounded window searches agree with the plain patterns."""
     if not numbers._may_hold_number_word(text):
         assert numbers.RE_WORD_NUMBER.search(text) is None
+    if not numbers._may_hold_share(text):
+        assert numbers.RE_FRACTION_OF.search(text) is None
     for end in range(len(text) + 1):
         left = numbers._left(text, end)
         assert numbers._code_before(left) == bool(numbers.RE_CODE_BEFORE.search(left))

@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import functools
 import math
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
@@ -45,12 +46,17 @@ TENS: dict[str, int] = {
 SCALES: dict[str, float] = {
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "quadrillion": 1e15, "quintillion": 1e18, "sextillion": 1e21,
+    # The Indian scales of Indian English copy: "Rs 35 lakh", "₹1.5 lakh crore".
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }  # fmt: skip
+# Scales another, larger scale may follow (1.0: none yet): "4 hundred million", "two
+# thousand million", "1.5 lakh crore".
+CHAINING_SCALES = frozenset({1.0, 1e2, 1e3, 1e5})
 # Scale words and abbreviations that may follow digits (`1.2 million`, `3bn`, `10k`).
 SCALE_SUFFIXES: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "b": 1e9, "bn": 1e9,
-    "bln": 1e9, "tn": 1e12, "trn": 1e12,
+    "bln": 1e9, "tn": 1e12, "trn": 1e12, "dozen": 12, "dozens": 12, "mm": 1e6, "t": 1e12, "tln": 1e12, "trln": 1e12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }  # fmt: skip
 
 # Currency symbols and words -> ISO code. Keys are compared after dropping dots and spaces.
@@ -70,7 +76,35 @@ CURRENCIES: dict[str, str] = {
     "yuan": "CNY", "renminbi": "CNY", "won": "KRW", "rupee": "INR", "rupees": "INR",
     "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB",
     "franc": "CHF", "francs": "CHF", "cent": "USD", "cents": "USD", "eurocents": "EUR",
+    "pence": "GBP", "penny": "GBP", "pennies": "GBP", "¢": "USD",
+    # Currencies of other countries and the pre-euro ones of wire copy.
+    "peseta": "ESP", "pesetas": "ESP", "guilder": "NLG", "guilders": "NLG", "markka": "FIM",
+    "markkaa": "FIM", "lire": "ITL", "drachma": "GRD", "drachmas": "GRD", "escudo": "PTE",
+    "escudos": "PTE", "schilling": "ATS", "schillings": "ATS", "zloty": "PLN", "zlotys": "PLN",
+    "forint": "HUF", "forints": "HUF", "baht": "THB", "ringgit": "MYR", "rupiah": "IDR",
+    "shekel": "ILS", "shekels": "ILS", "naira": "NGN", "hryvnia": "UAH", "hryvnias": "UAH",
+    "reais": "BRL", "lira": "TRY", "liras": "TRY", "kronor": "SEK", "krona": "SEK",
+    # Names several countries share: the name is the unit unless a nationality says which.
+    "peso": "peso", "pesos": "peso", "dinar": "dinar", "dinars": "dinar", "riyal": "riyal",
+    "riyals": "riyal", "dirham": "dirham", "dirhams": "dirham", "kroner": "krone", "krone": "krone",
+    "chineseyuan": "CNY", "japaneseyen": "JPY", "swissfrancs": "CHF", "frenchfrancs": "FRF",
+    "belgianfrancs": "BEF", "indianrupees": "INR", "pakistanirupees": "PKR", "russianroubles": "RUB",
+    "russianrubles": "RUB", "mexicanpesos": "MXN", "argentinepesos": "ARS", "philippinepesos": "PHP",
+    "chileanpesos": "CLP", "colombianpesos": "COP", "dutchguilders": "NLG", "finnishmarkka": "FIM",
+    "finnishmarkkaa": "FIM", "germanmarks": "DEM", "deutschemarks": "DEM", "spanishpesetas": "ESP",
+    "italianlire": "ITL", "turkishlira": "TRY", "southafricanrand": "ZAR", "swedishkronor": "SEK",
+    "norwegiankroner": "NOK", "danishkroner": "DKK", "brazilianreais": "BRL", "southkoreanwon": "KRW",
+    "koreanwon": "KRW", "saudiriyals": "SAR", "jordaniandinars": "JOD", "kuwaitidinars": "KWD",
+    "uaedirhams": "AED", "emiratidirhams": "AED",
+    "danishcrowns": "DKK", "norwegiancrowns": "NOK", "swedishcrowns": "SEK", "czechcrowns": "CZK",
+    "icelandiccrowns": "ISK",
+    # Currency signs; one not listed is its own unit ("100 ₡" -> ₡).
+    "₺": "TRY", "₴": "UAH", "₦": "NGN", "₱": "PHP", "₫": "VND", "₪": "ILS", "฿": "THB",
+    "₲": "PYG", "₸": "KZT", "₼": "AZN", "₮": "MNT", "₵": "GHS", "₡": "CRC", "₾": "GEL", "₭": "LAK",
+    "元": "CNY",
 }  # fmt: skip
+# Currency words whose amount is a hundredth of the unit: "50 cents" is 0.50 USD.
+HUNDREDTHS = frozenset("cent cents eurocents pence penny pennies ¢".split())
 
 # Units of measure -> normalised short form. Word units match case-insensitively.
 UNIT_WORDS: dict[str, str] = {
@@ -212,7 +246,7 @@ CODE_WORDS = (
 # ---------------------------------------------------------------------------
 
 _NUMBER_WORD = "|".join(
-    sorted([*ONES, *TENS, "hundred", *SCALES, "dozen"], key=len, reverse=True)
+    sorted([*ONES, *TENS, "hundred", *SCALES, "dozen", "dozens"], key=len, reverse=True)
 )
 _BIG = "hundred|thousand|million|billion|trillion|dozen"
 
@@ -222,7 +256,8 @@ RE_DIGITS = regex.compile(
     (?: (?<![\p{L}\p{N}_])                # not glued to a word on the left: G7, A380
       | (?<=\$(?:US|A|AU|NZ|HK|C|S)|(?<![\p{L}])(?:USD|EUR|GBP|JPY|AUD|CAD|RM|Rs)) )  # $US55, USD10m
     (?P<num>
-        \d{1,3}(?:,\d{3})+(?![\d])          # 54,000 / 1,234,567
+        \d{1,2},(?:\d{2},)+\d{3}(?![\d])     # 12,34,567 (Indian grouping: lakhs, crores)
+      | \d{1,3}(?:,\d{3})+(?![\d])          # 54,000 / 1,234,567
       | \d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])  # 55 000 with (thin, no-break) spaces
       | \d+                                 # 2025, 3
       | (?=\.\d)                            # .5 (the decimal part follows)
@@ -233,20 +268,25 @@ RE_DIGITS = regex.compile(
     regex.VERBOSE,
 )
 
+# A digit said after "point": "two point five", "nine point nought four", "point seventy-one".
+_DECIMAL_WORD = rf"""(?:(?:{"|".join(TENS)})(?:-(?:{"|".join(w for w in ONES if 0 < ONES[w] < 10)}))?
+                      |{"|".join(sorted(ONES, key=len, reverse=True))}|nought|naught)"""
+
 # A number written in words: "twenty-three thousand four hundred fifty-one", "a dozen".
 RE_WORD_NUMBER = regex.compile(
     rf"""
     (?<![\p{{L}}\p{{N}}'’-])              # a whole word, not the tail of a compound
     (?P<words>
-        (?:half[ ]+a[ ]+(?=(?:{_BIG})\b)    # "half a million"
+        (?:(?:an?[ ]+)?(?:half|quarter)(?:[ ]+a)?[ ]+(?=(?:{_BIG})\b)  # "half a million", "a quarter million"
           | an?[ ]+(?=(?:{_BIG})\b) )?      # "a dozen", "a million"
-        (?:{_NUMBER_WORD})\b                # the first number word
+        (?:{_NUMBER_WORD}|(?:nought|naught)(?=[ ]+point\b))\b  # the first number word
         (?:                                 # then more number words, each consumed once
             (?:[ ]+|-|(?<=hundred|thousand|million|billion|trillion)[ ]+and[ ]+)
             (?:{_NUMBER_WORD})\b
         )*+
+        (?:[ ]+point(?:[ ]+{_DECIMAL_WORD}\b)++)?  # spoken decimals: "two point five"
         (?:[ ]+and[ ]+a[ ]+half\b)?         # "two and a half"
-        (?:[ ]+(?:{"|".join(SCALES)})\b)?   # "two and a half million"
+        (?:[ ]+(?:{"|".join(SCALES)})\b)?   # "two and a half million", "two point five million"
     )
     """,
     regex.VERBOSE | regex.IGNORECASE,
@@ -255,8 +295,8 @@ RE_WORD_NUMBER = regex.compile(
 # A scale after digits: "1.2 million", "3bn", "5m", "10k" (short forms only when glued).
 RE_SCALE = regex.compile(
     r"""
-    (?: (?<![ \u00a0])[ \u00a0]*(?P<word>hundred|thousand|million|billion|trillion|mln|bln|mn|bn|tn|trn)
-      | (?P<short>[kKmMbB]|mil) )          # 10k, 5m, $5B: glued to the digits
+    (?: (?<![ \u00a0])[ \u00a0]*(?P<word>hundred|thousand|million|billion|trillion|lakhs?|crores?|dozens?|mln|bln|mn|bn|tln|trln|tn|trn)
+      | (?P<short>MM|[kKmMbBT]|mil) )      # 10k, 5m, $5B, $1MM, $2T: glued to the digits
     (?![\p{L}\p{N}])
     (?!-(?:high|long|wide|tall|deep)\b)   # "a 5m-high wall" is metres
     (?![ ](?:high|long|wide|tall|deep)\b)
@@ -272,7 +312,8 @@ RE_PERCENT = regex.compile(
     (?: [ \u00a0]?%                                       # 2%, 2 %
       | [ \u00a0-]*(?P<pp>percentage[ -]points?)\b        # 3 percentage points
       | [ \u00a0-]*(?P<bp>basis[ -]points?|bps)\b         # 25 basis points
-      | [ \u00a0-]*(?:percent|per[ \u00a0]cent|pct)\b     # 25 percent, 3.5 per cent
+      | [ \u00a0-]*(?:percents?|per[ \u00a0]cent|pct)\b   # 25 percent, 3.5 per cent, 100 percents
+      | [ \u00a0-]*percentage\b(?![ \u00a0-]*points?\b)   # 30 percentage (no "points": a percent)
       | pc\b                                              # 1.38pc (British papers)
       | [ ]+(?P<points>points?)\b                         # 4 points (see _points_are_percent)
     )
@@ -287,27 +328,41 @@ RE_CURRENCY_BEFORE = regex.compile(
         (?<![\p{L}])(?:US|U\.S\.|AU|CA|NZ|HK|NT|A|C|S|R)[ ]?\$   # US$3bn, A$5, US $58
       | \$(?:US|AU|A|NZ|HK|C|S)                                 # $US55 (Australian style)
       | (?<![\p{L}])(?:RM|Rs\.?)[ ]?                             # RM23.50, Rs 500
-      | [$€£¥₩₹₽]                                               # $550, ¥87
+      | \p{Sc}                                                  # $550, ¥87, ₺100
       | (?<![\p{L}])(?:USD|EUR|GBP|JPY|CNY|RMB|KRW|INR|AUD|CAD|CHF|HKD|TWD)[ \u00a0]?
     )
-    [ \u00a0]?\Z                                               # right before the number
+    (?:[ \u00a0]?|(?P<sign>-))\Z                                # right before the number; $-50.8bn
     """,
     regex.VERBOSE,
 )
 
-# A currency word or code after a number: "10 million yen", "5 dollars", "40 USD".
+# A currency word, code or sign after a number: "10 million yen", "5 dollars", "40 USD",
+# "470 pence", "a 12-cent dividend", "10,000 Swiss francs", "15€", "100 ₡".
 RE_CURRENCY_AFTER = regex.compile(
     r"""
-    (?<![ \u00a0])[ \u00a0]+                 # (only the start of a run of spaces tries: linear)
-    (?P<cur>
-        (?:U\.?S\.?|US|American|Australian|Canadian|Hong[ ]Kong|New[ ]Zealand|Singapore
-          |New[ ]Taiwan|Taiwan)[ ]dollars?                    # 10 Australian dollars
-      | (?i:euro[ ]cents?|dollars?|euros?|pounds[ ]sterling|sterling|pounds?|yen|yuan|renminbi
-          |rupees?|roubles?|rubles?|francs?|cents?)            # 5 dollars, 10 million yen
-      | won                                                    # only after a scale: see code
-      | USD|EUR|GBP|JPY|CNY|RMB|KRW|INR|AUD|CAD|CHF|HKD|TWD
-    )
-    \b
+    (?: (?<![ \u00a0])(?:[ \u00a0]+|-(?=\p{L}))        # spaces (only the start of a run tries), or a
+                                                       # hyphen: "a 12-cent dividend", "a one-yen bid"
+        (?P<cur>
+            (?i:U\.?S\.?|US|American|Australian|Canadian|Hong[ ]Kong|New[ ]Zealand|Singapore
+              |New[ ]Taiwan|Taiwan)[ ]dollars?                # 10 Australian dollars
+          | (?i:Swiss|French|Belgian)[ ]francs                 # 10,000 Swiss francs
+          | (?i:Chinese[ ]yuan|Japanese[ ]yen|(?:South[ ])?Korean[ ]won|(?:Indian|Pakistani)[ ]rupees
+              |Russian[ ]r[ou]bles|(?:Mexican|Argentine|Philippine|Chilean|Colombian)[ ]pesos
+              |Dutch[ ]guilders|Finnish[ ]markkaa?|(?:German|Deutsche)[ ]marks|Spanish[ ]pesetas
+              |Italian[ ]lire|Turkish[ ]lira|South[ ]African[ ]rand|Swedish[ ]kronor
+              |(?:Norwegian|Danish)[ ]kroner|Brazilian[ ]reais|Saudi[ ]riyals
+              |(?:Jordanian|Kuwaiti)[ ]dinars|(?:UAE|Emirati)[ ]dirhams
+              |(?:Danish|Norwegian|Swedish|Czech|Icelandic)[ ]crowns?)   # crowns alone are not money
+          | (?i:euro[ ]cents?|dollars?|euros?|pounds[ ]sterling|sterling|pounds?|yen|yuan|renminbi
+              |rupees?|roubles?|rubles?|francs?|cents?|pence|penny|pennies
+              |pesetas?|guilders?|markkaa?|lire|drachmas?|escudos?|schillings?|zlotys?|forints?
+              |baht|ringgit|rupiah|shekels?|naira|hryvnias?|reais|liras?|kronor|krona
+              |pesos?|dinars?|riyals?|dirhams?|kroner|krone)  # 5 dollars, 470 pence, 10 million yen
+          | won                                                # only after a scale: see code
+          | (?i:USD|EUR|GBP|JPY|CNY|RMB|KRW|INR|AUD|CAD|CHF|HKD|TWD)   # 40 USD, 40 rmb (lower-cased copy)
+        )
+        \b
+      | [ \u00a0]?(?P<sign>[\p{Sc}元])(?![ \u00a0]?\p{N}) )  # a sign after the amount: 15€, 100 ₡, 50¢
     """,
     regex.VERBOSE,
 )
@@ -343,6 +398,7 @@ RE_PER = regex.compile(
     rf"""
     (?<![ \u00a0])                                  # only the start of a run of spaces tries
     (?: [ \u00a0]+(?i:per|a|an)[ \u00a0]+(?P<word>(?i:{_UNIT_WORD_ALT}|{_PER_WORD_ALT}))
+      | -(?i:per|a|an)-(?P<hword>(?i:{_PER_WORD_ALT}))              # a 12-cent-a-share dividend
       | [ \u00a0]?/[ \u00a0]?(?P<abbr>{_UNIT_ABBR_ALT}|{_PER_ABBR_ALT}|(?i:day|week|month|year|share)) )
     (?![\p{{L}}\p{{N}}])
     (?![ \u00a0]+(?i:ago|earlier|later|before|after|since)\b)
@@ -350,21 +406,104 @@ RE_PER = regex.compile(
     regex.VERBOSE,
 )
 
-# A fraction after a whole number: "two-thirds", "three quarters", "3 fifths of", "five and a half".
+# A fraction after a whole number: "two-thirds", "three quarters", "3 fifths of", "five
+# and a half", "twenty and three fifths", "five - eighths".
 FRACTION_DENOMINATORS: dict[str, int] = {
     "half": 2, "halves": 2, "thirds": 3, "quarters": 4, "fourths": 4, "fifths": 5, "sixths": 6,
     "sevenths": 7, "eighths": 8, "ninths": 9, "tenths": 10, "third": 3, "quarter": 4,
     "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
 }  # fmt: skip
+FRACTION_NUMERATORS: dict[str, int] = {"a": 1, "an": 1, **{w: v for w, v in ONES.items() if 0 < v < 10}}
+_DEN_ALT = "|".join(sorted(FRACTION_DENOMINATORS, key=len, reverse=True))
 RE_FRACTION_AFTER = regex.compile(
-    r"""
-    (?: [ \u00a0]+and[ \u00a0]+a[ \u00a0]+(?P<half>(?P<den_h>half))
-      | [ \u00a0-](?P<den>halves|thirds|quarters|fourths|fifths|sixths|sevenths|eighths|ninths|tenths
-                  |third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth) )
-    (?![\p{L}\p{N}-])
+    rf"""
+    (?<![ \u00a0])                                            # only the start of a run of spaces tries
+    (?: [ \u00a0]+and[ \u00a0]+                              # a mixed number: "five and a quarter"
+        (?P<num_m>{"|".join(FRACTION_NUMERATORS)})[ \u00a0-](?P<den_m>{_DEN_ALT})
+      | (?P<hyphen>[ \u00a0]?[-–][ \u00a0]?|[ \u00a0])(?P<den>{_DEN_ALT}) )  # "two-thirds", "five - eighths"
+    (?![\p{{L}}\p{{N}}-])
     (?P<of>[ \u00a0]+of\b)?
     """,
     regex.VERBOSE | regex.IGNORECASE,
+)
+# A scale word after a fraction: "one billion and a quarter million".
+RE_SCALE_WORD_AFTER = regex.compile(
+    r"""(?<![ \u00a0])[ \u00a0]+(?P<w>(?i:thousand|million|billion|trillion))\b""", regex.VERBOSE
+)
+# "quarters" are also periods: "the last two quarters", "three quarters in a row",
+# "two quarters of the year"; then no fraction (a hyphen, "three-quarters", always is one).
+RE_QUARTER_PERIOD_BEFORE = regex.compile(
+    r"""(?<![\p{L}])(?i:last|past|first|next|previous|recent|coming|consecutive|straight|successive|several|few)[ ]+\Z""",
+    regex.VERBOSE,
+)
+RE_QUARTER_PERIOD_AFTER = regex.compile(
+    r"""
+    (?<![ \u00a0])[ \u00a0]+(?i: in[ ]a[ ]row       # (only the start of a run of spaces tries)
+      | of[ ]+(?:the[ ]+|this[ ]+|last[ ]+|next[ ]+)?(?:fiscal[ ]+|financial[ ]+|calendar[ ]+)?(?:year|fiscal|\d{4})
+      | of[ ]+(?:growth|decline|contraction|expansion|losses|profits?) )\b
+    """,
+    regex.VERBOSE,
+)
+# A fraction standing alone before "of": "a third of voters", "half of them", "a quarter
+# of the budget". Without "of", "a third" is an ordinal ("a third term") and "half" a
+# part of a game ("the second half"), so neither is read.
+SINGLE_DENOMINATORS = tuple(d for d in FRACTION_DENOMINATORS if not d.endswith("s"))
+_SINGLE_DEN_ALT = "|".join(SINGLE_DENOMINATORS)
+RE_FRACTION_WORDS = regex.compile(
+    rf"""(?P<frac>an?[ \u00a0-](?P<den>{_SINGLE_DEN_ALT})|half)""", regex.VERBOSE | regex.IGNORECASE
+)
+RE_FRACTION_OF = regex.compile(
+    rf"""
+    (?<![\p{{L}}\p{{N}}'’-])
+    (?:{RE_FRACTION_WORDS.pattern})
+    (?= [ \u00a0]+of[ \u00a0]+\p{{L}}                                  # a third of voters
+      | (?<=half)[ \u00a0]+(?:the|its|their|his|her|our|all|these|those)\b )  # half the country
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+# "half" after a hedge, without "of": "more than half people came", "nearly half."; not
+# "half an hour" (a duration).
+RE_HALF_HEDGED = regex.compile(r"""(?<![\p{L}\p{N}'’-])(?P<frac>half)(?![\p{L}\p{N}-])(?![ \u00a0]+an?\b)""", regex.VERBOSE | regex.IGNORECASE)
+# A fraction in digits: "2 1/2", "2½", "½", "1/4 inch", "1⁄32 of a quart".
+VULGAR_FRACTIONS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
+RE_DIGIT_FRACTION = regex.compile(
+    rf"""
+    (?<![\p{{N}}.,/⁄])
+    (?: (?P<whole>\d{{1,3}})[ \u00a0]{{1,2}}(?P<num>\d{{1,2}})[/⁄](?P<den>\d{{1,2}})   # 2 1/2 (a mixed number)
+      | (?P<num1>\d{{1,2}})(?P<slash>[/⁄])(?P<den1>\d{{1,3}})                     # 1/4, 1⁄32
+      | (?:(?P<whole2>\d{{1,3}})[ \u00a0]?)?(?P<vulgar>[{VULGAR_FRACTIONS}]) )       # 2½, ½
+    (?![\p{{N}}/⁄])
+    """,
+    regex.VERBOSE,
+)
+# A number in scientific notation: "1.3e6", "12.32e+14", "2.48×10−5", "1.99 x 10^30".
+# The "x 10" form needs a power sign or a minus: "a 4x100m relay" is a relay.
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺−", "0123456789-+-")
+RE_SCIENTIFIC = regex.compile(
+    r"""
+    (?<![\p{L}\p{N}.,])
+    (?P<mant>\d{1,6}(?:\.\d{1,12})?)
+    (?: [eE](?P<exp>[+-]?\d{1,3})                                      # 1.3e6, 12.32e+14
+      | [ ]?[×x][ ]?10(?: (?:\^|\*\*)(?P<pow>[-−+]?\d{1,3})           # × 10^30
+                       | (?P<neg>[−-]\d{1,3})                           # ×10−5
+                       | (?P<sup>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}) ) )              # ×10⁻⁵
+    (?![\p{L}\p{N}.])
+    """,
+    regex.VERBOSE,
+)
+# Prefilters, each a necessary condition for the pattern above it.
+RE_SCIENTIFIC_HINT = regex.compile(r"""\d(?:[eE][+-]?\d|[ ]?[×x][ ]?10)""", regex.VERBOSE)
+RE_VULGAR_ANY = regex.compile(f"[{VULGAR_FRACTIONS}]")
+# After a fraction with a plain slash, what makes it no date (3/4 is March 4): a unit, or
+# "of" and a determiner ("1/40 of the wavelength").
+RE_OF_DETERMINER = regex.compile(r"""[ \u00a0]+of[ \u00a0]+(?i:a|an|the)\b""", regex.VERBOSE)
+# "at one point", an idiom of time, not 1.x: "At one point five people were held".
+RE_AT_ONE_POINT = regex.compile(r"""(?i:one[ ]point[ ])""", regex.VERBOSE)
+RE_AT_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:at)[ ]+\Z""", regex.VERBOSE)
+# Words before "half of" that make it a part, not a share: "the second half of the year".
+RE_HALF_PART_BEFORE = regex.compile(
+    r"""(?<![\p{L}])(?i:the|a|first|second|latter|former|other|back|front|top|bottom|upper|lower|better|last|next|each|every|this|that|its|their|his|her|our)[ ]+\Z""",
+    regex.VERBOSE,
 )
 
 # An age after a number: "33-year-old", "44 years old", "ten months old", "3 years of
@@ -393,8 +532,21 @@ RE_AGE_APPOSITION = regex.compile(
     regex.VERBOSE,
 )
 
-# A minus sign before a number: "minus-5 yards", "minus 233 Celsius", "−4".
-RE_MINUS = regex.compile(r"""(?: (?<![\p{L}])(?i:minus)[ -] | (?<![\p{L}\p{N}])\u2212 )\Z""", regex.VERBOSE)
+# A minus sign before a number: "minus-5 yards", "minus 233 Celsius", "−4", "-0.3%".
+# CAUTION: a hyphen is a minus only when glued to the number and set off by a space, a
+# parenthesis or the start of the text: "F-35" is a code, "40-50" and "40 -50" ranges,
+# "- 5" a dash; a hyphen opening a line ("\n-5 dead") is a list marker.
+RE_MINUS = regex.compile(
+    r"""
+    (?: (?<![\p{L}])(?i:minus)[ -]                     # minus 5, minus-5
+      | (?<![\p{L}\p{N}])\u2212                        # −4 (the minus sign)
+      | (?:(?<=[ \u00a0(\[])|(?<![\s\S]))              # a space, "(" or the start, then
+        (?<!\p{N}[ \u00a0]{0,3}|\p{N}[ \u00a0]{0,3}\()  # no number right before: "40 -50"
+        - )                                          # a hyphen glued to the number: -5
+    \Z
+    """,
+    regex.VERBOSE,
+)
 # A hedge right before a number (or its currency sign).
 RE_QUALIFIER = regex.compile(
     r"""
@@ -527,9 +679,18 @@ RE_SCORE_BEFORE = regex.compile(
 )
 # What joins the two ends of a range.
 RE_RANGE_JOIN = regex.compile(
-    r"""\A(?: [ \u00a0]*[-–—][ \u00a0]* | [ ]+(?P<word>to|and)[ ]+ )\Z""",
+    r"""\A(?: [ \u00a0]*[-–—][ \u00a0]* | [-–][ ]+(?:to|or)[ ]+ | [ ]+(?P<word>to|and)[ ]+ )\Z""",
     regex.VERBOSE,
 )
+# A hyphen left hanging before the other end of a range: "8- to 16-meter", "10- or 15-year".
+RE_SUSPENDED_HYPHEN = regex.compile(r"""[-–][ ]+(?:to|or)[ ]+(?=[\p{N}$€£¥])""", regex.VERBOSE)
+# What joins the two numbers of a proportion: "one in five", "9 out of 10", "1 over 3".
+RE_RATIO_JOIN = regex.compile(
+    r"""\A[ \u00a0]+(?P<word>(?i:out[ \u00a0]+of|in|over))[ \u00a0]+\Z""",
+    regex.VERBOSE,
+)
+# What joins a whole amount and its cents: "3 dollars 50 cents", "thirteen dollars and forty-five cents".
+RE_CENTS_JOIN = regex.compile(r"""\A(?:[ \u00a0]+and)?[ \u00a0]+\Z""", regex.VERBOSE)
 # Change words before "from X to Y": then X and Y are two values, not a range.
 RE_CHANGE_WORD = regex.compile(
     r"""(?<![\p{L}])(?:increas|rais|rise|rose|risen|ris|grow|grew|boost|lift|doubl|tripl|cut|reduc|lower|fell|fall|drop|jump|climb|surg|soar|declin|decreas|slash|hik|chang|mov|went|go)\w*\b""",
@@ -621,7 +782,8 @@ PHRASE_BEFORE_WORDS = ("of", "numbering", "numbered", "totaling", "totalling", "
 # Every number word holds one of these (`thir`: thirteen, thirty; `illion`: million...).
 NUMBER_WORD_PARTS = (
     "zero", "one", "two", "three", "thir", "four", "forty", "five", "fif", "six", "seven", "eigh",
-    "nine", "ten", "eleven", "twel", "twenty", "hundred", "thousand", "illion", "dozen",
+    "nine", "ten", "eleven", "twel", "twenty", "hundred", "thousand", "illion", "dozen", "lakh", "crore",
+    "nought", "naught",
 )  # fmt: skip
 MINUS_CHARS = len("minus ")  # RE_MINUS's longest match
 CURRENCY_BEFORE_CHARS = len("U.S. $ ")  # RE_CURRENCY_BEFORE's longest match
@@ -640,6 +802,8 @@ def parse_number_words(text: str) -> float | None:
     tokens = RE_WORD_SEPARATORS.sub(" ", text.strip().lower()).split()
     if not tokens:
         return None
+    if "point" in tokens:
+        return _spoken_decimal(tokens)
     total = 0.0
     group: float | None = None  # the value below the current scale word
     last = ""  # kind of the previous token: one, teen, ten, hundred, scale, and, a, half
@@ -647,11 +811,10 @@ def parse_number_words(text: str) -> float | None:
     for i, tok in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         if tok in ("a", "an"):
-            if nxt in ("hundred", "dozen", "half", *SCALES) and last in ("", "and", "half"):
-                if nxt != "half":
-                    group = (group or 0.0) + 1.0 if last != "and" else group
-                    if last == "half":
-                        group = 0.5
+            if nxt in ("hundred", "dozen", "half", "quarter", *SCALES) and last in ("", "and", "half"):
+                if nxt not in ("half", "quarter"):
+                    keep = group if last in ("and", "half") else None  # "and a", "half a million"
+                    group = keep if keep is not None else (group or 0.0) + 1.0
                 last = "a"
                 continue
             return None
@@ -660,11 +823,15 @@ def parse_number_words(text: str) -> float | None:
                 return None
             last = "and"
             continue
-        if tok == "half":
-            if last == "a" and i >= 2 and tokens[i - 2] == "and":
-                group = (group or 0.0) + 0.5
-            elif last == "":
-                group = 0.5
+        if tok in ("half", "quarter"):
+            part = 0.5 if tok == "half" else 0.25
+            if tok == "half" and last == "a" and i >= 2 and tokens[i - 2] == "and":
+                if group is None and last_scale < float("inf") and nxt not in SCALES:
+                    total, group = total + part * last_scale, 0.0  # "one million and a half": 1.5 million
+                else:
+                    group = (group or 0.0) + part
+            elif last == "" or (last == "a" and i == 1):  # "half a million", "a quarter million"
+                group = part
             else:
                 return None
             last = "half"
@@ -690,13 +857,16 @@ def parse_number_words(text: str) -> float | None:
                 return None
             group *= 100
             last = "hundred"
-        elif tok == "dozen":
+        elif tok in ("dozen", "dozens"):  # "three dozen", "3 dozens"
             if group is None or last in ("and",):
                 return None
             group *= 12
             last = "hundred"
         elif tok in SCALES:
             scale = SCALES[tok]
+            if group is None and last == "scale" and scale > last_scale and last_scale in CHAINING_SCALES and total:
+                total, last_scale = total * scale, scale  # "three lakh crore", "two thousand million"
+                continue
             if group is None or scale >= last_scale or last == "and":
                 return None
             total += group * scale
@@ -708,6 +878,33 @@ def parse_number_words(text: str) -> float | None:
     if group is None and last != "scale":
         return None
     return total + (group or 0.0)
+
+
+def _spoken_decimal(tokens: list[str]) -> float | None:
+    """Return the value of "two point five", "nine point nought four", "nought point eleven"."""
+    at = tokens.index("point")
+    head, tail, scale = tokens[:at], tokens[at + 1 :], 1.0
+    if tail and tail[-1] in SCALES:  # "two point five million"
+        tail, scale = tail[:-1], SCALES[tail[-1]]
+    whole = 0.0 if head in (["nought"], ["naught"], ["zero"]) else parse_number_words(" ".join(head))
+    digits = ""
+    i = 0
+    while i < len(tail):
+        tok = tail[i]
+        if tok in ("nought", "naught"):
+            digits += "0"
+        elif tok in TENS:  # "seventy-one" is 71, "seventy" 70
+            ones = ONES.get(tail[i + 1], 10) if i + 1 < len(tail) else 10
+            digits += str(TENS[tok] + ones) if ones < 10 else str(TENS[tok])
+            i += ones < 10
+        elif tok in ONES:
+            digits += str(ONES[tok])
+        else:
+            return None
+        i += 1
+    if whole is None or not digits or whole != int(whole):
+        return None
+    return float(f"{int(whole)}.{digits}") * scale
 
 
 # ---------------------------------------------------------------------------
@@ -766,7 +963,7 @@ class _Spans:
         return first < len(self.starts) and self.starts[first] < end
 
 
-def _blocked_spans(text: str, digits: bool) -> _Spans:
+def _blocked_spans(text: str, digits: bool, fractions: _Spans | None = None) -> _Spans:
     """Return the spans of URLs, emails, times, dates, phone numbers and page furniture.
 
     `digits`: `text` holds a digit. A pattern is only run where it can match: every
@@ -780,6 +977,8 @@ def _blocked_spans(text: str, digits: bool) -> _Spans:
         patterns.extend((RE_TIME, RE_DATE, RE_PHONE, RE_FURNITURE))
     for pattern in patterns:
         for m in pattern.finditer(text):
+            if pattern is RE_DATE and fractions is not None and fractions.overlaps(*m.span()):
+                continue  # "2 1/2", "1/4 inch": a fraction, not a date
             spans.add(*m.span())
     return spans
 
@@ -822,13 +1021,72 @@ def _qualifier_before(left: str) -> regex.Match[str] | None:
     return RE_QUALIFIER.search(left) if left[-1:].isspace() else None  # str.isspace() holds for every \s
 
 
-def _atoms(text: str, digits: bool) -> Iterator[tuple[int, int, float, str | None]]:
+def _digit_fractions(text: str) -> list[tuple[int, int, float]]:
+    """Return `(start, end, value)` of every fraction in digits: "2 1/2", "2½", "1/4 inch".
+
+    A plain `a/b` is a date as often ("3/4", "9/11"): it is a fraction only before a unit
+    other than a time ("1/4 inch", not "9/11 years") or "of the" ("1/40 of the way").
+    Numerators are smaller than denominators: "24/7" is no fraction.
+    """
+    if "/" not in text and "⁄" not in text and not RE_VULGAR_ANY.search(text):
+        return []
+    found = []
+    for m in RE_DIGIT_FRACTION.finditer(text):
+        if m.group("vulgar"):
+            value = float(unicodedata.numeric(m.group("vulgar"))) + float(m.group("whole2") or 0)
+        else:
+            num, den = int(m.group("num") or m.group("num1")), int(m.group("den") or m.group("den1"))
+            if not 0 < num < den:
+                continue
+            if m.group("slash") == "/":
+                um = RE_UNIT.match(text, m.end())
+                unit = um and (um.group("word") or um.group("abbr"))
+                timed = unit and UNIT_WORDS.get(RE_SPACES.sub(" ", unit.lower()), UNIT_ABBREVIATIONS.get(unit)) in TIME_UNITS
+                if not ((um and not timed) or RE_OF_DETERMINER.match(text, m.end())):
+                    continue
+            value = int(m.group("whole") or 0) + num / den
+        found.append((m.start(), m.end(), value))
+    return found
+
+
+def _scientific(text: str) -> list[tuple[int, int, float]]:
+    """Return `(start, end, value)` of every number in scientific notation in `text`."""
+    if not RE_SCIENTIFIC_HINT.search(text):
+        return []
+    found = []
+    for m in RE_SCIENTIFIC.finditer(text):
+        exp = (m.group("exp") or m.group("pow") or m.group("neg") or m.group("sup")).translate(SUPERSCRIPTS)
+        value = float(f"{m.group('mant')}e{exp}")  # exact: 1.99e-30, not 1.99 * 10 ** -30
+        if math.isfinite(value) and value != 0:
+            found.append((m.start(), m.end(), value))
+    return found
+
+
+def _may_hold_share(text: str) -> bool:
+    """False only if RE_FRACTION_OF cannot match in `text`: no "half" and no denominator in it.
+
+    As in `_may_hold_number_word`, the characters of RE_FOLDS_TO_ASCII make it say True.
+    """
+    low = text.lower()
+    return (
+        "half" in low or any(den in low for den in SINGLE_DENOMINATORS)
+        or len(low) != len(text) or bool(RE_FOLDS_TO_ASCII.search(text))
+    )  # fmt: skip
+
+
+def _atoms(
+    text: str, digits: bool, fractions: Iterable[tuple[int, int, float]] = ()
+) -> Iterator[tuple[int, int, float, str | None]]:
     """Yield `(start, end, value, words)` for every number in `text`, digits or words.
 
-    `digits`: `text` holds a digit (else RE_DIGITS is not run).
+    `digits`: `text` holds a digit (else RE_DIGITS is not run); `fractions`: the
+    fractions in digits (`_digit_fractions`), which take the place of their digits.
     """
-    found: list[tuple[int, int, float, str | None]] = []
+    found: list[tuple[int, int, float, str | None]] = [(s, e, v, None) for s, e, v in fractions]
+    in_fraction = _Spans((s, e) for s, e, _, _ in found)
     for m in RE_DIGITS.finditer(text) if digits else ():
+        if in_fraction.overlaps(m.start(), m.end()):
+            continue
         raw = RE_DIGIT_GROUPING.sub("", m.group(0))
         if not raw or raw == ".":
             continue
@@ -840,9 +1098,28 @@ def _atoms(text: str, digits: bool) -> Iterator[tuple[int, int, float, str | Non
     for m in RE_WORD_NUMBER.finditer(text) if _may_hold_number_word(text) else ():
         if taken.overlaps(m.start(), m.end()):
             continue
+        if RE_AT_ONE_POINT.match(m.group("words")) and RE_AT_BEFORE.search(_left(text, m.start())):
+            # "At one point five people were held": the idiom, then the number after it.
+            if tail := RE_WORD_NUMBER.match(text, m.start() + len("one point ")):
+                m = tail
+            else:
+                continue
         value = parse_number_words(m.group("words"))
         if value is not None and math.isfinite(value):
             found.append((m.start(), m.end(), value, m.group("words").lower()))
+    low = text.lower()
+    for m in RE_FRACTION_OF.finditer(text) if _may_hold_share(text) else ():
+        if taken.overlaps(m.start(), m.end()):
+            continue
+        if m.group("den") is None and RE_HALF_PART_BEFORE.search(_left(text, m.start())):
+            continue  # "the second half of the year"
+        den = m.group("den")
+        value = 1 / FRACTION_DENOMINATORS[den.lower()] if den else 0.5
+        found.append((m.start(), m.end(), value, RE_SPACES.sub(" ", m.group(0).lower())))
+        taken.add(m.start(), m.end())
+    for m in RE_HALF_HEDGED.finditer(text) if "half" in low or len(low) != len(text) else ():
+        if not taken.overlaps(m.start(), m.end()) and _qualifier_before(_left(text, m.start())):
+            found.append((m.start(), m.end(), 0.5, "half"))
     yield from sorted(found)
 
 
@@ -872,6 +1149,8 @@ def _title_case(text: str) -> bool:
 def _currency_code(surface: str) -> str:
     """Return the ISO code of a currency sign or word ("US$" -> USD, "yen" -> JPY)."""
     key = RE_CURRENCY_NOISE.sub("", surface).lower()
+    if len(key) == 1 and key not in CURRENCIES:
+        return key  # a currency sign factdiff has no code for: "100 ₡"
     return CURRENCIES.get(key) or CURRENCIES.get(key + "s") or "USD"  # "Canadian dollar"
 
 
@@ -896,22 +1175,49 @@ def _decorate(
     if _code_before(left):
         return None
     scale = 1.0
+    last_scale = 1.0
     while words is None and (sm := RE_SCALE.match(text, end)):
         key = (sm.group("word") or sm.group("short")).lower()
-        scale *= SCALE_SUFFIXES[key]
+        if sm.group("short") == "T" and not RE_CURRENCY_BEFORE.search(left, max(0, len(left) - CURRENCY_BEFORE_CHARS)):
+            break  # "$2.1T" is trillions; "a 5T truck" is tonnes
+        if SCALE_SUFFIXES[key] <= last_scale or last_scale not in CHAINING_SCALES:
+            break  # only "4 hundred million", "5 thousand million", "1.5 lakh crore" chain; "$4.5bn trillion" is a slip
+        last_scale = SCALE_SUFFIXES[key]
+        scale *= last_scale
         end = sm.end()
-        if key != "hundred":  # only "hundred" chains: "4 hundred million"
-            break
-    fraction = None
-    if scale == 1 and (fm := RE_FRACTION_AFTER.match(text, end)):
-        den = (fm.group("den") or fm.group("den_h")).lower()
-        denominator = FRACTION_DENOMINATORS[den]
-        # "quarters" are also periods ("the last two quarters"): a fraction only when hyphenated.
-        period = den.startswith("quarter") and not fm.group(0).startswith("-")
-        if fm.group("half"):  # "five and a half years"
-            value, end = value + 0.5, fm.end("half")
-        elif (words is not None or fm.group("of")) and not period and value == int(value) and 0 < value < denominator:
-            value, end, fraction = value / denominator, fm.end("den"), "fraction"  # "two-thirds", "3 quarters of"
+    fraction = "fraction" if words is not None and RE_FRACTION_WORDS.fullmatch(words) else None
+    if words is None and value < 1 and any(c in "/⁄" or c in VULGAR_FRACTIONS for c in text[start:end]):
+        fraction = "fraction"  # "1/4 inch", "½ cup"
+    fm = RE_FRACTION_AFTER.match(text, end) if fraction is None else None
+    if fm and fm.group("den_m"):  # a mixed number: "five and a quarter", "3 million and a half"
+        num = FRACTION_NUMERATORS[fm.group("num_m").lower()]
+        den_word = fm.group("den_m").lower()
+        if num < FRACTION_DENOMINATORS[den_word] and den_word.endswith("s") == (num > 1):
+            # The fraction is of the scale it follows or precedes: "six million and two
+            # thirds" is 6⅔ million, "one billion and a quarter million" 1.00025 billion.
+            last_word = words.rsplit(" ", 1)[-1] if words else ""
+            of_scale = SCALES.get(last_word, 1.0)
+            end = fm.end("den_m")
+            if sa := RE_SCALE_WORD_AFTER.match(text, end):
+                of_scale, end = SCALES[sa.group("w").lower()], sa.end()
+            value += num / FRACTION_DENOMINATORS[den_word] * of_scale
+    elif fm and scale == 1 and (words is not None or fm.group("of")) and value == int(value) and value > 0:
+        den_word = fm.group("den").lower()
+        denominator = FRACTION_DENOMINATORS[den_word]
+        period = (
+            den_word.startswith("quarter") and not fm.group("hyphen").strip()
+            and bool(RE_QUARTER_PERIOD_BEFORE.search(_left(text, start)) or RE_QUARTER_PERIOD_AFTER.match(text, fm.end("den")))
+        )  # fmt: skip
+        # One third, two thirds (a singular denominator after one only); "three halves" and
+        # "twenty-three fifths" are improper fractions. "one hundred and three quarters"
+        # is a mixed number, as "and a quarter" is: the words after the last "and".
+        if den_word.endswith("s") == (value > 1) and not period:
+            whole, _, tail = (words or "").rpartition(" and ")
+            last = parse_number_words(tail) if whole else None
+            if last is not None and last < denominator and (head := parse_number_words(whole)) is not None:
+                value, end = head + last / denominator * SCALES.get(whole.rsplit(" ", 1)[-1], 1.0), fm.end("den")
+            else:
+                value, end, fraction = value / denominator, fm.end("den"), "fraction"  # "two-thirds", "3 quarters of"
     atom_end = end
     value *= scale
     kind = FactKind.QUANTITY
@@ -925,12 +1231,14 @@ def _decorate(
     if cm:
         kind, unit = FactKind.MONEY, _currency_code(cm.group("cur"))
         mention_start = start - (len(left) - cm.start())
+        if cm.group("sign") and not minus:
+            value = -value
     elif (am := RE_CURRENCY_AFTER.match(text, end)) and (am.group("cur") != "won" or scale > 1):
-        key = RE_DOTS_AND_SPACES.sub("", am.group("cur")).lower()
+        key = RE_DOTS_AND_SPACES.sub("", am.group("cur") or am.group("sign")).lower()
         is_weight = key in ("pound", "pounds") and scale == 1 and not RE_MONEY_CONTEXT.search(text)
         if not is_weight:
             kind, unit, end = FactKind.MONEY, _currency_code(key), am.end()
-            if key.endswith(("cent", "cents")):
+            if key in HUNDREDTHS or key.endswith(("cent", "cents")):
                 value = round(value / 100, 10)
     if kind is FactKind.QUANTITY:
         pm = RE_PERCENT.match(text, end)
@@ -976,6 +1284,8 @@ def _decorate(
             hyphen_right = True
         elif unit is not None and nxt.isalpha():
             pass  # "a 5km-long tunnel", "a 5m-high wall"
+        elif RE_SUSPENDED_HYPHEN.match(text, end):
+            hyphen_right = True  # "a 10- to 15-year sentence": the low end of a range
         else:
             return None  # one-way, a 10-point plan, 9-year
     digits = text[start:atom_end]
@@ -1002,6 +1312,8 @@ def _decorate(
 
 def _per_unit(rate: regex.Match[str]) -> str:
     """The canonical unit a RE_PER match is per: `barrels` -> `bbl`, `square foot` -> `sq ft`, `yr` -> `year`."""
+    if rate.group("hword"):
+        return PER_WORDS[rate.group("hword").lower()]
     if rate.group("word"):
         word = RE_SPACES.sub(" ", rate.group("word").lower())
         return UNIT_WORDS.get(word) or PER_WORDS[word]
@@ -1030,12 +1342,86 @@ def _range(a: _Mention, b: _Mention) -> _Mention | None:
         shape = b
     else:
         return None
+    if b.value <= low < 0 and b.high is None:  # "from -18 °C to -34 °C": colder is lower
+        low, high = b.value, low
+        return shape._replace(
+            start=a.start, value=low, high=high, atom_start=a.atom_start, year=False,
+            hyphen_right=False, hyphen_left=False,
+        )  # fmt: skip
     if b.value <= low:
         return None
     return shape._replace(
         start=a.start, value=low, high=b.value, atom_start=a.atom_start, year=False,
         hyphen_right=False, hyphen_left=False,
     )  # fmt: skip
+
+
+def _ratio(text: str, a: _Mention, b: _Mention) -> _Mention | None:
+    """Return the proportion "one in five" / "9 out of 10" / "1 over 3" as a fraction, or None.
+
+    Both ends are plain counts (no unit, sign or year: "2 in 10 days", "1 in 2019" are
+    no proportion), and "in" needs the smaller number first ("killed 3 in 2 attacks").
+    """
+    join = RE_RATIO_JOIN.match(text[a.end : b.start])
+    if join is None or a.year or b.year or a.high is not None or b.high is not None:
+        return None
+    if any(m.kind is not FactKind.QUANTITY or m.unit is not None or m.value <= 0 for m in (a, b)):
+        return None
+    if join.group("word").lower() == "in" and a.value >= b.value:
+        return None
+    return b._replace(start=a.start, value=a.value / b.value, atom_start=a.atom_start, unit="fraction", words=None)
+
+
+def _merge_ratios(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Join "one in five", "9 out of 10" and "1 over 3" into one fraction mention."""
+    out: list[_Mention] = []
+    i = 0
+    while i < len(mentions):
+        if i + 1 < len(mentions) and (ratio := _ratio(text, mentions[i], mentions[i + 1])):
+            out.append(ratio)
+            i += 2
+        else:
+            out.append(mentions[i])
+            i += 1
+    return out
+
+
+def _merge_cents(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Join "3 dollars 50 cents" and "thirteen dollars and forty-five cents" into one amount.
+
+    Only a whole amount with its currency word after it takes cents: "$1.50 and 99 cents"
+    and "$5 and 20 cents" are two prices as often as one. A bare number right after the
+    currency word is its hundredths, as said aloud ("three pounds fifty"), when no word
+    follows it ("5 dollars 20 times" is a count).
+    """
+    out: list[_Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        whole = (
+            prev is not None and prev.kind is FactKind.MONEY and prev.high is None and m.high is None
+            and prev.value >= 1 and prev.value == int(prev.value) and prev.end > prev.atom_end  # "3 dollars"
+            and not _currency_code_is_hundredths(text[prev.atom_end : prev.end])
+            and not RE_BETWEEN_BEFORE.search(_left(text, prev.start))  # "between 5 dollars and 50 cents"
+        )  # fmt: skip
+        cents: float | None = None
+        if whole and prev is not None and m.kind is FactKind.MONEY and m.unit == prev.unit and 0 < m.value < 1:
+            if RE_CENTS_JOIN.match(text[prev.end : m.start]) and _currency_code_is_hundredths(text[m.atom_end : m.end]):
+                cents = m.value  # "3 dollars 50 cents"
+        elif whole and prev is not None and _bare(m) and m.kind is FactKind.QUANTITY and m.unit is None and not m.year:
+            nxt = _tokens(text, m.end, 1)
+            spoken = text[prev.end : m.start].strip(" \u00a0") == "" and m.value == int(m.value) and 0 < m.value < 100
+            if spoken and not (nxt and nxt[0][:1].isalnum()):
+                cents = m.value / 100  # "thirteen dollars forty-five"
+        if prev is not None and cents is not None:
+            out[-1] = prev._replace(end=m.end, atom_end=m.atom_end, value=round(prev.value + cents, 10))
+        else:
+            out.append(m)
+    return out
+
+
+def _currency_code_is_hundredths(surface: str) -> bool:
+    """Return True if the currency after an amount names hundredths ("cents", "pence", "¢")."""
+    return RE_DOTS_AND_SPACES.sub("", surface).lower() in HUNDREDTHS
 
 
 def _merge_ranges(text: str, mentions: list[_Mention]) -> list[_Mention]:
@@ -1208,8 +1594,9 @@ def _counts(text: str, m: _Mention) -> str | None:
     elif m.unit is not None:
         if of := RE_OF.match(text, end):
             found = _phrase_after(text, of.end(), lowercase_only=False, skip_determiners=True)
-        else:
-            found = _phrase_after(text, end, lowercase_only=True, skip_determiners=False)
+        else:  # "30 km road"; a share counts any noun: "one in five Americans", "half the country"
+            share = m.unit == "fraction"
+            found = _phrase_after(text, end, lowercase_only=not share, skip_determiners=share)
     else:
         found = _phrase_after(text, end, lowercase_only=False, skip_determiners=False)
     return found or _phrase_before(text, m.outer if m.outer >= 0 else m.start)
@@ -1244,7 +1631,7 @@ def _keep(text: str, m: _Mention) -> bool:
     first = text[m.atom_start : m.atom_start + 1]
     if m.words and first.isupper() and RE_WORD_BEFORE.search(_left(text, m.atom_start)):
         return False  # "BBC Two", "Deep Space Nine", "the Six Nations": names, not counts
-    if m.words in ("one", "zero"):
+    if m.words in ("one", "zero") and m.value in (0, 1) and m.kind not in (FactKind.MONEY, FactKind.AGE):
         before = RE_WORD_BEFORE.search(_left(text, m.atom_start))
         nxt = _tokens(text, m.atom_end, 1)
         if before and before.group("w").lower() in ONE_PRONOUN_BEFORE:
@@ -1259,10 +1646,11 @@ def _keep(text: str, m: _Mention) -> bool:
 def _sentence_mentions(text: str) -> list[_Mention]:
     """Return every numeric mention in one sentence's text, in order."""
     digits = RE_ANY_DIGIT.search(text) is not None
-    atoms = list(_atoms(text, digits))
+    fractions = _digit_fractions(text) + (_scientific(text) if digits else [])
+    atoms = list(_atoms(text, digits, fractions))
     if not atoms and not digits:
         return []  # an age apposition has digits
-    blocked = _blocked_spans(text, digits)
+    blocked = _blocked_spans(text, digits, _Spans((s, e) for s, e, _ in fractions))
     mentions: list[_Mention] = []
     for am in RE_AGE_APPOSITION.finditer(text):
         name = am.group("name").rstrip(".")
@@ -1277,13 +1665,13 @@ def _sentence_mentions(text: str) -> list[_Mention]:
     headline = functools.cache(lambda: _title_case(text))  # asked for rarely: only for a bare integer
     found: list[_Mention] = []
     for start, end, value, words in atoms:
-        if blocked.overlaps(start, end):
-            continue
+        if blocked.overlaps(start, end) or (found and start < found[-1].end):
+            continue  # blocked, or inside the mention before ("twenty and three fifths")
         if m := _decorate(text, start, end, value, words, headline):
             if blocked.overlaps(m.start, m.end):
                 continue
             found.append(m)
-    found = _merge_ranges(text, found)
+    found = _merge_ranges(text, _merge_ratios(text, _merge_cents(text, found)))
     for m in found:
         m = _qualify(text, m)
         m = m._replace(counts=_counts(text, m))
