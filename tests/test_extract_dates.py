@@ -383,3 +383,34 @@ def test_arbitrary_text_keeps_the_invariant(text: str) -> None:
         for fact in extract_dates(article, sentence, dt.date(2025, 3, 30)):
             assert fact.text == article.text[fact.start : fact.end]
     infer_article_date(article)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Exports fell in 1997 and 1998.", [("1997", "1997", None), ("1998", "1998", None)]),
+        ("The scheme ran from 2003 to 2007.", [("2003", "2003", None), ("2007", "2007", None)]),
+        ("Losses rose between 2019 and 2021.", [("2019", "2019", None), ("2021", "2021", None)]),
+        ("The vote comes in 2026 or 2027.", [("2026", "2026", None), ("2027", "2027", None)]),
+        # Hard negatives: the first year is not a date, so neither is the second.
+        ("The 2021 and 2022 budgets were cut.", []),
+        ("She scored 25 and 2019 was her best season.", []),
+        ("Flights 2019 and 2020 were cancelled.", []),
+    ],
+)
+def test_the_second_of_two_years(text: str, expected: Found) -> None:
+    """A year joined by `and`/`or`/`to` to a year that a preposition makes a date is a date too."""
+    assert expected == dates(text, "2025-03-30")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The ministers meet the day after tomorrow.", [("the day after tomorrow", "2025-04-01", None)]),
+        ("He left Tokyo the day before yesterday.", [("the day before yesterday", "2025-03-28", None)]),
+        ("It follows the vote after tomorrow's session.", [("after tomorrow", "2025-03-31", "after")]),
+    ],
+)
+def test_two_days_off(text: str, expected: Found) -> None:
+    """`the day after tomorrow` is two days on, not `after` tomorrow."""
+    assert expected == dates(text, "2025-03-30")

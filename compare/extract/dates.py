@@ -23,8 +23,10 @@ date is one fact (`last Friday (December 5th)`); a range gives its first day
 (`June 12-14, 2026` is 2026-06-12).
 
 A bare year is a date only after a preposition or a part word (`in 2027`, `by 2027`,
-`since 2019`, `mid-2025`): `Colby's 2021 work` and `the 2025 Reagan National Defense
-Forum` name a year but date nothing. Weeks and seasons (`last week`, `this spring`),
+`since 2019`, `mid-2025`), or after `and`/`or`/`to` and a year so licensed (`in 1997 and
+1998`, `from 2003 to 2007`): `Colby's 2021 work` and `the 2025 Reagan National Defense
+Forum` name a year but date nothing. `The day after tomorrow` and `the day before
+yesterday` are two days off the anchor. Weeks and seasons (`last week`, `this spring`),
 counted offsets (`two years ago`) and numeric dates (`3/30/2025`, `9/11`, `24/7`) are
 not extracted.
 
@@ -113,6 +115,9 @@ RE_DATE = regex.compile(
       | (?P<lead>\b(?i:in|from|through|throughout|during|between)) {_WS}
                                                             # plain preposition: licenses a bare
                                                             # year or month, left out of the text
+      | (?<=\b(?i:in|by|since|from|during|between|until|till|before|after|through)[^\S\n]{{1,3}}(?:19|20)\d\d,?[^\S\n]{{1,3}})
+        (?P<lead>\b(?i:and|or|to)) {_WS}                     # the second of two years: `in 1997 and 1998`,
+                                                            # `from 1997 to 2001` (the first licensed)
     )?
     (?P<part>\b(?i:early|late|mid)(?:-|–|{_WS}))?            # `early March`, `mid-2025`
     (?P<core>
@@ -147,6 +152,9 @@ RE_DATE = regex.compile(
       | (?<!\b(?i:the)\s)
         (?P<rel>(?i:(?:earlier|later){_WS}this|this{_WS}(?:past|coming)|last|next|this)) {_WS}
         (?P<unit>(?i:month|year)|{_MONTH_FULL})(?!\w)
+
+        # two days off: `the day after tomorrow`, `the day before yesterday`
+      | (?P<dayword>(?i:the{_WS}day{_WS}(?:after{_WS}tomorrow|before{_WS}yesterday)))(?!\w)
 
         # a day named relative to the anchor; not `USA Today` or `the Today show`
       | (?<!\bUSA[^\S\n]{{1,3}})(?<!\b(?i:the)[^\S\n]{{1,3}})
@@ -200,13 +208,13 @@ RE_YEAR_TOKEN = regex.compile(
 # `(?i:...)`: lower() keeps offsets and `\w`, and only the three characters of
 # RE_FOLDS_TO_ASCII match an ASCII letter under `(?i:...)` without lower-casing to one.
 CORE_WORDS = (
-    "last", "next", "this", "earlier", "later", "today", "tonight", "yesterday", "tomorrow",
+    "last", "next", "this", "earlier", "later", "today", "tonight", "yesterday", "tomorrow", "the day",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 )  # fmt: skip
 RE_DIGIT_RUN = regex.compile(r"[0-9]+")
 RE_MONTH_START = regex.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 RE_QUALIFIER_START = regex.compile(
-    r"(?<![0-9a-z])(?:by|since|until|till|before|after|in|from|through|during|between|early|late|mid)"
+    r"(?<![0-9a-z])(?:by|since|until|till|before|after|in|from|through|during|between|early|late|mid|and|or|to)"
 )
 QUALIFIER_CHARS = len("throughout") + len("early") + len("-")
 RE_MORE_THAN_QUALIFIER = regex.compile(rf"(?:\s*+\S){{{QUALIFIER_CHARS + 1}}}")
@@ -441,11 +449,14 @@ def _resolve_weekday(name: str, relation: str | None, anchor: dt.date | None, lo
 
 
 def _resolve_dayword(word: str, anchor: dt.date | None) -> str | None:
-    """`today`, `yesterday`, `tomorrow`, `last night`, `this morning`, against the anchor."""
+    """`today`, `yesterday`, `tomorrow`, `last night`, `this morning`, `the day after tomorrow`, against the anchor."""
     if anchor is None:
         return None
-    word = word.lower()
-    shift = -1 if word.startswith(("yesterday", "last")) else 1 if word == "tomorrow" else 0
+    word = " ".join(word.lower().split())
+    if word.startswith("the day"):
+        shift = 2 if word.endswith("tomorrow") else -2
+    else:
+        shift = -1 if word.startswith(("yesterday", "last")) else 1 if word == "tomorrow" else 0
     return (anchor + dt.timedelta(days=shift)).isoformat()
 
 
