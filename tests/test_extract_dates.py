@@ -414,3 +414,31 @@ def test_the_second_of_two_years(text: str, expected: Found) -> None:
 def test_two_days_off(text: str, expected: Found) -> None:
     """`the day after tomorrow` is two days on, not `after` tomorrow."""
     assert expected == dates(text, "2025-03-30")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The plant opened 41 years ago.", [("41 years ago", "1984", None)]),
+        ("Two months ago the bank cut rates.", [("Two months ago", "2025-01", None)]),
+        ("The clinic closed almost four years ago.", [("almost four years ago", "2021", "nearly")]),
+        ("A year ago prices were lower.", [("A year ago", "2024", None)]),
+        ("It opened twenty-five years ago.", [("twenty-five years ago", "2000", None)]),
+        ("She arrived in Tokyo 3 days ago.", [("3 days ago", "2025-03-27", None)]),
+        ("Fourteen months ago the mine flooded.", [("Fourteen months ago", "2024-01", None)]),
+        # Hard negatives: no count, a fraction, weeks, decades or a vague few are no date.
+        ("Weeks ago nobody knew.", []),
+        ("Decades ago it was a farm.", []),
+        ("That was 2.5 years ago.", []),
+        ("He left the party a few years ago.", []),
+        ("The rule changed five weeks ago.", []),
+    ],
+)
+def test_counted_offsets_back_from_the_article_date(text: str, expected: Found) -> None:
+    """`N years/months/days ago` is that many before the article's date, at that precision."""
+    assert expected == dates(text, "2025-03-30")
+
+
+def test_counted_offsets_need_the_article_date() -> None:
+    """With no article date, `41 years ago` dates nothing (it is not guessed)."""
+    assert [] == dates("The plant opened 41 years ago.", None)

@@ -26,9 +26,10 @@ A bare year is a date only after a preposition or a part word (`in 2027`, `by 20
 `since 2019`, `mid-2025`), or after `and`/`or`/`to` and a year so licensed (`in 1997 and
 1998`, `from 2003 to 2007`): `Colby's 2021 work` and `the 2025 Reagan National Defense
 Forum` name a year but date nothing. `The day after tomorrow` and `the day before
-yesterday` are two days off the anchor. Weeks and seasons (`last week`, `this spring`),
-counted offsets (`two years ago`) and numeric dates (`3/30/2025`, `9/11`, `24/7`) are
-not extracted.
+yesterday` are two days off the anchor. A counted offset back (`41 years ago`, `two months
+ago`, `almost four years ago`) is the year, month or day that many before the anchor's.
+Weeks and seasons (`last week`, `this spring`), `weeks ago`, `decades ago` and numeric
+dates (`3/30/2025`, `9/11`, `24/7`) are not extracted.
 
 CAUTION: a weekday inside a name is not a date (`Good Friday`, `Super Tuesday`, `the
 Sunday Times`), nor is `Sept. 11` in `the Sept. 11 attacks`, whose year is not the
@@ -45,6 +46,7 @@ from collections.abc import Iterator
 import regex
 
 from compare.extract.lines import line_of
+from compare.extract.numbers import parse_number_words
 from compare.lexicon import MONTHS
 from compare.records import Article, Fact, FactKind, Sentence
 
@@ -172,6 +174,19 @@ RE_DATE = regex.compile(
     regex.VERBOSE,
 )
 
+# A counted offset back from the anchor: `41 years ago`, `two months ago`, `almost four
+# years ago`, `a year ago`. Weeks and decades are left out (their value is no day, month
+# or year the article's date gives exactly).
+RE_AGO = regex.compile(
+    rf"""
+    (?<![\w$£€¥.,-])
+    (?:(?P<hedge>(?i:about|around|almost|nearly|roughly|some|more[^\S\n]+than|over|just[^\S\n]+over|less[^\S\n]+than)){_WS})?
+    (?P<count>\d{{1,3}}(?![\d.,]\d)|(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a[^\S\n]+hundred)(?:[-–](?i:one|two|three|four|five|six|seven|eight|nine))?)
+    {_WS} (?P<unit>(?i:years?|months?|days?)) {_WS} (?i:ago)(?!\w)
+    """,
+    regex.VERBOSE,
+)
+
 # A web address or a path with a domain: dates and years inside one are not facts.
 RE_URL = regex.compile(
     r"""
@@ -291,6 +306,7 @@ def extract_dates(article: Article, sentence: Sentence, anchor: dt.date | None) 
     # An anchor inferred from the text is only the earliest possible date: `last Friday`
     # may then be the anchor's own day.
     lower_bound = article.date_source == "text"
+    taken: list[tuple[int, int]] = []
     for match in _date_matches(sentence.text):
         # The span starts at a qualifier word (`by 2027`, `early March`), not at `in`/`on`.
         start = next(match.start(g) for g in ("prep", "part", "core") if match.group(g))
@@ -304,6 +320,7 @@ def extract_dates(article: Article, sentence: Sentence, anchor: dt.date | None) 
             ahead = (WEEKDAYS[match.group("wd").lower()] - anchor.weekday()) % 7
             value = (anchor + dt.timedelta(days=ahead)).isoformat()
         offset = sentence.start + start
+        taken.append((start, match.end()))
         yield Fact(
             kind=FactKind.DATE,
             text=sentence.text[start : match.end()],
@@ -314,6 +331,50 @@ def extract_dates(article: Article, sentence: Sentence, anchor: dt.date | None) 
             sentence=sentence.index,
             qualifier=_qualifier(match),
         )
+    if anchor is None or "ago" not in sentence.text.lower():
+        return
+    for match in RE_AGO.finditer(sentence.text):
+        if any(s < match.end() and match.start() < e for s, e in [*taken, *urls]):
+            continue
+        value = _resolve_ago(match, anchor)
+        if value is None:
+            continue
+        offset = sentence.start + match.start()
+        hedge = match.group("hedge")
+        yield Fact(
+            kind=FactKind.DATE,
+            text=match.group(0),
+            value=value,
+            start=offset,
+            end=sentence.start + match.end(),
+            line=line_of(article, offset),
+            sentence=sentence.index,
+            qualifier=AGO_HEDGES[" ".join(hedge.lower().split())] if hedge else None,
+        )
+
+
+# The hedge of a counted offset, as the numbers' qualifiers name it.
+AGO_HEDGES = {
+    "about": "about", "around": "about", "roughly": "about", "some": "about", "almost": "nearly",
+    "nearly": "nearly", "more than": "more than", "over": "more than", "just over": "more than",
+    "less than": "less than",
+}  # fmt: skip
+
+
+def _resolve_ago(match: regex.Match[str], anchor: dt.date) -> str | None:
+    """`41 years ago` is the anchor's year less 41; months give a month, days a day."""
+    word = " ".join(match.group("count").lower().split())
+    count = int(word) if word.isdigit() else 1 if word in ("a", "an") else parse_number_words(word.replace("–", "-"))
+    if count is None or count < 1 or count != int(count):
+        return None
+    count = int(count)
+    unit = match.group("unit").lower().rstrip("s")
+    if unit == "year":
+        return f"{anchor.year - count:04d}" if anchor.year - count >= 1 else None
+    if unit == "month":
+        months = anchor.year * 12 + anchor.month - 1 - count
+        return f"{months // 12:04d}-{months % 12 + 1:02d}" if months >= 12 else None
+    return (anchor - dt.timedelta(days=count)).isoformat() if count < 3660 else None
 
 
 def _bare_weekday(match: regex.Match[str]) -> bool:
