@@ -442,3 +442,23 @@ def test_counted_offsets_back_from_the_article_date(text: str, expected: Found) 
 def test_counted_offsets_need_the_article_date() -> None:
     """With no article date, `41 years ago` dates nothing (it is not guessed)."""
     assert [] == dates("The plant opened 41 years ago.", None)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The treaty was signed on 02/22/2016 in Paris.", [("02/22/2016", "2016-02-22", None)]),
+        ("The claim was filed on 21/04/2016.", [("21/04/2016", "2016-04-21", None)]),
+        ("Bids close 21-04-2016 at noon.", [("21-04-2016", "2016-04-21", None)]),
+        ("The ledger closed 31.12.2019.", [("31.12.2019", "2019-12-31", None)]),
+        # Hard negatives: an order that is not plain, no year, no such day, or part of a longer code.
+        ("Payment is due 04/05/2016.", []),
+        ("The 9/11 attacks and a 24/7 hotline.", []),
+        ("The ruling of 2/29/2021 stands.", []),
+        ("Call 10-23-2015-0042 for tickets.", []),
+        ("Release 1.22.2016b is out.", []),
+    ],
+)
+def test_numeric_dates_with_their_year(text: str, expected: Found) -> None:
+    """A numeric date with a four-digit year is a day where one number is over 12."""
+    assert expected == dates(text, "2025-03-30")

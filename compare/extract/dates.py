@@ -28,8 +28,10 @@ A bare year is a date only after a preposition or a part word (`in 2027`, `by 20
 Forum` name a year but date nothing. `The day after tomorrow` and `the day before
 yesterday` are two days off the anchor. A counted offset back (`41 years ago`, `two months
 ago`, `almost four years ago`) is the year, month or day that many before the anchor's.
-Weeks and seasons (`last week`, `this spring`), `weeks ago`, `decades ago` and numeric
-dates (`3/30/2025`, `9/11`, `24/7`) are not extracted.
+A numeric date with a four-digit year is read where one number is over 12 (`02/22/2016`,
+`21/04/2016`), so that the order is plain; `04/05/2016` (April 5 or 4 May) is not. Weeks and
+seasons (`last week`, `this spring`), `weeks ago`, `decades ago` and numeric dates without
+their year (`3/30`, `9/11`, `24/7`) are not extracted.
 
 CAUTION: a weekday inside a name is not a date (`Good Friday`, `Super Tuesday`, `the
 Sunday Times`), nor is `Sept. 11` in `the Sept. 11 attacks`, whose year is not the
@@ -127,6 +129,11 @@ RE_DATE = regex.compile(
         (?<![\w/.:-])
         (?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])
         (?!(?!T\d)[\w/-]|[.:]\d)
+
+        # a numeric date with a four-digit year, `02/22/2016`, `21/04/2016`, `21-04-2016`:
+        # a date only where one number is over 12 (`_numeric_day`), so the order is plain
+      | (?<![\w/.:,-]) (?P<n1>[0-3]?\d) (?P<nsep>[/.-]) (?P<n2>[0-3]?\d) (?P=nsep) (?P<ny>(?:19|20)\d\d)
+        (?![\w/-]|[.:,]\d)
 
         # a weekday, alone or next to its date: `last Friday`, `Sunday, March 30, 2025`,
         # `Saturday (December 6th)`; not inside a holiday's or a newspaper's name
@@ -431,6 +438,9 @@ def _resolve(
     if match.group("iso_y"):
         day = _day(int(match.group("iso_y")), int(match.group("iso_m")), int(match.group("iso_d")))
         return day.isoformat() if day else None
+    if match.group("ny"):
+        day = _numeric_day(match)
+        return day.isoformat() if day else None
     if match.group("dayword"):
         return _resolve_dayword(match.group("dayword"), anchor)
     if match.group("rel"):
@@ -459,6 +469,17 @@ def _resolve(
         return f"--{month:02d}"
     y, m = _nearest_month(month, anchor)
     return f"{y:04d}-{m:02d}"
+
+
+def _numeric_day(match: regex.Match[str]) -> dt.date | None:
+    """`02/22/2016` (month first) or `21/04/2016` (day first); None when both numbers could be
+    the month (`04/05/2016` is April 5 in Washington and 4 May in London) or neither can."""
+    first, second, year = int(match.group("n1")), int(match.group("n2")), int(match.group("ny"))
+    if first > 12 >= second:
+        return _day(year, second, first)
+    if second > 12 >= first:
+        return _day(year, first, second)
+    return None
 
 
 def _day(year: int, month: int, day: int) -> dt.date | None:
@@ -578,6 +599,9 @@ def _pinned_day(match: regex.Match[str], years: list[int]) -> tuple[dt.date, str
     """The fully specified day a match gives, with the evidence, or None."""
     if match.group("iso_y"):
         day = _day(int(match.group("iso_y")), int(match.group("iso_m")), int(match.group("iso_d")))
+        return None if day is None else (day, match.group("core"))
+    if match.group("ny"):
+        day = _numeric_day(match)
         return None if day is None else (day, match.group("core"))
     if not match.group("d"):
         return None
