@@ -462,3 +462,17 @@ def test_counted_offsets_need_the_article_date() -> None:
 def test_numeric_dates_with_their_year(text: str, expected: Found) -> None:
     """A numeric date with a four-digit year is a day where one number is over 12."""
     assert expected == dates(text, "2025-03-30")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Troops crossed the river Thursday morning.", [("Thursday morning", "2025-03-27", None)]),
+        ("The vote ran until late Sunday night.", [("until late Sunday night", "2025-03-30", "until")]),
+        ("Last Friday evening the rally began.", [("Last Friday evening", "2025-03-28", None)]),
+        ("He hosted Saturday Night Live in 2019.", [("2019", "2019", None)]),  # a show, not a night
+    ],
+)
+def test_part_of_a_day_is_in_its_span(text: str, expected: Found) -> None:
+    """`Thursday morning` is one date fact, the same day as `Thursday`."""
+    assert expected == dates(text, "2025-03-30")

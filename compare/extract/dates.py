@@ -148,6 +148,7 @@ RE_DATE = regex.compile(
         (?:
             (?:,[^\S\n]*+|[^\S\n]++) {_MONTH_DAY}             # `Sunday, March 30, 2025`
           | [^\S\n]*+\([^\S\n]*+ {_MONTH_DAY} [^\S\n]*+\)    # `Saturday (December 6th)`
+          | [^\S\n]++(?i:morning|afternoon|evening|night)(?!\w)   # `Thursday morning`: the same day
         )?
 
         # a month-day, with or without its year
