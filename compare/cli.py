@@ -78,6 +78,8 @@ def write_atomically(path: Path, text: str) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())  # on disk before the rename: a crash leaves old or new, never empty
         # mkstemp creates the file 0600 whatever the umask; a report is an ordinary file.
         umask = os.umask(0)
         os.umask(umask)
