@@ -21,7 +21,7 @@ from compare.errors import FactdiffError
 from compare.extract import extract_facts
 from compare.ingest import ARTICLE_BYTES_LIMIT, ARTICLE_SUFFIXES
 from compare.pipeline import Config, check_articles, date_articles, merge_context, read_inputs
-from compare.records import Article, BaselineEntry, CheckResult, Severity, Skipped
+from compare.records import Article, BaselineEntry, CheckResult, Severity, Skipped, unreadable
 from compare.report import render_facts_json, render_github, render_json, render_markdown
 from compare.report.markdown import MIN_BYTES
 from compare.settings import Settings, load_settings
@@ -112,18 +112,13 @@ def _progress() -> Callable[[str], None] | None:
 def _read(paths: Sequence[str], config: Config, what: str = "articles") -> tuple[list[Article], list[Skipped]]:
     articles, skipped = read_inputs(paths, config)
     _say_unreadable(skipped)
-    if not articles and not _unreadable(skipped):
+    if not articles and not unreadable(skipped):
         raise click.UsageError(f"no {what} ({', '.join(ARTICLE_SUFFIXES)}) found in {', '.join(paths)}")
     return articles, skipped
 
 
-def _unreadable(skipped: Sequence[Skipped]) -> list[Skipped]:
-    """The inputs that could not be read; not the other files of a folder (ignored)."""
-    return [s for s in skipped if not s.ignored]
-
-
 def _say_unreadable(skipped: Sequence[Skipped]) -> None:
-    for item in _unreadable(skipped):
+    for item in unreadable(skipped):
         click.echo(f"factdiff: cannot read {item.path}: {item.reason}", err=True)
 
 
@@ -374,7 +369,7 @@ def index_command(
         raise Failure(f"cannot index into {archive}: not a factdiff archive")
     articles, skipped = read_inputs(paths, config, unique=False)
     _say_unreadable(skipped)
-    skipped = _unreadable(skipped)  # an archive keeps what could not be read, not a folder's other files
+    skipped = list(unreadable(skipped))  # an archive keeps what could not be read, not a folder's other files
     try:
         report = index_articles(archive, articles, skipped, config, prune=prune, progress=_progress())
     except FactdiffError as error:
@@ -411,7 +406,7 @@ def facts(paths: tuple[str, ...], fmt: str, encoding: str | None) -> None:
             headers = ["line", "kind", "text", "value", "unit", "counts", "qualifier", "speaker/title"]
             click.echo(_table(rows, headers, [None, None, 50, 40, None, 25, None, 25]))
             click.echo()
-    sys.exit(2 if _unreadable(skipped) else 0)
+    sys.exit(2 if unreadable(skipped) else 0)
 
 
 @main.command()

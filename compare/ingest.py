@@ -424,7 +424,7 @@ def repair_mojibake(
     anchors = []
     for offset, line in source_lines:
         row = bisect.bisect_right(old_starts, offset) - 1
-        column = min(offset - old_starts[row], len(fixed[row]) if row < len(fixed) else 0)
+        column = min(offset - old_starts[row], len(fixed[row]))
         anchors.append((new_starts[row] + column, line))
     first = _source_line_of(source_lines)(old_starts[changed[0] - 1]) if source_lines else changed[0]
     note = (
@@ -916,7 +916,7 @@ def iter_paths(paths: Iterable[str], passed_over: list[Skipped] | None = None) -
                     where = os.path.join(root, name)
                     if name.startswith(".") or os.path.islink(where):
                         dirs.remove(name)
-                        ignored.append(Skipped(where, _passed_over_folder(name, where), ignored=True))
+                        ignored.append(Skipped(where, _passed_over_folder(where), ignored=True))
                 for name in names:
                     where = os.path.join(root, name)
                     reason = _passed_over_file(name)
@@ -931,7 +931,7 @@ def iter_paths(paths: Iterable[str], passed_over: list[Skipped] | None = None) -
             yield raw
 
 
-def _passed_over_folder(name: str, where: str) -> str:
+def _passed_over_folder(where: str) -> str:
     if os.path.islink(where):
         return "a link to a folder, not followed (name the folder itself to read it)"
     return "a hidden folder, not searched"

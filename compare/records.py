@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -92,6 +93,16 @@ class Skipped:
     path: str
     reason: str
     ignored: bool = False
+
+
+def unreadable(skipped: Iterable[Skipped]) -> tuple[Skipped, ...]:
+    """The inputs that could not be read (each one makes the exit status 2)."""
+    return tuple(s for s in skipped if not s.ignored)
+
+
+def ignored(skipped: Iterable[Skipped]) -> tuple[Skipped, ...]:
+    """The paths in the input folders that are not article files, with why."""
+    return tuple(s for s in skipped if s.ignored)
 
 
 class FactKind(enum.StrEnum):
@@ -271,12 +282,12 @@ class CheckResult:
     @property
     def unreadable(self) -> tuple[Skipped, ...]:
         """The inputs that could not be read (each one makes the exit status 2)."""
-        return tuple(s for s in self.skipped if not s.ignored)
+        return unreadable(self.skipped)
 
     @property
     def ignored(self) -> tuple[Skipped, ...]:
         """The paths in the input folders that are not article files, with why."""
-        return tuple(s for s in self.skipped if s.ignored)
+        return ignored(self.skipped)
 
     def in_scope(self, article_id: str) -> bool:
         """True if `article_id` is under check, not context given with `--against`."""

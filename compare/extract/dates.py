@@ -48,7 +48,8 @@ from collections.abc import Iterator
 import regex
 
 from compare.extract.lines import line_of
-from compare.extract.numbers import parse_number_words
+from compare.extract.numbers import ONES, TENS, parse_number_words
+from compare.extract.numbers import QUALIFIERS as HEDGES
 from compare.lexicon import MONTHS
 from compare.records import Article, Fact, FactKind, Sentence
 
@@ -185,11 +186,13 @@ RE_DATE = regex.compile(
 # A counted offset back from the anchor: `41 years ago`, `two months ago`, `almost four
 # years ago`, `a year ago`. Weeks and decades are left out (their value is no day, month
 # or year the article's date gives exactly).
+_UNIT_WORDS = "|".join(w for w, n in ONES.items() if 1 <= n <= 9)
+_COUNT_WORDS = "|".join(sorted((w for w in [*ONES, *TENS] if w != "zero"), key=len, reverse=True))
 RE_AGO = regex.compile(
     rf"""
     (?<![\w$£€¥.,-])
     (?:(?P<hedge>(?i:about|around|almost|nearly|roughly|some|more[^\S\n]+than|over|just[^\S\n]+over|less[^\S\n]+than)){_WS})?
-    (?P<count>\d{{1,3}}(?![\d.,]\d)|(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a[^\S\n]+hundred)(?:[-–](?i:one|two|three|four|five|six|seven|eight|nine))?)
+    (?P<count>\d{{1,3}}(?![\d.,]\d)|(?i:an?|a[^\S\n]+hundred|hundred|{_COUNT_WORDS})(?:[-–](?i:{_UNIT_WORDS}))?)
     {_WS} (?P<unit>(?i:years?|months?|days?)) {_WS} (?i:ago)(?!\w)
     """,
     regex.VERBOSE,
@@ -357,16 +360,8 @@ def extract_dates(article: Article, sentence: Sentence, anchor: dt.date | None) 
             end=sentence.start + match.end(),
             line=line_of(article, offset),
             sentence=sentence.index,
-            qualifier=AGO_HEDGES[" ".join(hedge.lower().split())] if hedge else None,
+            qualifier=HEDGES[" ".join(hedge.lower().split())] if hedge else None,
         )
-
-
-# The hedge of a counted offset, as the numbers' qualifiers name it.
-AGO_HEDGES = {
-    "about": "about", "around": "about", "roughly": "about", "some": "about", "almost": "nearly",
-    "nearly": "nearly", "more than": "more than", "over": "more than", "just over": "more than",
-    "less than": "less than",
-}  # fmt: skip
 
 
 def _resolve_ago(match: regex.Match[str], anchor: dt.date) -> str | None:

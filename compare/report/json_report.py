@@ -31,6 +31,8 @@ from compare.records import (
     Fact,
     Severity,
     Skipped,
+    ignored,
+    unreadable,
 )
 
 if TYPE_CHECKING:
@@ -203,7 +205,7 @@ def render_facts_json(
             "document": "facts",
             "version": __version__,
             "articles": [article_record(a) | {"facts": [fact_record(f) for f in facts[a.id]]} for a in articles],
-            "skipped": _skipped_records(s for s in skipped if not s.ignored),
-            "ignored": _skipped_records(s for s in skipped if s.ignored),
+            "skipped": _skipped_records(unreadable(skipped)),
+            "ignored": _skipped_records(ignored(skipped)),
         }
     )
