@@ -29,6 +29,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from compare import join
 from compare.lexicon import content_words, words
 from compare.records import Alignment, Article, SentencePair, Story
 
@@ -65,7 +66,6 @@ def tokenize(article: Article) -> TokenizedArticle:
 
 SentenceRef = tuple[str, int]  # (article id, sentence index)
 Scored = dict[tuple[str, str], list[tuple[float, int, int]]]
-EPSILON = 1e-9  # float slack, so that a bound never excludes a pair exactly at the threshold
 RARE = 64  # a content element in at most this many distinct sentences is a key by itself: see `_keys`
 
 
@@ -150,55 +150,34 @@ def _overlap_needed(size: int, partner: int, config: AlignConfig) -> int:
     so at the threshold they share at least `t * (|a| + |b|) / 2`; and, sharing
     `min_shared` content words, at least that many.
     """
-    return max(config.min_shared, math.ceil(config.sentence_threshold * (size + partner) / 2 - EPSILON))
+    return join.overlap_needed(size, partner, _limits(config))
 
 
 def _content_needed(record: _Distinct, partners: range, config: AlignConfig) -> int:
-    """The fewest content elements `record` must share with a partner whose length is in `partners`.
-
-    Of the tokens shared, at most `min(stops, partner stops)` are stopwords (or one
-    letter), and a partner of length `y` has at most `y - min_shared` of them; so at
-    least `_overlap_needed - min(stops, y - min_shared)` shared tokens are content
-    elements, and never fewer than `min_shared`.
-    """
-    size = len(record.tokens)
-    bound = min(
-        (_overlap_needed(size, y, config) - min(record.stops, y - config.min_shared) for y in partners),
-        default=config.min_shared,
-    )
-    return max(config.min_shared, bound)
+    """The fewest content elements `record` must share with a partner whose length is in `partners`."""
+    return join.content_needed(len(record.tokens), record.stops, partners, _limits(config))
 
 
 def similar_sentences(articles: Sequence[TokenizedArticle], config: AlignConfig = AlignConfig()) -> Scored:
     """Find every aligned sentence pair across different articles, without visiting all pairs.
 
     Copies of one token sequence are joined once (`_distinct_sentences`). Distinct
-    sentences then go through a prefix-filtered similarity join (AllPairs / PPJoin
-    style) keyed on pairs of content elements, rarest first (`_rank_elements`). Two
-    sentences that align share at least `_content_needed` content elements (`c`,
-    at least `min_shared`, 2 by default), so their two rarest shared ones lie within
-    the first `content - c + 2` content elements of each: the keys are the rare
-    elements of that prefix and the pairs of its common ones (`_keys`). A pair of
-    common words is far rarer than either word, which keeps postings short; with
-    `min_shared` 1, single elements. Sentences are visited shortest first; each probes with the
-    prefix its shortest allowed partner requires and is indexed with the shorter one
-    its longer partners require, and postings too short for the length filter are
-    skipped for good. Candidates pass the shared-content count and the exact
-    multiset overlap (`quick_ratio()`'s bound, which implies the length filter)
-    before `ratio()` is paid for. The result equals scoring every pair
-    (tests/test_align_oracle.py checks it by brute force).
+    sequences are joined by `compare.join.candidate_pairs`, a prefix-filtered
+    similarity join with cheap upper bounds in numpy; the candidates it returns
+    pass the shared-content count and the exact multiset overlap (`quick_ratio()`'s
+    bound, which implies the length filter) before `ratio()` is paid for. The
+    result equals scoring every pair (tests/test_align_oracle.py checks it by brute
+    force).
 
     Returns, per article pair `(left, right)` with `left < right`, the list of
     `(score, left sentence, right sentence)`; the score is `ratio()` with the left
     sentence as the first sequence.
     """
-    threshold = config.sentence_threshold
     found: Scored = defaultdict(list)
     distinct = _distinct_sentences(articles, config)
     for record in distinct:
         _expand_copies(record, found)
-    width = min(config.min_shared, 2)  # elements per key: the join needs that many shared content elements
-    if width < 1:
+    if config.min_shared < 1:
         # `min_shared` 0: sentences that share no content word may align, and no index of
         # content words finds them; score every pair (correct, quadratic).
         for number, record in enumerate(distinct):
@@ -207,52 +186,23 @@ def similar_sentences(articles: Sequence[TokenizedArticle], config: AlignConfig 
         return found
     common = _rank_elements(distinct, RARE)
     distinct.sort(key=lambda d: (len(d.tokens), d.refs[0]))
-    radix = 1 + max((k for d in distinct for k in d.keys), default=0)
-    sizes = [len(d.tokens) for d in distinct]
-    element_sets = [d.elements for d in distinct]
-    low = threshold / (2 - threshold) if threshold < 2 else 1.0  # the shortest partner, relative
-    postings: dict[int, list[int]] = defaultdict(list)  # key -> distinct sentences, shortest first
-    skip: dict[int, int] = defaultdict(int)  # key -> postings too short for every later probe
-    for number, record in enumerate(distinct):
-        size = len(record.tokens)
-        shortest = max(config.min_tokens, math.ceil(size * low - EPSILON))
-        probe = len(record.keys) - _content_needed(record, range(shortest, size + 1), config) + width
-        candidates = _probe(_keys(record.keys[:probe], width, common, radix), postings, skip, sizes, shortest)
-        # The cheap bounds, inline: this loop runs once per candidate.
-        needed = [_overlap_needed(size, partner, config) for partner in range(size + 1)]
-        elements, content = record.elements, record.content
-        for other in sorted(candidates):
-            if len(elements & element_sets[other]) >= needed[sizes[other]]:
-                partner = distinct[other]
-                if len(content & partner.content) >= config.min_shared:
-                    _score(record, partner, config, found)
-        # Partners visited later are as long or longer; `stops <= size - min_shared`, so
-        # the content bound only grows with their length: the same length is the loosest.
-        indexed = len(record.keys) - _content_needed(record, range(size, size + 1), config) + width
-        for key in _keys(record.keys[:indexed], width, common, radix):
-            postings[key].append(number)
+    columns = join.Columns(
+        sizes=[len(d.tokens) for d in distinct],
+        stops=[d.stops for d in distinct],
+        content=[d.keys for d in distinct],
+        elements=[d.elements for d in distinct],
+        common=common,
+    )
+    for x, y in join.candidate_pairs(columns, _limits(config)):
+        record, partner = distinct[x], distinct[y]
+        if len(record.elements & partner.elements) >= _overlap_needed(len(record.tokens), len(partner.tokens), config):
+            if len(record.content & partner.content) >= config.min_shared:
+                _score(record, partner, config, found)
     return found
 
 
-def _probe(
-    keys: Iterable[int],
-    postings: dict[int, list[int]],
-    skip: dict[int, int],
-    sizes: list[int],
-    shortest: int,
-) -> set[int]:
-    """The indexed sentences, `shortest` tokens or longer, that share a key with the probe."""
-    candidates: set[int] = set()
-    for key in keys:
-        entries = postings.get(key)
-        if not entries:
-            continue
-        start = skip[key]
-        while start < len(entries) and sizes[entries[start]] < shortest:
-            start += 1  # sentences are visited shortest first: too short now, too short for good
-        skip[key] = start
-        candidates.update(entries[start:])
-    return candidates
+def _limits(config: AlignConfig) -> join.Thresholds:
+    return join.Thresholds(config.sentence_threshold, config.min_tokens, config.min_shared)
 
 
 def _keys(prefix: Sequence[int], width: int, common: int, radix: int) -> Iterator[int]:
@@ -441,8 +391,8 @@ def element_key(word: str, count: int) -> str:
 def partner_lengths(size: int, config: AlignConfig) -> range:
     """The token counts a sentence of `size` tokens can align with (the length filter)."""
     low = config.sentence_threshold / (2 - config.sentence_threshold) if config.sentence_threshold < 2 else 1.0
-    shortest = max(config.min_tokens, math.ceil(size * low - EPSILON))
-    longest = math.floor(size / low + EPSILON) if low > 0 else 10**9
+    shortest = join.shortest_partner(size, _limits(config))
+    longest = math.floor(size / low + join.EPSILON) if low > 0 else 10**9
     return range(shortest, max(shortest, longest) + 1)
 
 

@@ -9,6 +9,7 @@ import random
 import pytest
 
 import compare.align
+import compare.join
 from compare.align import (
     AlignConfig,
     TokenizedArticle,
@@ -183,6 +184,24 @@ def test_join_equals_brute_force_whatever_words_key_alone(rare: int, monkeypatch
     """The join loses nothing whether a rare word is a key by itself or only in a pair with another."""
     monkeypatch.setattr(compare.align, "RARE", rare)
     assert_equals_brute_force(real_text_corpus(16, articles=120), AlignConfig(sentence_threshold=0.5))
+
+
+@pytest.mark.parametrize("words, dedicated, chunk", [(1, 0, 7), (1, 60, 1 << 18), (2, 127, 1)])
+@pytest.mark.parametrize("min_shared", [1, 2, 3])
+def test_join_equals_brute_force_whatever_the_signatures(
+    words: int, dedicated: int, chunk: int, min_shared: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Crowded signatures (many elements to a bit) and tiny blocks of candidates lose nothing.
+
+    One 64-bit word with no bit of its own makes nearly every element collide, so the
+    signature bound rests on its collision counts; blocks of 1 or 7 candidates split
+    a sentence's probes across many blocks.
+    """
+    monkeypatch.setattr(compare.join, "SIGNATURE_WORDS", words)
+    monkeypatch.setattr(compare.join, "DEDICATED", dedicated)
+    monkeypatch.setattr(compare.join, "CHUNK", chunk)
+    articles = corpus(20 + min_shared, articles=120, content_share=0.3)
+    assert_equals_brute_force(articles, AlignConfig(sentence_threshold=0.5, min_shared=min_shared))
 
 
 @pytest.mark.parametrize("seed, threshold", [(14, 0.5), (15, 0.7)])

@@ -1,0 +1,263 @@
+"""The similarity join under the aligner: the candidate pairs of distinct sentences, in numpy.
+
+`compare.align` defines when two sentences align and scores them; this module finds,
+without visiting all pairs, a small superset of the pairs that can: every pair
+whose multiset overlap (`quick_ratio()`'s bound) reaches `_overlap_needed`. The
+sentences come as columns (`Columns`), shortest first, and a pair is `(x, y)` with
+`y < x`: each pair of distinct sentences is met once.
+
+How a pair is met (the prefix filter of AllPairs/PPJoin, over content elements):
+
+- A sentence's content elements are ranks, rarest first. Two sentences that share
+  at least `c` content elements share their two rarest shared ones within the first
+  `content - c + 2` of each (`content - c + 1` for the single rarest). A shared
+  element in at most `common` distinct sentences (rare) is a key by itself; a
+  common one is keyed with every later element of the prefix, as a pair: a pair of
+  common words is far rarer than either word.
+- Each sentence files the keys of the prefix its loosest later (longer) partner
+  allows, and probes with the prefix its loosest earlier (shorter) partner allows:
+  the same prefixes as `compare.align`'s archive index (`_keys`, `_content_needed`).
+- A key meets a partner only through a contiguous run of its posting list (postings
+  are shortest first; the length filter and `y < x` cut both ends), so the probes of
+  a whole block of sentences expand into candidate arrays in a few numpy calls.
+
+Each candidate then passes two bounds, cheapest first, before `compare.align` checks
+the exact multiset overlap and pays for `ratio()`:
+
+1. positional: the pair's own content need, `c = max(min_shared, needed - min(stops
+   of both))`, must leave room for the key where it sits in both sentences (the key's
+   last element within the first `content - c + 2`);
+2. signature: each sentence's elements (the k-th `the` is an element of its own, so
+   a sentence has each element once) as 256 bits: the `DEDICATED` most frequent
+   elements of the corpus (`the`, `of`, the second `the`, ...) a bit each, the rest
+   hashed to the other bits. The multiset overlap is at most the shared bits plus
+   the fewer elements either sentence lost to collisions within itself, and must
+   reach `needed`.
+
+Each bound only ever overestimates the true overlap, so no pair that aligns is
+lost; tests/test_align_oracle.py checks the whole join against brute force.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+
+EPSILON = 1e-9  # float slack, so that a bound never excludes a pair exactly at the threshold
+SIGNATURE_WORDS = 4  # 64-bit words of a sentence's signature (bound 2)
+DEDICATED = 96  # of its bits, those that each stand for one frequent element
+CHUNK = 1 << 18  # candidates expanded at a time: small arrays stay in cache and need no page faults
+HASH = 0x9E3779B1  # Fibonacci hashing of element ranks to signature bits
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """What `compare.align.AlignConfig` says about alignment that the join needs."""
+
+    threshold: float
+    min_tokens: int
+    min_shared: int
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Distinct sentences as columns, in join order (shortest first).
+
+    `content[i]` are sentence i's content element ranks, ascending (rarest first);
+    `elements[i]` the ranks of all its elements (content and stopword occurrences);
+    `stops[i] == sizes[i] - len(content[i])`. A rank below `common` is rare.
+    """
+
+    sizes: Sequence[int]
+    stops: Sequence[int]
+    content: Sequence[Sequence[int]]
+    elements: Sequence[Collection[int]]
+    common: int
+
+
+def overlap_needed(size: int, partner: int, limits: Thresholds) -> int:
+    """The fewest tokens two sentences of these lengths must share (as multisets) to align."""
+    return max(limits.min_shared, math.ceil(limits.threshold * (size + partner) / 2 - EPSILON))
+
+
+def shortest_partner(size: int, limits: Thresholds) -> int:
+    """The fewest tokens a partner of a `size`-token sentence can have (the length filter)."""
+    t = limits.threshold
+    low = t / (2 - t) if t < 2 else 1.0
+    return max(limits.min_tokens, math.ceil(size * low - EPSILON))
+
+
+def content_needed(size: int, stops: int, partners: range, limits: Thresholds) -> int:
+    """The fewest content elements a sentence must share with a partner whose length is in `partners`.
+
+    Of the tokens shared, at most `min(stops, partner stops)` are stopwords (or one
+    letter), and a partner of length `y` has at most `y - min_shared` of them.
+    """
+    bound = min(
+        (overlap_needed(size, y, limits) - min(stops, y - limits.min_shared) for y in partners),
+        default=limits.min_shared,
+    )
+    return max(limits.min_shared, bound)
+
+
+def candidate_pairs(columns: Columns, limits: Thresholds) -> Iterator[tuple[int, int]]:
+    """Yield `(x, y)`, `y < x`, for every pair that may reach the overlap it needs.
+
+    In order of `x`, then of `y`; a superset of the pairs whose multiset overlap
+    reaches `overlap_needed`. `limits.min_shared` must be at least 1.
+    """
+    width = min(limits.min_shared, 2)
+    if width < 1:
+        raise ValueError("the join needs min_shared >= 1")
+    n = len(columns.sizes)
+    if n < 2:
+        return
+    sizes = np.asarray(columns.sizes, dtype=np.int64)
+    stops = np.asarray(columns.stops, dtype=np.int64)
+    counts = sizes - stops
+    flat = np.fromiter((r for ranks in columns.content for r in ranks), dtype=np.int64, count=int(counts.sum()))
+    offsets = np.cumsum(counts) - counts
+    probe_length, index_length = _prefix_lengths(columns, limits, width)
+    keys, owners, positions, single = _keys(flat, offsets, counts, probe_length, columns.common, width)
+    # Every probe key, sorted as `key * n + owner`; the keys within a sentence's index
+    # prefix (a single key before the prefix's last element, as `compare.align._keys`)
+    # are also filed in the index, which is then the sorted run of those.
+    if int(keys.max(initial=0)) >= np.iinfo(np.int64).max // n:
+        keys = np.unique(keys, return_inverse=True)[1]  # too many elements for `key * n`: number the keys
+    codes = keys * n + owners
+    del keys
+    order = np.argsort(codes)
+    codes, owners, positions = codes[order], owners[order], positions[order]
+    filed = positions < index_length[owners] - np.where(single[order], width - 1, 0)
+    del order, single
+    postings, posting_positions = owners[filed].astype(np.int32), positions[filed].astype(np.int32)
+    # A probe meets the run of its key's postings from the shortest partner allowed
+    # (`first`) to the last sentence before itself: the filed entries before it.
+    first = np.searchsorted(sizes, [shortest_partner(int(s), limits) for s in sizes], side="left")
+    start = np.searchsorted(codes[filed], codes - owners + first[owners])
+    stop = np.cumsum(filed) - filed
+    del codes, filed
+    live = stop > start
+    start, length, owners, positions = start[live], (stop - start)[live], owners[live], positions[live]
+    order = np.argsort(owners, kind="stable")
+    start, length, owners, positions = start[order], length[order], owners[order], positions[order]
+    signature, collisions = _signatures(columns.elements)
+    bounds = _Bounds(sizes, stops, counts, signature, collisions, limits, width)
+    for block in _blocks(owners, length, n):
+        xs = np.repeat(owners[block], length[block])
+        at = np.repeat(start[block] - (np.cumsum(length[block]) - length[block]), length[block])
+        at += np.arange(len(xs))
+        kept = bounds.survivors(xs, np.repeat(positions[block], length[block]), postings[at], posting_positions[at])
+        for code in np.unique(kept).tolist():
+            yield divmod(code, n)
+
+
+def _prefix_lengths(columns: Columns, limits: Thresholds, width: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each sentence's probe prefix and index prefix, in content elements (see the module docstring)."""
+
+    @cache
+    def lengths(size: int, stops: int) -> tuple[int, int]:
+        content = size - stops
+        probe = content - content_needed(size, stops, range(shortest_partner(size, limits), size + 1), limits) + width
+        index = content - content_needed(size, stops, range(size, size + 1), limits) + width
+        return max(0, min(probe, content)), max(0, min(index, content))
+
+    pairs = [lengths(int(s), int(t)) for s, t in zip(columns.sizes, columns.stops, strict=True)]
+    return np.array([p for p, _ in pairs], dtype=np.int64), np.array([i for _, i in pairs], dtype=np.int64)
+
+
+def _segments(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For groups of `counts` items: the group of every item and its place in the group."""
+    group = np.repeat(np.arange(len(counts)), counts)
+    starts = np.cumsum(counts) - counts
+    return group, np.arange(len(group)) - starts[group]
+
+
+def _keys(
+    flat: np.ndarray, offsets: np.ndarray, counts: np.ndarray, prefix: np.ndarray, common: int, width: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The probe keys of every sentence: key, owner, position of its last element, single or not.
+
+    As `compare.align._keys` over each prefix: with `width` 2, a rare element at a
+    place before the last is a key alone; a common one pairs with each later element
+    (the key `(first + 1) * radix + second`); with `width` 1 every element is a key.
+    """
+    radix = int(flat.max(initial=0)) + 1
+    owner = np.repeat(np.arange(len(counts)), counts)
+    rare = np.bincount(owner, weights=flat < common, minlength=len(counts)).astype(np.int64)
+    singles = np.clip(np.minimum(rare, prefix - 1), 0, None) if width == 2 else prefix
+    owner1, place1 = _segments(singles)
+    key1 = flat[offsets[owner1] + place1]
+    if width == 1:
+        return key1, owner1, place1, np.ones(len(key1), dtype=bool)
+    firsts, place = _segments(np.clip(prefix - 1 - rare, 0, None))
+    place += rare[firsts]
+    pair, step = _segments(prefix[firsts] - 1 - place)
+    owner2, place2 = firsts[pair], place[pair]
+    second = place2 + 1 + step
+    key2 = (flat[offsets[owner2] + place2] + 1) * radix + flat[offsets[owner2] + second]
+    return (
+        np.concatenate([key1, key2]),
+        np.concatenate([owner1, owner2]),
+        np.concatenate([place1, second]),
+        np.concatenate([np.ones(len(key1), dtype=bool), np.zeros(len(key2), dtype=bool)]),
+    )
+
+
+def _signatures(elements: Sequence[Collection[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """Each sentence's elements as `SIGNATURE_WORDS` 64-bit words, and how many of them share a bit."""
+    n = len(elements)
+    owner = np.repeat(np.arange(n), [len(e) for e in elements])
+    ranks = np.fromiter((r for e in elements for r in e), dtype=np.int64, count=len(owner))
+    frequency = np.bincount(ranks)
+    hashed = 64 * SIGNATURE_WORDS - DEDICATED
+    bit = DEDICATED + (np.arange(len(frequency)) * HASH) % hashed
+    frequent = np.argsort(-frequency, kind="stable")[:DEDICATED]
+    bit[frequent] = np.arange(len(frequent))
+    bit = bit[ranks]
+    signature = np.zeros((n, SIGNATURE_WORDS), dtype=np.uint64)
+    np.bitwise_or.at(signature, (owner, bit // 64), np.left_shift(np.uint64(1), (bit % 64).astype(np.uint64)))
+    collisions = np.bincount(owner, minlength=n) - np.bitwise_count(signature).sum(axis=1, dtype=np.int64)
+    return signature, collisions
+
+
+def _blocks(owners: np.ndarray, length: np.ndarray, n: int) -> Iterator[slice]:
+    """Runs of probe entries, whole sentences at a time, of about `CHUNK` candidates each."""
+    per_sentence = np.cumsum(np.bincount(owners, weights=length, minlength=n))
+    ends = np.searchsorted(owners, np.arange(n), side="right")  # entries of sentences <= i
+    entry = done = 0
+    while entry < len(owners):
+        last = max(int(np.searchsorted(per_sentence, per_sentence[done - 1] + CHUNK if done else CHUNK, side="right")), done + 1)
+        last = min(last, n)
+        yield slice(entry, int(ends[last - 1]))
+        entry, done = int(ends[last - 1]), last
+
+
+@dataclass(frozen=True)
+class _Bounds:
+    """The two bounds of the module docstring, over arrays of candidates."""
+
+    sizes: np.ndarray
+    stops: np.ndarray
+    counts: np.ndarray
+    signature: np.ndarray
+    collisions: np.ndarray
+    limits: Thresholds
+    width: int
+
+    def survivors(self, xs: np.ndarray, x_at: np.ndarray, ys: np.ndarray, y_at: np.ndarray) -> np.ndarray:
+        """The codes `x * n + y` of the candidates that pass both bounds (maybe repeated)."""
+        limits = self.limits
+        needed = np.ceil(limits.threshold * (self.sizes[xs] + self.sizes[ys]) / 2 - EPSILON).astype(np.int64)
+        np.maximum(needed, limits.min_shared, out=needed)
+        content = np.maximum(needed - np.minimum(self.stops[xs], self.stops[ys]), limits.min_shared)
+        room = content - (self.width - 1)
+        keep = (x_at <= self.counts[xs] - room) & (y_at <= self.counts[ys] - room)
+        xs, ys, needed = xs[keep], ys[keep], needed[keep]
+        shared = np.bitwise_count(self.signature[xs] & self.signature[ys]).sum(axis=1, dtype=np.int64)
+        keep = shared + np.minimum(self.collisions[xs], self.collisions[ys]) >= needed
+        return xs[keep].astype(np.int64) * len(self.sizes) + ys[keep]
