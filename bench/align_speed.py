@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import difflib
 import json
 import resource
 import time
@@ -27,6 +26,7 @@ from typing import Any
 
 from tabulate import tabulate
 
+import compare.align
 import compare.join
 from compare.align import AlignConfig, align_all, tokenize
 from compare.ingest import article_from_text
@@ -79,23 +79,23 @@ class Counters:
 
     def install(self) -> Callable[[], None]:
         pairs = compare.join.candidate_pairs
-        ratio = difflib.SequenceMatcher.ratio
+        ratio = compare.align._ratio
 
         def counted_pairs(*args: Any) -> Iterator[tuple[int, int]]:
             for pair in pairs(*args):
                 self.candidates += 1
                 yield pair
 
-        def counted_ratio(matcher: difflib.SequenceMatcher[Any]) -> float:
+        def counted_ratio(*args: Any) -> float:
             self.ratios += 1
-            return ratio(matcher)
+            return ratio(*args)
 
         compare.join.candidate_pairs = counted_pairs  # type: ignore[assignment]
-        difflib.SequenceMatcher.ratio = counted_ratio  # type: ignore[method-assign, assignment]
+        compare.align._ratio = counted_ratio
 
         def uninstall() -> None:
             compare.join.candidate_pairs = pairs
-            difflib.SequenceMatcher.ratio = ratio  # type: ignore[method-assign]
+            compare.align._ratio = ratio
 
         return uninstall
 

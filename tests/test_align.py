@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compare.align import align_all, align_pair, group_stories, tokenize
+from compare.align import _ratio, align_all, align_pair, group_stories, tokenize
 from compare.ingest import article_from_text, read_article
+from compare.lexicon import words
 from tests.conftest import SEEDS
 
 POOL = [
@@ -77,3 +80,23 @@ def test_self_alignment_is_total(sentences: list[str]) -> None:
     b = article("b", sentences)
     alignment = align_pair(tokenize(a), tokenize(b))
     assert [(i, i, 1.0) for i in range(len(sentences))] == [(p.left, p.right, p.score) for p in alignment.pairs]
+
+
+def test_ratio_is_difflibs_on_real_sentences() -> None:
+    """The compiled ratio equals difflib's on every pair of the seeds' sentences, float for float."""
+    sentences = [tuple(words(s.text)) for p in sorted(SEEDS.glob("*.txt")) for s in read_article(p).sentences]
+    pairs = [(a, b) for a in sentences for b in sentences[:60]]
+    assert len(pairs) > 5000
+    assert [_ratio(a, b) for a, b in pairs] == [
+        difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() for a, b in pairs
+    ]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from("the a of troops said minister 55,000 japan".split()), max_size=300),
+    st.lists(st.sampled_from("the a of troops said minister 54,000 japan".split()), max_size=300),
+)
+def test_ratio_is_difflibs_on_repetitive_sequences(a: list[str], b: list[str]) -> None:
+    """Few distinct tokens, many repeats and sequences past 200 tokens (difflib's autojunk size): ties and all."""
+    assert _ratio(a, b) == difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
