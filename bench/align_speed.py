@@ -20,7 +20,7 @@ import datetime as dt
 import json
 import resource
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -78,23 +78,23 @@ class Counters:
         self.ratios = 0
 
     def install(self) -> Callable[[], None]:
-        pairs = compare.join.candidate_pairs
+        candidates = compare.join.Plan.candidates
         ratio = compare.align._ratio
 
-        def counted_pairs(*args: Any) -> Iterator[tuple[int, int]]:
-            for pair in pairs(*args):
-                self.candidates += 1
-                yield pair
+        def counted_candidates(plan: compare.join.Plan, block: slice) -> tuple[list[int], list[int], list[int]]:
+            found = candidates(plan, block)
+            self.candidates += len(found[0])
+            return found
 
         def counted_ratio(*args: Any) -> float:
             self.ratios += 1
             return ratio(*args)
 
-        compare.join.candidate_pairs = counted_pairs  # type: ignore[assignment]
+        compare.join.Plan.candidates = counted_candidates  # type: ignore[method-assign]
         compare.align._ratio = counted_ratio
 
         def uninstall() -> None:
-            compare.join.candidate_pairs = pairs
+            compare.join.Plan.candidates = candidates  # type: ignore[method-assign]
             compare.align._ratio = ratio
 
         return uninstall

@@ -32,6 +32,7 @@ from cydifflib import SequenceMatcher
 
 from compare import join
 from compare.lexicon import content_words, words
+from compare.parallel import parallel_map
 from compare.records import Alignment, Article, SentencePair, Story
 
 
@@ -159,16 +160,19 @@ def _content_needed(record: _Distinct, partners: range, config: AlignConfig) -> 
     return join.content_needed(len(record.tokens), record.stops, partners, _limits(config))
 
 
-def similar_sentences(articles: Sequence[TokenizedArticle], config: AlignConfig = AlignConfig()) -> Scored:
+def similar_sentences(
+    articles: Sequence[TokenizedArticle], config: AlignConfig = AlignConfig(), jobs: int = 1
+) -> Scored:
     """Find every aligned sentence pair across different articles, without visiting all pairs.
 
     Copies of one token sequence are joined once (`_distinct_sentences`). Distinct
-    sequences are joined by `compare.join.candidate_pairs`, a prefix-filtered
-    similarity join with cheap upper bounds in numpy; the candidates it returns
-    pass the shared-content count and the exact multiset overlap (`quick_ratio()`'s
-    bound, which implies the length filter) before `ratio()` is paid for. The
-    result equals scoring every pair (tests/test_align_oracle.py checks it by brute
-    force).
+    sequences are joined by `compare.join`, a prefix-filtered similarity join with
+    cheap upper bounds in numpy; the candidates it returns pass the shared-content
+    count and the exact multiset overlap (`quick_ratio()`'s bound, which implies the
+    length filter) before `ratio()` is paid for, over `jobs` processes a block of
+    the join at a time. The result equals scoring every pair
+    (tests/test_align_oracle.py checks it by brute force) and does not depend on
+    `jobs`.
 
     Returns, per article pair `(left, right)` with `left < right`, the list of
     `(score, left sentence, right sentence)`; the score is `ratio()` with the left
@@ -194,12 +198,31 @@ def similar_sentences(articles: Sequence[TokenizedArticle], config: AlignConfig 
         elements=[d.elements for d in distinct],
         common=common,
     )
-    for x, y in join.candidate_pairs(columns, _limits(config)):
-        record, partner = distinct[x], distinct[y]
-        if len(record.elements & partner.elements) >= _overlap_needed(len(record.tokens), len(partner.tokens), config):
-            if len(record.content & partner.content) >= config.min_shared:
-                _score(record, partner, config, found)
+    global _JOINING
+    _JOINING = (join.plan(columns, _limits(config)), distinct, config)
+    try:
+        for part in parallel_map(_score_block, _JOINING[0].blocks, jobs):
+            for key, scored in part:
+                found[key].extend(scored)
+    finally:
+        _JOINING = None
     return found
+
+
+# The running join of `similar_sentences`, inherited by forked workers (not pickled).
+_JOINING: tuple[join.Plan, list[_Distinct], AlignConfig] | None = None
+
+
+def _score_block(block: slice) -> list[tuple[tuple[str, str], list[tuple[float, int, int]]]]:
+    """Check and score the candidates of one block of the running join."""
+    assert _JOINING is not None
+    plan, distinct, config = _JOINING
+    found: Scored = defaultdict(list)
+    for x, y, needed in zip(*plan.candidates(block), strict=True):
+        record, partner = distinct[x], distinct[y]
+        if len(record.elements & partner.elements) >= needed and len(record.content & partner.content) >= config.min_shared:
+            _score(record, partner, config, found)
+    return list(found.items())
 
 
 def _limits(config: AlignConfig) -> join.Thresholds:
@@ -295,11 +318,11 @@ def align_pair(
 
 
 def align_all(
-    articles: Sequence[Article], config: AlignConfig = AlignConfig()
+    articles: Sequence[Article], config: AlignConfig = AlignConfig(), jobs: int = 1
 ) -> tuple[Alignment, ...]:
-    """Align every pair of articles that has at least one aligned sentence."""
+    """Align every pair of articles that has at least one aligned sentence (the join over `jobs` processes)."""
     tokenized = {a.id: tokenize(a) for a in articles}
-    found = similar_sentences(list(tokenized.values()), config)
+    found = similar_sentences(list(tokenized.values()), config, jobs)
     return tuple(
         _pair_up(a, b, scored, min(len(tokenized[a].tokens), len(tokenized[b].tokens)))
         for (a, b), scored in sorted(found.items())

@@ -110,12 +110,49 @@ def candidate_pairs(columns: Columns, limits: Thresholds) -> Iterator[tuple[int,
     In order of `x`, then of `y`; a superset of the pairs whose multiset overlap
     reaches `overlap_needed`. `limits.min_shared` must be at least 1.
     """
+    joined = plan(columns, limits)
+    for block in joined.blocks:
+        xs, ys, _ = joined.candidates(block)
+        yield from zip(xs, ys, strict=True)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A join ready to run, a block of probing sentences at a time (`plan`).
+
+    Entry `e` is one probe key of sentence `owners[e]`, its last element at
+    `positions[e]`; it meets the postings `postings[start[e] : start[e] + length[e]]`,
+    each with its key's last position in the partner. Blocks are independent: each
+    holds whole sentences, so they can run in any order or in other processes.
+    """
+
+    start: np.ndarray
+    length: np.ndarray
+    owners: np.ndarray
+    positions: np.ndarray
+    postings: np.ndarray
+    posting_positions: np.ndarray
+    bounds: _Bounds
+    blocks: tuple[slice, ...]
+
+    def candidates(self, block: slice) -> tuple[list[int], list[int], list[int]]:
+        """The block's candidates `(x, y)` that pass both bounds, once each, by `x` then `y`, and the overlap each needs."""
+        length = self.length[block]
+        xs = np.repeat(self.owners[block], length)
+        at = np.repeat(self.start[block] - (np.cumsum(length) - length), length)
+        at += np.arange(len(xs))
+        n = len(self.bounds.sizes)
+        codes = np.unique(self.bounds.survivors(xs, np.repeat(self.positions[block], length), self.postings[at], self.posting_positions[at]))
+        xs, ys = codes // n, codes % n
+        return xs.tolist(), ys.tolist(), self.bounds.needed(xs, ys).tolist()
+
+
+def plan(columns: Columns, limits: Thresholds) -> Plan:
+    """Key, file and probe every sentence of `columns` (see the module docstring); `limits.min_shared >= 1`."""
     width = min(limits.min_shared, 2)
     if width < 1:
         raise ValueError("the join needs min_shared >= 1")
     n = len(columns.sizes)
-    if n < 2:
-        return
     sizes = np.asarray(columns.sizes, dtype=np.int64)
     stops = np.asarray(columns.stops, dtype=np.int64)
     counts = sizes - stops
@@ -126,7 +163,7 @@ def candidate_pairs(columns: Columns, limits: Thresholds) -> Iterator[tuple[int,
     # Every probe key, sorted as `key * n + owner`; the keys within a sentence's index
     # prefix (a single key before the prefix's last element, as `compare.align._keys`)
     # are also filed in the index, which is then the sorted run of those.
-    if int(keys.max(initial=0)) >= np.iinfo(np.int64).max // n:
+    if int(keys.max(initial=0)) >= np.iinfo(np.int64).max // max(n, 1):
         keys = np.unique(keys, return_inverse=True)[1]  # too many elements for `key * n`: number the keys
     codes = keys * n + owners
     del keys
@@ -136,24 +173,38 @@ def candidate_pairs(columns: Columns, limits: Thresholds) -> Iterator[tuple[int,
     del order, single
     postings, posting_positions = owners[filed].astype(np.int32), positions[filed].astype(np.int32)
     # A probe meets the run of its key's postings from the shortest partner allowed
-    # (`first`) to the last sentence before itself: the filed entries before it.
-    first = np.searchsorted(sizes, [shortest_partner(int(s), limits) for s in sizes], side="left")
-    start = np.searchsorted(codes[filed], codes - owners + first[owners])
-    stop = np.cumsum(filed) - filed
-    del codes, filed
+    # (`first`) to the last sentence before itself: the filed entries before it. The
+    # key's place in the probe cuts the run shorter: the pair's content need may be
+    # at most `room`, and it is at least `needs[its total length] - probe's stops`,
+    # so no partner longer than `longest` can use this key.
+    needs = np.array([overlap_needed(0, total, limits) for total in range(2 * int(sizes.max(initial=0)) + 1)], dtype=np.int64)
+    first = np.searchsorted(sizes, [shortest_partner(int(s), limits) for s in sizes], side="left").astype(np.int64)
+    room = counts[owners] - positions + (width - 1)
+    longest = np.searchsorted(needs, room + stops[owners], side="right") - 1 - sizes[owners]
+    last = np.minimum(np.searchsorted(sizes, longest, side="right"), owners)
+    filed_codes = codes[filed]
+    start = np.searchsorted(filed_codes, codes - owners + first[owners])
+    stop = np.searchsorted(filed_codes, codes - owners + last)
+    stop[room < limits.min_shared] = 0
+    del codes, filed, filed_codes, room, longest, last
     live = stop > start
     start, length, owners, positions = start[live], (stop - start)[live], owners[live], positions[live]
     order = np.argsort(owners, kind="stable")
     start, length, owners, positions = start[order], length[order], owners[order], positions[order]
     signature, collisions = _signatures(columns.elements)
-    bounds = _Bounds(sizes, stops, counts, signature, collisions, limits, width)
-    for block in _blocks(owners, length, n):
-        xs = np.repeat(owners[block], length[block])
-        at = np.repeat(start[block] - (np.cumsum(length[block]) - length[block]), length[block])
-        at += np.arange(len(xs))
-        kept = bounds.survivors(xs, np.repeat(positions[block], length[block]), postings[at], posting_positions[at])
-        for code in np.unique(kept).tolist():
-            yield divmod(code, n)
+    small = np.int32  # the bounds' columns: half the memory traffic of int64
+    bounds = _Bounds(
+        sizes.astype(small),
+        stops.astype(small),
+        counts.astype(small),
+        needs.astype(small),
+        tuple(np.ascontiguousarray(signature[:, word]) for word in range(signature.shape[1])),
+        collisions,
+        limits,
+        width,
+    )
+    blocks = tuple(_blocks(owners, length, n))
+    return Plan(start, length, owners.astype(small), positions.astype(small), postings, posting_positions, bounds, blocks)
 
 
 def _prefix_lengths(columns: Columns, limits: Thresholds, width: int) -> tuple[np.ndarray, np.ndarray]:
@@ -222,7 +273,7 @@ def _signatures(elements: Sequence[Collection[int]]) -> tuple[np.ndarray, np.nda
     signature = np.zeros((n, SIGNATURE_WORDS), dtype=np.uint64)
     np.bitwise_or.at(signature, (owner, bit // 64), np.left_shift(np.uint64(1), (bit % 64).astype(np.uint64)))
     collisions = np.bincount(owner, minlength=n) - np.bitwise_count(signature).sum(axis=1, dtype=np.int64)
-    return signature, collisions
+    return signature, collisions.astype(np.int32)
 
 
 def _blocks(owners: np.ndarray, length: np.ndarray, n: int) -> Iterator[slice]:
@@ -244,20 +295,24 @@ class _Bounds:
     sizes: np.ndarray
     stops: np.ndarray
     counts: np.ndarray
-    signature: np.ndarray
+    needs: np.ndarray  # `overlap_needed` by the pair's total length
+    signature: tuple[np.ndarray, ...]  # a column per 64-bit word: gathers of one word are faster than of rows
     collisions: np.ndarray
     limits: Thresholds
     width: int
 
+    def needed(self, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
+        """`overlap_needed` of each pair."""
+        return self.needs[self.sizes[xs] + self.sizes[ys]]
+
     def survivors(self, xs: np.ndarray, x_at: np.ndarray, ys: np.ndarray, y_at: np.ndarray) -> np.ndarray:
         """The codes `x * n + y` of the candidates that pass both bounds (maybe repeated)."""
-        limits = self.limits
-        needed = np.ceil(limits.threshold * (self.sizes[xs] + self.sizes[ys]) / 2 - EPSILON).astype(np.int64)
-        np.maximum(needed, limits.min_shared, out=needed)
-        content = np.maximum(needed - np.minimum(self.stops[xs], self.stops[ys]), limits.min_shared)
-        room = content - (self.width - 1)
-        keep = (x_at <= self.counts[xs] - room) & (y_at <= self.counts[ys] - room)
+        needed = self.needed(xs, ys)
+        room = np.maximum(needed - np.minimum(self.stops[xs], self.stops[ys]), self.limits.min_shared) - (self.width - 1)
+        keep = (x_at + room <= self.counts[xs]) & (y_at + room <= self.counts[ys])
         xs, ys, needed = xs[keep], ys[keep], needed[keep]
-        shared = np.bitwise_count(self.signature[xs] & self.signature[ys]).sum(axis=1, dtype=np.int64)
+        shared = np.zeros(len(xs), dtype=np.int32)
+        for word in self.signature:
+            shared += np.bitwise_count(word[xs] & word[ys])
         keep = shared + np.minimum(self.collisions[xs], self.collisions[ys]) >= needed
         return xs[keep].astype(np.int64) * len(self.sizes) + ys[keep]

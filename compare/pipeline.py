@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import functools
-import multiprocessing
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TypeVar
 from urllib.parse import urlsplit
 
 from compare.align import AlignConfig, align_all, group_stories
@@ -18,6 +15,7 @@ from compare.comparison import CompareConfig, find_discrepancies
 from compare.errors import InputError
 from compare.extract import extract_facts, infer_article_date
 from compare.ingest import ARTICLE_BYTES_LIMIT, iter_paths, read_articles, read_stdin, unique_ids
+from compare.parallel import parallel_map
 from compare.records import (
     Article,
     BaselineEntry,
@@ -28,9 +26,6 @@ from compare.records import (
     Skipped,
     Story,
 )
-
-T = TypeVar("T")
-R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -86,34 +81,6 @@ def date_articles(articles: Iterable[Article], jobs: int = 1) -> list[Article]:
         if inferred is not None:
             articles[i] = replace(articles[i], date=inferred[0], date_source="text", date_evidence=inferred[1])
     return articles
-
-
-# The items of the running `parallel_map`, inherited by forked workers (not pickled).
-_ITEMS: Sequence[object] = ()
-
-
-def parallel_map(function: Callable[[T], R], items: Sequence[T], jobs: int = 1) -> list[R]:
-    """`[function(x) for x in items]`, over `jobs` processes when that pays.
-
-    Workers are forked, so they inherit `items` and only results travel back.
-    Where fork is unavailable, or for few items, the map runs in this process.
-    Results are in input order, so the output never depends on `jobs`.
-    """
-    global _ITEMS
-    if jobs <= 1 or len(items) < 16 * jobs or "fork" not in multiprocessing.get_all_start_methods():
-        return [function(item) for item in items]
-    _ITEMS = items
-    try:
-        context = multiprocessing.get_context("fork")
-        chunk = max(1, len(items) // (jobs * 8))
-        with context.Pool(jobs) as pool:
-            return pool.map(functools.partial(_apply, function), range(len(items)), chunksize=chunk)
-    finally:
-        _ITEMS = ()
-
-
-def _apply(function: Callable[[T], R], index: int) -> R:
-    return function(_ITEMS[index])  # type: ignore[arg-type]
 
 
 def date_from_stories(articles: Iterable[Article], stories: Iterable[Story]) -> list[Article]:
@@ -230,7 +197,7 @@ def check_articles(
         # read_inputs makes ids unique; an API caller that did not would lose articles.
         raise ValueError(f"article ids must be unique (see ingest.unique_ids); repeated: {', '.join(repeated)}")
     say(f"aligning {len(ordered)} articles")
-    alignments = align_all(ordered, config.align)
+    alignments = align_all(ordered, config.align, config.jobs)
     stories = group_stories(ordered, alignments, config.align)
     ordered = date_from_stories(ordered, stories)
     say(f"extracting facts from {len(ordered)} articles in {len(stories)} stories")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import itertools
 import random
+from typing import Any
 
 import pytest
 
@@ -22,6 +23,7 @@ from compare.align import (
     tokenize,
 )
 from compare.ingest import article_from_text, read_article
+from compare.parallel import parallel_map
 from compare.records import Alignment, Article, Story
 from tests.conftest import CASES, SEEDS
 
@@ -247,3 +249,20 @@ def test_join_without_shared_words_equals_brute_force() -> None:
     expected = brute_force(tokenized, config)
     assert sum(map(len, expected.values())) > 50
     assert {k: sorted(v) for k, v in expected.items()} == {k: sorted(v) for k, v in similar_sentences(tokenized, config).items()}
+
+
+def test_join_over_two_processes_equals_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Blocks of the join scored in two forked workers give the very lists one process gives."""
+    monkeypatch.setattr(compare.join, "CHUNK", 64)  # many blocks, so that the work is spread
+    spread = []
+
+    def recorded(function: Any, items: Any, jobs: int = 1) -> Any:
+        spread.append((len(items), jobs))
+        return parallel_map(function, items, jobs)
+
+    monkeypatch.setattr(compare.align, "parallel_map", recorded)
+    tokenized = [tokenize(a) for a in corpus(31, articles=200)]
+    alone = similar_sentences(tokenized, AlignConfig(), jobs=1)
+    assert sum(map(len, alone.values())) > 50
+    assert alone == similar_sentences(tokenized, AlignConfig(), jobs=2)
+    assert spread[-1][1] == 2 and spread[-1][0] >= 32  # enough blocks for parallel_map to fork
