@@ -250,7 +250,7 @@ def measure(data: Path, fraction: float, variant_count: int, seed: int, jobs: in
     clock: dict[str, float] = {}
     articles = timed(clock, "ingest", lambda: [article_from_text(text, id=rid, date=date) for rid, text, date in texts])
     articles = timed(clock, "date", lambda: sorted(date_articles(articles, jobs), key=lambda a: a.id))
-    alignments = timed(clock, "align", lambda: align_all(articles))
+    alignments = timed(clock, "align", lambda: align_all(articles, AlignConfig(), jobs))
 
     def stories_stage() -> tuple[tuple[Story, ...], list[Article]]:
         stories = group_stories(articles, alignments)

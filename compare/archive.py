@@ -386,7 +386,7 @@ def _align_fresh(
     """Align `fresh` articles with each other and, through the index, with the `indexed` ones."""
     tokenized: list[TokenizedArticle] = [tokenize(a) for a in fresh]
     found = score_against(tokenized, _candidates(connection, indexed, config), config.align)
-    for key, scored in similar_sentences(tokenized, config.align).items():
+    for key, scored in similar_sentences(tokenized, config.align, config.jobs).items():
         found[key].extend(scored)
     return pair_up(found, lengths | {t.id: len(t.tokens) for t in tokenized})
 
