@@ -28,9 +28,12 @@ How each set is matched:
   put in CQE's vocabulary the way CQE's tagger maps other systems: units and currency
   codes to CQE's unit names (`USD` -> `dollar`, `km` -> `kilometre`), an age to `year of
   age`, a fraction to `%` and what it is a fraction of (`% population`) or to that
-  thing (`1/16 of a US pint` -> `pint`), cents (which factdiff states in dollars) back to cents; a number without unit
-  matches gold `-` or the singular head noun of its `counts` (CQE takes a counted noun
-  as the unit: `13000 workers` -> `worker`); qualifiers map to changes as about/nearly
+  thing (`1/16 of a US pint` -> `pint`), cents (which factdiff states in dollars) back to
+  cents (`63 cents per share` -> `cent per share`); a number without unit matches gold
+  `-` or its `counts` in the singular, whole or its head noun (CQE takes a counted noun
+  with its modifiers as the unit: `13000 workers` -> `worker`, `14 first-team players`
+  -> `first-team player`; its tagger maps other systems' plurals so, `commercial
+  fishermen` -> `commercial fisherman`); qualifiers map to changes as about/nearly
   `~`, more than/at least `>`, less than/up to `<`, up `up`, down `down`, none `=`.
   Published figures (full NewsQuant, 590 sentences; this is the 295-sentence dev part):
   CQE value F1 92.0, quantulum3 73.0, Recognizers-Text 69.1.
