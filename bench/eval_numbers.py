@@ -55,7 +55,10 @@ CHANGE: dict[str | None, str] = {
 # Function words dropped from factdiff's `counts` before token overlap: CQE's concepts are nouns.
 CONCEPT_STOP = frozenset("of the a an and in for to on at by with from".split())
 
-RE_CENT = re.compile(r"\bcents?\b|\bpence\b|\bp\b", re.IGNORECASE)
+RE_CENT = re.compile(r"\bcents?\b|\bpence\b|\bp\b|(?<=\d)p\b", re.IGNORECASE)
+# Pence written `p` ("118.5p"): NewsQuant's unit is `point`, the name CQE's tagger gives
+# another system's `p` (tagger.py, ccg_nlp: "p" -> "point").
+RE_PENCE_P = re.compile(r"(?<=\d)\s?p\Z")
 
 
 def _cqe_unit(unit: str) -> str:
@@ -126,7 +129,9 @@ def _as_quantity(fact: Fact) -> Quantity:
         # factdiff states cents in dollars (19 cents -> 0.19 USD); NewsQuant keeps cents.
         value, high = value * 100, (high * 100 if high is not None else None)
         per = fact.unit.split("/", 1)[1] if fact.unit and "/" in fact.unit else None
-        units = frozenset({f"cent per {_cqe_unit(per)}" if per else "cent"})  # 63 cents per share
+        units = frozenset(
+            {"point"} if RE_PENCE_P.search(fact.text) else {f"cent per {_cqe_unit(per)}" if per else "cent"}
+        )  # 63 cents per share
     elif fact.unit == "fraction":
         # NewsQuant writes a fraction's unit as `%` and what it is a fraction of ("a third
         # of the population" -> `% population`, "half of which" -> `% -`), or as the thing

@@ -29,7 +29,8 @@ How each set is matched:
   codes to CQE's unit names (`USD` -> `dollar`, `km` -> `kilometre`), an age to `year of
   age`, a fraction to `%` and what it is a fraction of (`% population`) or to that
   thing (`1/16 of a US pint` -> `pint`), cents (which factdiff states in dollars) back to
-  cents (`63 cents per share` -> `cent per share`); a number without unit matches gold
+  cents (`63 cents per share` -> `cent per share`; pence written `118.5p` -> `point`, the
+  name CQE's tagger gives another system's `p`); a number without unit matches gold
   `-` or its `counts` in the singular, whole or its head noun (CQE takes a counted noun
   with its modifiers as the unit: `13000 workers` -> `worker`, `14 first-team players`
   -> `first-team player`; its tagger maps other systems' plurals so, `commercial

@@ -76,7 +76,7 @@ CURRENCIES: dict[str, str] = {
     "yuan": "CNY", "renminbi": "CNY", "won": "KRW", "rupee": "INR", "rupees": "INR",
     "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB",
     "franc": "CHF", "francs": "CHF", "cent": "USD", "cents": "USD", "eurocents": "EUR",
-    "pence": "GBP", "penny": "GBP", "pennies": "GBP", "¢": "USD",
+    "pence": "GBP", "penny": "GBP", "pennies": "GBP", "p": "GBP", "¢": "USD",
     # Currencies of other countries and the pre-euro ones of wire copy.
     "peseta": "ESP", "pesetas": "ESP", "guilder": "NLG", "guilders": "NLG", "markka": "FIM",
     "markkaa": "FIM", "lire": "ITL", "drachma": "GRD", "drachmas": "GRD", "escudo": "PTE",
@@ -102,9 +102,13 @@ CURRENCIES: dict[str, str] = {
     "₺": "TRY", "₴": "UAH", "₦": "NGN", "₱": "PHP", "₫": "VND", "₪": "ILS", "฿": "THB",
     "₲": "PYG", "₸": "KZT", "₼": "AZN", "₮": "MNT", "₵": "GHS", "₡": "CRC", "₾": "GEL", "₭": "LAK",
     "元": "CNY",
+    # The ASCII transliterations of £ and ¥ (Unidecode's) in copy folded to ASCII: "PS8.1bn", "Y=590 billion".
+    "ps": "GBP", "y=": "JPY",
 }  # fmt: skip
 # Currency words whose amount is a hundredth of the unit: "50 cents" is 0.50 USD.
-HUNDREDTHS = frozenset("cent cents eurocents pence penny pennies ¢".split())
+HUNDREDTHS = frozenset("cent cents eurocents pence penny pennies p ¢".split())
+# Video resolutions, which a glued "p" follows as it follows pence: "1080p", "a 720p screen".
+VIDEO_LINES = frozenset({144.0, 240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440.0, 2160.0, 4320.0})
 
 # Units of measure -> normalised short form. Word units match case-insensitively.
 UNIT_WORDS: dict[str, str] = {
@@ -254,7 +258,7 @@ _BIG = "hundred|thousand|million|billion|trillion|dozen"
 RE_DIGITS = regex.compile(
     r"""
     (?: (?<![\p{L}\p{N}_])                # not glued to a word on the left: G7, A380
-      | (?<=\$(?:US|A|AU|NZ|HK|C|S)|(?<![\p{L}])(?:USD|EUR|GBP|JPY|AUD|CAD|RM|Rs)) )  # $US55, USD10m
+      | (?<=\$(?:US|A|AU|NZ|HK|C|S)|(?<![\p{L}])(?:USD|EUR|GBP|JPY|AUD|CAD|RM|Rs|PS)) )  # $US55, USD10m, PS8.1bn
     (?P<num>
         \d{1,2},(?:\d{2},)+\d{3}(?![\d])     # 12,34,567 (Indian grouping: lakhs, crores)
       | \d{1,3}(?:,\d{3})+(?![\d])          # 54,000 / 1,234,567
@@ -328,6 +332,7 @@ RE_CURRENCY_BEFORE = regex.compile(
         (?<![\p{L}])(?:US|U\.S\.|AU|CA|NZ|HK|NT|A|C|S|R)[ ]?\$   # US$3bn, A$5, US $58
       | \$(?:US|AU|A|NZ|HK|C|S)                                 # $US55 (Australian style)
       | (?<![\p{L}])(?:RM|Rs\.?)[ ]?                             # RM23.50, Rs 500
+      | (?<![\p{L}])(?P<ascii>PS|Y=)                            # £ and ¥ folded to ASCII: see CURRENCIES
       | \p{Sc}                                                  # $550, ¥87, ₺100
       | (?<![\p{L}])(?:USD|EUR|GBP|JPY|CNY|RMB|KRW|INR|AUD|CAD|CHF|HKD|TWD)[ \u00a0]?
     )
@@ -362,7 +367,8 @@ RE_CURRENCY_AFTER = regex.compile(
           | (?i:USD|EUR|GBP|JPY|CNY|RMB|KRW|INR|AUD|CAD|CHF|HKD|TWD)   # 40 USD, 40 rmb (lower-cased copy)
         )
         \b
-      | [ \u00a0]?(?P<sign>[\p{Sc}元])(?![ \u00a0]?\p{N}) )  # a sign after the amount: 15€, 100 ₡, 50¢
+      | [ \u00a0]?(?P<sign>[\p{Sc}元])(?![ \u00a0]?\p{N})    # a sign after the amount: 15€, 100 ₡, 50¢
+      | (?<=\p{N})(?P<sign>p)(?![\p{L}\p{N}]) )              # pence glued to the amount: 118.5p (see _decorate)
     """,
     regex.VERBOSE,
 )
@@ -579,13 +585,17 @@ _UP = r"""rose|rise|rises|rising|risen|increased|increases|increasing|grew|grows
           |climbed|climbs|climbing|jumped|jumps|jumping|surged|surges|surging|soared|soars
           |soaring|gained|gains|gaining|advanced|advances|rallied|rallies|added|adds
           |(?<!\b(?:gave|give|gives|giving|lifted|picked|set|sets|made|makes|ended|end)[ ]+)up
-          |(?:increase|rise|hike|jump|gain|growth|boost|surge)[ ]+of"""
+          |(?:increase|rise|hike|jump|gain|growth|boost|surge)[ ]+of
+          |(?<=\b(?:to|could|would|will|may|might|should|must)[ ]+)(?:climb|grow|gain|jump|surge|soar|increase|advance)
+          |upwards?"""
 _DOWN = r"""fell|falls|falling|fallen|dropped|drops|dropping|declined|declines|declining
           |decreased|decreases|decreasing|slipped|slips|slid|plunged|plunges|plunging
           |plummeted|plummets|plummeting|tumbled|tumbles|sank|sinks|dipped|dips|eased|eases
           |retreated|down|lost|loses|shed|sheds
           |(?:drop|decline|fall|cut|decrease|reduction|slump)[ ]+of
-          |(?:decrease|drop|fall|decline|dip)(?=[ ]+by)"""
+          |(?:decrease|drop|fall|decline|dip)(?=[ ]+by)
+          |(?<=\b(?:to|could|would|will|may|might|should|must)[ ]+)(?:drop|fall|decline|dip|slip|sink|plunge|tumble|slide|lose|shed|ease)
+          |downwards?"""
 # A direction of change before a number: "rose 5%", "fell by 3%", "an increase of 2%".
 RE_DIRECTION_BEFORE = regex.compile(
     rf"""
@@ -604,6 +614,13 @@ RE_DIRECTION_AFTER = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
+
+# A tilde or "≈" glued to a number, or before it: "~45g", "≈ 3 km" (about); not "a~3" (an id).
+RE_TILDE_BEFORE = regex.compile(r"""(?<![\p{L}\p{N}~])[~≈][ ]?\Z""", regex.VERBOSE)
+# What lies between an amount and its conversion in parentheses: "296 hp (224 kW / 300 PS)",
+# "seven miles (11 km)", "7.5 million crowns (US $1.1 million)".
+RE_CONVERSION_OPEN = regex.compile(r"""\A[ \u00a0]*\([ \u00a0]*\Z""", regex.VERBOSE)
+RE_CONVERSION_NEXT = regex.compile(r"""\A[ \u00a0]*[/=][ \u00a0]*\Z""", regex.VERBOSE)
 
 # Spans whose numbers are never facts.
 # URLs and emails; each starts only where a run of word characters starts, so a long
@@ -1228,12 +1245,17 @@ def _decorate(
         mention_start = start - (len(left) - minus.start())
     # Money: a currency sign before, or a currency word after.
     cm = RE_CURRENCY_BEFORE.search(left, max(0, len(left) - CURRENCY_BEFORE_CHARS))
+    if cm and cm.group("ascii") == "PS" and scale == 1 and not any(c in ".," for c in text[start:atom_end]):
+        return None  # "PS5", "PS 118": a console, a school; "PS21,700" and "PS2.7m" are pounds
     if cm:
         kind, unit = FactKind.MONEY, _currency_code(cm.group("cur"))
         mention_start = start - (len(left) - cm.start())
         if cm.group("sign") and not minus:
             value = -value
-    elif (am := RE_CURRENCY_AFTER.match(text, end)) and (am.group("cur") != "won" or scale > 1):
+    elif (
+        (am := RE_CURRENCY_AFTER.match(text, end)) and (am.group("cur") != "won" or scale > 1)
+        and not (am.group("sign") == "p" and (value in VIDEO_LINES or scale > 1))
+    ):  # fmt: skip
         key = RE_DOTS_AND_SPACES.sub("", am.group("cur") or am.group("sign")).lower()
         is_weight = key in ("pound", "pounds") and scale == 1 and not RE_MONEY_CONTEXT.search(text)
         if not is_weight:
@@ -1613,6 +1635,8 @@ def _qualify(text: str, m: _Mention) -> _Mention:
         if key in ("over", "under") and m.unit in TIME_UNITS:
             return m._replace(outer=m.start)  # "over five years" says when, not how many
         return m._replace(qualifier=QUALIFIERS[key], outer=m.start - (len(left) - q.start()))
+    if t := RE_TILDE_BEFORE.search(left, max(0, len(left) - 3)):
+        return m._replace(qualifier="about", outer=m.start - (len(left) - t.start()))  # "~45g"
     if m.kind in (FactKind.PERCENT, FactKind.MONEY, FactKind.QUANTITY):
         window = max(0, len(left) - DIRECTION_CHARS)
         d = RE_DIRECTION_BEFORE.search(left, window) or RE_DIRECTION_AFTER.match(text, m.end)
@@ -1621,6 +1645,32 @@ def _qualify(text: str, m: _Mention) -> _Mention:
         if left.endswith("+") and m.kind is FactKind.PERCENT:
             return m._replace(qualifier="up", outer=m.start)  # "Dow +0.2%"
     return m._replace(outer=m.start)
+
+
+def _inherit_hedges(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Give a conversion in parentheses the hedge of the amount it converts.
+
+    "just under 296 hp (224 kW / 300 PS)": the kilowatts are as hedged as the
+    horsepower, and "dropped by 1.5 degrees Celsius (2.7 Fahrenheit)" is a fall in both.
+    Only an amount with a unit (or currency) of the same kind converts one: "about 300
+    sailors (40 pilots)" is two counts.
+    """
+    out: list[_Mention] = []
+    in_parens = False
+    for m in mentions:
+        prev = out[-1] if out else None
+        between = text[prev.end : m.start] if prev is not None else ""
+        opened = prev is not None and RE_CONVERSION_OPEN.match(between) is not None
+        chained = in_parens and prev is not None and RE_CONVERSION_NEXT.match(between) is not None
+        converts = (
+            prev is not None and (opened or chained) and m.qualifier is None and prev.qualifier is not None
+            and m.kind is prev.kind and m.unit is not None and prev.unit is not None
+        )  # fmt: skip
+        if converts and prev is not None:
+            m = m._replace(qualifier=prev.qualifier)
+        in_parens = converts
+        out.append(m)
+    return out
 
 
 def _keep(text: str, m: _Mention) -> bool:
@@ -1672,8 +1722,7 @@ def _sentence_mentions(text: str) -> list[_Mention]:
                 continue
             found.append(m)
     found = _merge_ranges(text, _merge_ratios(text, _merge_cents(text, found)))
-    for m in found:
-        m = _qualify(text, m)
+    for m in _inherit_hedges(text, [_qualify(text, m) for m in found]):
         m = m._replace(counts=_counts(text, m))
         if _keep(text, m):
             mentions.append(m)
