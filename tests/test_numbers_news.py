@@ -70,3 +70,74 @@ def test_currency_in_ascii_copy_and_pence(sentence: str, expected: list[tuple[st
 def test_ascii_folded_signs_leave_other_numbers_alone() -> None:
     """A console name is no amount, but the count after it still is."""
     assert [("5 million", 5e6, None)] == [(f.text, f.value, f.unit) for f in facts("The PS5 sold 5 million units.")]
+
+
+def values(sentence: str) -> list[tuple[str, str, float, float | None, str | None]]:
+    return [(f.kind.value, f.text, pytest.approx(f.value), f.high, f.unit) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # A change keeps two values; a bare end takes the unit of the other.
+        ("Inflation is forecast to ease from 3.9 to 3.2 percent next year.", [
+            ("percent", "3.9", 3.9, None, "%"), ("percent", "3.2 percent", 3.2, None, "%"),
+        ]),
+        ("The champion cut his weight from 96 kilograms to 88 in a month.", [
+            ("quantity", "96 kilograms", 96.0, None, "kg"), ("quantity", "88", 88.0, None, "kg"),
+        ]),
+        # The change starts from a range: "from 5 to 7 per cent to 3 to 5 per cent".
+        ("The airline revised its growth forecast from 4 to 6 per cent to 2 to 3 per cent.", [
+            ("percent", "4 to 6 per cent", 4.0, 6.0, "%"), ("percent", "2 to 3 per cent", 2.0, 3.0, "%"),
+        ]),
+        # "two or three" is a range; "$5 or $10" two prices; "3 or more" one number.
+        ("The works will take two or three years.", [("quantity", "two or three years", 2.0, 3.0, "year")]),
+        ("Seats cost $40 or $60 and 3 or more fans shared one.", [
+            ("money", "$40", 40.0, None, "USD"), ("money", "$60", 60.0, None, "USD"), ("quantity", "3", 3.0, None, None),
+        ]),
+        # Hard negatives: cents are not lent, and a bare count lends nothing.
+        ("Fares rose from 50 cents to 75.", [("money", "50 cents", 0.5, None, "USD"), ("quantity", "75", 75.0, None, None)]),
+        ("Membership grew from 240 to 273.", [("quantity", "240", 240.0, None, None), ("quantity", "273", 273.0, None, None)]),
+    ],
+)
+def test_changes_ranges_and_borrowed_units(
+    sentence: str, expected: list[tuple[str, str, float, float | None, str | None]]
+) -> None:
+    """`from 3.9 to 3.2 percent` is two percents; `two or three years` a range; `$40 or $60` two prices."""
+    assert expected == values(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A span of years: both ends are years, whatever their century.
+        "Between 1550 and 1850 the glaciers advanced.",
+        "From 1750 to 1800 the port grew.",
+        "Forecasts run until 2150, and seas may be higher by 2120.",
+        # Street addresses.
+        "The sale included 12 E 68th St and 431 Harbour View Road, Mosman.",
+        "The unit at 22-24 Station Avenue was leased.",
+        "The prime minister returned to 10 Downing Street.",
+        # Stock indexes named by a number, also in headline case and lower-cased copy.
+        "Dow +0.4% S&P 500 +0.6% Nasdaq +1.1% FTSE 100 -0.2%",
+        "the sp 500 and the Nikkei 225 were closed.",
+    ],
+)
+def test_years_addresses_and_index_names(sentence: str) -> None:
+    """Years paired with years, house numbers and index names (`S&P 500`) are no quantities."""
+    assert [] == [f for f in facts(sentence) if f.kind.value == "quantity"]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # Hard negatives: counts next to these shapes stay counts.
+        ("About 500 St Helens fans travelled and 12 Wall Street firms paid.", [500.0, 12.0]),
+        ("The FTSE 100 fell 20 points as 250 firms reported.", [20.0, 250.0]),
+        ("The 2100 workers struck; 2150 votes were cast.", [2100.0, 2150.0]),
+        ("Between 1500 and 2500 troops may stay.", [1500.0]),
+    ],
+)
+def test_counts_beside_years_addresses_and_indexes(sentence: str, expected: list[float]) -> None:
+    """A count before a capitalised name, after an index or with four digits is still a count."""
+    assert expected == [f.value for f in facts(sentence)]

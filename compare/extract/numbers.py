@@ -245,6 +245,22 @@ CODE_WORDS = (
     r"|annex|amendment|protocol|directive|regulation|no|nos|nr"
 )
 
+# Stock indexes whose name ends in a number ("the S&P 500", "FTSE 100", "Nikkei 225"),
+# and the numbers they end in: names, in headlines and lower-cased copy too ("sp 500").
+STOCK_INDEXES = (
+    r"S&P|S\+P|S&P/ASX|S&P/TSX|SP|FTSE|Nikkei|DAX|MDAX|TecDAX|CAC|Russell|Stoxx|Euro[ ]Stoxx|STOXX[ ]Europe"
+    r"|ASX|Kospi|Kosdaq|Nifty|IBEX|AEX|FTSE[ ]MIB|TSX|SMI|OMX|OMXS|BIST|ATX|WIG|PSI|BEL|Nasdaq|NASDAQ"
+)
+STOCK_INDEX_NUMBERS = frozenset(
+    {10.0, 15.0, 20.0, 25.0, 30.0, 35.0, 40.0, 50.0, 60.0, 100.0, 150.0, 200.0, 225.0, 250.0, 300.0,
+     350.0, 400.0, 500.0, 600.0, 1000.0, 2000.0, 3000.0}
+)  # fmt: skip
+# Street suffixes of an address: "575 Wilbraham Road", "9 E 71st St", "16-18 Industrial Avenue".
+STREET_SUFFIXES = (
+    "Road", "Rd", "Street", "St", "Avenue", "Ave", "Lane", "Boulevard", "Blvd", "Drive", "Terrace",
+    "Crescent", "Close", "Parkway", "Place", "Square", "Court", "Way",
+)  # fmt: skip
+
 # ---------------------------------------------------------------------------
 # Patterns
 # ---------------------------------------------------------------------------
@@ -673,6 +689,19 @@ RE_CODE_BEFORE = regex.compile(
         )\Z""",
     regex.VERBOSE,
 )
+# A street address: a house number, one to three capitalised words (or "E", "71st"), a
+# street suffix; not a count of things named for a street ("12 Wall Street firms").
+RE_ADDRESS = regex.compile(
+    rf"""
+    (?<![\p{{L}}\p{{N}},.])\d{{1,5}}(?:[-–]\d{{1,5}})?[A-Za-z]?      # 575, 16-18, 221B
+    (?:[ ]+(?:[NSEW]\.?|\d{{1,3}}(?:st|nd|rd|th)|\p{{Lu}}[\p{{L}}'’-]*)){{1,3}}  # Wilbraham, E 71st
+    [ ]+(?:{"|".join(STREET_SUFFIXES)})\b\.?
+    (?![ ]+(?!was\b|has\b|is\b)\p{{Ll}}{{2,}}s\b)                  # "12 Wall Street firms": a count
+    """,
+    regex.VERBOSE,
+)
+# A stock index name right before a number: "the S&P 500", "FTSE 100".
+RE_STOCK_INDEX_BEFORE = regex.compile(rf"""(?<![\p{{L}}&/])(?i:{STOCK_INDEXES})[ \u00a0]+\Z""", regex.VERBOSE)
 # Page furniture: "1 of 94" ending a line ("Related Posts 1 of 94", "Photo 3 of 12").
 RE_FURNITURE = regex.compile(
     r"""(?<![\p{L}\p{N}])\d{1,4}[ \u00a0]+of[ \u00a0]+\d{1,4}(?=[ \u00a0\t]*(?:\n|\Z))""",
@@ -696,7 +725,7 @@ RE_SCORE_BEFORE = regex.compile(
 )
 # What joins the two ends of a range.
 RE_RANGE_JOIN = regex.compile(
-    r"""\A(?: [ \u00a0]*[-–—][ \u00a0]* | [-–][ ]+(?:to|or)[ ]+ | [ ]+(?P<word>to|and)[ ]+ )\Z""",
+    r"""\A(?: [ \u00a0]*[-–—][ \u00a0]* | [-–][ ]+(?:to|or)[ ]+ | [ ]+(?P<word>to|and|or)[ ]+ )\Z""",
     regex.VERBOSE,
 )
 # A hyphen left hanging before the other end of a range: "8- to 16-meter", "10- or 15-year".
@@ -757,6 +786,10 @@ RE_MONEY_CONTEXT = regex.compile(
 )
 RE_YEAR = regex.compile(r"""1[89]\d\d|20\d\d""")  # bare 1800-2099: a year unless hedged
 RE_OLD_YEAR = regex.compile(r"""1[0-7]\d\d""")  # 1000-1799: a year after "in", "since"
+RE_FAR_YEAR = regex.compile(r"""21\d\d""")  # 2100-2199: a year after "by", "until" (RE_FAR_YEAR_BEFORE)
+RE_FAR_YEAR_BEFORE = regex.compile(
+    r"""(?<![\p{L}])(?i:in|by|until|till|before|after|since|from|to|through)[ ]+\Z""", regex.VERBOSE
+)
 # Words before a four-digit number that make it a year: "in 2027", "the 2024 elections".
 RE_YEAR_BEFORE = regex.compile(
     r"""
@@ -992,6 +1025,8 @@ def _blocked_spans(text: str, digits: bool, fractions: _Spans | None = None) -> 
         patterns.append(RE_EMAIL)
     if digits:
         patterns.extend((RE_TIME, RE_DATE, RE_PHONE, RE_FURNITURE))
+        if any(suffix in text for suffix in STREET_SUFFIXES):
+            patterns.append(RE_ADDRESS)
     for pattern in patterns:
         for m in pattern.finditer(text):
             if pattern is RE_DATE and fractions is not None and fractions.overlaps(*m.span()):
@@ -1191,6 +1226,8 @@ def _decorate(
         return None
     if _code_before(left):
         return None
+    if value in STOCK_INDEX_NUMBERS and words is None and RE_STOCK_INDEX_BEFORE.search(left, max(0, len(left) - 24)):
+        return None  # "the S&P 500", "FTSE 100": a name
     scale = 1.0
     last_scale = 1.0
     while words is None and (sm := RE_SCALE.match(text, end)):
@@ -1317,6 +1354,7 @@ def _decorate(
         and bool(
             RE_YEAR.fullmatch(digits)
             or (RE_OLD_YEAR.fullmatch(digits) and RE_YEAR_BEFORE.search(left))
+            or (RE_FAR_YEAR.fullmatch(digits) and RE_FAR_YEAR_BEFORE.search(left))
         )
     )  # fmt: skip
     if (
@@ -1346,6 +1384,12 @@ def _per_unit(rate: regex.Match[str]) -> str:
 def _bare(m: _Mention) -> bool:
     """Return True if `m` is a plain number with no sign, scale, unit or currency of its own."""
     return m.start == m.atom_start and m.end == m.atom_end and m.scale == 1
+
+
+def _year_shaped(text: str, m: _Mention) -> bool:
+    """Return True if `m` is a bare integer of four digits from 1000 to 2199 (a year if its partner is one)."""
+    digits = text[m.atom_start : m.atom_end]
+    return _bare(m) and m.kind is FactKind.QUANTITY and len(digits) == 4 and digits.isdigit() and 1000 <= int(digits) < 2200
 
 
 def _range(a: _Mention, b: _Mention) -> _Mention | None:
@@ -1447,7 +1491,12 @@ def _currency_code_is_hundredths(surface: str) -> bool:
 
 
 def _merge_ranges(text: str, mentions: list[_Mention]) -> list[_Mention]:
-    """Join "40-50%", "between 40 and 50", "from 40 to 50 troops" into one range mention."""
+    """Join "40-50%", "between 40 and 50", "from 40 to 50 troops", "three or four years" into one range mention.
+
+    The two values of a change ("from 4.8 to 4.7 percent", "from 208 pounds to 193") stay
+    two mentions, and a bare one takes the other's unit (`_borrow`).
+    """
+    mentions = list(mentions)
     out: list[_Mention] = []
     i = 0
     while i < len(mentions):
@@ -1462,6 +1511,9 @@ def _merge_ranges(text: str, mentions: list[_Mention]) -> list[_Mention]:
             continue
         word = join.group("word")
         left = _left(text, a.start)
+        if a.year != b.year and _year_shaped(text, b if a.year else a):
+            # "between 1600 and 1900", "from 1750 to 1800": the other end of a span of years is one too.
+            a, b = a._replace(year=True), b._replace(year=True)
         merged = _range(a, b)
         if word is None:  # a hyphen: a range, or else a score, a code or a phone number
             score = (
@@ -1475,6 +1527,8 @@ def _merge_ranges(text: str, mentions: list[_Mention]) -> list[_Mention]:
             continue
         if word == "and" and not RE_BETWEEN_BEFORE.search(left):
             merged = None
+        if word == "or" and not (_bare(a) and a.kind is FactKind.QUANTITY and a.unit is None):
+            merged = None  # "three or four years", "5 or 6 percent"; not "$5 or $10"
         if word == "to":
             from_m = RE_FROM_BEFORE.search(left)
             by_m = RE_BY_BEFORE.search(left)
@@ -1482,8 +1536,14 @@ def _merge_ranges(text: str, mentions: list[_Mention]) -> list[_Mention]:
             changing = from_m and RE_CHANGE_WORD.search(left[: from_m.start()][-60:])
             # "up 10.4 cents to $2.24", "increased by $43.6 billion to $419.2 billion".
             moved = (RE_DIRECTION_BEFORE.search(left) or by_m) and not _bare(a)
-            if changing or moved or _qualifier_before(_left(text, b.start)):
+            # "from 5 to 7 per cent to 3 to 5 per cent": the change starts from a range.
+            c = mentions[i + 2] if i + 2 < len(mentions) else None
+            then = RE_RANGE_JOIN.match(text[b.end : c.start]) if c is not None else None
+            from_range = changing and then is not None and then.group("word") == "to"
+            if (changing or moved or _qualifier_before(_left(text, b.start))) and not from_range:
                 merged = None
+            if merged is None and from_m:
+                a, mentions[i + 1] = _borrow(text, a, b)
         if merged is None:
             out.append(a)
             i += 1
@@ -1491,6 +1551,30 @@ def _merge_ranges(text: str, mentions: list[_Mention]) -> list[_Mention]:
             out.append(merged)
             i += 2
     return out
+
+
+def _borrow(text: str, a: _Mention, b: _Mention) -> tuple[_Mention, _Mention]:
+    """The two values of a change "from a to b", a bare one with the other's kind, unit and scale.
+
+    "from 4.8 to 4.7 percent" is 4.8% and 4.7%; "from 208 pounds to 193" 208 and 193
+    pounds; "from 24.2 to 33 billion euros" 24.2 billion euros. Cents are not lent:
+    "from 50 cents to 75" is left as written.
+    """
+
+    def plain(m: _Mention) -> bool:
+        return _bare(m) and m.kind is FactKind.QUANTITY and m.unit is None and not m.year and m.high is None
+
+    def lends(m: _Mention) -> bool:
+        return (
+            m.kind is not FactKind.AGE and (m.unit is not None or m.kind is not FactKind.QUANTITY)
+            and m.unit != "fraction" and not _currency_code_is_hundredths(text[m.atom_end : m.end])
+        )  # fmt: skip
+
+    if plain(a) and lends(b):
+        return a._replace(kind=b.kind, unit=b.unit, value=a.value * b.scale, scale=b.scale), b
+    if plain(b) and lends(a) and a.high is None:
+        return a, b._replace(kind=a.kind, unit=a.unit, value=b.value * a.scale, scale=a.scale)
+    return a, b
 
 
 def _tokens(text: str, pos: int, limit: int = 8) -> list[str]:
