@@ -141,3 +141,64 @@ def test_years_addresses_and_index_names(sentence: str) -> None:
 def test_counts_beside_years_addresses_and_indexes(sentence: str, expected: list[float]) -> None:
     """A count before a capitalised name, after an index or with four digits is still a count."""
     assert expected == [f.value for f in facts(sentence)]
+
+
+def vague(sentence: str) -> list[tuple[str, str, float, float | None, str | None, str | None]]:
+    return [(f.kind.value, f.text, f.value, f.high, f.unit, f.counts) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # A plural scale word and "of": one to ten of the scale.
+        ("Thousands of residents were evacuated.", [("quantity", "Thousands", 1e3, 1e4, None, "residents")]),
+        ("Dozens of flights were cancelled.", [("quantity", "Dozens", 12.0, 120.0, None, "flights")]),
+        ("Tens of thousands of fans marched.", [("quantity", "Tens of thousands", 1e4, 1e5, None, "fans")]),
+        ("Hundreds of thousands fled the region.", [("quantity", "Hundreds of thousands", 1e5, 1e6, None, None)]),
+        ("The scheme lost tens of millions of dollars.", [("money", "tens of millions of dollars", 1e7, 1e8, "USD", None)]),
+        ("The storm travelled hundreds of miles.", [("quantity", "hundreds of miles", 100.0, 1000.0, "mi", None)]),
+        ("The repairs cost thousands of pounds.", [("money", "thousands of pounds", 1e3, 1e4, "GBP", None)]),
+        # Hard negatives: weight, not money; "tens of" without a scale; a scale word with no "of".
+        ("Police seized hundreds of pounds of explosives.", [("quantity", "hundreds of pounds", 100.0, 1000.0, "lb", "explosives")]),
+        ("Tens of people and the thousands separator.", []),
+        ("Millions watched; billions were spent.", []),
+    ],
+)
+def test_vague_amounts(sentence: str, expected: list[tuple[str, str, float, float | None, str | None, str | None]]) -> None:
+    """`thousands of residents` is 1,000-10,000 residents; `tens of millions of dollars` money; `millions watched` nothing."""
+    assert expected == vague(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The engine makes 310 pound-feet of torque.", [("310 pound-feet", 310.0, "lb-ft")]),
+        ("The guitar has a 24.75″ scale.", [("24.75″", 24.75, "in")]),
+        ("Offices let at $95 per sq m and beef sells at $12 per kg.", [("$95 per sq m", 95.0, "USD/m2"), ("$12 per kg", 12.0, "USD/kg")]),
+        ("The port handles a 40,000 barrel-a-day pipeline.", [("40,000 barrel-a-day", 40000.0, "bbl/day")]),
+        ("Mileage rose from about 18-22 mpg to 27 in a decade.", [("18-22 mpg", 18.0, "mpg"), ("27", 27.0, "mpg")]),
+        ("Valuations grew from 1.5 to 2-3 billion euros.", [("1.5", 1.5e9, "EUR"), ("2-3 billion euros", 2e9, "EUR")]),
+        # Hard negatives: "per cent" is a percent, not a rate; a bare "pound" is weight only with a unit word.
+        ("Rates rose 5 per cent and he lost 6 pounds.", [("5 per cent", 5.0, "%"), ("6 pounds", 6.0, "lb")]),
+        ("Tickets rose from 30 to 45 at the gate.", [("30", 30.0, None), ("45", 45.0, None)]),
+    ],
+)
+def test_units_and_rates(sentence: str, expected: list[tuple[str, float, str | None]]) -> None:
+    """`pound-feet`, `″`, `per sq m`, `barrel-a-day` are units; a hedged or ranged start of a change lends its unit."""
+    assert expected == [(f.text, pytest.approx(f.value), f.unit) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # A player's points are no percentage points, even beside a percentage.
+        ("She averaged 21.4 points while shooting 48% from the field.", [("21.4", None, "points"), ("48%", "%", None)]),
+        ("Leeds won by 12 points; attendance was 85% of capacity.", [("12", None, "points"), ("85%", "%", "capacity")]),
+        # Hard negatives: poll leads stay percentage points; a ZIP code is no number.
+        ("Labour leads by 7 points in a poll putting it at 41%.", [("7 points", "percentage points", None), ("41%", "%", None)]),
+        ("Homes in the 10027 ZIP code sold for 12% more.", [("12%", "%", None)]),
+    ],
+)
+def test_game_points_and_zip_codes(sentence: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    """`averaged 21.4 points` counts points; `leads by 7 points` in a poll is percentage points; ZIP codes are codes."""
+    assert expected == [(f.text, f.unit, f.counts) for f in facts(sentence)]

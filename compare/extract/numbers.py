@@ -142,6 +142,7 @@ UNIT_WORDS: dict[str, str] = {
     "cubic metre": "m3", "cubic metres": "m3", "micrometre": "μm", "micrometres": "μm",
     "micrometer": "μm", "micrometers": "μm", "micron": "μm", "microns": "μm",
     "gigapascal": "GPa", "gigapascals": "GPa", "parts per million": "ppm", "parts per billion": "ppb",
+    "pound-feet": "lb-ft", "pound-foot": "lb-ft",
 }  # fmt: skip
 UNIT_ABBREVIATIONS: dict[str, str] = {
     "km": "km", "cm": "cm", "mm": "mm", "kg": "kg", "mg": "mg", "lb": "lb", "lbs": "lb",
@@ -156,6 +157,7 @@ UNIT_ABBREVIATIONS: dict[str, str] = {
     "mAh": "mAh", "min": "min", "mins": "min", "hr": "h", "hrs": "h", "g": "g",
     "nm": "nm", "m": "m", "μm": "μm", "µm": "μm", "ppm": "ppm", "ppb": "ppb", "GPa": "GPa",
     "MPa": "MPa", "kPa": "kPa", "PS": "PS", "m3": "m3", "m³": "m3", "cu ft": "cu ft",
+    "″": "in",  # a double prime: a 25.5″ neck
 }  # fmt: skip
 
 QUALIFIERS: dict[str, str] = {
@@ -420,7 +422,8 @@ RE_PER = regex.compile(
     rf"""
     (?<![ \u00a0])                                  # only the start of a run of spaces tries
     (?: [ \u00a0]+(?i:per|a|an)[ \u00a0]+(?P<word>(?i:{_UNIT_WORD_ALT}|{_PER_WORD_ALT}))
-      | -(?i:per|a|an)-(?P<hword>(?i:{_PER_WORD_ALT}))              # a 12-cent-a-share dividend
+      | [ \u00a0]+(?i:per)[ \u00a0]+(?P<pabbr>{_UNIT_ABBR_ALT})     # $80 per sq m, $5 per kg
+      | -(?i:per|a|an)-(?P<hword>(?i:{_PER_WORD_ALT}|day|week|month|year))  # a 12-cent-a-share dividend, a 52,000 barrel-a-day refinery
       | [ \u00a0]?/[ \u00a0]?(?P<abbr>{_UNIT_ABBR_ALT}|{_PER_ABBR_ALT}|(?i:day|week|month|year|share)) )
     (?![\p{{L}}\p{{N}}])
     (?![ \u00a0]+(?i:ago|earlier|later|before|after|since)\b)
@@ -448,6 +451,25 @@ RE_FRACTION_AFTER = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
+# A vague amount: a plural scale word and "of" ("thousands of tests", "dozens of people",
+# "tens of millions of dollars", "hundreds of thousands fled"): from one of the scale to
+# ten (CQE's reading: "thousands" is 1,000-10,000). "Tens" needs a scale after it.
+VAGUE_SCALES: dict[str, float] = {
+    "tens": 10.0, "dozens": 12.0, "hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
+    "trillions": 1e12,
+}  # fmt: skip
+RE_VAGUE_AMOUNT = regex.compile(
+    r"""
+    (?<![\p{L}\p{N}'’-])
+    (?P<first>(?i:tens|dozens|hundreds|thousands|millions|billions|trillions))
+    (?P<chain>(?:[ ]+of[ ]+(?i:hundreds|thousands|millions|billions|trillions)\b)*)
+    (?=[ ]+of[ ]+\p{L}|(?<=s[ ]+of[ ]+\p{L}+)[ ]+\p{L})     # "thousands of tests"; a chain may end bare
+    """,
+    regex.VERBOSE,
+)
+VAGUE_TAILS = ("ds of ", "ns of ")  # every vague amount ends so: hundreds, thousands; dozens, tens, millions
+RE_VAGUE_HINT = regex.compile(r"""(?i:tens|dozens|hundreds|thousands|millions|billions|trillions)[ ]+of[ ]""")
+RE_OF_WORD = regex.compile(r"""[ ]+of(?=[ ])""")
 # A scale word after a fraction: "one billion and a quarter million".
 RE_SCALE_WORD_AFTER = regex.compile(
     r"""(?<![ \u00a0])[ \u00a0]+(?P<w>(?i:thousand|million|billion|trillion))\b""", regex.VERBOSE
@@ -780,6 +802,14 @@ RE_DETERMINER = regex.compile(
 RE_PERCENT_CONTEXT = regex.compile(
     r"""%|\bper[ ]?cent\b|\bpoll|\brate\b|\bapproval\b|\bsurvey\b""", regex.VERBOSE | regex.IGNORECASE
 )
+# A scoring verb before "points": a game's points, even in a sentence about percentages
+# ("averaged 7.3 points while shooting 47.6%", "won by 12 points").
+RE_SCORED_BEFORE = regex.compile(
+    r"""(?<![\p{L}])(?i:scored|scores|scoring|averaged|averages|averaging|tallied|netted|won[ ]by|lost[ ]by|beat[ ]\S+[ ]by)[ ]+\Z""",
+    regex.VERBOSE,
+)
+# A code word after a number: "the 90049 ZIP code", "the 020 area code".
+RE_CODE_AFTER = regex.compile(r"""[ \u00a0]+(?i:zip|postal|post|area)[ ]?codes?\b""", regex.VERBOSE)
 RE_MONEY_CONTEXT = regex.compile(
     r"""£|sterling|\bcosts?\b|\bpaid\b|\bpay\b|\bprice|\bworth\b|\bfined?\b|\bsalary|\bbudget|\bspen[dt]|\bfund""",
     regex.VERBOSE | regex.IGNORECASE,
@@ -806,6 +836,10 @@ RE_DETERMINER_BEFORE = regex.compile(
     regex.VERBOSE,
 )
 RE_FROM_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:from)[ ]+\Z""", regex.VERBOSE)
+# "from about 14-18 mpg to 24": a hedged start of a change lends its unit too.
+RE_FROM_HEDGED_BEFORE = regex.compile(
+    r"""(?<![\p{L}])(?i:from)[ ]+(?:(?i:about|around|roughly|some|nearly|almost|up[ ]to)[ ]+)?\Z""", regex.VERBOSE
+)
 RE_BY_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:by)[ ]+\Z""", regex.VERBOSE)
 RE_BETWEEN_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:between)[ ]+\Z""", regex.VERBOSE)
 # The word right before a number: "Boeing 737", "no one".
@@ -1025,8 +1059,6 @@ def _blocked_spans(text: str, digits: bool, fractions: _Spans | None = None) -> 
         patterns.append(RE_EMAIL)
     if digits:
         patterns.extend((RE_TIME, RE_DATE, RE_PHONE, RE_FURNITURE))
-        if any(suffix in text for suffix in STREET_SUFFIXES):
-            patterns.append(RE_ADDRESS)
     for pattern in patterns:
         for m in pattern.finditer(text):
             if pattern is RE_DATE and fractions is not None and fractions.overlaps(*m.span()):
@@ -1226,6 +1258,10 @@ def _decorate(
         return None
     if _code_before(left):
         return None
+    if RE_CODE_AFTER.match(text, end):
+        return None  # "the 90049 ZIP code"
+    if words is None and text[end : end + 1] == " " and text[end + 1 : end + 2].isupper() and RE_ADDRESS.match(text, start):
+        return None  # "575 Wilbraham Road", "9 E 71st St"; in "16-18 Station Avenue" the 18, so the 16 goes too
     if value in STOCK_INDEX_NUMBERS and words is None and RE_STOCK_INDEX_BEFORE.search(left, max(0, len(left) - 24)):
         return None  # "the S&P 500", "FTSE 100": a name
     scale = 1.0
@@ -1303,7 +1339,8 @@ def _decorate(
         pm = RE_PERCENT.match(text, end)
         # "points" are percentage points in a sentence about percentages, unless the value
         # could not be one: "closed at 1,478 points" is an index level.
-        if pm and not (pm.group("points") and (value >= 100 or not _points_are_percent(text))):
+        scored = pm is not None and pm.group("points") is not None and RE_SCORED_BEFORE.search(left) is not None
+        if pm and not (pm.group("points") and (value >= 100 or scored or not _points_are_percent(text))):
             kind, end = FactKind.PERCENT, pm.end()
             unit = (
                 "percentage points" if pm.group("pp") or pm.group("points")
@@ -1373,7 +1410,10 @@ def _decorate(
 def _per_unit(rate: regex.Match[str]) -> str:
     """The canonical unit a RE_PER match is per: `barrels` -> `bbl`, `square foot` -> `sq ft`, `yr` -> `year`."""
     if rate.group("hword"):
-        return PER_WORDS[rate.group("hword").lower()]
+        hword = rate.group("hword").lower()
+        return PER_WORDS.get(hword) or UNIT_WORDS[hword]
+    if rate.group("pabbr"):
+        return UNIT_ABBREVIATIONS[rate.group("pabbr")]
     if rate.group("word"):
         word = RE_SPACES.sub(" ", rate.group("word").lower())
         return UNIT_WORDS.get(word) or PER_WORDS[word]
@@ -1494,9 +1534,8 @@ def _merge_ranges(text: str, mentions: list[_Mention]) -> list[_Mention]:
     """Join "40-50%", "between 40 and 50", "from 40 to 50 troops", "three or four years" into one range mention.
 
     The two values of a change ("from 4.8 to 4.7 percent", "from 208 pounds to 193") stay
-    two mentions, and a bare one takes the other's unit (`_borrow`).
+    two mentions (`_lend_units` then gives a bare one the other's unit).
     """
-    mentions = list(mentions)
     out: list[_Mention] = []
     i = 0
     while i < len(mentions):
@@ -1542,14 +1581,23 @@ def _merge_ranges(text: str, mentions: list[_Mention]) -> list[_Mention]:
             from_range = changing and then is not None and then.group("word") == "to"
             if (changing or moved or _qualifier_before(_left(text, b.start))) and not from_range:
                 merged = None
-            if merged is None and from_m:
-                a, mentions[i + 1] = _borrow(text, a, b)
         if merged is None:
             out.append(a)
             i += 1
         else:
             out.append(merged)
             i += 2
+    return out
+
+
+def _lend_units(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Give the bare value of a change "from a to b" the other value's unit (`_borrow`)."""
+    out = list(mentions)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        join = RE_RANGE_JOIN.match(text[a.end : b.start])
+        if join and join.group("word") == "to" and RE_FROM_HEDGED_BEFORE.search(_left(text, a.start)):
+            out[i], out[i + 1] = _borrow(text, a, b)
     return out
 
 
@@ -1572,7 +1620,7 @@ def _borrow(text: str, a: _Mention, b: _Mention) -> tuple[_Mention, _Mention]:
 
     if plain(a) and lends(b):
         return a._replace(kind=b.kind, unit=b.unit, value=a.value * b.scale, scale=b.scale), b
-    if plain(b) and lends(a) and a.high is None:
+    if plain(b) and lends(a):
         return a, b._replace(kind=a.kind, unit=a.unit, value=b.value * a.scale, scale=a.scale)
     return a, b
 
@@ -1703,6 +1751,8 @@ def _counts(text: str, m: _Mention) -> str | None:
         else:  # "30 km road"; a share counts any noun: "one in five Americans", "half the country"
             share = m.unit == "fraction"
             found = _phrase_after(text, end, lowercase_only=not share, skip_determiners=share)
+    elif m.words and m.words.split(" of ", 1)[0] in VAGUE_SCALES and (of := RE_OF.match(text, end)):
+        found = _phrase_after(text, of.end(), lowercase_only=False, skip_determiners=True)  # "thousands of tests"
     else:
         found = _phrase_after(text, end, lowercase_only=False, skip_determiners=False)
     return found or _phrase_before(text, m.outer if m.outer >= 0 else m.start)
@@ -1777,12 +1827,42 @@ def _keep(text: str, m: _Mention) -> bool:
     return True
 
 
+def _vague_amounts(text: str) -> list[_Mention]:
+    """Return a range mention for every vague amount ("thousands of tests", "tens of millions of dollars").
+
+    What follows "of" may give the unit or currency ("hundreds of miles", "millions of
+    euros"); else the phrase after "of" is what it counts (see `_counts`).
+    """
+    if not RE_VAGUE_HINT.search(text):
+        return []
+    found: list[_Mention] = []
+    for m in RE_VAGUE_AMOUNT.finditer(text):
+        words = RE_SPACES.sub(" ", m.group(0).lower()).split(" of ")
+        if words[0] == "tens" and len(words) == 1:
+            continue  # "tens of people" is rare; "tens of thousands" is the idiom
+        low = math.prod(VAGUE_SCALES[w] for w in words)
+        kind, unit, end = FactKind.QUANTITY, None, m.end()
+        if of := RE_OF_WORD.match(text, end):
+            if (am := RE_CURRENCY_AFTER.match(text, of.end())) and am.group("cur"):
+                key = RE_DOTS_AND_SPACES.sub("", am.group("cur")).lower()
+                weight = key in ("pound", "pounds") and RE_OF.match(text, am.end())  # "hundreds of pounds of explosives"
+                if key not in HUNDREDTHS and key != "won" and not weight:
+                    kind, unit, end = FactKind.MONEY, _currency_code(key), am.end()
+            if kind is FactKind.QUANTITY and (um := RE_UNIT.match(text, of.end())) and um.group("word"):
+                unit, end = UNIT_WORDS[RE_SPACES.sub(" ", um.group("word").lower())], um.end()
+        found.append(
+            _Mention(kind, m.start(), end, low, m.start(), m.end(), high=low * 10, unit=unit, words=" of ".join(words))
+        )
+    return found
+
+
 def _sentence_mentions(text: str) -> list[_Mention]:
     """Return every numeric mention in one sentence's text, in order."""
     digits = RE_ANY_DIGIT.search(text) is not None
     fractions = _digit_fractions(text) + (_scientific(text) if digits else [])
     atoms = list(_atoms(text, digits, fractions))
-    if not atoms and not digits:
+    vague = _vague_amounts(text) if any(tail in text for tail in VAGUE_TAILS) else []
+    if not atoms and not digits and not vague:
         return []  # an age apposition has digits
     blocked = _blocked_spans(text, digits, _Spans((s, e) for s, e, _ in fractions))
     mentions: list[_Mention] = []
@@ -1805,7 +1885,10 @@ def _sentence_mentions(text: str) -> list[_Mention]:
             if blocked.overlaps(m.start, m.end):
                 continue
             found.append(m)
-    found = _merge_ranges(text, _merge_ratios(text, _merge_cents(text, found)))
+    found = _lend_units(text, _merge_ranges(text, _merge_ratios(text, _merge_cents(text, found))))
+    if vague := [v for v in vague if not blocked.overlaps(v.start, v.end)]:
+        taken = _Spans((m.start, m.end) for m in found)
+        found = sorted(found + [v for v in vague if not taken.overlaps(v.start, v.end)], key=lambda m: m.start)
     for m in _inherit_hedges(text, [_qualify(text, m) for m in found]):
         m = m._replace(counts=_counts(text, m))
         if _keep(text, m):
