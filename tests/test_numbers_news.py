@@ -36,12 +36,15 @@ def money(sentence: str) -> list[tuple[str, float, str | None]]:
         # A future or infinitive change verb gives a direction too.
         ("Profits could fall 4% and sales are set to climb 2%.", [("4%", "down"), ("2%", "up")]),
         ("Guidance was revised upward by $40 million.", [("$40 million", "up")]),
+        # A list that leaves out its change verb keeps the direction of the item before.
+        ("Ross was down 2.3%, Burlington by 2.6% and Gap was flat.", [("2.3%", "down"), ("2.6%", "down")]),
         # Hard negatives: a tilde glued to an id is no hedge, counts in parentheses that convert nothing,
         # an unhedged amount before a hedged conversion, and a change noun.
         ("Ticket ref~42 was closed.", [("42", None)]),
         ("About 300 sailors (40 pilots) were aboard.", [("300", "about"), ("40", None)]),
         ("The bridge is 1,200 metres (about 3,900 feet) long.", [("1,200 metres", None), ("3,900 feet", "about")]),
         ("A drop 10 times larger was feared.", [("10", None)]),
+        ("Revenue rose 3%, driven by 2% price growth.", [("3%", "up"), ("2%", None)]),
     ],
 )
 def test_hedges_and_directions(sentence: str, expected: list[tuple[str, str | None]]) -> None:
@@ -117,6 +120,7 @@ def test_changes_ranges_and_borrowed_units(
         # Street addresses.
         "The sale included 12 E 68th St and 431 Harbour View Road, Mosman.",
         "The unit at 22-24 Station Avenue was leased.",
+        "The embassy moved to 18 Avenue Kléber and 8 Rue de Rivoli.",
         "The prime minister returned to 10 Downing Street.",
         # Stock indexes named by a number, also in headline case and lower-cased copy.
         "Dow +0.4% S&P 500 +0.6% Nasdaq +1.1% FTSE 100 -0.2%",
@@ -197,6 +201,7 @@ def test_units_and_rates(sentence: str, expected: list[tuple[str, float, str | N
         # Hard negatives: poll leads stay percentage points; a ZIP code is no number.
         ("Labour leads by 7 points in a poll putting it at 41%.", [("7 points", "percentage points", None), ("41%", "%", None)]),
         ("Homes in the 10027 ZIP code sold for 12% more.", [("12%", "%", None)]),
+        ("In the 60614 ZIP Code, 41 homes sold.", [("41", None, "homes")]),
     ],
 )
 def test_game_points_and_zip_codes(sentence: str, expected: list[tuple[str, str | None, str | None]]) -> None:

@@ -658,6 +658,8 @@ RE_TILDE_BEFORE = regex.compile(r"""(?<![\p{L}\p{N}~])[~≈][ ]?\Z""", regex.VER
 # What lies between an amount and its conversion in parentheses: "296 hp (224 kW / 300 PS)",
 # "seven miles (11 km)", "7.5 million crowns (US $1.1 million)".
 RE_CONVERSION_OPEN = regex.compile(r"""\A[ \u00a0]*\([ \u00a0]*\Z""", regex.VERBOSE)
+# A list that leaves its change verb out: "Ross was down 2.3%, Burlington by 2.6%".
+RE_ELLIPTIC_BY = regex.compile(r"""\A[^;:.()]*?,[ ]+\p{Lu}[\p{L}&'’.-]*(?:[ ]+\p{Lu}[\p{L}&'’.-]*)*[ ]+by[ ]+\Z""", regex.VERBOSE)
 RE_CONVERSION_NEXT = regex.compile(r"""\A[ \u00a0]*[/=][ \u00a0]*\Z""", regex.VERBOSE)
 
 # Spans whose numbers are never facts.
@@ -716,9 +718,10 @@ RE_CODE_BEFORE = regex.compile(
 RE_ADDRESS = regex.compile(
     rf"""
     (?<![\p{{L}}\p{{N}},.])\d{{1,5}}(?:[-–]\d{{1,5}})?[A-Za-z]?      # 575, 16-18, 221B
-    (?:[ ]+(?:[NSEW]\.?|\d{{1,3}}(?:st|nd|rd|th)|\p{{Lu}}[\p{{L}}'’-]*)){{1,3}}  # Wilbraham, E 71st
-    [ ]+(?:{"|".join(STREET_SUFFIXES)})\b\.?
-    (?![ ]+(?!was\b|has\b|is\b)\p{{Ll}}{{2,}}s\b)                  # "12 Wall Street firms": a count
+    (?: (?:[ ]+(?:[NSEW]\.?|\d{{1,3}}(?:st|nd|rd|th)|\p{{Lu}}[\p{{L}}'’-]*)){{1,3}}  # Wilbraham, E 71st
+        [ ]+(?:{"|".join(STREET_SUFFIXES)})\b\.?
+        (?![ ]+(?!was\b|has\b|is\b)\p{{Ll}}{{2,}}s\b)              # "12 Wall Street firms": a count
+      | [ ]+(?:Rue|Avenue|Ave|Boulevard|Blvd|Via|Calle|Plaza)\.?[ ]+(?:(?:de|du|des|la|del)[ ]+)?\p{{Lu}}\p{{Ll}} )  # 22 Ave Foch
     """,
     regex.VERBOSE,
 )
@@ -809,7 +812,7 @@ RE_SCORED_BEFORE = regex.compile(
     regex.VERBOSE,
 )
 # A code word after a number: "the 90049 ZIP code", "the 020 area code".
-RE_CODE_AFTER = regex.compile(r"""[ \u00a0]+(?i:zip|postal|post|area)[ ]?codes?\b""", regex.VERBOSE)
+RE_CODE_AFTER = regex.compile(r"""[ \u00a0]+(?i:(?:zip|postal|post|area)[ ]?codes?)\b""", regex.VERBOSE)
 RE_MONEY_CONTEXT = regex.compile(
     r"""£|sterling|\bcosts?\b|\bpaid\b|\bpay\b|\bprice|\bworth\b|\bfined?\b|\bsalary|\bbudget|\bspen[dt]|\bfund""",
     regex.VERBOSE | regex.IGNORECASE,
@@ -1782,12 +1785,13 @@ def _qualify(text: str, m: _Mention) -> _Mention:
 
 
 def _inherit_hedges(text: str, mentions: list[_Mention]) -> list[_Mention]:
-    """Give a conversion in parentheses the hedge of the amount it converts.
+    """Give a conversion in parentheses the hedge of the amount it converts, and a list item its change.
 
     "just under 296 hp (224 kW / 300 PS)": the kilowatts are as hedged as the
     horsepower, and "dropped by 1.5 degrees Celsius (2.7 Fahrenheit)" is a fall in both.
     Only an amount with a unit (or currency) of the same kind converts one: "about 300
-    sailors (40 pilots)" is two counts.
+    sailors (40 pilots)" is two counts. A list that leaves out its verb ("Ross fell 2.3%,
+    Burlington by 2.6%") keeps the direction of the item before.
     """
     out: list[_Mention] = []
     in_parens = False
@@ -1802,6 +1806,11 @@ def _inherit_hedges(text: str, mentions: list[_Mention]) -> list[_Mention]:
         )  # fmt: skip
         if converts and prev is not None:
             m = m._replace(qualifier=prev.qualifier)
+        elif (
+            prev is not None and m.qualifier is None and prev.qualifier in ("up", "down") and m.kind is prev.kind
+            and RE_ELLIPTIC_BY.match(between)
+        ):  # fmt: skip
+            m = m._replace(qualifier=prev.qualifier)  # "down 2.3%, Burlington by 2.6%"
         in_parens = converts
         out.append(m)
     return out
