@@ -45,6 +45,7 @@ def money(sentence: str) -> list[tuple[str, float, str | None]]:
         ("The bridge is 1,200 metres (about 3,900 feet) long.", [("1,200 metres", None), ("3,900 feet", "about")]),
         ("A drop 10 times larger was feared.", [("10", None)]),
         ("Revenue rose 3%, driven by 2% price growth.", [("3%", "up"), ("2%", None)]),
+        ("Their trade added up to $214bn, and fees could reach up to $5m.", [("$214bn", None), ("$5m", "up to")]),
     ],
 )
 def test_hedges_and_directions(sentence: str, expected: list[tuple[str, str | None]]) -> None:
@@ -95,6 +96,11 @@ def values(sentence: str) -> list[tuple[str, str, float, float | None, str | Non
         ]),
         # "two or three" is a range; "$5 or $10" two prices; "3 or more" one number.
         ("The works will take two or three years.", [("quantity", "two or three years", 2.0, 3.0, "year")]),
+        ("Only six or seven million had been spent.", [("quantity", "six or seven million", 6e6, 7e6, None)]),
+        # A change restated in another unit is no range: "up 5%, or 14p, to 290p".
+        ("Shares were up more than 5%, or 14 pence to 290p.", [
+            ("percent", "5%", 5.0, None, "%"), ("money", "14 pence", 0.14, None, "GBP"), ("money", "290p", 2.9, None, "GBP"),
+        ]),
         ("Seats cost $40 or $60 and 3 or more fans shared one.", [
             ("money", "$40", 40.0, None, "USD"), ("money", "$60", 60.0, None, "USD"), ("quantity", "3", 3.0, None, None),
         ]),

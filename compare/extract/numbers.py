@@ -618,6 +618,8 @@ RE_ABOUT_PREPOSITION = regex.compile(
     """,
     regex.VERBOSE,
 )
+# "add up to" is a sum, not a hedge.
+RE_ADD_UP_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:add|adds|added|adding)[ ]+\Z""", regex.VERBOSE)
 # The verbs and nouns of a change, up and down.
 _UP = r"""rose|rise|rises|rising|risen|increased|increases|increasing|grew|grows|growing|grown
           |climbed|climbs|climbing|jumped|jumps|jumping|surged|surges|surging|soared|soars
@@ -844,6 +846,7 @@ RE_FROM_HEDGED_BEFORE = regex.compile(
     r"""(?<![\p{L}])(?i:from)[ ]+(?:(?i:about|around|roughly|some|nearly|almost|up[ ]to)[ ]+)?\Z""", regex.VERBOSE
 )
 RE_BY_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:by)[ ]+\Z""", regex.VERBOSE)
+RE_OR_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:or)[ ]+\Z""", regex.VERBOSE)
 RE_BETWEEN_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:between)[ ]+\Z""", regex.VERBOSE)
 # The word right before a number: "Boeing 737", "no one".
 # (A leftmost match never starts right after a letter, so the look-behind changes no
@@ -1441,6 +1444,9 @@ def _range(a: _Mention, b: _Mention) -> _Mention | None:
         return None
     if _bare(a):  # "40-50%", "1-2 million": the low end borrows unit and scale
         low, shape = a.value * b.scale, b
+        b_scale = SCALES.get((b.words or "").rsplit(" ", 1)[-1], 1.0)
+        if a.words is not None and b_scale > 1 and SCALES.get(a.words.rsplit(" ", 1)[-1], 1.0) == 1 and a.value < 1000:
+            low = a.value * b_scale  # "six or seven million", "two to three billion": the scale is in b's words
     elif b.kind is FactKind.QUANTITY and b.unit is None and b.start == b.atom_start:
         low = a.value * (b.scale if a.scale == 1 else 1)  # "$3-5 billion"
         shape = a._replace(end=b.end, atom_end=b.atom_end, scale=b.scale)
@@ -1576,8 +1582,10 @@ def _merge_ranges(text: str, mentions: list[_Mention]) -> list[_Mention]:
             by_m = RE_BY_BEFORE.search(left)
             # "increase spending from 2% to 3%": a change from one value to another.
             changing = from_m and RE_CHANGE_WORD.search(left[: from_m.start()][-60:])
-            # "up 10.4 cents to $2.24", "increased by $43.6 billion to $419.2 billion".
-            moved = (RE_DIRECTION_BEFORE.search(left) or by_m) and not _bare(a)
+            # "up 10.4 cents to $2.24", "increased by $43.6 billion to $419.2 billion", and a
+            # change restated in another unit: "up 6%, or 16.75 pence, to 293.5p".
+            restated = RE_OR_BEFORE.search(left) and out and _changed(_left(text, out[-1].start))
+            moved = (RE_DIRECTION_BEFORE.search(left) or by_m or restated) and not _bare(a)
             # "from 5 to 7 per cent to 3 to 5 per cent": the change starts from a range.
             c = mentions[i + 2] if i + 2 < len(mentions) else None
             then = RE_RANGE_JOIN.match(text[b.end : c.start]) if c is not None else None
@@ -1591,6 +1599,13 @@ def _merge_ranges(text: str, mentions: list[_Mention]) -> list[_Mention]:
             out.append(merged)
             i += 2
     return out
+
+
+def _changed(left: str) -> bool:
+    """Return True if a change word ends `left`, maybe before a hedge ("rose", "up more than")."""
+    if q := _qualifier_before(left):
+        left = left[: q.start()]
+    return RE_DIRECTION_BEFORE.search(left, max(0, len(left) - DIRECTION_CHARS)) is not None
 
 
 def _lend_units(text: str, mentions: list[_Mention]) -> list[_Mention]:
@@ -1767,6 +1782,8 @@ def _qualify(text: str, m: _Mention) -> _Mention:
     q = _qualifier_before(left)
     if q and RE_ABOUT_PREPOSITION.search(left[: q.start()]) and q.group("q").lower() == "about":
         q = None  # "talked about four priorities": a preposition, not a hedge
+    if q and RE_ADD_UP_BEFORE.search(left[: q.start()]) and RE_SPACES.sub(" ", q.group("q").lower()) == "up to":
+        q = None  # "trade added up to $214bn": a total, not a ceiling
     if q:
         key = RE_SPACES.sub(" ", q.group("q").lower())
         if key in ("over", "under") and m.unit in TIME_UNITS:
