@@ -213,3 +213,22 @@ def test_units_and_rates(sentence: str, expected: list[tuple[str, float, str | N
 def test_game_points_and_zip_codes(sentence: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     """`averaged 21.4 points` counts points; `leads by 7 points` in a poll is percentage points; ZIP codes are codes."""
     assert expected == [(f.text, f.unit, f.counts) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # A range in cents is in cents at both ends.
+        ("The dividend will be 5-10 cents a share.", [("5-10 cents a share", 0.05, 0.1, "USD/share", None)]),
+        ("Bus fares rise by 20 to 30p.", [("20 to 30p", 0.2, 0.3, "GBP", "up")]),
+        # A hard-wrapped line after the change verb; a change in pence, then the level it reached.
+        ("Royal Mail dropped\n18p to 966 in late trade.", [("18p", 0.18, None, "GBP", "down"), ("966", 966.0, None, None, None)]),
+        # Hard negatives: scores stay out.
+        ("City won 3-2 and then lost 18-17.", []),
+    ],
+)
+def test_ranges_in_cents_and_wrapped_changes(
+    sentence: str, expected: list[tuple[str, float, float | None, str | None, str | None]]
+) -> None:
+    """`5-10 cents` is 0.05-0.10; `dropped\\n18p to 966` is a fall of 18p and a level, not a range."""
+    assert expected == [(f.text, pytest.approx(f.value), f.high, f.unit, f.qualifier) for f in facts(sentence)]

@@ -641,7 +641,7 @@ RE_DIRECTION_BEFORE = regex.compile(
     rf"""
     (?<![\p{{L}}])
     (?: (?P<up>{_UP}) | (?P<down>{_DOWN}) )
-    (?:[ ]+by)?[ ]+\Z
+    (?:\s+by)?\s+\Z                    # (a hard-wrapped line may break after the verb)
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
@@ -1438,7 +1438,7 @@ def _year_shaped(text: str, m: _Mention) -> bool:
     return _bare(m) and m.kind is FactKind.QUANTITY and len(digits) == 4 and digits.isdigit() and 1000 <= int(digits) < 2200
 
 
-def _range(a: _Mention, b: _Mention) -> _Mention | None:
+def _range(text: str, a: _Mention, b: _Mention) -> _Mention | None:
     """Return the range from `a` to `b` ("40-50%", "$3-5 billion"), or None if they do not fit."""
     if a.year or b.year or FactKind.AGE in (a.kind, b.kind):
         return None
@@ -1447,6 +1447,10 @@ def _range(a: _Mention, b: _Mention) -> _Mention | None:
         b_scale = SCALES.get((b.words or "").rsplit(" ", 1)[-1], 1.0)
         if a.words is not None and b_scale > 1 and SCALES.get(a.words.rsplit(" ", 1)[-1], 1.0) == 1 and a.value < 1000:
             low = a.value * b_scale  # "six or seven million", "two to three billion": the scale is in b's words
+        if b.kind is FactKind.MONEY and _in_hundredths(text, b):
+            low = round(a.value / 100, 10)  # "5-10 cents": 0.05-0.10 USD
+    elif a.kind is FactKind.MONEY and _in_hundredths(text, a) and _bare(b):
+        return None  # "dropped 18p to 966": a change in pence, then a level, not 18p-966p
     elif b.kind is FactKind.QUANTITY and b.unit is None and b.start == b.atom_start:
         low = a.value * (b.scale if a.scale == 1 else 1)  # "$3-5 billion"
         shape = a._replace(end=b.end, atom_end=b.atom_end, scale=b.scale)
@@ -1534,6 +1538,12 @@ def _merge_cents(text: str, mentions: list[_Mention]) -> list[_Mention]:
     return out
 
 
+def _in_hundredths(text: str, m: _Mention) -> bool:
+    """Return True if money mention `m` is written in cents or pence ("10 cents a share", "18p")."""
+    am = RE_CURRENCY_AFTER.match(text, m.atom_end)
+    return am is not None and _currency_code_is_hundredths(am.group(0))
+
+
 def _currency_code_is_hundredths(surface: str) -> bool:
     """Return True if the currency after an amount names hundredths ("cents", "pence", "¢")."""
     return RE_DOTS_AND_SPACES.sub("", surface).lower() in HUNDREDTHS
@@ -1562,10 +1572,10 @@ def _merge_ranges(text: str, mentions: list[_Mention]) -> list[_Mention]:
         if a.year != b.year and _year_shaped(text, b if a.year else a):
             # "between 1600 and 1900", "from 1750 to 1800": the other end of a span of years is one too.
             a, b = a._replace(year=True), b._replace(year=True)
-        merged = _range(a, b)
+        merged = _range(text, a, b)
         if word is None:  # a hyphen: a range, or else a score, a code or a phone number
             score = (
-                b.value <= a.value or a.value == 0  # "3-2", "0-2 down"
+                (merged is None and b.value <= a.value) or a.value == 0  # "3-2", "0-2 down"; not "5-10 cents"
                 or RE_SCORE_AFTER.match(text, b.end) or RE_SCORE_BEFORE.search(left)
                 or RE_SCORE_PAIR_BEFORE.search(left)
             )  # fmt: skip
@@ -1633,7 +1643,7 @@ def _borrow(text: str, a: _Mention, b: _Mention) -> tuple[_Mention, _Mention]:
     def lends(m: _Mention) -> bool:
         return (
             m.kind is not FactKind.AGE and (m.unit is not None or m.kind is not FactKind.QUANTITY)
-            and m.unit != "fraction" and not _currency_code_is_hundredths(text[m.atom_end : m.end])
+            and m.unit != "fraction" and not _in_hundredths(text, m)
         )  # fmt: skip
 
     if plain(a) and lends(b):
