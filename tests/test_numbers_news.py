@@ -232,3 +232,17 @@ def test_ranges_in_cents_and_wrapped_changes(
 ) -> None:
     """`5-10 cents` is 0.05-0.10; `dropped\\n18p to 966` is a fall of 18p and a level, not a range."""
     assert expected == [(f.text, pytest.approx(f.value), f.high, f.unit, f.qualifier) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Output rose 2.7 pct after\na 1985 rise of 4.4 pct.", [("2.7 pct", "%", "up"), ("4.4 pct", "%", "up")]),
+        ("Inflation may reach 2.6 or 2.7 per\ncent this year.", [("2.6 or 2.7 per\ncent", "%", None)]),
+        # Hard negative: a hedged four-digit number is still a count.
+        ("Nearly 2000 staff joined in 2019.", [("2000", None, "nearly")]),
+    ],
+)
+def test_years_with_change_words_and_wrapped_percents(sentence: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    """`a 1985 rise` is a year, not a change of 1985; `per\\ncent` across a line break is a percent."""
+    assert expected == [(f.text, f.unit, f.qualifier) for f in facts(sentence)]

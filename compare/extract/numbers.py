@@ -334,7 +334,7 @@ RE_PERCENT = regex.compile(
     (?: [ \u00a0]?%                                       # 2%, 2 %
       | [ \u00a0-]*(?P<pp>percentage[ -]points?)\b        # 3 percentage points
       | [ \u00a0-]*(?P<bp>basis[ -]points?|bps)\b         # 25 basis points
-      | [ \u00a0-]*(?:percents?|per[ \u00a0]cent|pct)\b   # 25 percent, 3.5 per cent, 100 percents
+      | [ \u00a0-]*(?:percents?|per[ \u00a0\n]cent|pct)\b   # 25 percent, 3.5 per cent, 100 percents (a line may wrap)
       | [ \u00a0-]*percentage\b(?![ \u00a0-]*points?\b)   # 30 percentage (no "points": a percent)
       | pc\b                                              # 1.38pc (British papers)
       | [ ]+(?P<points>points?)\b                         # 4 points (see _points_are_percent)
@@ -1846,8 +1846,8 @@ def _inherit_hedges(text: str, mentions: list[_Mention]) -> list[_Mention]:
 def _keep(text: str, m: _Mention) -> bool:
     """Return False for numbers that are not facts: years, and "one" used as a pronoun."""
     # CAUTION: "2000 troops" is lost with the years; news style writes "2,000 troops".
-    if m.year and m.qualifier is None and m.high is None:
-        return False
+    if m.year and m.qualifier in (None, "up", "down") and m.high is None:
+        return False  # a hedge makes it a count ("about 2000 troops"); a change word does not ("a 1985 rise of 4%")
     first = text[m.atom_start : m.atom_start + 1]
     if m.words and first.isupper() and RE_WORD_BEFORE.search(_left(text, m.atom_start)):
         return False  # "BBC Two", "Deep Space Nine", "the Six Nations": names, not counts
