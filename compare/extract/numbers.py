@@ -626,7 +626,6 @@ _UP = r"""rose|rise|rises|rising|risen|increased|increases|increasing|grew|grows
           |soaring|gained|gains|gaining|advanced|advances|rallied|rallies|added|adds
           |(?<!\b(?:gave|give|gives|giving|lifted|picked|set|sets|made|makes|ended|end)[ ]+)up
           |(?:increase|rise|hike|jump|gain|growth|boost|surge)[ ]+of
-          |(?<=\b(?:to|could|would|will|may|might|should|must)[ ]+)(?:climb|grow|gain|jump|surge|soar|increase|advance)
           |upwards?"""
 _DOWN = r"""fell|falls|falling|fallen|dropped|drops|dropping|declined|declines|declining
           |decreased|decreases|decreasing|slipped|slips|slid|plunged|plunges|plunging
@@ -634,7 +633,6 @@ _DOWN = r"""fell|falls|falling|fallen|dropped|drops|dropping|declined|declines|d
           |retreated|down|lost|loses|shed|sheds
           |(?:drop|decline|fall|cut|decrease|reduction|slump)[ ]+of
           |(?:decrease|drop|fall|decline|dip)(?=[ ]+by)
-          |(?<=\b(?:to|could|would|will|may|might|should|must)[ ]+)(?:drop|fall|decline|dip|slip|sink|plunge|tumble|slide|lose|shed|ease)
           |downwards?"""
 # A direction of change before a number: "rose 5%", "fell by 3%", "an increase of 2%".
 RE_DIRECTION_BEFORE = regex.compile(
@@ -646,6 +644,11 @@ RE_DIRECTION_BEFORE = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 DIRECTION_CHARS = 80  # how far back a direction word is looked for
+# A change verb in the infinitive or after a modal ("set to climb 2%", "could fall 4%"):
+# then its bare form is a verb; elsewhere "a drop", "the rise" are nouns (see _qualify).
+BARE_UP = frozenset("climb grow gain jump surge soar increase advance".split())
+BARE_DOWN = frozenset("drop fall decline dip slip sink plunge tumble slide lose shed ease".split())
+MODALS = frozenset("to could would will may might should must".split())
 # A direction of change after a number: "a 5% rise", "closed 2% lower".
 RE_DIRECTION_AFTER = regex.compile(
     r"""
@@ -1264,7 +1267,7 @@ def _decorate(
         return None
     if _code_before(left):
         return None
-    if RE_CODE_AFTER.match(text, end):
+    if text[end + 1 : end + 2] in ("Z", "z", "P", "p", "A", "a") and RE_CODE_AFTER.match(text, end):
         return None  # "the 90049 ZIP code"
     if words is None and text[end : end + 1] == " " and text[end + 1 : end + 2].isupper() and RE_ADDRESS.match(text, start):
         return None  # "575 Wilbraham Road", "9 E 71st St"; in "16-18 Station Avenue" the 18, so the 16 goes too
@@ -1595,7 +1598,7 @@ def _merge_ranges(text: str, mentions: list[_Mention]) -> list[_Mention]:
             # "up 10.4 cents to $2.24", "increased by $43.6 billion to $419.2 billion", and a
             # change restated in another unit: "up 6%, or 16.75 pence, to 293.5p".
             restated = RE_OR_BEFORE.search(left) and out and _changed(_left(text, out[-1].start))
-            moved = (RE_DIRECTION_BEFORE.search(left) or by_m or restated) and not _bare(a)
+            moved = (_direction_before(left) or by_m or restated) and not _bare(a)
             # "from 5 to 7 per cent to 3 to 5 per cent": the change starts from a range.
             c = mentions[i + 2] if i + 2 < len(mentions) else None
             then = RE_RANGE_JOIN.match(text[b.end : c.start]) if c is not None else None
@@ -1611,11 +1614,29 @@ def _merge_ranges(text: str, mentions: list[_Mention]) -> list[_Mention]:
     return out
 
 
+def _direction_before(left: str) -> str | None:
+    """Return "up" or "down" if a change word ends `left` ("rose", "fell by", "set to climb"), else None."""
+    if d := RE_DIRECTION_BEFORE.search(left, max(0, len(left) - DIRECTION_CHARS)):
+        return "up" if d.group("up") else "down"
+    if not left[-1:].isspace():
+        return None
+    words = left[-30:].split()
+    if words[-1:] == ["by"]:
+        words = words[:-1]  # "to grow by 4%"
+    if len(words) >= 2 and words[-2].lower() in MODALS:
+        verb = words[-1].lower()
+        if verb in BARE_UP:
+            return "up"
+        if verb in BARE_DOWN:
+            return "down"
+    return None
+
+
 def _changed(left: str) -> bool:
     """Return True if a change word ends `left`, maybe before a hedge ("rose", "up more than")."""
     if q := _qualifier_before(left):
         left = left[: q.start()]
-    return RE_DIRECTION_BEFORE.search(left, max(0, len(left) - DIRECTION_CHARS)) is not None
+    return _direction_before(left) is not None
 
 
 def _lend_units(text: str, mentions: list[_Mention]) -> list[_Mention]:
@@ -1799,13 +1820,14 @@ def _qualify(text: str, m: _Mention) -> _Mention:
         if key in ("over", "under") and m.unit in TIME_UNITS:
             return m._replace(outer=m.start)  # "over five years" says when, not how many
         return m._replace(qualifier=QUALIFIERS[key], outer=m.start - (len(left) - q.start()))
-    if t := RE_TILDE_BEFORE.search(left, max(0, len(left) - 3)):
+    if ("~" in left[-2:] or "≈" in left[-2:]) and (t := RE_TILDE_BEFORE.search(left, max(0, len(left) - 3))):
         return m._replace(qualifier="about", outer=m.start - (len(left) - t.start()))  # "~45g"
     if m.kind in (FactKind.PERCENT, FactKind.MONEY, FactKind.QUANTITY):
-        window = max(0, len(left) - DIRECTION_CHARS)
-        d = RE_DIRECTION_BEFORE.search(left, window) or RE_DIRECTION_AFTER.match(text, m.end)
-        if d:
-            return m._replace(qualifier="up" if d.group("up") else "down", outer=m.start)
+        direction = _direction_before(left)
+        if direction is None and (d := RE_DIRECTION_AFTER.match(text, m.end)):
+            direction = "up" if d.group("up") else "down"
+        if direction:
+            return m._replace(qualifier=direction, outer=m.start)
         if left.endswith("+") and m.kind is FactKind.PERCENT:
             return m._replace(qualifier="up", outer=m.start)  # "Dow +0.2%"
     return m._replace(outer=m.start)
@@ -1824,20 +1846,16 @@ def _inherit_hedges(text: str, mentions: list[_Mention]) -> list[_Mention]:
     in_parens = False
     for m in mentions:
         prev = out[-1] if out else None
-        between = text[prev.end : m.start] if prev is not None else ""
-        opened = prev is not None and RE_CONVERSION_OPEN.match(between) is not None
-        chained = in_parens and prev is not None and RE_CONVERSION_NEXT.match(between) is not None
-        converts = (
-            prev is not None and (opened or chained) and m.qualifier is None and prev.qualifier is not None
-            and m.kind is prev.kind and m.unit is not None and prev.unit is not None
-        )  # fmt: skip
-        if converts and prev is not None:
-            m = m._replace(qualifier=prev.qualifier)
-        elif (
-            prev is not None and m.qualifier is None and prev.qualifier in ("up", "down") and m.kind is prev.kind
-            and RE_ELLIPTIC_BY.match(between)
-        ):  # fmt: skip
-            m = m._replace(qualifier=prev.qualifier)  # "down 2.3%, Burlington by 2.6%"
+        converts = False
+        if prev is not None and m.qualifier is None and prev.qualifier is not None and m.kind is prev.kind:
+            between = text[prev.end : m.start]
+            converts = (
+                m.unit is not None and prev.unit is not None
+                and (RE_CONVERSION_OPEN.match(between) is not None
+                     or (in_parens and RE_CONVERSION_NEXT.match(between) is not None))
+            )  # fmt: skip
+            if converts or (prev.qualifier in ("up", "down") and RE_ELLIPTIC_BY.match(between)):
+                m = m._replace(qualifier=prev.qualifier)  # "(224 kW)"; "down 2.3%, Burlington by 2.6%"
         in_parens = converts
         out.append(m)
     return out
@@ -1897,7 +1915,7 @@ def _sentence_mentions(text: str) -> list[_Mention]:
     digits = RE_ANY_DIGIT.search(text) is not None
     fractions = _digit_fractions(text) + (_scientific(text) if digits else [])
     atoms = list(_atoms(text, digits, fractions))
-    vague = _vague_amounts(text) if any(tail in text for tail in VAGUE_TAILS) else []
+    vague = _vague_amounts(text) if VAGUE_TAILS[0] in text or VAGUE_TAILS[1] in text else []
     if not atoms and not digits and not vague:
         return []  # an age apposition has digits
     blocked = _blocked_spans(text, digits, _Spans((s, e) for s, e, _ in fractions))
@@ -1921,11 +1939,14 @@ def _sentence_mentions(text: str) -> list[_Mention]:
             if blocked.overlaps(m.start, m.end):
                 continue
             found.append(m)
-    found = _lend_units(text, _merge_ranges(text, _merge_ratios(text, _merge_cents(text, found))))
-    if vague := [v for v in vague if not blocked.overlaps(v.start, v.end)]:
+    found = _merge_ranges(text, _merge_ratios(text, _merge_cents(text, found)))
+    if len(found) > 1 and ("rom " in text or "ROM " in text):  # "from a to b" (RE_FROM_HEDGED_BEFORE)
+        found = _lend_units(text, found)
+    if vague and (vague := [v for v in vague if not blocked.overlaps(v.start, v.end)]):
         taken = _Spans((m.start, m.end) for m in found)
         found = sorted(found + [v for v in vague if not taken.overlaps(v.start, v.end)], key=lambda m: m.start)
-    for m in _inherit_hedges(text, [_qualify(text, m) for m in found]):
+    qualified = [_qualify(text, m) for m in found]
+    for m in _inherit_hedges(text, qualified) if len(qualified) > 1 else qualified:
         m = m._replace(counts=_counts(text, m))
         if _keep(text, m):
             mentions.append(m)
