@@ -16,7 +16,7 @@ from compare.records import Fact, FactKind
 # factdiff unit or currency code -> CQE's normalised unit name (the vocabulary of
 # NewsQuant's `normalized_unit`), as CQE's own tagger maps each system's units.
 CQE_UNITS: dict[str, str] = {
-    "%": "percentage", "percentage points": "percentage point", "USD": "dollar",
+    "%": "percentage", "percentage points": "percentage point", "basis points": "basis point", "USD": "dollar",
     "AUD": "australian dollar", "CAD": "canadian dollar", "NZD": "new zealand dollar",
     "HKD": "hong kong dollar", "SGD": "singapore dollar", "TWD": "new taiwan dollar",
     "EUR": "euro", "GBP": "pound sterling", "JPY": "japanese yen", "CNY": "chinese yuan",
@@ -55,7 +55,10 @@ CHANGE: dict[str | None, str] = {
 # Function words dropped from factdiff's `counts` before token overlap: CQE's concepts are nouns.
 CONCEPT_STOP = frozenset("of the a an and in for to on at by with from".split())
 
-RE_CENT = re.compile(r"\bcents?\b|\bpence\b|\bp\b", re.IGNORECASE)
+RE_CENT = re.compile(r"\bcents?\b|\bpence\b|\bp\b|(?<=\d)p\b", re.IGNORECASE)
+# Pence written `p` ("118.5p"): NewsQuant's unit is `point`, the name CQE's tagger gives
+# another system's `p` (tagger.py, ccg_nlp: "p" -> "point").
+RE_PENCE_P = re.compile(r"(?<=\d)\s?p\Z")
 
 
 def _cqe_unit(unit: str) -> str:
@@ -94,6 +97,28 @@ def _singular(word: str) -> str:
     return w
 
 
+def _singulars(phrase: str) -> set[str]:
+    """CQE's names for a counted noun phrase: its head, and the whole phrase, in the singular.
+
+    CQE's tagger maps other systems' units the same way (tagger.py: a final `s` dropped,
+    then `different bosse` -> `different boss`, `commercial fishermen` -> `commercial
+    fisherman`, `viruse` -> `virus`): NewsQuant's unit for a count is the counted noun
+    with its modifiers (`first-team players` -> `first-team player`). Both spellings of
+    an ambiguous plural are offered (`viruses`: `viruse` or `virus`; `-men`: `-man`).
+    """
+    words = phrase.lower().split()
+    if not words:
+        return set()
+    head = words[-1]
+    heads = {_singular(head)}
+    if head.endswith("ses") and len(head) > 4:
+        heads.add(head[:-2])  # viruses -> virus (and `viruse`, as for houses -> house)
+    if head.endswith("men") and len(head) > 3:
+        heads.add(head[:-3] + "man")  # fishermen -> fisherman
+    stem = " ".join(words[:-1])
+    return heads | {f"{stem} {h}" for h in heads if stem}
+
+
 def _as_quantity(fact: Fact) -> Quantity:
     """A factdiff numeric fact in NewsQuant form (see the module docstring of extraction.py)."""
     value: float = float(fact.value)
@@ -103,22 +128,25 @@ def _as_quantity(fact: Fact) -> Quantity:
     elif fact.kind is FactKind.MONEY and RE_CENT.search(fact.text):
         # factdiff states cents in dollars (19 cents -> 0.19 USD); NewsQuant keeps cents.
         value, high = value * 100, (high * 100 if high is not None else None)
-        units = frozenset({"cent"})
+        per = fact.unit.split("/", 1)[1] if fact.unit and "/" in fact.unit else None
+        units = frozenset(
+            {"point"} if RE_PENCE_P.search(fact.text) else {f"cent per {_cqe_unit(per)}" if per else "cent"}
+        )  # 63 cents per share
     elif fact.unit == "fraction":
         # NewsQuant writes a fraction's unit as `%` and what it is a fraction of ("a third
         # of the population" -> `% population`, "half of which" -> `% -`), or as the thing
         # it is a fraction of, as for a count ("1/16 of a US pint" -> `pint`).
         units = frozenset(
             {f"% {fact.counts.lower() if fact.counts else '-'}"}
-            | ({_singular(fact.counts.split()[-1])} if fact.counts else set())
+            | (_singulars(fact.counts) if fact.counts else set())
         )
     elif fact.unit:
         units = frozenset({_cqe_unit(fact.unit)})
     else:
-        # CQE takes a counted noun as the unit (`13000 workers` -> `worker`): accept the
-        # head of what factdiff says the number counts, or no unit.
-        head = fact.counts.split()[-1] if fact.counts else None
-        units = frozenset({"-", _singular(head)} if head else {"-"})
+        # CQE takes a counted noun as the unit (`13000 workers` -> `worker`, `14 first-team
+        # players` -> `first-team player`): accept what factdiff says the number counts, or
+        # its head, in the singular (`_singulars`), or no unit.
+        units = frozenset({"-"} | (_singulars(fact.counts) if fact.counts else set()))
     tokens = [t for t in re.split(r"[,\s]+", (fact.counts or "").lower()) if t and t not in CONCEPT_STOP]
     return Quantity(
         (value, high) if high is not None else value,

@@ -76,7 +76,7 @@ CURRENCIES: dict[str, str] = {
     "yuan": "CNY", "renminbi": "CNY", "won": "KRW", "rupee": "INR", "rupees": "INR",
     "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB",
     "franc": "CHF", "francs": "CHF", "cent": "USD", "cents": "USD", "eurocents": "EUR",
-    "pence": "GBP", "penny": "GBP", "pennies": "GBP", "¢": "USD",
+    "pence": "GBP", "penny": "GBP", "pennies": "GBP", "p": "GBP", "¢": "USD",
     # Currencies of other countries and the pre-euro ones of wire copy.
     "peseta": "ESP", "pesetas": "ESP", "guilder": "NLG", "guilders": "NLG", "markka": "FIM",
     "markkaa": "FIM", "lire": "ITL", "drachma": "GRD", "drachmas": "GRD", "escudo": "PTE",
@@ -102,9 +102,13 @@ CURRENCIES: dict[str, str] = {
     "₺": "TRY", "₴": "UAH", "₦": "NGN", "₱": "PHP", "₫": "VND", "₪": "ILS", "฿": "THB",
     "₲": "PYG", "₸": "KZT", "₼": "AZN", "₮": "MNT", "₵": "GHS", "₡": "CRC", "₾": "GEL", "₭": "LAK",
     "元": "CNY",
+    # The ASCII transliterations of £ and ¥ (Unidecode's) in copy folded to ASCII: "PS8.1bn", "Y=590 billion".
+    "ps": "GBP", "y=": "JPY",
 }  # fmt: skip
 # Currency words whose amount is a hundredth of the unit: "50 cents" is 0.50 USD.
-HUNDREDTHS = frozenset("cent cents eurocents pence penny pennies ¢".split())
+HUNDREDTHS = frozenset("cent cents eurocents pence penny pennies p ¢".split())
+# Video resolutions, which a glued "p" follows as it follows pence: "1080p", "a 720p screen".
+VIDEO_LINES = frozenset({144.0, 240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440.0, 2160.0, 4320.0})
 
 # Units of measure -> normalised short form. Word units match case-insensitively.
 UNIT_WORDS: dict[str, str] = {
@@ -138,6 +142,7 @@ UNIT_WORDS: dict[str, str] = {
     "cubic metre": "m3", "cubic metres": "m3", "micrometre": "μm", "micrometres": "μm",
     "micrometer": "μm", "micrometers": "μm", "micron": "μm", "microns": "μm",
     "gigapascal": "GPa", "gigapascals": "GPa", "parts per million": "ppm", "parts per billion": "ppb",
+    "pound-feet": "lb-ft", "pound-foot": "lb-ft",
 }  # fmt: skip
 UNIT_ABBREVIATIONS: dict[str, str] = {
     "km": "km", "cm": "cm", "mm": "mm", "kg": "kg", "mg": "mg", "lb": "lb", "lbs": "lb",
@@ -152,6 +157,7 @@ UNIT_ABBREVIATIONS: dict[str, str] = {
     "mAh": "mAh", "min": "min", "mins": "min", "hr": "h", "hrs": "h", "g": "g",
     "nm": "nm", "m": "m", "μm": "μm", "µm": "μm", "ppm": "ppm", "ppb": "ppb", "GPa": "GPa",
     "MPa": "MPa", "kPa": "kPa", "PS": "PS", "m3": "m3", "m³": "m3", "cu ft": "cu ft",
+    "″": "in",  # a double prime: a 25.5″ neck
 }  # fmt: skip
 
 QUALIFIERS: dict[str, str] = {
@@ -241,6 +247,22 @@ CODE_WORDS = (
     r"|annex|amendment|protocol|directive|regulation|no|nos|nr"
 )
 
+# Stock indexes whose name ends in a number ("the S&P 500", "FTSE 100", "Nikkei 225"),
+# and the numbers they end in: names, in headlines and lower-cased copy too ("sp 500").
+STOCK_INDEXES = (
+    r"S&P|S\+P|S&P/ASX|S&P/TSX|SP|FTSE|Nikkei|DAX|MDAX|TecDAX|CAC|Russell|Stoxx|Euro[ ]Stoxx|STOXX[ ]Europe"
+    r"|ASX|Kospi|Kosdaq|Nifty|IBEX|AEX|FTSE[ ]MIB|TSX|SMI|OMX|OMXS|BIST|ATX|WIG|PSI|BEL|Nasdaq|NASDAQ"
+)
+STOCK_INDEX_NUMBERS = frozenset(
+    {10.0, 15.0, 20.0, 25.0, 30.0, 35.0, 40.0, 50.0, 60.0, 100.0, 150.0, 200.0, 225.0, 250.0, 300.0,
+     350.0, 400.0, 500.0, 600.0, 1000.0, 2000.0, 3000.0}
+)  # fmt: skip
+# Street suffixes of an address: "575 Wilbraham Road", "9 E 71st St", "16-18 Industrial Avenue".
+STREET_SUFFIXES = (
+    "Road", "Rd", "Street", "St", "Avenue", "Ave", "Lane", "Boulevard", "Blvd", "Drive", "Terrace",
+    "Crescent", "Close", "Parkway", "Place", "Square", "Court", "Way",
+)  # fmt: skip
+
 # ---------------------------------------------------------------------------
 # Patterns
 # ---------------------------------------------------------------------------
@@ -254,7 +276,7 @@ _BIG = "hundred|thousand|million|billion|trillion|dozen"
 RE_DIGITS = regex.compile(
     r"""
     (?: (?<![\p{L}\p{N}_])                # not glued to a word on the left: G7, A380
-      | (?<=\$(?:US|A|AU|NZ|HK|C|S)|(?<![\p{L}])(?:USD|EUR|GBP|JPY|AUD|CAD|RM|Rs)) )  # $US55, USD10m
+      | (?<=\$(?:US|A|AU|NZ|HK|C|S)|(?<![\p{L}])(?:USD|EUR|GBP|JPY|AUD|CAD|RM|Rs|PS)) )  # $US55, USD10m, PS8.1bn
     (?P<num>
         \d{1,2},(?:\d{2},)+\d{3}(?![\d])     # 12,34,567 (Indian grouping: lakhs, crores)
       | \d{1,3}(?:,\d{3})+(?![\d])          # 54,000 / 1,234,567
@@ -312,7 +334,7 @@ RE_PERCENT = regex.compile(
     (?: [ \u00a0]?%                                       # 2%, 2 %
       | [ \u00a0-]*(?P<pp>percentage[ -]points?)\b        # 3 percentage points
       | [ \u00a0-]*(?P<bp>basis[ -]points?|bps)\b         # 25 basis points
-      | [ \u00a0-]*(?:percents?|per[ \u00a0]cent|pct)\b   # 25 percent, 3.5 per cent, 100 percents
+      | [ \u00a0-]*(?:percents?|per[ \u00a0\n]cent|pct)\b   # 25 percent, 3.5 per cent, 100 percents (a line may wrap)
       | [ \u00a0-]*percentage\b(?![ \u00a0-]*points?\b)   # 30 percentage (no "points": a percent)
       | pc\b                                              # 1.38pc (British papers)
       | [ ]+(?P<points>points?)\b                         # 4 points (see _points_are_percent)
@@ -328,6 +350,7 @@ RE_CURRENCY_BEFORE = regex.compile(
         (?<![\p{L}])(?:US|U\.S\.|AU|CA|NZ|HK|NT|A|C|S|R)[ ]?\$   # US$3bn, A$5, US $58
       | \$(?:US|AU|A|NZ|HK|C|S)                                 # $US55 (Australian style)
       | (?<![\p{L}])(?:RM|Rs\.?)[ ]?                             # RM23.50, Rs 500
+      | (?<![\p{L}])(?P<ascii>PS|Y=)                            # £ and ¥ folded to ASCII: see CURRENCIES
       | \p{Sc}                                                  # $550, ¥87, ₺100
       | (?<![\p{L}])(?:USD|EUR|GBP|JPY|CNY|RMB|KRW|INR|AUD|CAD|CHF|HKD|TWD)[ \u00a0]?
     )
@@ -362,7 +385,8 @@ RE_CURRENCY_AFTER = regex.compile(
           | (?i:USD|EUR|GBP|JPY|CNY|RMB|KRW|INR|AUD|CAD|CHF|HKD|TWD)   # 40 USD, 40 rmb (lower-cased copy)
         )
         \b
-      | [ \u00a0]?(?P<sign>[\p{Sc}元])(?![ \u00a0]?\p{N}) )  # a sign after the amount: 15€, 100 ₡, 50¢
+      | [ \u00a0]?(?P<sign>[\p{Sc}元])(?![ \u00a0]?\p{N})    # a sign after the amount: 15€, 100 ₡, 50¢
+      | (?<=\p{N})(?P<sign>p)(?![\p{L}\p{N}]) )              # pence glued to the amount: 118.5p (see _decorate)
     """,
     regex.VERBOSE,
 )
@@ -398,7 +422,8 @@ RE_PER = regex.compile(
     rf"""
     (?<![ \u00a0])                                  # only the start of a run of spaces tries
     (?: [ \u00a0]+(?i:per|a|an)[ \u00a0]+(?P<word>(?i:{_UNIT_WORD_ALT}|{_PER_WORD_ALT}))
-      | -(?i:per|a|an)-(?P<hword>(?i:{_PER_WORD_ALT}))              # a 12-cent-a-share dividend
+      | [ \u00a0]+(?i:per)[ \u00a0]+(?P<pabbr>{_UNIT_ABBR_ALT})     # $80 per sq m, $5 per kg
+      | -(?i:per|a|an)-(?P<hword>(?i:{_PER_WORD_ALT}|day|week|month|year))  # a 12-cent-a-share dividend, a 52,000 barrel-a-day refinery
       | [ \u00a0]?/[ \u00a0]?(?P<abbr>{_UNIT_ABBR_ALT}|{_PER_ABBR_ALT}|(?i:day|week|month|year|share)) )
     (?![\p{{L}}\p{{N}}])
     (?![ \u00a0]+(?i:ago|earlier|later|before|after|since)\b)
@@ -426,6 +451,25 @@ RE_FRACTION_AFTER = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
+# A vague amount: a plural scale word and "of" ("thousands of tests", "dozens of people",
+# "tens of millions of dollars", "hundreds of thousands fled"): from one of the scale to
+# ten (CQE's reading: "thousands" is 1,000-10,000). "Tens" needs a scale after it.
+VAGUE_SCALES: dict[str, float] = {
+    "tens": 10.0, "dozens": 12.0, "hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
+    "trillions": 1e12,
+}  # fmt: skip
+RE_VAGUE_AMOUNT = regex.compile(
+    r"""
+    (?<![\p{L}\p{N}'’-])
+    (?P<first>(?i:tens|dozens|hundreds|thousands|millions|billions|trillions))
+    (?P<chain>(?:[ ]+of[ ]+(?i:hundreds|thousands|millions|billions|trillions)\b)*)
+    (?=[ ]+of[ ]+\p{L}|(?<=s[ ]+of[ ]+\p{L}+)[ ]+\p{L})     # "thousands of tests"; a chain may end bare
+    """,
+    regex.VERBOSE,
+)
+VAGUE_TAILS = ("ds of ", "ns of ")  # every vague amount ends so: hundreds, thousands; dozens, tens, millions
+RE_VAGUE_HINT = regex.compile(r"""(?i:tens|dozens|hundreds|thousands|millions|billions|trillions)[ ]+of[ ]""")
+RE_OF_WORD = regex.compile(r"""[ ]+of(?=[ ])""")
 # A scale word after a fraction: "one billion and a quarter million".
 RE_SCALE_WORD_AFTER = regex.compile(
     r"""(?<![ \u00a0])[ \u00a0]+(?P<w>(?i:thousand|million|billion|trillion))\b""", regex.VERBOSE
@@ -574,28 +618,37 @@ RE_ABOUT_PREPOSITION = regex.compile(
     """,
     regex.VERBOSE,
 )
+# "add up to" is a sum, not a hedge.
+RE_ADD_UP_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:add|adds|added|adding)[ ]+\Z""", regex.VERBOSE)
 # The verbs and nouns of a change, up and down.
 _UP = r"""rose|rise|rises|rising|risen|increased|increases|increasing|grew|grows|growing|grown
           |climbed|climbs|climbing|jumped|jumps|jumping|surged|surges|surging|soared|soars
           |soaring|gained|gains|gaining|advanced|advances|rallied|rallies|added|adds
           |(?<!\b(?:gave|give|gives|giving|lifted|picked|set|sets|made|makes|ended|end)[ ]+)up
-          |(?:increase|rise|hike|jump|gain|growth|boost|surge)[ ]+of"""
+          |(?:increase|rise|hike|jump|gain|growth|boost|surge)[ ]+of
+          |upwards?"""
 _DOWN = r"""fell|falls|falling|fallen|dropped|drops|dropping|declined|declines|declining
           |decreased|decreases|decreasing|slipped|slips|slid|plunged|plunges|plunging
           |plummeted|plummets|plummeting|tumbled|tumbles|sank|sinks|dipped|dips|eased|eases
           |retreated|down|lost|loses|shed|sheds
           |(?:drop|decline|fall|cut|decrease|reduction|slump)[ ]+of
-          |(?:decrease|drop|fall|decline|dip)(?=[ ]+by)"""
+          |(?:decrease|drop|fall|decline|dip)(?=[ ]+by)
+          |downwards?"""
 # A direction of change before a number: "rose 5%", "fell by 3%", "an increase of 2%".
 RE_DIRECTION_BEFORE = regex.compile(
     rf"""
     (?<![\p{{L}}])
     (?: (?P<up>{_UP}) | (?P<down>{_DOWN}) )
-    (?:[ ]+by)?[ ]+\Z
+    (?:\s+by)?\s+\Z                    # (a hard-wrapped line may break after the verb)
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
 DIRECTION_CHARS = 80  # how far back a direction word is looked for
+# A change verb in the infinitive or after a modal ("set to climb 2%", "could fall 4%"):
+# then its bare form is a verb; elsewhere "a drop", "the rise" are nouns (see _qualify).
+BARE_UP = frozenset("climb grow gain jump surge soar increase advance".split())
+BARE_DOWN = frozenset("drop fall decline dip slip sink plunge tumble slide lose shed ease".split())
+MODALS = frozenset("to could would will may might should must".split())
 # A direction of change after a number: "a 5% rise", "closed 2% lower".
 RE_DIRECTION_AFTER = regex.compile(
     r"""
@@ -604,6 +657,15 @@ RE_DIRECTION_AFTER = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
+
+# A tilde or "≈" glued to a number, or before it: "~45g", "≈ 3 km" (about); not "a~3" (an id).
+RE_TILDE_BEFORE = regex.compile(r"""(?<![\p{L}\p{N}~])[~≈][ ]?\Z""", regex.VERBOSE)
+# What lies between an amount and its conversion in parentheses: "296 hp (224 kW / 300 PS)",
+# "seven miles (11 km)", "7.5 million crowns (US $1.1 million)".
+RE_CONVERSION_OPEN = regex.compile(r"""\A[ \u00a0]*\([ \u00a0]*\Z""", regex.VERBOSE)
+# A list that leaves its change verb out: "Ross was down 2.3%, Burlington by 2.6%".
+RE_ELLIPTIC_BY = regex.compile(r"""\A[^;:.()]*?,[ ]+\p{Lu}[\p{L}&'’.-]*(?:[ ]+\p{Lu}[\p{L}&'’.-]*)*[ ]+by[ ]+\Z""", regex.VERBOSE)
+RE_CONVERSION_NEXT = regex.compile(r"""\A[ \u00a0]*[/=][ \u00a0]*\Z""", regex.VERBOSE)
 
 # Spans whose numbers are never facts.
 # URLs and emails; each starts only where a run of word characters starts, so a long
@@ -656,6 +718,20 @@ RE_CODE_BEFORE = regex.compile(
         )\Z""",
     regex.VERBOSE,
 )
+# A street address: a house number, one to three capitalised words (or "E", "71st"), a
+# street suffix; not a count of things named for a street ("12 Wall Street firms").
+RE_ADDRESS = regex.compile(
+    rf"""
+    (?<![\p{{L}}\p{{N}},.])\d{{1,5}}(?:[-–]\d{{1,5}})?[A-Za-z]?      # 575, 16-18, 221B
+    (?: (?:[ ]+(?:[NSEW]\.?|\d{{1,3}}(?:st|nd|rd|th)|\p{{Lu}}[\p{{L}}'’-]*)){{1,3}}  # Wilbraham, E 71st
+        [ ]+(?:{"|".join(STREET_SUFFIXES)})\b\.?
+        (?![ ]+(?!was\b|has\b|is\b)\p{{Ll}}{{2,}}s\b)              # "12 Wall Street firms": a count
+      | [ ]+(?:Rue|Avenue|Ave|Boulevard|Blvd|Via|Calle|Plaza)\.?[ ]+(?:(?:de|du|des|la|del)[ ]+)?\p{{Lu}}\p{{Ll}} )  # 22 Ave Foch
+    """,
+    regex.VERBOSE,
+)
+# A stock index name right before a number: "the S&P 500", "FTSE 100".
+RE_STOCK_INDEX_BEFORE = regex.compile(rf"""(?<![\p{{L}}&/])(?i:{STOCK_INDEXES})[ \u00a0]+\Z""", regex.VERBOSE)
 # Page furniture: "1 of 94" ending a line ("Related Posts 1 of 94", "Photo 3 of 12").
 RE_FURNITURE = regex.compile(
     r"""(?<![\p{L}\p{N}])\d{1,4}[ \u00a0]+of[ \u00a0]+\d{1,4}(?=[ \u00a0\t]*(?:\n|\Z))""",
@@ -679,7 +755,7 @@ RE_SCORE_BEFORE = regex.compile(
 )
 # What joins the two ends of a range.
 RE_RANGE_JOIN = regex.compile(
-    r"""\A(?: [ \u00a0]*[-–—][ \u00a0]* | [-–][ ]+(?:to|or)[ ]+ | [ ]+(?P<word>to|and)[ ]+ )\Z""",
+    r"""\A(?: [ \u00a0]*[-–—][ \u00a0]* | [-–][ ]+(?:to|or)[ ]+ | [ ]+(?P<word>to|and|or)[ ]+ )\Z""",
     regex.VERBOSE,
 )
 # A hyphen left hanging before the other end of a range: "8- to 16-meter", "10- or 15-year".
@@ -734,12 +810,24 @@ RE_DETERMINER = regex.compile(
 RE_PERCENT_CONTEXT = regex.compile(
     r"""%|\bper[ ]?cent\b|\bpoll|\brate\b|\bapproval\b|\bsurvey\b""", regex.VERBOSE | regex.IGNORECASE
 )
+# A scoring verb before "points": a game's points, even in a sentence about percentages
+# ("averaged 7.3 points while shooting 47.6%", "won by 12 points").
+RE_SCORED_BEFORE = regex.compile(
+    r"""(?<![\p{L}])(?i:scored|scores|scoring|averaged|averages|averaging|tallied|netted|won[ ]by|lost[ ]by|beat[ ]\S+[ ]by)[ ]+\Z""",
+    regex.VERBOSE,
+)
+# A code word after a number: "the 90049 ZIP code", "the 020 area code".
+RE_CODE_AFTER = regex.compile(r"""[ \u00a0]+(?i:(?:zip|postal|post|area)[ ]?codes?)\b""", regex.VERBOSE)
 RE_MONEY_CONTEXT = regex.compile(
     r"""£|sterling|\bcosts?\b|\bpaid\b|\bpay\b|\bprice|\bworth\b|\bfined?\b|\bsalary|\bbudget|\bspen[dt]|\bfund""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 RE_YEAR = regex.compile(r"""1[89]\d\d|20\d\d""")  # bare 1800-2099: a year unless hedged
 RE_OLD_YEAR = regex.compile(r"""1[0-7]\d\d""")  # 1000-1799: a year after "in", "since"
+RE_FAR_YEAR = regex.compile(r"""21\d\d""")  # 2100-2199: a year after "by", "until" (RE_FAR_YEAR_BEFORE)
+RE_FAR_YEAR_BEFORE = regex.compile(
+    r"""(?<![\p{L}])(?i:in|by|until|till|before|after|since|from|to|through)[ ]+\Z""", regex.VERBOSE
+)
 # Words before a four-digit number that make it a year: "in 2027", "the 2024 elections".
 RE_YEAR_BEFORE = regex.compile(
     r"""
@@ -756,7 +844,12 @@ RE_DETERMINER_BEFORE = regex.compile(
     regex.VERBOSE,
 )
 RE_FROM_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:from)[ ]+\Z""", regex.VERBOSE)
+# "from about 14-18 mpg to 24": a hedged start of a change lends its unit too.
+RE_FROM_HEDGED_BEFORE = regex.compile(
+    r"""(?<![\p{L}])(?i:from)[ ]+(?:(?i:about|around|roughly|some|nearly|almost|up[ ]to)[ ]+)?\Z""", regex.VERBOSE
+)
 RE_BY_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:by)[ ]+\Z""", regex.VERBOSE)
+RE_OR_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:or)[ ]+\Z""", regex.VERBOSE)
 RE_BETWEEN_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:between)[ ]+\Z""", regex.VERBOSE)
 # The word right before a number: "Boeing 737", "no one".
 # (A leftmost match never starts right after a letter, so the look-behind changes no
@@ -1174,6 +1267,12 @@ def _decorate(
         return None
     if _code_before(left):
         return None
+    if text[end + 1 : end + 2] in ("Z", "z", "P", "p", "A", "a") and RE_CODE_AFTER.match(text, end):
+        return None  # "the 90049 ZIP code"
+    if words is None and text[end : end + 1] == " " and text[end + 1 : end + 2].isupper() and RE_ADDRESS.match(text, start):
+        return None  # "575 Wilbraham Road", "9 E 71st St"; in "16-18 Station Avenue" the 18, so the 16 goes too
+    if value in STOCK_INDEX_NUMBERS and words is None and RE_STOCK_INDEX_BEFORE.search(left, max(0, len(left) - 24)):
+        return None  # "the S&P 500", "FTSE 100": a name
     scale = 1.0
     last_scale = 1.0
     while words is None and (sm := RE_SCALE.match(text, end)):
@@ -1228,12 +1327,17 @@ def _decorate(
         mention_start = start - (len(left) - minus.start())
     # Money: a currency sign before, or a currency word after.
     cm = RE_CURRENCY_BEFORE.search(left, max(0, len(left) - CURRENCY_BEFORE_CHARS))
+    if cm and cm.group("ascii") == "PS" and scale == 1 and not any(c in ".," for c in text[start:atom_end]):
+        return None  # "PS5", "PS 118": a console, a school; "PS21,700" and "PS2.7m" are pounds
     if cm:
         kind, unit = FactKind.MONEY, _currency_code(cm.group("cur"))
         mention_start = start - (len(left) - cm.start())
         if cm.group("sign") and not minus:
             value = -value
-    elif (am := RE_CURRENCY_AFTER.match(text, end)) and (am.group("cur") != "won" or scale > 1):
+    elif (
+        (am := RE_CURRENCY_AFTER.match(text, end)) and (am.group("cur") != "won" or scale > 1)
+        and not (am.group("sign") == "p" and (value in VIDEO_LINES or scale > 1))
+    ):  # fmt: skip
         key = RE_DOTS_AND_SPACES.sub("", am.group("cur") or am.group("sign")).lower()
         is_weight = key in ("pound", "pounds") and scale == 1 and not RE_MONEY_CONTEXT.search(text)
         if not is_weight:
@@ -1244,7 +1348,8 @@ def _decorate(
         pm = RE_PERCENT.match(text, end)
         # "points" are percentage points in a sentence about percentages, unless the value
         # could not be one: "closed at 1,478 points" is an index level.
-        if pm and not (pm.group("points") and (value >= 100 or not _points_are_percent(text))):
+        scored = pm is not None and pm.group("points") is not None and RE_SCORED_BEFORE.search(left) is not None
+        if pm and not (pm.group("points") and (value >= 100 or scored or not _points_are_percent(text))):
             kind, end = FactKind.PERCENT, pm.end()
             unit = (
                 "percentage points" if pm.group("pp") or pm.group("points")
@@ -1295,6 +1400,7 @@ def _decorate(
         and bool(
             RE_YEAR.fullmatch(digits)
             or (RE_OLD_YEAR.fullmatch(digits) and RE_YEAR_BEFORE.search(left))
+            or (RE_FAR_YEAR.fullmatch(digits) and RE_FAR_YEAR_BEFORE.search(left))
         )
     )  # fmt: skip
     if (
@@ -1313,7 +1419,10 @@ def _decorate(
 def _per_unit(rate: regex.Match[str]) -> str:
     """The canonical unit a RE_PER match is per: `barrels` -> `bbl`, `square foot` -> `sq ft`, `yr` -> `year`."""
     if rate.group("hword"):
-        return PER_WORDS[rate.group("hword").lower()]
+        hword = rate.group("hword").lower()
+        return PER_WORDS.get(hword) or UNIT_WORDS[hword]
+    if rate.group("pabbr"):
+        return UNIT_ABBREVIATIONS[rate.group("pabbr")]
     if rate.group("word"):
         word = RE_SPACES.sub(" ", rate.group("word").lower())
         return UNIT_WORDS.get(word) or PER_WORDS[word]
@@ -1326,12 +1435,25 @@ def _bare(m: _Mention) -> bool:
     return m.start == m.atom_start and m.end == m.atom_end and m.scale == 1
 
 
-def _range(a: _Mention, b: _Mention) -> _Mention | None:
+def _year_shaped(text: str, m: _Mention) -> bool:
+    """Return True if `m` is a bare integer of four digits from 1000 to 2199 (a year if its partner is one)."""
+    digits = text[m.atom_start : m.atom_end]
+    return _bare(m) and m.kind is FactKind.QUANTITY and len(digits) == 4 and digits.isdigit() and 1000 <= int(digits) < 2200
+
+
+def _range(text: str, a: _Mention, b: _Mention) -> _Mention | None:
     """Return the range from `a` to `b` ("40-50%", "$3-5 billion"), or None if they do not fit."""
     if a.year or b.year or FactKind.AGE in (a.kind, b.kind):
         return None
     if _bare(a):  # "40-50%", "1-2 million": the low end borrows unit and scale
         low, shape = a.value * b.scale, b
+        b_scale = SCALES.get((b.words or "").rsplit(" ", 1)[-1], 1.0)
+        if a.words is not None and b_scale > 1 and SCALES.get(a.words.rsplit(" ", 1)[-1], 1.0) == 1 and a.value < 1000:
+            low = a.value * b_scale  # "six or seven million", "two to three billion": the scale is in b's words
+        if b.kind is FactKind.MONEY and _in_hundredths(text, b):
+            low = round(a.value / 100, 10)  # "5-10 cents": 0.05-0.10 USD
+    elif a.kind is FactKind.MONEY and _in_hundredths(text, a) and _bare(b):
+        return None  # "dropped 18p to 966": a change in pence, then a level, not 18p-966p
     elif b.kind is FactKind.QUANTITY and b.unit is None and b.start == b.atom_start:
         low = a.value * (b.scale if a.scale == 1 else 1)  # "$3-5 billion"
         shape = a._replace(end=b.end, atom_end=b.atom_end, scale=b.scale)
@@ -1419,13 +1541,23 @@ def _merge_cents(text: str, mentions: list[_Mention]) -> list[_Mention]:
     return out
 
 
+def _in_hundredths(text: str, m: _Mention) -> bool:
+    """Return True if money mention `m` is written in cents or pence ("10 cents a share", "18p")."""
+    am = RE_CURRENCY_AFTER.match(text, m.atom_end)
+    return am is not None and _currency_code_is_hundredths(am.group(0))
+
+
 def _currency_code_is_hundredths(surface: str) -> bool:
     """Return True if the currency after an amount names hundredths ("cents", "pence", "¢")."""
     return RE_DOTS_AND_SPACES.sub("", surface).lower() in HUNDREDTHS
 
 
 def _merge_ranges(text: str, mentions: list[_Mention]) -> list[_Mention]:
-    """Join "40-50%", "between 40 and 50", "from 40 to 50 troops" into one range mention."""
+    """Join "40-50%", "between 40 and 50", "from 40 to 50 troops", "three or four years" into one range mention.
+
+    The two values of a change ("from 4.8 to 4.7 percent", "from 208 pounds to 193") stay
+    two mentions (`_lend_units` then gives a bare one the other's unit).
+    """
     out: list[_Mention] = []
     i = 0
     while i < len(mentions):
@@ -1440,10 +1572,13 @@ def _merge_ranges(text: str, mentions: list[_Mention]) -> list[_Mention]:
             continue
         word = join.group("word")
         left = _left(text, a.start)
-        merged = _range(a, b)
+        if a.year != b.year and _year_shaped(text, b if a.year else a):
+            # "between 1600 and 1900", "from 1750 to 1800": the other end of a span of years is one too.
+            a, b = a._replace(year=True), b._replace(year=True)
+        merged = _range(text, a, b)
         if word is None:  # a hyphen: a range, or else a score, a code or a phone number
             score = (
-                b.value <= a.value or a.value == 0  # "3-2", "0-2 down"
+                (merged is None and b.value <= a.value) or a.value == 0  # "3-2", "0-2 down"; not "5-10 cents"
                 or RE_SCORE_AFTER.match(text, b.end) or RE_SCORE_BEFORE.search(left)
                 or RE_SCORE_PAIR_BEFORE.search(left)
             )  # fmt: skip
@@ -1453,14 +1588,22 @@ def _merge_ranges(text: str, mentions: list[_Mention]) -> list[_Mention]:
             continue
         if word == "and" and not RE_BETWEEN_BEFORE.search(left):
             merged = None
+        if word == "or" and not (_bare(a) and a.kind is FactKind.QUANTITY and a.unit is None):
+            merged = None  # "three or four years", "5 or 6 percent"; not "$5 or $10"
         if word == "to":
             from_m = RE_FROM_BEFORE.search(left)
             by_m = RE_BY_BEFORE.search(left)
             # "increase spending from 2% to 3%": a change from one value to another.
             changing = from_m and RE_CHANGE_WORD.search(left[: from_m.start()][-60:])
-            # "up 10.4 cents to $2.24", "increased by $43.6 billion to $419.2 billion".
-            moved = (RE_DIRECTION_BEFORE.search(left) or by_m) and not _bare(a)
-            if changing or moved or _qualifier_before(_left(text, b.start)):
+            # "up 10.4 cents to $2.24", "increased by $43.6 billion to $419.2 billion", and a
+            # change restated in another unit: "up 6%, or 16.75 pence, to 293.5p".
+            restated = RE_OR_BEFORE.search(left) and out and _changed(_left(text, out[-1].start))
+            moved = (_direction_before(left) or by_m or restated) and not _bare(a)
+            # "from 5 to 7 per cent to 3 to 5 per cent": the change starts from a range.
+            c = mentions[i + 2] if i + 2 < len(mentions) else None
+            then = RE_RANGE_JOIN.match(text[b.end : c.start]) if c is not None else None
+            from_range = changing and then is not None and then.group("word") == "to"
+            if (changing or moved or _qualifier_before(_left(text, b.start))) and not from_range:
                 merged = None
         if merged is None:
             out.append(a)
@@ -1469,6 +1612,66 @@ def _merge_ranges(text: str, mentions: list[_Mention]) -> list[_Mention]:
             out.append(merged)
             i += 2
     return out
+
+
+def _direction_before(left: str) -> str | None:
+    """Return "up" or "down" if a change word ends `left` ("rose", "fell by", "set to climb"), else None."""
+    if d := RE_DIRECTION_BEFORE.search(left, max(0, len(left) - DIRECTION_CHARS)):
+        return "up" if d.group("up") else "down"
+    if not left[-1:].isspace():
+        return None
+    words = left[-30:].split()
+    if words[-1:] == ["by"]:
+        words = words[:-1]  # "to grow by 4%"
+    if len(words) >= 2 and words[-2].lower() in MODALS:
+        verb = words[-1].lower()
+        if verb in BARE_UP:
+            return "up"
+        if verb in BARE_DOWN:
+            return "down"
+    return None
+
+
+def _changed(left: str) -> bool:
+    """Return True if a change word ends `left`, maybe before a hedge ("rose", "up more than")."""
+    if q := _qualifier_before(left):
+        left = left[: q.start()]
+    return _direction_before(left) is not None
+
+
+def _lend_units(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Give the bare value of a change "from a to b" the other value's unit (`_borrow`)."""
+    out = list(mentions)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        join = RE_RANGE_JOIN.match(text[a.end : b.start])
+        if join and join.group("word") == "to" and RE_FROM_HEDGED_BEFORE.search(_left(text, a.start)):
+            out[i], out[i + 1] = _borrow(text, a, b)
+    return out
+
+
+def _borrow(text: str, a: _Mention, b: _Mention) -> tuple[_Mention, _Mention]:
+    """The two values of a change "from a to b", a bare one with the other's kind, unit and scale.
+
+    "from 4.8 to 4.7 percent" is 4.8% and 4.7%; "from 208 pounds to 193" 208 and 193
+    pounds; "from 24.2 to 33 billion euros" 24.2 billion euros. Cents are not lent:
+    "from 50 cents to 75" is left as written.
+    """
+
+    def plain(m: _Mention) -> bool:
+        return _bare(m) and m.kind is FactKind.QUANTITY and m.unit is None and not m.year and m.high is None
+
+    def lends(m: _Mention) -> bool:
+        return (
+            m.kind is not FactKind.AGE and (m.unit is not None or m.kind is not FactKind.QUANTITY)
+            and m.unit != "fraction" and not _in_hundredths(text, m)
+        )  # fmt: skip
+
+    if plain(a) and lends(b):
+        return a._replace(kind=b.kind, unit=b.unit, value=a.value * b.scale, scale=b.scale), b
+    if plain(b) and lends(a):
+        return a, b._replace(kind=a.kind, unit=a.unit, value=b.value * a.scale, scale=a.scale)
+    return a, b
 
 
 def _tokens(text: str, pos: int, limit: int = 8) -> list[str]:
@@ -1597,6 +1800,8 @@ def _counts(text: str, m: _Mention) -> str | None:
         else:  # "30 km road"; a share counts any noun: "one in five Americans", "half the country"
             share = m.unit == "fraction"
             found = _phrase_after(text, end, lowercase_only=not share, skip_determiners=share)
+    elif m.words and m.words.split(" of ", 1)[0] in VAGUE_SCALES and (of := RE_OF.match(text, end)):
+        found = _phrase_after(text, of.end(), lowercase_only=False, skip_determiners=True)  # "thousands of tests"
     else:
         found = _phrase_after(text, end, lowercase_only=False, skip_determiners=False)
     return found or _phrase_before(text, m.outer if m.outer >= 0 else m.start)
@@ -1608,26 +1813,59 @@ def _qualify(text: str, m: _Mention) -> _Mention:
     q = _qualifier_before(left)
     if q and RE_ABOUT_PREPOSITION.search(left[: q.start()]) and q.group("q").lower() == "about":
         q = None  # "talked about four priorities": a preposition, not a hedge
+    if q and RE_ADD_UP_BEFORE.search(left[: q.start()]) and RE_SPACES.sub(" ", q.group("q").lower()) == "up to":
+        q = None  # "trade added up to $214bn": a total, not a ceiling
     if q:
         key = RE_SPACES.sub(" ", q.group("q").lower())
         if key in ("over", "under") and m.unit in TIME_UNITS:
             return m._replace(outer=m.start)  # "over five years" says when, not how many
         return m._replace(qualifier=QUALIFIERS[key], outer=m.start - (len(left) - q.start()))
+    if ("~" in left[-2:] or "≈" in left[-2:]) and (t := RE_TILDE_BEFORE.search(left, max(0, len(left) - 3))):
+        return m._replace(qualifier="about", outer=m.start - (len(left) - t.start()))  # "~45g"
     if m.kind in (FactKind.PERCENT, FactKind.MONEY, FactKind.QUANTITY):
-        window = max(0, len(left) - DIRECTION_CHARS)
-        d = RE_DIRECTION_BEFORE.search(left, window) or RE_DIRECTION_AFTER.match(text, m.end)
-        if d:
-            return m._replace(qualifier="up" if d.group("up") else "down", outer=m.start)
+        direction = _direction_before(left)
+        if direction is None and (d := RE_DIRECTION_AFTER.match(text, m.end)):
+            direction = "up" if d.group("up") else "down"
+        if direction:
+            return m._replace(qualifier=direction, outer=m.start)
         if left.endswith("+") and m.kind is FactKind.PERCENT:
             return m._replace(qualifier="up", outer=m.start)  # "Dow +0.2%"
     return m._replace(outer=m.start)
 
 
+def _inherit_hedges(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Give a conversion in parentheses the hedge of the amount it converts, and a list item its change.
+
+    "just under 296 hp (224 kW / 300 PS)": the kilowatts are as hedged as the
+    horsepower, and "dropped by 1.5 degrees Celsius (2.7 Fahrenheit)" is a fall in both.
+    Only an amount with a unit (or currency) of the same kind converts one: "about 300
+    sailors (40 pilots)" is two counts. A list that leaves out its verb ("Ross fell 2.3%,
+    Burlington by 2.6%") keeps the direction of the item before.
+    """
+    out: list[_Mention] = []
+    in_parens = False
+    for m in mentions:
+        prev = out[-1] if out else None
+        converts = False
+        if prev is not None and m.qualifier is None and prev.qualifier is not None and m.kind is prev.kind:
+            between = text[prev.end : m.start]
+            converts = (
+                m.unit is not None and prev.unit is not None
+                and (RE_CONVERSION_OPEN.match(between) is not None
+                     or (in_parens and RE_CONVERSION_NEXT.match(between) is not None))
+            )  # fmt: skip
+            if converts or (prev.qualifier in ("up", "down") and RE_ELLIPTIC_BY.match(between)):
+                m = m._replace(qualifier=prev.qualifier)  # "(224 kW)"; "down 2.3%, Burlington by 2.6%"
+        in_parens = converts
+        out.append(m)
+    return out
+
+
 def _keep(text: str, m: _Mention) -> bool:
     """Return False for numbers that are not facts: years, and "one" used as a pronoun."""
     # CAUTION: "2000 troops" is lost with the years; news style writes "2,000 troops".
-    if m.year and m.qualifier is None and m.high is None:
-        return False
+    if m.year and m.qualifier in (None, "up", "down") and m.high is None:
+        return False  # a hedge makes it a count ("about 2000 troops"); a change word does not ("a 1985 rise of 4%")
     first = text[m.atom_start : m.atom_start + 1]
     if m.words and first.isupper() and RE_WORD_BEFORE.search(_left(text, m.atom_start)):
         return False  # "BBC Two", "Deep Space Nine", "the Six Nations": names, not counts
@@ -1643,12 +1881,42 @@ def _keep(text: str, m: _Mention) -> bool:
     return True
 
 
+def _vague_amounts(text: str) -> list[_Mention]:
+    """Return a range mention for every vague amount ("thousands of tests", "tens of millions of dollars").
+
+    What follows "of" may give the unit or currency ("hundreds of miles", "millions of
+    euros"); else the phrase after "of" is what it counts (see `_counts`).
+    """
+    if not RE_VAGUE_HINT.search(text):
+        return []
+    found: list[_Mention] = []
+    for m in RE_VAGUE_AMOUNT.finditer(text):
+        words = RE_SPACES.sub(" ", m.group(0).lower()).split(" of ")
+        if words[0] == "tens" and len(words) == 1:
+            continue  # "tens of people" is rare; "tens of thousands" is the idiom
+        low = math.prod(VAGUE_SCALES[w] for w in words)
+        kind, unit, end = FactKind.QUANTITY, None, m.end()
+        if of := RE_OF_WORD.match(text, end):
+            if (am := RE_CURRENCY_AFTER.match(text, of.end())) and am.group("cur"):
+                key = RE_DOTS_AND_SPACES.sub("", am.group("cur")).lower()
+                weight = key in ("pound", "pounds") and RE_OF.match(text, am.end())  # "hundreds of pounds of explosives"
+                if key not in HUNDREDTHS and key != "won" and not weight:
+                    kind, unit, end = FactKind.MONEY, _currency_code(key), am.end()
+            if kind is FactKind.QUANTITY and (um := RE_UNIT.match(text, of.end())) and um.group("word"):
+                unit, end = UNIT_WORDS[RE_SPACES.sub(" ", um.group("word").lower())], um.end()
+        found.append(
+            _Mention(kind, m.start(), end, low, m.start(), m.end(), high=low * 10, unit=unit, words=" of ".join(words))
+        )
+    return found
+
+
 def _sentence_mentions(text: str) -> list[_Mention]:
     """Return every numeric mention in one sentence's text, in order."""
     digits = RE_ANY_DIGIT.search(text) is not None
     fractions = _digit_fractions(text) + (_scientific(text) if digits else [])
     atoms = list(_atoms(text, digits, fractions))
-    if not atoms and not digits:
+    vague = _vague_amounts(text) if VAGUE_TAILS[0] in text or VAGUE_TAILS[1] in text else []
+    if not atoms and not digits and not vague:
         return []  # an age apposition has digits
     blocked = _blocked_spans(text, digits, _Spans((s, e) for s, e, _ in fractions))
     mentions: list[_Mention] = []
@@ -1672,8 +1940,13 @@ def _sentence_mentions(text: str) -> list[_Mention]:
                 continue
             found.append(m)
     found = _merge_ranges(text, _merge_ratios(text, _merge_cents(text, found)))
-    for m in found:
-        m = _qualify(text, m)
+    if len(found) > 1 and ("rom " in text or "ROM " in text):  # "from a to b" (RE_FROM_HEDGED_BEFORE)
+        found = _lend_units(text, found)
+    if vague and (vague := [v for v in vague if not blocked.overlaps(v.start, v.end)]):
+        taken = _Spans((m.start, m.end) for m in found)
+        found = sorted(found + [v for v in vague if not taken.overlaps(v.start, v.end)], key=lambda m: m.start)
+    qualified = [_qualify(text, m) for m in found]
+    for m in _inherit_hedges(text, qualified) if len(qualified) > 1 else qualified:
         m = m._replace(counts=_counts(text, m))
         if _keep(text, m):
             mentions.append(m)
