@@ -167,29 +167,37 @@ def plan(columns: Columns, limits: Thresholds) -> Plan:
         keys = np.unique(keys, return_inverse=True)[1]  # too many elements for `key * n`: number the keys
     codes = keys * n + owners
     del keys
-    order = np.argsort(codes)
-    codes, owners, positions = codes[order], owners[order], positions[order]
-    filed = positions < index_length[owners] - np.where(single[order], width - 1, 0)
-    del order, single
-    postings, posting_positions = owners[filed].astype(np.int32), positions[filed].astype(np.int32)
+    order = np.argsort(codes)  # sorted place -> entry (entries are in order of owner)
+    codes, owners_sorted, positions_sorted = codes[order], owners[order], positions[order]
+    filed = positions_sorted < index_length[owners_sorted] - np.where(single[order], width - 1, 0)
+    del single
+    postings, posting_positions = owners_sorted[filed].astype(np.int32), positions_sorted[filed].astype(np.int32)
     # A probe meets the run of its key's postings from the shortest partner allowed
-    # (`first`) to the last sentence before itself: the filed entries before it. The
-    # key's place in the probe cuts the run shorter: the pair's content need may be
-    # at most `room`, and it is at least `needs[its total length] - probe's stops`,
-    # so no partner longer than `longest` can use this key.
+    # (`first`) to the last sentence before itself. The key's place in the probe cuts
+    # the run shorter: the pair's content need may be at most `room`, and it is at
+    # least `needs[its total length] - probe's stops`, so no partner longer than
+    # `longest` can use this key. A probe whose key has no earlier posting at all
+    # (most keys of pairs of words) meets nothing and is not looked up.
     needs = np.array([overlap_needed(0, total, limits) for total in range(2 * int(sizes.max(initial=0)) + 1)], dtype=np.int64)
     first = np.searchsorted(sizes, [shortest_partner(int(s), limits) for s in sizes], side="left").astype(np.int64)
-    room = counts[owners] - positions + (width - 1)
-    longest = np.searchsorted(needs, room + stops[owners], side="right") - 1 - sizes[owners]
-    last = np.minimum(np.searchsorted(sizes, longest, side="right"), owners)
+    base = codes - owners_sorted  # key * n
+    before = np.cumsum(filed) - filed  # filed entries before each sorted place
+    segment = np.flatnonzero(np.r_[True, base[1:] != base[:-1]])
+    earlier = before - np.repeat(before[segment], np.diff(np.r_[segment, len(base)]))
+    room = counts[owners_sorted] - positions_sorted + (width - 1)
+    alive = np.flatnonzero((earlier > 0) & (room >= limits.min_shared))
+    base, owner, room = base[alive], owners_sorted[alive], room[alive]
+    longest = np.searchsorted(needs, room + stops[owner], side="right") - 1 - sizes[owner]
+    last = np.minimum(np.searchsorted(sizes, longest, side="right"), owner)
     filed_codes = codes[filed]
-    start = np.searchsorted(filed_codes, codes - owners + first[owners])
-    stop = np.searchsorted(filed_codes, codes - owners + last)
-    stop[room < limits.min_shared] = 0
-    del codes, filed, filed_codes, room, longest, last
+    start = np.zeros(len(codes), dtype=np.int64)
+    stop = np.zeros(len(codes), dtype=np.int64)
+    start[order[alive]] = np.searchsorted(filed_codes, base + first[owner])
+    stop[order[alive]] = np.searchsorted(filed_codes, base + last)
+    del codes, filed, filed_codes, base, before, earlier, room, longest, last, owners_sorted, positions_sorted, order
     live = stop > start
     start, length, owners, positions = start[live], (stop - start)[live], owners[live], positions[live]
-    order = np.argsort(owners, kind="stable")
+    order = np.argsort(owners, kind="stable")  # `_keys` gives single keys, then pairs: two sorted runs to merge
     start, length, owners, positions = start[order], length[order], owners[order], positions[order]
     signature, collisions = _signatures(columns.elements)
     small = np.int32  # the bounds' columns: half the memory traffic of int64
