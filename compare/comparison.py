@@ -225,6 +225,7 @@ class _Context:
     _places: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
     _article_places: dict[str, frozenset[str]] = field(default_factory=dict)
     _months: dict[str, frozenset[int]] = field(default_factory=dict)
+    _fact_index: dict[str, _FactIndex] = field(default_factory=dict)
 
     def fact(self, ref: FactRef) -> Fact:
         return self.facts[ref[0]][ref[1]]
@@ -251,6 +252,12 @@ class _Context:
             if article not in self._months:
                 self._months[article] = reference_months(self.facts[article])
         return bool(self._months[a] and self._months[b] and not self._months[a] & self._months[b])
+
+    def fact_index(self, article: str) -> _FactIndex:
+        """The article's facts indexed for pairing (`_candidate_facts`), built once."""
+        if article not in self._fact_index:
+            self._fact_index[article] = _index_facts(self.facts[article])
+        return self._fact_index[article]
 
     def aligned_score(self, a: str, fa: Fact, b: str, fb: Fact) -> float | None:
         partners = self.aligned.get((a, b), {})
@@ -339,33 +346,73 @@ def _numeric_pair_reason(ctx: _Context, a: str, fa: Fact, b: str, fb: Fact) -> s
 
 
 def _numeric_groups(ctx: _Context, story: Story) -> Iterator[tuple[list[FactRef], str]]:
-    """Yield groups of numeric facts about one thing across a story, with the pairing reason."""
+    """Yield groups of numeric facts about one thing across a story, with the pairing reason.
+
+    Two facts pair only through aligned sentences or a shared subject
+    (`_numeric_pair_reason`), so only those pairs are visited (`_candidate_facts`),
+    in the order a scan of every pair would meet them: the reasons kept are the same.
+    """
     union = UnionFind[FactRef]()
     reasons: dict[FactRef, str] = {}
     for a, b in itertools.combinations(story.articles, 2):
         if ctx.editions(a, b):
             continue
-        for i, fa in enumerate(ctx.facts[a]):
-            if fa.kind not in NUMERIC_KINDS and fa.kind != FactKind.DATE:
+        for i, j in _candidate_facts(ctx, a, b):
+            fa, fb = ctx.facts[a][i], ctx.facts[b][j]
+            if fa.kind == FactKind.DATE:
+                score = ctx.aligned_score(a, fa, b, fb)
+                reason = f"aligned sentences (similarity {score:.2f})" if score else None
+                if reason and len(str(fa.value)) != len(str(fb.value)):
+                    reason = None  # a day and a month are not rival values
+            else:
+                reason = _numeric_pair_reason(ctx, a, fa, b, fb)
+            if reason is None:
                 continue
-            for j, fb in enumerate(ctx.facts[b]):
-                if fb.kind != fa.kind:
-                    continue
-                if fa.kind == FactKind.DATE:
-                    score = ctx.aligned_score(a, fa, b, fb)
-                    reason = f"aligned sentences (similarity {score:.2f})" if score else None
-                    if reason and len(str(fa.value)) != len(str(fb.value)):
-                        reason = None  # a day and a month are not rival values
-                else:
-                    reason = _numeric_pair_reason(ctx, a, fa, b, fb)
-                if reason is None:
-                    continue
-                if not _same_value(fa, fb) and (_states_value(ctx, a, fb) or _states_value(ctx, b, fa)):
-                    continue  # each article states the other's value too: agreement
-                union.union((a, i), (b, j))
-                reasons[(a, i)] = reasons[(b, j)] = reason
+            if not _same_value(fa, fb) and (_states_value(ctx, a, fb) or _states_value(ctx, b, fa)):
+                continue  # each article states the other's value too: agreement
+            union.union((a, i), (b, j))
+            reasons[(a, i)] = reasons[(b, j)] = reason
     for refs in union.groups():
         yield refs, reasons[refs[0]]
+
+
+def _candidate_facts(ctx: _Context, a: str, b: str) -> list[tuple[int, int]]:
+    """The pairs `(i, j)` of numeric or date facts of one kind, in `a` and `b`, that may pair.
+
+    Those in aligned sentences, and numeric ones with the same subject; sorted, as
+    the nested scan over `a`'s facts and then `b`'s visits them.
+    """
+    left, right = ctx.fact_index(a), ctx.fact_index(b)
+    found: set[tuple[int, int]] = set()
+    for sentence, (partner, _) in ctx.aligned.get((a, b), {}).items():
+        for kind, facts in left.by_sentence.get(sentence, {}).items():
+            others = right.by_sentence.get(partner, {}).get(kind, ())
+            found.update((i, j) for i in facts for j in others)
+    for key, facts in left.by_subject.items():
+        others = right.by_subject.get(key, ())
+        found.update((i, j) for i in facts for j in others)
+    return sorted(found)
+
+
+@dataclass(frozen=True)
+class _FactIndex:
+    """An article's numeric and date facts by sentence and kind, and numeric ones by kind and subject."""
+
+    by_sentence: dict[int, dict[FactKind, list[int]]]
+    by_subject: dict[tuple[FactKind, str], list[int]]
+
+
+def _index_facts(facts: Sequence[Fact]) -> _FactIndex:
+    by_sentence: dict[int, dict[FactKind, list[int]]] = defaultdict(lambda: defaultdict(list))
+    by_subject: dict[tuple[FactKind, str], list[int]] = defaultdict(list)
+    for i, fact in enumerate(facts):
+        if fact.kind not in NUMERIC_KINDS and fact.kind != FactKind.DATE:
+            continue
+        by_sentence[fact.sentence][fact.kind].append(i)
+        subject = _subject(fact)
+        if fact.kind in NUMERIC_KINDS and subject is not None:
+            by_subject[(fact.kind, subject)].append(i)
+    return _FactIndex({s: dict(k) for s, k in by_sentence.items()}, dict(by_subject))
 
 
 def _classify_numeric(ctx: _Context, refs: list[FactRef]) -> tuple[DiscrepancyClass, Severity, str] | None:

@@ -182,7 +182,7 @@ def plan(columns: Columns, limits: Thresholds) -> Plan:
     first = np.searchsorted(sizes, [shortest_partner(int(s), limits) for s in sizes], side="left").astype(np.int64)
     base = codes - owners_sorted  # key * n
     before = np.cumsum(filed) - filed  # filed entries before each sorted place
-    segment = np.flatnonzero(np.r_[True, base[1:] != base[:-1]])
+    segment = np.flatnonzero(np.r_[len(base) > 0, base[1:] != base[:-1]])
     earlier = before - np.repeat(before[segment], np.diff(np.r_[segment, len(base)]))
     room = counts[owners_sorted] - positions_sorted + (width - 1)
     alive = np.flatnonzero((earlier > 0) & (room >= limits.min_shared))

@@ -266,3 +266,10 @@ def test_join_over_two_processes_equals_one(monkeypatch: pytest.MonkeyPatch) -> 
     assert sum(map(len, alone.values())) > 50
     assert alone == similar_sentences(tokenized, AlignConfig(), jobs=2)
     assert spread[-1][1] == 2 and spread[-1][0] >= 32  # enough blocks for parallel_map to fork
+
+
+@pytest.mark.parametrize("texts", [[], ["Troops gathered in Tokyo on Sunday."], ["One two.", "Three four."]])
+def test_join_of_almost_nothing(texts: list[str]) -> None:
+    """No article, one sentence, or sentences too short to align: nothing is found and nothing breaks."""
+    articles = [tokenize(article_from_text(t + "\n", id=f"t{n}")) for n, t in enumerate(texts)]
+    assert {} == dict(similar_sentences(articles))
