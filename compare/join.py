@@ -160,6 +160,7 @@ def plan(columns: Columns, limits: Thresholds) -> Plan:
     offsets = np.cumsum(counts) - counts
     probe_length, index_length = _prefix_lengths(columns, limits, width)
     keys, owners, positions, single = _keys(flat, offsets, counts, probe_length, columns.common, width)
+    owners, positions = owners.astype(np.int32), positions.astype(np.int32)
     # Every probe key, sorted as `key * n + owner`; the keys within a sentence's index
     # prefix (a single key before the prefix's last element, as `compare.align._keys`)
     # are also filed in the index, which is then the sorted run of those.
@@ -180,21 +181,28 @@ def plan(columns: Columns, limits: Thresholds) -> Plan:
     # (most keys of pairs of words) meets nothing and is not looked up.
     needs = np.array([overlap_needed(0, total, limits) for total in range(2 * int(sizes.max(initial=0)) + 1)], dtype=np.int64)
     first = np.searchsorted(sizes, [shortest_partner(int(s), limits) for s in sizes], side="left").astype(np.int64)
-    base = codes - owners_sorted  # key * n
+    # (Intermediate arrays are as long as all probe keys together, so each is freed
+    # as soon as it is used: they set the join's peak memory.)
     before = np.cumsum(filed) - filed  # filed entries before each sorted place
-    segment = np.flatnonzero(np.r_[len(base) > 0, base[1:] != base[:-1]])
-    earlier = before - np.repeat(before[segment], np.diff(np.r_[segment, len(base)]))
+    segment = np.flatnonzero(np.r_[len(codes) > 0, np.diff(codes - owners_sorted) != 0])
+    earlier = before - np.repeat(before[segment], np.diff(np.r_[segment, len(codes)]))
+    del before, segment
     room = counts[owners_sorted] - positions_sorted + (width - 1)
     alive = np.flatnonzero((earlier > 0) & (room >= limits.min_shared))
-    base, owner, room = base[alive], owners_sorted[alive], room[alive]
+    del earlier, positions_sorted
+    owner, room = owners_sorted[alive], room[alive]
+    base = codes[alive] - owner  # key * n
+    del owners_sorted
     longest = np.searchsorted(needs, room + stops[owner], side="right") - 1 - sizes[owner]
     last = np.minimum(np.searchsorted(sizes, longest, side="right"), owner)
+    del room, longest
     filed_codes = codes[filed]
-    start = np.zeros(len(codes), dtype=np.int64)
-    stop = np.zeros(len(codes), dtype=np.int64)
+    del codes, filed
+    start = np.zeros(len(order), dtype=np.int64)
+    stop = np.zeros(len(order), dtype=np.int64)
     start[order[alive]] = np.searchsorted(filed_codes, base + first[owner])
     stop[order[alive]] = np.searchsorted(filed_codes, base + last)
-    del codes, filed, filed_codes, base, before, earlier, room, longest, last, owners_sorted, positions_sorted, order
+    del filed_codes, base, last, owner, order, alive
     live = stop > start
     start, length, owners, positions = start[live], (stop - start)[live], owners[live], positions[live]
     order = np.argsort(owners, kind="stable")  # `_keys` gives single keys, then pairs: two sorted runs to merge
