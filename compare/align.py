@@ -22,8 +22,8 @@ confirm each other independently.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
-import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -193,7 +193,6 @@ def similar_sentences(
     distinct.sort(key=lambda d: (len(d.tokens), d.refs[0]))
     columns = join.Columns(
         sizes=[len(d.tokens) for d in distinct],
-        stops=[d.stops for d in distinct],
         content=[d.keys for d in distinct],
         elements=[d.elements for d in distinct],
         common=common,
@@ -225,6 +224,7 @@ def _score_block(block: slice) -> list[tuple[tuple[str, str], list[tuple[float, 
     return list(found.items())
 
 
+@functools.cache
 def _limits(config: AlignConfig) -> join.Thresholds:
     return join.Thresholds(config.sentence_threshold, config.min_tokens, config.min_shared)
 
@@ -424,10 +424,7 @@ def element_key(word: str, count: int) -> str:
 
 def partner_lengths(size: int, config: AlignConfig) -> range:
     """The token counts a sentence of `size` tokens can align with (the length filter)."""
-    low = config.sentence_threshold / (2 - config.sentence_threshold) if config.sentence_threshold < 2 else 1.0
-    shortest = join.shortest_partner(size, _limits(config))
-    longest = math.floor(size / low + join.EPSILON) if low > 0 else 10**9
-    return range(shortest, max(shortest, longest) + 1)
+    return join.partner_lengths(size, _limits(config))
 
 
 def build_index(sentences: Sequence[tuple[str, ...]], config: AlignConfig = AlignConfig()) -> SentenceIndex:

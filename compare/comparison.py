@@ -409,8 +409,8 @@ def _index_facts(facts: Sequence[Fact]) -> _FactIndex:
         if fact.kind not in NUMERIC_KINDS and fact.kind != FactKind.DATE:
             continue
         by_sentence[fact.sentence][fact.kind].append(i)
-        subject = _subject(fact)
-        if fact.kind in NUMERIC_KINDS and subject is not None:
+        subject = _subject(fact) if fact.kind in NUMERIC_KINDS else None
+        if subject is not None:
             by_subject[(fact.kind, subject)].append(i)
     return _FactIndex({s: dict(k) for s, k in by_sentence.items()}, dict(by_subject))
 

@@ -43,7 +43,7 @@ from __future__ import annotations
 import math
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 import numpy as np
 
@@ -68,12 +68,11 @@ class Columns:
     """Distinct sentences as columns, in join order (shortest first).
 
     `content[i]` are sentence i's content element ranks, ascending (rarest first);
-    `elements[i]` the ranks of all its elements (content and stopword occurrences);
-    `stops[i] == sizes[i] - len(content[i])`. A rank below `common` is rare.
+    `elements[i]` the ranks of all its elements (content and stopword occurrences).
+    A rank below `common` is rare.
     """
 
     sizes: Sequence[int]
-    stops: Sequence[int]
     content: Sequence[Sequence[int]]
     elements: Sequence[Collection[int]]
     common: int
@@ -91,29 +90,28 @@ def shortest_partner(size: int, limits: Thresholds) -> int:
     return max(limits.min_tokens, math.ceil(size * low - EPSILON))
 
 
+def partner_lengths(size: int, limits: Thresholds) -> range:
+    """The token counts a sentence of `size` tokens can align with (the length filter)."""
+    t = limits.threshold
+    low = t / (2 - t) if t < 2 else 1.0
+    shortest = shortest_partner(size, limits)
+    longest = math.floor(size / low + EPSILON) if low > 0 else 10**9
+    return range(shortest, max(shortest, longest) + 1)
+
+
+@lru_cache(maxsize=1 << 16)
 def content_needed(size: int, stops: int, partners: range, limits: Thresholds) -> int:
     """The fewest content elements a sentence must share with a partner whose length is in `partners`.
 
     Of the tokens shared, at most `min(stops, partner stops)` are stopwords (or one
-    letter), and a partner of length `y` has at most `y - min_shared` of them.
+    letter), and a partner of length `y` has at most `y - min_shared` of them. Cached:
+    sentences share few (size, stops, partners) triples.
     """
     bound = min(
         (overlap_needed(size, y, limits) - min(stops, y - limits.min_shared) for y in partners),
         default=limits.min_shared,
     )
     return max(limits.min_shared, bound)
-
-
-def candidate_pairs(columns: Columns, limits: Thresholds) -> Iterator[tuple[int, int]]:
-    """Yield `(x, y)`, `y < x`, for every pair that may reach the overlap it needs.
-
-    In order of `x`, then of `y`; a superset of the pairs whose multiset overlap
-    reaches `overlap_needed`. `limits.min_shared` must be at least 1.
-    """
-    joined = plan(columns, limits)
-    for block in joined.blocks:
-        xs, ys, _ = joined.candidates(block)
-        yield from zip(xs, ys, strict=True)
 
 
 @dataclass(frozen=True)
@@ -154,11 +152,11 @@ def plan(columns: Columns, limits: Thresholds) -> Plan:
         raise ValueError("the join needs min_shared >= 1")
     n = len(columns.sizes)
     sizes = np.asarray(columns.sizes, dtype=np.int64)
-    stops = np.asarray(columns.stops, dtype=np.int64)
-    counts = sizes - stops
+    counts = np.fromiter((len(c) for c in columns.content), dtype=np.int64, count=n)
+    stops = sizes - counts
     flat = np.fromiter((r for ranks in columns.content for r in ranks), dtype=np.int64, count=int(counts.sum()))
     offsets = np.cumsum(counts) - counts
-    probe_length, index_length = _prefix_lengths(columns, limits, width)
+    probe_length, index_length = _prefix_lengths(sizes, stops, limits, width)
     keys, owners, positions, single = _keys(flat, offsets, counts, probe_length, columns.common, width)
     owners, positions = owners.astype(np.int32), positions.astype(np.int32)
     # Every probe key, sorted as `key * n + owner`; the keys within a sentence's index
@@ -223,17 +221,16 @@ def plan(columns: Columns, limits: Thresholds) -> Plan:
     return Plan(start, length, owners.astype(small), positions.astype(small), postings, posting_positions, bounds, blocks)
 
 
-def _prefix_lengths(columns: Columns, limits: Thresholds, width: int) -> tuple[np.ndarray, np.ndarray]:
+def _prefix_lengths(sizes: np.ndarray, stops: np.ndarray, limits: Thresholds, width: int) -> tuple[np.ndarray, np.ndarray]:
     """Each sentence's probe prefix and index prefix, in content elements (see the module docstring)."""
 
-    @cache
     def lengths(size: int, stops: int) -> tuple[int, int]:
         content = size - stops
         probe = content - content_needed(size, stops, range(shortest_partner(size, limits), size + 1), limits) + width
         index = content - content_needed(size, stops, range(size, size + 1), limits) + width
         return max(0, min(probe, content)), max(0, min(index, content))
 
-    pairs = [lengths(int(s), int(t)) for s, t in zip(columns.sizes, columns.stops, strict=True)]
+    pairs = [lengths(s, t) for s, t in zip(sizes.tolist(), stops.tolist(), strict=True)]
     return np.array([p for p, _ in pairs], dtype=np.int64), np.array([i for _, i in pairs], dtype=np.int64)
 
 
