@@ -52,6 +52,15 @@ RE_WORD_BEFORE = regex.compile(r"(?r)(?:\p{L}+\.)*\p{L}+$")
 # A paragraph is separated from the next by a blank line (only spaces in between).
 RE_PARAGRAPH_BREAK = regex.compile(r"\n[ \t\u00a0]*\n")
 
+# A line break inside a sentence: after a word or a comma, before a lower-case word.
+RE_BREAK_IN_SENTENCE = regex.compile(r"[\p{L}\p{N},;][ \t\u00a0]*\n[ \t\u00a0]*\p{Ll}")
+
+# The widest wrap of a hard-wrapped text (see `is_hard_wrapped`; wire copy is wrapped at
+# 60 to 80 characters), and the length, as a share of the wrap width, under which a line
+# of a hard-wrapped text ends its paragraph.
+WRAP_WIDTH = 100
+SHORT_LINE = 0.7
+
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
     """Return the spans of double quotations that open and close inside `text`.
@@ -124,13 +133,17 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 def paragraphs(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
     """Yield `(start, end)` of each non-blank paragraph of `text[start:end]`.
 
-    Paragraphs are separated by blank lines; a text with no blank line at all is
-    taken one paragraph per line, as many web exports are.
+    Paragraphs are separated by blank lines. A text with no blank line at all is
+    either hard-wrapped (`is_hard_wrapped`: wire copy, e-mail), whose paragraphs start
+    at indented or after short lines, or taken one paragraph per line, as many web
+    exports are.
     """
     end = len(text) if end is None else end
     chunk = text[start:end]
     if RE_PARAGRAPH_BREAK.search(chunk):
         breaks = [(m.start(), m.end()) for m in RE_PARAGRAPH_BREAK.finditer(chunk)]
+    elif is_hard_wrapped(chunk):
+        breaks = _wrapped_paragraph_breaks(chunk)
     else:
         breaks = [(m.start(), m.end()) for m in regex.finditer(r"\n", chunk)]
     cursor = 0
@@ -139,6 +152,51 @@ def paragraphs(text: str, start: int = 0, end: int | None = None) -> Iterator[tu
         if piece.strip():
             yield from ((start + a, start + b) for a, b in _trimmed(chunk, cursor, break_start))
         cursor = break_end
+
+
+def is_hard_wrapped(text: str) -> bool:
+    """Return True if `text` is wrapped at a fixed width, as wire copy and e-mail are.
+
+    Its lines are short (`wrap_width` at most `WRAP_WIDTH` characters) and at least
+    one break falls inside a sentence: after a word or a comma, before a lower-case
+    word ("the week in\\nthe Bahia cocoa zone"). A web export with one paragraph a
+    line has long lines, and does not break inside sentences.
+    """
+    if text.count("\n") < 2 or not RE_BREAK_IN_SENTENCE.search(text):
+        return False
+    return wrap_width(text.split("\n")) <= WRAP_WIDTH
+
+
+def wrap_width(lines: list[str]) -> int:
+    """The width `lines` are wrapped at: the 80th percentile of their lengths (a few long lines are tables)."""
+    lengths = sorted(len(line.rstrip()) for line in lines)
+    return lengths[int(0.8 * (len(lengths) - 1))]
+
+
+def _wrapped_paragraph_breaks(chunk: str) -> list[tuple[int, int]]:
+    """The paragraph breaks of a hard-wrapped text with no blank line: `(start, end)` of each.
+
+    A paragraph starts at a line indented deeper than the text's least indented line
+    (`\\n    The dry period...`, the wire's way), or after a short line (under
+    `SHORT_LINE` of the text's width) that the next line does not continue in lower
+    case: a heading, or the last line of a paragraph.
+    """
+    ends = [m.start() for m in regex.finditer(r"\n", chunk)] + [len(chunk)]
+    starts = [0] + [end + 1 for end in ends[:-1]]
+    lines = [chunk[a:b] for a, b in zip(starts, ends, strict=True)]
+    indents = [len(line) - len(line.lstrip(" \t\u00a0")) for line in lines]
+    margin = min(indent for indent, line in zip(indents, lines, strict=True) if line.strip())
+    width = wrap_width(lines)
+    breaks = []
+    for number in range(len(lines) - 1):
+        following = lines[number + 1][indents[number + 1] :]
+        if not following.strip():
+            continue
+        indented = indents[number + 1] > margin
+        short = len(lines[number].rstrip()) < SHORT_LINE * width and not following[0].islower()
+        if indented or short:
+            breaks.append((ends[number], starts[number + 1]))
+    return breaks
 
 
 class LineIndex:

@@ -6,8 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from compare.extract import extract_facts
 from compare.ingest import article_from_text
-from compare.sentences import split_paragraph
+from compare.records import FactKind
+from compare.sentences import is_hard_wrapped, split_paragraph
 
 
 def split(text: str) -> list[str]:
@@ -61,3 +63,78 @@ def test_sentences_reproduce_their_text(tokens: list[str]) -> None:
         assert sentence.start >= previous_end
         assert sentence.line == text.count("\n", 0, sentence.start) + 1
         previous_end = sentence.end
+
+
+# Wire copy as a JSON export holds it: wrapped at about 65 characters, no blank lines,
+# paragraphs indented, a results table of indented rows.
+WIRE = (
+    "Showers continued throughout the week in the cocoa zone,\n"
+    "alleviating the drought since early January, the port's\n"
+    "commission said in its weekly review.\n"
+    "    Arrivals for the week were 155,221 bags of 60 kilos,\n"
+    "against 151,000 a year ago. \"We expect a late harvest,\" the\n"
+    "commission's head said.\n"
+    "    Shr 34 cts vs 1.19 dlrs\n"
+    "    Net 807,000 vs 2,858,000\n"
+)
+
+
+def test_hard_wrapped_wire_copy_keeps_its_sentences_whole() -> None:
+    """Line breaks inside a sentence of wrapped text are white space; indented lines start paragraphs."""
+    article = article_from_text(WIRE, id="wire")
+    assert [
+        ("Showers continued throughout the week in the cocoa zone,\nalleviating the drought since early "
+         "January, the port's\ncommission said in its weekly review.", 1, 0),
+        ("Arrivals for the week were 155,221 bags of 60 kilos,\nagainst 151,000 a year ago.", 4, 1),
+        ("\"We expect a late harvest,\" the\ncommission's head said.", 5, 1),
+        ("Shr 34 cts vs 1.19 dlrs", 7, 2),
+        ("Net 807,000 vs 2,858,000", 8, 3),
+    ] == [(s.text, s.line, s.paragraph) for s in article.sentences]
+    assert is_hard_wrapped(WIRE)
+
+
+def test_facts_of_a_wrapped_sentence_keep_their_own_lines() -> None:
+    """A number on the second line of a wrapped sentence is cited at that line; a wrapped quote is whole."""
+    facts = extract_facts(article_from_text(WIRE, id="wire"))
+    assert ("151,000", 5) in [(f.text, f.line) for f in facts if f.kind == FactKind.QUANTITY]
+    (quote,) = [f for f in facts if f.kind == FactKind.QUOTE]
+    assert ("We expect a late harvest,", 5, "commission's head") == (quote.text, quote.line, quote.speaker)
+
+
+def test_wrapped_text_without_indents_breaks_paragraphs_after_short_lines() -> None:
+    """Without indentation, a line well short of the wrap width ends its paragraph (a heading too)."""
+    text = (
+        "Flood defences hold\n"
+        "The river peaked at 4.2 metres on Sunday, the agency said, and\n"
+        "the barriers held along the whole of the town's waterfront.\n"
+        "Repairs will cost 2 million pounds.\n"
+        "Residents were told they could return home from Monday, and\n"
+        "schools will reopen on Tuesday.\n"
+    )
+    article = article_from_text(text, id="flood")
+    assert [
+        ("Flood defences hold", 0),
+        ("The river peaked at 4.2 metres on Sunday, the agency said, and\nthe barriers held along the whole "
+         "of the town's waterfront.", 1),
+        ("Repairs will cost 2 million pounds.", 1),
+        ("Residents were told they could return home from Monday, and\nschools will reopen on Tuesday.", 2),
+    ] == [(s.text, s.paragraph) for s in article.sentences]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a web export, one paragraph a line: long lines, even where one starts in lower case
+        "Troops arrived in the capital on Sunday after a week of talks between the two governments failed.\n"
+        "iPhone sales rose 4% in the quarter, the company said, its best result since the launch of the model.\n"
+        "The minister said the deployment of 55,000 troops would last until the end of the year at least.\n",
+        # short lines that never break inside a sentence: a list, a results table
+        "Shr 34 cts vs 1.19 dlrs\nNet 807,000 vs 2,858,000\nRevs 291.8 mln vs 151.1 mln\n",
+    ],
+)
+def test_one_paragraph_a_line_is_not_hard_wrapped(text: str) -> None:
+    """Exports with one paragraph a line keep one paragraph a line."""
+    article = article_from_text(text, id="export")
+    assert not is_hard_wrapped(text)
+    assert text.splitlines() == [s.text for s in article.sentences]
+    assert [0, 1, 2] == [s.paragraph for s in article.sentences]
