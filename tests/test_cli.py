@@ -6,6 +6,7 @@ import json
 import os
 from pathlib import Path
 
+import regex
 from click.testing import CliRunner
 
 from compare.cli import main
@@ -160,6 +161,52 @@ def test_against_reports_only_discrepancies_of_the_new_article(tmp_path: Path) -
     data = json.loads(scoped.stdout)
     assert involving_c and [d["id"] for d in involving_c] == [d["id"] for d in data["discrepancies"]]
     assert {"a": False, "b": False, "c": True} == {a["id"]: a["in_scope"] for a in data["articles"]}
+
+
+ARTICLE_OTHER = (
+    "Flood barriers held on the river overnight, the environment agency said on Monday.\n\n"
+    "Repairs to the town's waterfront will cost 2 million pounds, the council said.\n"
+)
+
+
+def test_against_report_lists_the_context_that_bears_on_the_new_article(tmp_path: Path) -> None:
+    """Markdown with --against: context of other stories is counted, not listed; many skipped files are grouped.
+
+    An archive holds many unrelated articles and some files it could not read;
+    the report of one new article must still show its findings.
+    """
+    old = tmp_path / "archive"
+    old.mkdir()
+    write(old, "a.txt", ARTICLE_A)
+    write(old, "b.txt", ARTICLE_B)
+    write(old, "flood.txt", ARTICLE_OTHER)
+    for number in range(30):
+        write(old, f"bad{number:02d}.txt", b"caf\xe9 au lait, 12 cups\n")
+    new = write(tmp_path, "c.txt", ARTICLE_C)
+    result = CliRunner().invoke(main, ["check", str(new), "--against", str(old), "--max-bytes", "9000"])
+    assert 2 == result.exit_code, result.output  # the unreadable context still makes the run exit 2
+    report = result.stdout
+    assert "| flood " not in report and "## Story S2: flood" not in report
+    assert "Not listed: 1 context article (--against) in no story with an article under check" in report
+    assert "Not listed: 1 story of context articles only (--against)" in report
+    assert "- Stories: 2 (1 with more than one article; 1 with an article under check)" in report
+    assert "Skipped (could not be read):" in report and "and 10 more (listed in the JSON report)" in report
+    assert "#### HIGH · conflict" in report  # the finding of the new article fits
+    data = json.loads(CliRunner().invoke(main, ["check", str(new), "--against", str(old), "--format", "json"]).stdout)
+    assert {"a", "b", "c", "flood"} == {a["id"] for a in data["articles"]}  # the JSON report has everything
+    assert 30 == len(data["skipped"])
+
+
+def test_against_report_lists_every_article_a_finding_cites() -> None:
+    """A finding across stories cites context of another story: that article is in the sources table."""
+    new = SEEDS / "004_1df7e43d1ca862d2.txt"
+    result = CliRunner().invoke(main, ["check", str(new), "--against", str(SEEDS)])
+    report = result.stdout
+    cited = set(regex.findall(r"(?m)^\| (\d{3}\\_\w+) +\| (?:\d{4}-\d\d-\d\d|unknown)", report.split("## Across stories")[1]))
+    assert "001\\_c9e7a26a5d6843c3" in cited
+    sources = report.split("## Sources")[1].split("\n\n")[1]
+    assert cited <= set(regex.findall(r"(?m)^\| (\S+) ", sources))
+    assert "Not listed" not in report  # here every context article is cited by a finding
 
 
 def test_baseline_command_then_check_is_clean(tmp_path: Path) -> None:

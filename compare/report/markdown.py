@@ -215,7 +215,13 @@ def _summary(result: CheckResult) -> list[str]:
         f"- Articles: {articles}, {len(result.unreadable)} skipped"
         + (f"; {len(result.ignored)} other paths in the folders not read" if result.ignored else ""),
         f"- Stories: {len(result.stories)} "
-        f"({sum(1 for s in result.stories if len(s.articles) > 1)} with more than one article)",
+        f"({sum(1 for s in result.stories if len(s.articles) > 1)} with more than one article"
+        + (
+            f"; {sum(1 for s in result.stories if set(s.articles).intersection(result.scope))} "
+            "with an article under check)"
+            if result.scope is not None
+            else ")"
+        ),
         f"- Discrepancies: {discrepancies}",
     ]
     if result.stale:
@@ -223,10 +229,14 @@ def _summary(result: CheckResult) -> list[str]:
     return lines + [""] + _counts(result.discrepancies)
 
 
-def _sources(result: CheckResult, only: frozenset[str] | None = None) -> list[str]:
-    """The sources table and its notes; with `only`, just those articles (and every skipped input)."""
+def _sources(result: CheckResult, shown: frozenset[str], only: frozenset[str] | None = None) -> list[str]:
+    """The sources table of the `shown` articles and its notes; with `only`, just those articles.
+
+    Every skipped input is listed, or with `only` and more than `LISTED_PER_REASON`
+    of them, grouped by reason.
+    """
     story_of = {aid: s.id for s in result.stories for aid in s.articles}
-    listed = [a for a in result.articles if only is None or a.id in only]
+    listed = [a for a in result.articles if (only is None or a.id in only) and a.id in shown]
     rows = [
         [
             cell(a.id),
@@ -240,11 +250,23 @@ def _sources(result: CheckResult, only: frozenset[str] | None = None) -> list[st
         ]
         for a in listed
     ]
-    rows += [[cell(s.path), "", "", "", "", "", "", f"skipped: {cell(s.reason)}"] for s in result.unreadable]
+    many = only is not None and len(result.unreadable) > LISTED_PER_REASON
+    if not many:
+        rows += [[cell(s.path), "", "", "", "", "", "", f"skipped: {cell(s.reason)}"] for s in result.unreadable]
     headers = ["id", "title", "outlet", "date", "story", "sentences", "furniture lines removed", "status"]
-    lines = _table(rows, headers) + _ignored(result.ignored)
-    if len(listed) < len(result.articles):
-        lines += ["", f"{len(result.articles) - len(listed):,} more articles were read and are in no discrepancy shown here."]
+    lines = _table(rows, headers)
+    if many:
+        lines += _by_reason(result.unreadable, "Skipped (could not be read):")
+    lines += _by_reason(result.ignored, "Not read (not articles; no error):")
+    context = len(result.articles) - len(shown)
+    if context:
+        lines += [
+            "",
+            f"Not listed: {_count(context, 'context article')} (--against) in no story with an article under "
+            "check; the JSON report has them.",
+        ]
+    if len(listed) < len(shown):
+        lines += ["", f"{len(shown) - len(listed):,} more articles were read and are in no discrepancy shown here."]
     noted = [a for a in listed if a.notes]
     if noted:
         lines += ["", "Notes on reading the inputs:"]
@@ -368,14 +390,16 @@ class _Report:
     order: list[Discrepancy] = field(init=False)
     sources: list[str] = field(init=False)
     involved_sources: list[str] = field(init=False)
+    shown: frozenset[str] = field(init=False)
     blocks: dict[str, list[str]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.articles = {a.id: a for a in self.result.articles}
         self.order = report_order(self.result)
-        self.sources = _sources(self.result)
+        self.shown = shown = shown_articles(self.result)
+        self.sources = _sources(self.result, shown)
         involved = frozenset(c.article for d in self.result.discrepancies for c in d.claims)
-        self.involved_sources = _sources(self.result, involved)
+        self.involved_sources = _sources(self.result, shown, involved)
 
     def everything(self) -> _Plan:
         return _Plan(frozenset(d.id for d in self.result.discrepancies))
@@ -405,9 +429,10 @@ class _Report:
         result = self.result
         lines: list[str] = []
         noisy = {d.story for d in result.discrepancies}
-        quiet = [s for s in result.stories if s.id not in noisy]
+        stories = [s for s in result.stories if self.shown.intersection(s.articles)]
+        quiet = [s for s in stories if s.id not in noisy]
         quiet_ids = {s.id for s in quiet}
-        for story in result.stories:
+        for story in stories:
             if not plan.quiet and story.id in quiet_ids:
                 continue
             lines += ["", f"## Story {story.id}: {', '.join(cell(a) for a in story.articles)}", ""]
@@ -435,6 +460,13 @@ class _Report:
                 "",
                 f"{len(quiet):,} stories have no discrepancy ({single:,} of them covered by one article only); "
                 f"they are not listed here; {self._pointer(plan)}.",
+            ]
+        context = len(result.stories) - len(stories)
+        if context:
+            lines += [
+                "",
+                f"Not listed: {_count(context, 'story', 'stories')} of context articles only (--against); "
+                "the JSON report has them.",
             ]
         across = [d for d in result.discrepancies if d.story is None]
         lines += ["", "## Across stories", ""]
@@ -589,20 +621,42 @@ def render_markdown(result: CheckResult, *, max_bytes: int | None = None, full_r
 
 
 
-IGNORED_SHOWN = 20  # paths named per reason; the JSON report lists them all
+LISTED_PER_REASON = 20  # paths named per reason when many are grouped; the JSON report lists them all
 
 
-def _ignored(ignored: Sequence[Skipped]) -> list[str]:
-    """What the input folders hold besides articles, by reason: nothing vanishes unseen."""
+def _by_reason(items: Sequence[Skipped], heading: str) -> list[str]:
+    """`items` grouped by reason under `heading`, `LISTED_PER_REASON` paths named each: nothing vanishes unseen."""
     by_reason: dict[str, list[str]] = {}
-    for item in ignored:
+    for item in items:
         by_reason.setdefault(item.reason, []).append(item.path)
-    lines = ["", "Not read (not articles; no error):"] if by_reason else []
+    lines = ["", heading] if by_reason else []
     for reason, paths in sorted(by_reason.items()):
-        named = ", ".join(cell(p) for p in paths[:IGNORED_SHOWN])
-        more = f" and {len(paths) - IGNORED_SHOWN:,} more (listed in the JSON report)" if len(paths) > IGNORED_SHOWN else ""
+        named = ", ".join(cell(p) for p in paths[:LISTED_PER_REASON])
+        more = f" and {len(paths) - LISTED_PER_REASON:,} more (listed in the JSON report)" if len(paths) > LISTED_PER_REASON else ""
         lines.append(f"- {cell(reason)}: {named}{more}")
     return lines
+
+
+def _count(number: int, noun: str, plural: str | None = None) -> str:
+    """`1 story`, `2 stories`, `1,204 context articles`."""
+    return f"{number:,} {noun if number == 1 else plural or noun + 's'}"
+
+
+def shown_articles(result: CheckResult) -> frozenset[str]:
+    """The articles a report lists: all, or with `--against` those under check, the context in
+    their stories and every article a discrepancy cites (one across stories, too).
+
+    The other context articles bear on no finding of the run; the report counts
+    them instead of listing them.
+    """
+    if result.scope is None:
+        return frozenset(a.id for a in result.articles)
+    ids = set(result.scope)
+    for story in result.stories:
+        if ids.intersection(story.articles):
+            ids.update(story.articles)
+    ids.update(c.article for d in (*result.discrepancies, *result.accepted) for c in d.claims)
+    return frozenset(ids)
 
 
 def copy_groups(pairs: Iterable[tuple[str, str]]) -> list[list[str]]:
