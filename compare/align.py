@@ -4,12 +4,24 @@ Two sentences of two different articles *align* when both have at least
 `AlignConfig.min_tokens` folded word tokens (`lexicon.words`), they share at
 least `min_shared` content words, and difflib's `ratio()` over their tokens
 (the sentence of the article with the smaller id first) is at least
-`sentence_threshold`. Every such pair is found by a prefix-filtered similarity
-join over the distinct sentences (`similar_sentences`), not by visiting every pair
-of articles or sentences: copies of one sentence (boilerplate) are joined once and
-score 1.0 among themselves; the cheap bounds (shared words, the multiset overlap
-`quick_ratio()` computes, which implies the length filter) are checked before
-`ratio()` is paid for. Each sentence is then paired at most once per article pair,
+`sentence_threshold`; unless one of them is *boilerplate*, sentences so widespread
+that they would pair every article that carries them and link unrelated articles
+into one story (disclaimers, the rows of results tables: `Shr # cts vs # cts` is in
+780 Reuters articles):
+
+- a sentence whose *shape* (its tokens with every number masked, `sentence_shape`)
+  occurs in more than `boilerplate_articles` articles is not joined at all;
+- of the rest, a sentence paired (below) with sentences of more than
+  `boilerplate_articles` other articles loses all its pairs; the other pairs stay
+  as they were chosen.
+
+Boilerplate is reported as records (`Boilerplate`: one per shape, and one per group
+of widely paired sentences paired with each other), not as pairs. Every aligned pair is
+found by a prefix-filtered similarity join over the distinct sentences
+(`similar_sentences`), not by visiting every pair of articles or sentences: copies
+of one sentence are joined once and score 1.0 among themselves; the cheap bounds
+(shared words, the multiset overlap `quick_ratio()` computes, which implies the
+length filter) are checked before `ratio()` is paid for. Each sentence is then paired at most once per article pair,
 best score first, so a reordered paragraph still finds its partner.
 
 Two articles are in the same *story* when enough of their sentences align and
@@ -25,7 +37,7 @@ import datetime as dt
 import functools
 import itertools
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from cydifflib import SequenceMatcher
@@ -33,7 +45,7 @@ from cydifflib import SequenceMatcher
 from compare import join
 from compare.lexicon import content_words, words
 from compare.parallel import parallel_map
-from compare.records import Alignment, Article, SentencePair, Story
+from compare.records import Alignment, Article, Boilerplate, Sentence, SentencePair, Shape, Story
 
 
 @dataclass(frozen=True)
@@ -48,6 +60,7 @@ class AlignConfig:
     story_max_days: int = 3
     duplicate_coverage: float = 0.6
     duplicate_score: float = 0.7
+    boilerplate_articles: int = 50
 
 
 @dataclass(frozen=True)
@@ -67,6 +80,79 @@ def tokenize(article: Article) -> TokenizedArticle:
 
 
 SentenceRef = tuple[str, int]  # (article id, sentence index)
+
+
+def sentence_shape(tokens: Sequence[str]) -> Shape:
+    """A sentence's tokens with every number masked (`#`): what the lines of a template share.
+
+    `Shr 34 cts vs 1.19 dlrs` and `Shr 22 cts vs 30 cts` have different shapes;
+    `Net 807,000 vs 2,858,000` and `Net 512,000 vs 1,004,000` have one.
+    """
+    return tuple("#" if token.isdigit() else token for token in tokens)
+
+
+def _alignable(tokens: tuple[str, ...], content: frozenset[str], config: AlignConfig) -> bool:
+    return len(tokens) >= config.min_tokens and len(content) >= config.min_shared
+
+
+def shape_counts(article: TokenizedArticle, config: AlignConfig) -> Counter[Shape]:
+    """How many alignable sentences of `article` have each shape."""
+    return Counter(
+        sentence_shape(tokens)
+        for tokens, content in zip(article.tokens, article.content, strict=True)
+        if _alignable(tokens, content, config)
+    )
+
+
+def find_boilerplate(
+    articles: Iterable[TokenizedArticle],
+    config: AlignConfig = AlignConfig(),
+    sentences: Callable[[str], Sequence[Sentence]] | None = None,
+) -> dict[Shape, Boilerplate]:
+    """The shapes of alignable sentences in more than `boilerplate_articles` articles, as records.
+
+    `sentences(article id)` gives an article's sentences, for the example's text
+    and line (without it they are left empty).
+    """
+    by_id = {a.id: a for a in articles}
+    carriers: dict[Shape, dict[str, int]] = defaultdict(dict)  # shape -> article id -> its sentences of it
+    for article in by_id.values():
+        for shape, count in shape_counts(article, config).items():
+            carriers[shape][article.id] = count
+    return {
+        shape: shape_record(shape, counts, by_id[min(counts)], config, sentences)
+        for shape, counts in carriers.items()
+        if len(counts) > config.boilerplate_articles
+    }
+
+
+def shape_record(
+    shape: Shape,
+    counts: Mapping[str, int],
+    first: TokenizedArticle,
+    config: AlignConfig,
+    sentences: Callable[[str], Sequence[Sentence]] | None = None,
+) -> Boilerplate:
+    """The record of a boilerplate `shape` carried by the articles of `counts` (id -> sentences of it), `first` the least id."""
+    index = next(
+        i for i, t in enumerate(first.tokens) if _alignable(t, first.content[i], config) and sentence_shape(t) == shape
+    )
+    return _record(shape, False, frozenset(counts), sum(counts.values()), (first.id, index), sentences)
+
+
+def _record(
+    shape: Shape,
+    paired: bool,
+    ids: frozenset[str],
+    count: int,
+    first: SentenceRef,
+    sentences: Callable[[str], Sequence[Sentence]] | None,
+) -> Boilerplate:
+    example = sentences(first[0])[first[1]] if sentences else None
+    line, text = (example.line, example.text) if example else (0, "")
+    return Boilerplate(shape, paired, len(ids), count, first[0], line, text, ids)
+
+
 Scored = dict[tuple[str, str], list[tuple[float, int, int]]]
 RARE = 64  # a content element in at most this many distinct sentences is a key by itself: see `_keys`
 
@@ -87,18 +173,23 @@ class _Distinct:
     stops: int = 0
 
 
-def _distinct_sentences(articles: Sequence[TokenizedArticle], config: AlignConfig) -> list[_Distinct]:
+def _distinct_sentences(
+    articles: Sequence[TokenizedArticle], config: AlignConfig, boilerplate: Collection[Shape] = ()
+) -> list[_Distinct]:
     """Group the sentences that could align with anything by their token sequence.
 
-    Copies of one sentence (boilerplate, a story's recurring line) become one record:
-    they are joined once, and among themselves score 1.0 without `ratio()`. A sentence
-    shorter than `min_tokens`, or with fewer than `min_shared` content words, aligns
-    with nothing and is left out. `content` is a function of `tokens` (`tokenize`).
+    Copies of one sentence (a story's recurring line) become one record: they are
+    joined once, and among themselves score 1.0 without `ratio()`. A sentence
+    shorter than `min_tokens`, with fewer than `min_shared` content words, or with
+    a `boilerplate` shape, aligns with nothing and is left out. `content` is a
+    function of `tokens` (`tokenize`).
     """
     by_tokens: dict[tuple[str, ...], _Distinct] = {}
     for article in articles:
         for position, tokens in enumerate(article.tokens):
-            if len(tokens) < config.min_tokens or len(article.content[position]) < config.min_shared:
+            if not _alignable(tokens, article.content[position], config):
+                continue
+            if boilerplate and sentence_shape(tokens) in boilerplate:
                 continue
             record = by_tokens.get(tokens)
             if record is None:
@@ -161,11 +252,15 @@ def _content_needed(record: _Distinct, partners: range, config: AlignConfig) -> 
 
 
 def similar_sentences(
-    articles: Sequence[TokenizedArticle], config: AlignConfig = AlignConfig(), jobs: int = 1
+    articles: Sequence[TokenizedArticle],
+    config: AlignConfig = AlignConfig(),
+    jobs: int = 1,
+    boilerplate: Collection[Shape] | None = None,
 ) -> Scored:
     """Find every aligned sentence pair across different articles, without visiting all pairs.
 
-    Copies of one token sequence are joined once (`_distinct_sentences`). Distinct
+    Sentences with a `boilerplate` shape (by default `find_boilerplate(articles)`)
+    align with nothing. Copies of one token sequence are joined once (`_distinct_sentences`). Distinct
     sequences are joined by `compare.join`, a prefix-filtered similarity join with
     cheap upper bounds in numpy; the candidates it returns pass the shared-content
     count and the exact multiset overlap (`quick_ratio()`'s bound, which implies the
@@ -179,7 +274,9 @@ def similar_sentences(
     sentence as the first sequence.
     """
     found: Scored = defaultdict(list)
-    distinct = _distinct_sentences(articles, config)
+    if boilerplate is None:
+        boilerplate = find_boilerplate(articles, config)
+    distinct = _distinct_sentences(articles, config, boilerplate)
     for record in distinct:
         _expand_copies(record, found)
     if config.min_shared < 1:
@@ -321,12 +418,80 @@ def align_all(
     articles: Sequence[Article], config: AlignConfig = AlignConfig(), jobs: int = 1
 ) -> tuple[Alignment, ...]:
     """Align every pair of articles that has at least one aligned sentence (the join over `jobs` processes)."""
+    return align_corpus(articles, config, jobs)[0]
+
+
+def align_corpus(
+    articles: Sequence[Article], config: AlignConfig = AlignConfig(), jobs: int = 1
+) -> tuple[tuple[Alignment, ...], tuple[Boilerplate, ...]]:
+    """`align_all`, and the corpus' boilerplate (see the module docstring), which aligns with nothing."""
     tokenized = {a.id: tokenize(a) for a in articles}
-    found = similar_sentences(list(tokenized.values()), config, jobs)
-    return tuple(
+    by_id = {a.id: a for a in articles}
+    shapes = find_boilerplate(tokenized.values(), config, lambda article_id: by_id[article_id].sentences)
+    found = similar_sentences(list(tokenized.values()), config, jobs, shapes)
+    raw = [
         _pair_up(a, b, scored, min(len(tokenized[a].tokens), len(tokenized[b].tokens)))
         for (a, b), scored in sorted(found.items())
+    ]
+    widespread = widely_paired(partner_counts(raw), config)
+    lengths = {a.id: len(a.sentences) for a in articles}
+    paired = paired_boilerplate(
+        widespread, lambda ref: sentence_shape(tokenized[ref[0]].tokens[ref[1]]), lambda i: by_id[i].sentences
     )
+    return without_pairs(raw, widespread, lengths), sort_boilerplate([*shapes.values(), *paired])
+
+
+def sort_boilerplate(records: Iterable[Boilerplate]) -> tuple[Boilerplate, ...]:
+    """Boilerplate records, the most widespread first."""
+    return tuple(sorted(records, key=lambda b: (-b.articles, -b.sentences, b.shape, b.paired)))
+
+
+def partner_counts(alignments: Iterable[Alignment]) -> Counter[SentenceRef]:
+    """For each paired sentence, the number of other articles it is paired with (one partner per article)."""
+    counts: Counter[SentenceRef] = Counter()
+    for alignment in alignments:
+        for pair in alignment.pairs:
+            counts[(alignment.left, pair.left)] += 1
+            counts[(alignment.right, pair.right)] += 1
+    return counts
+
+
+def widely_paired(counts: Mapping[SentenceRef, int], config: AlignConfig) -> frozenset[SentenceRef]:
+    """The sentences paired with sentences of more than `boilerplate_articles` other articles."""
+    return frozenset(ref for ref, count in counts.items() if count > config.boilerplate_articles)
+
+
+def without_pairs(
+    alignments: Iterable[Alignment], sentences: Collection[SentenceRef], lengths: Mapping[str, int]
+) -> tuple[Alignment, ...]:
+    """`alignments` without the pairs of `sentences` (no partner is chosen again); one left with no pair goes."""
+    kept = []
+    for alignment in alignments:
+        pairs = tuple(
+            p for p in alignment.pairs
+            if (alignment.left, p.left) not in sentences and (alignment.right, p.right) not in sentences
+        )
+        if len(pairs) == len(alignment.pairs):
+            kept.append(alignment)
+        elif pairs:
+            shorter = min(lengths[alignment.left], lengths[alignment.right])
+            kept.append(Alignment(alignment.left, alignment.right, pairs, round(len(pairs) / max(shorter, 1), 4)))
+    return tuple(kept)
+
+
+def paired_boilerplate(
+    widespread: Collection[SentenceRef],
+    shape_of: Callable[[SentenceRef], Shape],
+    sentences: Callable[[str], Sequence[Sentence]] | None = None,
+) -> list[Boilerplate]:
+    """The widely paired sentences as records, one per shape."""
+    by_shape: dict[Shape, list[SentenceRef]] = defaultdict(list)
+    for ref in widespread:
+        by_shape[shape_of(ref)].append(ref)
+    return [
+        _record(shape, True, frozenset(r[0] for r in refs), len(refs), min(refs), sentences)
+        for shape, refs in by_shape.items()
+    ]
 
 
 def _days_apart(a: str | None, b: str | None) -> int | None:
@@ -476,24 +641,29 @@ def score_against(
     fresh: Sequence[TokenizedArticle],
     candidates: Callable[[tuple[str, ...]], Iterable[tuple[tuple[str, ...], list[SentenceRef]]]],
     config: AlignConfig = AlignConfig(),
+    boilerplate: Collection[Shape] = (),
 ) -> Scored:
     """Score the sentences of `fresh` articles against indexed ones that `candidates` returns.
 
     `candidates(tokens)` gives every indexed sentence (tokens and its sentences in
     other articles) that can align with `tokens`, and maybe more: each is checked with
     the same bounds and `ratio()` as `similar_sentences`, so the scores equal a full
-    join's for every pair of a fresh and an indexed article. Pairs among the fresh
-    articles are not scored here (`similar_sentences(fresh)` gives them).
+    join's for every pair of a fresh and an indexed article. Sentences of a
+    `boilerplate` shape (the whole corpus' boilerplate), fresh or indexed, are
+    passed over. Pairs among the fresh articles are not scored here
+    (`similar_sentences(fresh)` gives them).
     """
     found: Scored = defaultdict(list)
     derived: dict[tuple[str, ...], tuple[frozenset[str], frozenset[tuple[str, int]]]] = {}
-    for record in _distinct_sentences(fresh, config):
+    for record in _distinct_sentences(fresh, config, boilerplate):
         elements = frozenset(_elements(record.tokens))
         seen: set[tuple[str, ...]] = set()
         for tokens, refs in candidates(record.tokens):
             if tokens in seen or not refs:
                 continue
             seen.add(tokens)
+            if boilerplate and sentence_shape(tokens) in boilerplate:
+                continue
             # `_verify`'s bounds, with each side's elements computed once. `record.content`
             # holds content words only, so its overlap with the tokens is the shared content.
             if len(record.content.intersection(tokens)) < config.min_shared:

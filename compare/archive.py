@@ -26,10 +26,18 @@ file from elsewhere cannot run code). Tables:
 - `sentence`, `ref`, `element`, `posting`: the alignment index: distinct folded
   token sequences, where each occurs, a rank for every content element and the
   join keys of each sentence (`align.build_index`). It is rebuilt whenever the
-  archive changes, so its ranks are the archive's.
+  archive changes, so its ranks are the archive's. It holds boilerplate too, so
+  that a sentence whose pattern stops being boilerplate can be found again.
+- `shape`: for every sentence pattern (`align.sentence_shape`), the articles that
+  carry it; `partner`: for every paired sentence, how many articles it is paired
+  with. The stored alignments are made without the archive's boilerplate patterns
+  but keep the widely paired sentences, which are filtered out where alignments
+  are loaded (`linked` is set on the filtered pairs).
 
 Index. Unchanged articles (same place and hash) are left alone; a changed one
-replaces the stored one, its alignments and sentences. Articles stay until
+replaces the stored one, its alignments and sentences; the articles that carry a
+pattern that became boilerplate or stopped being it are aligned again, and the
+partner counts are counted anew. Articles stay until
 `index --prune` is given: then every stored article and skipped input whose file
 is gone is removed. Articles new, changed, or whose unique id changed are aligned
 against the index and among themselves; then stories are grouped over the whole
@@ -38,7 +46,9 @@ they were extracted with changed.
 
 Check. New articles replace stored ones at the same place; ids are made unique
 over both as `merge_context` does (a stored article whose id changes is aligned
-afresh). New articles are aligned with each other (`align_all`) and probed
+afresh, as is one that carries a pattern whose boilerplate status the new articles
+change; a stored sentence whose partner count crosses the threshold changes only
+the filter of its alignments). New articles are aligned with each other (`align_all`) and probed
 against the index (`align.score_against`); the archive's own alignments come
 from the file. Stories are grouped over everything (only linked alignments are
 loaded), and story dates recomputed from the stored dates. Articles in stories
@@ -60,6 +70,7 @@ import hashlib
 import json
 import os
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -68,18 +79,27 @@ import regex
 
 from compare import __version__
 from compare.align import (
+    SentenceRef,
+    Shape,
     TokenizedArticle,
     build_index,
     content_elements,
     group_stories,
     is_near_duplicate,
     pair_up,
+    paired_boilerplate,
+    partner_counts,
     partner_lengths,
     probe_keys,
     same_story,
     score_against,
+    sentence_shape,
+    shape_counts,
+    shape_record,
     similar_sentences,
+    sort_boilerplate,
     tokenize,
+    without_pairs,
 )
 from compare.baseline import apply_baseline
 from compare.comparison import RE_STANDING, find_discrepancies
@@ -93,6 +113,7 @@ from compare.records import (
     Alignment,
     Article,
     BaselineEntry,
+    Boilerplate,
     CheckResult,
     Fact,
     FactKind,
@@ -101,7 +122,7 @@ from compare.records import (
     Skipped,
 )
 
-SCHEMA = "factdiff-archive/1"
+SCHEMA = "factdiff-archive/2"
 SQLITE_HEADER = b"SQLite format 3\x00"
 ARCHIVE_SUFFIXES = (".factdiff", ".db", ".sqlite", ".sqlite3")
 SEP = "\x1f"  # between the tokens of a stored sentence; `lexicon.words` never yields it
@@ -127,6 +148,12 @@ CREATE INDEX ref_sid ON ref(sid);
 CREATE INDEX ref_row ON ref(row);
 CREATE TABLE element(name TEXT PRIMARY KEY, rank INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE posting(key INTEGER NOT NULL, sid INTEGER NOT NULL, PRIMARY KEY (key, sid)) WITHOUT ROWID;
+CREATE TABLE shape(shape TEXT NOT NULL, row INTEGER NOT NULL, sentences INTEGER NOT NULL,
+    PRIMARY KEY (shape, row)) WITHOUT ROWID;
+CREATE INDEX shape_row ON shape(row);
+CREATE TABLE partner(row INTEGER NOT NULL, position INTEGER NOT NULL, articles INTEGER NOT NULL,
+    PRIMARY KEY (row, position)) WITHOUT ROWID;
+CREATE INDEX partner_articles ON partner(articles);
 """
 
 
@@ -381,14 +408,244 @@ def _chunks(items: Sequence, size: int = 900) -> Iterator[list]:  # type: ignore
 
 
 def _align_fresh(
-    connection: sqlite3.Connection, fresh: Sequence[Article], indexed: dict[int, str], lengths: dict[str, int], config: Config
+    connection: sqlite3.Connection,
+    fresh: Sequence[Article],
+    indexed: dict[int, str],
+    lengths: dict[str, int],
+    config: Config,
+    shapes: set[Shape],
 ) -> list[Alignment]:
-    """Align `fresh` articles with each other and, through the index, with the `indexed` ones."""
+    """Align `fresh` articles with each other and, through the index, with the `indexed` ones.
+
+    The alignments are raw: sentences of the boilerplate `shapes` (the whole
+    corpus') align with nothing, widely paired ones are still in (see `_partners`).
+    """
     tokenized: list[TokenizedArticle] = [tokenize(a) for a in fresh]
-    found = score_against(tokenized, _candidates(connection, indexed, config), config.align)
-    for key, scored in similar_sentences(tokenized, config.align, config.jobs).items():
+    found = score_against(tokenized, _candidates(connection, indexed, config), config.align, shapes)
+    for key, scored in similar_sentences(tokenized, config.align, config.jobs, shapes).items():
         found[key].extend(scored)
     return pair_up(found, lengths | {t.id: len(t.tokens) for t in tokenized})
+
+
+# --------------------------------------------------------------------------- boilerplate
+#
+# Stored alignments are raw: made without the boilerplate shapes of the archive,
+# but with the widely paired sentences still in. `shape` counts the articles of
+# every shape, `partner` the articles every paired sentence is paired with; the
+# widely paired are filtered out where alignments are loaded. Whenever a shape
+# becomes boilerplate or stops being it, the articles that carry it are aligned
+# again; a change in partner counts needs no new alignment, only a new filter.
+
+
+def _shape_key(shape: Shape) -> str:
+    return SEP.join(shape)
+
+
+def _shape(key: str) -> Shape:
+    return tuple(key.split(SEP))
+
+
+def _store_shapes(connection: sqlite3.Connection, articles: Iterable[tuple[int, Article]], config: Config) -> None:
+    for row, article in articles:
+        connection.executemany(
+            "INSERT INTO shape VALUES (?, ?, ?)",
+            ((_shape_key(shape), row, n) for shape, n in shape_counts(tokenize(article), config.align).items()),
+        )
+
+
+def _boilerplate_shapes(connection: sqlite3.Connection, config: Config) -> set[str]:
+    """The archive's boilerplate shapes (stored keys): in more than `boilerplate_articles` articles."""
+    query = "SELECT shape FROM shape GROUP BY shape HAVING COUNT(*) > ?"
+    return {shape for (shape,) in connection.execute(query, (config.align.boilerplate_articles,))}
+
+
+def _shape_rows(connection: sqlite3.Connection, keys: Iterable[str]) -> dict[str, dict[int, int]]:
+    """For each shape key, the rows that carry it and how many of their sentences."""
+    found: dict[str, dict[int, int]] = {}
+    for chunk in _chunks(sorted(set(keys))):
+        query = f"SELECT shape, row, sentences FROM shape WHERE shape IN ({','.join('?' * len(chunk))})"
+        for key, row, count in connection.execute(query, chunk):
+            found.setdefault(key, {})[row] = count
+    return found
+
+
+def _widely_paired(connection: sqlite3.Connection, config: Config) -> dict[tuple[int, int], int]:
+    """The stored sentences paired with more than `boilerplate_articles` articles: (row, position) -> count."""
+    query = "SELECT row, position, articles FROM partner WHERE articles > ?"
+    return {(row, position): n for row, position, n in connection.execute(query, (config.align.boilerplate_articles,))}
+
+
+def _combined_shapes(
+    connection: sqlite3.Connection, new: dict[str, TokenizedArticle], replaced: set[int], config: Config
+) -> tuple[set[str], dict[str, dict[int, int]]]:
+    """The boilerplate shapes of the archive without `replaced` rows and with the `new` articles.
+
+    Returns them (stored keys) and, for every shape the change can touch, its stored carriers.
+    """
+    counted = {article_id: shape_counts(t, config.align) for article_id, t in new.items()}
+    touched = {_shape_key(shape) for counts in counted.values() for shape in counts}
+    for chunk in _chunks(sorted(replaced)):
+        query = f"SELECT shape FROM shape WHERE row IN ({','.join('?' * len(chunk))})"
+        touched.update(key for (key,) in connection.execute(query, chunk))
+    carriers = _shape_rows(connection, touched)
+    shapes = _boilerplate_shapes(connection, config)
+    for key in touched:
+        shape = _shape(key)
+        count = sum(1 for row in carriers.get(key, {}) if row not in replaced)
+        count += sum(1 for counts in counted.values() if shape in counts)
+        if count > config.align.boilerplate_articles:
+            shapes.add(key)
+        else:
+            shapes.discard(key)
+    return shapes, carriers
+
+
+def _combined_partners(
+    connection: sqlite3.Connection, new: Sequence[Alignment], indexed: dict[int, str], gone: set[int], config: Config
+) -> tuple[set[SentenceRef], set[int]]:
+    """The widely paired sentences of the archive's `indexed` rows and the fresh articles, as ids.
+
+    The stored counts lose the partners in `gone` rows (replaced, or aligned again)
+    and gain those of the `new` alignments. Returns the sentences and the indexed
+    rows that have a sentence whose status changed: their alignments need a new filter.
+    """
+    limit = config.align.boilerplate_articles
+    row_of = {article_id: row for row, article_id in indexed.items()}
+    delta: Counter[tuple[int, int]] = Counter()
+    fresh: Counter[SentenceRef] = Counter()
+    for chunk in _chunks(sorted(gone)):
+        marks = ",".join("?" * len(chunk))
+        query = f"SELECT left, right, pairs FROM alignment WHERE left IN ({marks}) OR right IN ({marks})"
+        for left, right, pairs in connection.execute(query, [*chunk, *chunk]):
+            for i, j, _ in json.loads(pairs):
+                if left in indexed and right not in indexed:
+                    delta[(left, i)] -= 1
+                elif right in indexed and left not in indexed:
+                    delta[(right, j)] -= 1
+    for alignment in new:
+        for pair in alignment.pairs:
+            for article_id, position in ((alignment.left, pair.left), (alignment.right, pair.right)):
+                if article_id in row_of:
+                    delta[(row_of[article_id], position)] += 1
+                else:
+                    fresh[(article_id, position)] += 1
+    stored = _widely_paired(connection, config)
+    counts: dict[tuple[int, int], int] = {}
+    for chunk in _chunks(sorted({row for row, _ in delta})):
+        query = f"SELECT row, position, articles FROM partner WHERE row IN ({','.join('?' * len(chunk))})"
+        counts.update(((row, position), n) for row, position, n in connection.execute(query, chunk))
+    wide = {ref for ref in stored if ref[0] in indexed}
+    changed_rows = set()
+    for ref, change in delta.items():
+        before = counts.get(ref, 0)
+        if (before > limit) != (before + change > limit):
+            changed_rows.add(ref[0])
+            (wide.add if before + change > limit else wide.discard)(ref)
+    widespread = {(indexed[row], position) for row, position in wide}
+    widespread.update(ref for ref, n in fresh.items() if n > limit)
+    return widespread, changed_rows
+
+
+def _alignments_of(connection: sqlite3.Connection, rows: set[int], ids: dict[int, str]) -> list[Alignment]:
+    """Stored alignments with an end in `rows`, between articles in `ids` (row -> current id)."""
+    found = {}
+    for chunk in _chunks(sorted(rows)):
+        marks = ",".join("?" * len(chunk))
+        query = f"SELECT left, right, coverage, pairs FROM alignment WHERE left IN ({marks}) OR right IN ({marks})"
+        for left, right, coverage, pairs in connection.execute(query, [*chunk, *chunk]):
+            if left in ids and right in ids:
+                found[(left, right)] = Alignment(
+                    ids[left], ids[right], tuple(SentencePair(i, j, s) for i, j, s in json.loads(pairs)), coverage
+                )
+    return [found[key] for key in sorted(found)]
+
+
+@dataclass(frozen=True)
+class _Combined:
+    """The boilerplate of the archive joined with the new articles (see `_check`)."""
+
+    shapes: set[str]  # boilerplate shape keys
+    carriers: dict[str, dict[int, int]]  # shape key -> stored row -> its sentences of the shape
+    widespread: set[SentenceRef]  # widely paired sentences, by current id
+    ids: dict[int, str]  # kept row -> current id
+    replaced: set[int]
+
+
+def _scope_boilerplate(
+    connection: sqlite3.Connection,
+    new: Sequence[Article],
+    stubs: dict[int, Article],
+    combined: _Combined,
+    config: Config,
+) -> tuple[Boilerplate, ...]:
+    """The boilerplate records a full run would give that include a `new` article (see `limit_scope`)."""
+    row_of = {article_id: row for row, article_id in combined.ids.items()}
+    tokenized = {a.id: tokenize(a) for a in new}
+    by_id = {a.id: a for a in new}
+
+    def article(article_id: str) -> Article:
+        if article_id not in by_id:
+            row = row_of[article_id]
+            by_id[article_id] = _load_whole(connection, {row: stubs[row]})[row]
+        return by_id[article_id]
+
+    def sentences(article_id: str) -> Sequence[Sentence]:
+        return article(article_id).sentences
+
+    records = []
+    new_counts = {article_id: shape_counts(t, config.align) for article_id, t in tokenized.items()}
+    for key in sorted(combined.shapes & {_shape_key(s) for counts in new_counts.values() for s in counts}):
+        shape = _shape(key)
+        counts = {combined.ids[row]: n for row, n in combined.carriers.get(key, {}).items() if row in combined.ids}
+        counts |= {article_id: c[shape] for article_id, c in new_counts.items() if shape in c}
+        records.append(shape_record(shape, counts, tokenize(article(min(counts))), config.align, sentences))
+    wide_new = {ref for ref in combined.widespread if ref[0] in tokenized}
+    wanted = {sentence_shape(tokenized[a].tokens[i]) for a, i in wide_new}
+    if wanted:
+        stored_refs = {(row_of[a], i) for a, i in combined.widespread if a in row_of}
+        tokens = _sentence_tokens(connection, stored_refs)
+        shape_of = {(combined.ids[row], i): sentence_shape(t) for (row, i), t in tokens.items()}
+        shape_of |= {ref: sentence_shape(tokenized[ref[0]].tokens[ref[1]]) for ref in wide_new}
+        chosen = {ref for ref, shape in shape_of.items() if shape in wanted}
+        records += paired_boilerplate(chosen, shape_of.__getitem__, sentences)
+    return sort_boilerplate(records)
+
+
+def _sentence_tokens(connection: sqlite3.Connection, refs: set[tuple[int, int]]) -> dict[tuple[int, int], tuple[str, ...]]:
+    """The stored tokens of sentences given as (row, position)."""
+    found = {}
+    for chunk in _chunks(sorted({row for row, _ in refs})):
+        query = (
+            "SELECT r.row, r.position, s.tokens FROM ref r JOIN sentence s ON s.sid = r.sid "
+            f"WHERE r.row IN ({','.join('?' * len(chunk))})"
+        )
+        for row, position, text in connection.execute(query, chunk):
+            if (row, position) in refs:
+                found[(row, position)] = tuple(text.split(SEP))
+    return found
+
+
+def _refresh_partners(connection: sqlite3.Connection, stored: _Stored, config: Config) -> None:
+    """Count every stored sentence's partners anew and set each alignment's `linked` on the filtered pairs."""
+    ids = {row: stub.id for row, stub in stored.stubs.items()}
+    raw = _load_alignments(connection, ids, linked_only=False)
+    counts = partner_counts(raw)
+    connection.execute("DELETE FROM partner")
+    connection.executemany(
+        "INSERT INTO partner VALUES (?, ?, ?)", ((stored.rows[a], i, n) for (a, i), n in counts.items())
+    )
+    widespread = {ref for ref, n in counts.items() if n > config.align.boilerplate_articles}
+    lengths = {stub.id: len(stub.sentences) for stub in stored.stubs.values()}
+    filtered = {a.key: a for a in without_pairs(raw, widespread, lengths)}
+    dates = {stub.id: stub.date for stub in stored.stubs.values()}
+    updates = []
+    for alignment in raw:
+        kept = filtered.get(alignment.key)
+        linked = kept is not None and (
+            same_story(kept, dates, config.align) or is_near_duplicate(kept, config.align)
+        )
+        updates.append((int(linked), stored.rows[alignment.left], stored.rows[alignment.right]))
+    connection.executemany("UPDATE alignment SET linked = ? WHERE left = ? AND right = ?", updates)
 
 
 # --------------------------------------------------------------------------- index
@@ -460,6 +717,7 @@ def _index(
         else:
             added += 1
         fresh.append((place, digest, article))
+    shapes_before = _boilerplate_shapes(connection, config)
     _forget(connection, gone)
     for place, digest, article in fresh:
         cursor = connection.execute(
@@ -470,6 +728,8 @@ def _index(
         inserted.append(int(cursor.lastrowid or 0))
     if not fresh and not gone:
         return IndexReport(added, replaced, unchanged, removed, len(skipped))
+    _store_shapes(connection, zip(inserted, (article for _, _, article in fresh), strict=True), config)
+    shapes = _boilerplate_shapes(connection, config)
 
     # Ids unique over the whole archive; a stored article whose id changes is aligned again.
     heads = {row: json.loads(head) | {"id": base} for row, base, head in
@@ -478,6 +738,11 @@ def _index(
     renamed = unique_ids([Article(heads[r]["id"], heads[r]["path"], "") for r in order])
     current = dict(connection.execute("SELECT row, id FROM article"))
     dirty = set(inserted)
+    # A shape that became boilerplate, or stopped being it: its articles are aligned again.
+    for carriers in _shape_rows(connection, shapes ^ shapes_before).values():
+        for row in carriers.keys() - dirty:
+            dirty.add(row)
+            connection.execute("DELETE FROM alignment WHERE left = ? OR right = ?", (row, row))
     for row, article in zip(order, renamed, strict=True):
         if current[row] != article.id:
             if row not in dirty:
@@ -491,15 +756,17 @@ def _index(
     whole = _load_whole(connection, {row: stored.stubs[row] for row in dirty})
     clean = {row: ids[row] for row in ids if row not in dirty}
     lengths = {stub.id: len(stub.sentences) for stub in stored.stubs.values()}
-    alignments = _align_fresh(connection, [whole[r] for r in sorted(dirty)], clean, lengths, config)
-    dates = {stub.id: stub.date for stub in stored.stubs.values()}
-    for alignment in alignments:
-        linked = same_story(alignment, dates, config.align) or is_near_duplicate(alignment, config.align)
+    alignments = _align_fresh(
+        connection, [whole[r] for r in sorted(dirty)], clean, lengths, config, {_shape(k) for k in shapes}
+    )
+    for alignment in alignments:  # `linked` is set by `_refresh_partners`
         connection.execute(
             "INSERT OR REPLACE INTO alignment VALUES (?, ?, ?, ?, ?)",
-            (stored.rows[alignment.left], stored.rows[alignment.right], int(linked), alignment.coverage,
+            (stored.rows[alignment.left], stored.rows[alignment.right], 0, alignment.coverage,
              json.dumps([[p.left, p.right, p.score] for p in alignment.pairs])),
         )
+    say("counting partners")
+    _refresh_partners(connection, stored, config)
     _store_sentences(connection, [whole[r] for r in sorted(inserted)], stored.rows, config)
     say("indexing sentences")
     _rebuild_index(connection, config)
@@ -511,6 +778,7 @@ def _index(
 def _forget(connection: sqlite3.Connection, rows: set[int]) -> None:
     for row in rows:
         connection.execute("DELETE FROM alignment WHERE left = ? OR right = ?", (row, row))
+        connection.execute("DELETE FROM shape WHERE row = ?", (row,))
         connection.execute("DELETE FROM ref WHERE row = ?", (row,))
         connection.execute("DELETE FROM article WHERE row = ?", (row,))
 
@@ -543,7 +811,10 @@ def _rebuild_index(connection: sqlite3.Connection, config: Config) -> None:
 
 def _extract_stale(connection: sqlite3.Connection, stored: _Stored, ids: dict[int, str], config: Config) -> None:
     """Group the archive into stories, date articles by their story, and extract facts where the date changed."""
-    stories = group_stories(list(stored.stubs.values()), _load_alignments(connection, ids, linked_only=True), config.align)
+    lengths = {stub.id: len(stub.sentences) for stub in stored.stubs.values()}
+    widespread = {(ids[row], position) for row, position in _widely_paired(connection, config)}
+    linked = without_pairs(_load_alignments(connection, ids, linked_only=True), widespread, lengths)
+    stories = group_stories(list(stored.stubs.values()), linked, config.align)
     dated = {a.id: a for a in date_from_stories(stored.stubs.values(), stories)}
     stale = {row: dated[ids[row]] for row, (date_used, extracted, _, _) in stored.flags.items()
              if not extracted or date_used != dated[ids[row]].date}
@@ -600,17 +871,30 @@ def _check(
     scope = frozenset(a.id for a in new)
     ids = {row: article.id for row, article in zip(order, combined[len(articles):], strict=True)}
     renamed = {row for row in order if ids[row] != kept[row].id}
+    replaced = set(stored.stubs) - set(kept)
     stubs = {row: replace(kept[row], id=ids[row]) if row in renamed else kept[row] for row in order}
     fresh_new = sorted(date_articles(name_outlets(new, config.outlets), config.jobs), key=lambda a: a.id)
-    moved = _load_whole(connection, {row: stubs[row] for row in renamed})
-    fresh = [*fresh_new, *(moved[row] for row in sorted(renamed))]
+    tokenized_new = {a.id: tokenize(a) for a in fresh_new}
+    shapes, carriers = _combined_shapes(connection, tokenized_new, replaced, config)
+    # Stored articles aligned again: those whose id changed, and those that carry a shape
+    # whose boilerplate status the new articles change.
+    refresh = renamed | {row for key in shapes ^ _boilerplate_shapes(connection, config)
+                         for row in carriers.get(key, {}) if row in kept}
+    moved = _load_whole(connection, {row: stubs[row] for row in refresh})
+    fresh = [*fresh_new, *(moved[row] for row in sorted(refresh))]
     say(f"aligning {len(fresh)} articles against an archive of {len(stored.stubs)}")
-    indexed = {row: ids[row] for row in order if row not in renamed}
-    lengths = {stub.id: len(stub.sentences) for stub in stubs.values()}
-    new_alignments = _align_fresh(connection, fresh, indexed, lengths, config)
+    indexed = {row: ids[row] for row in order if row not in refresh}
+    lengths = {stub.id: len(stub.sentences) for stub in stubs.values()} | {a.id: len(a.sentences) for a in fresh_new}
+    new_alignments = _align_fresh(connection, fresh, indexed, lengths, config, {_shape(k) for k in shapes})
+    widespread, changed_rows = _combined_partners(connection, new_alignments, indexed, replaced | refresh, config)
     everything = [*fresh_new, *stubs.values()]
-    linked = _load_alignments(connection, indexed, linked_only=True)
-    stories = group_stories(everything, [*linked, *new_alignments], config.align)
+    linked = [
+        a for a in _load_alignments(connection, indexed, linked_only=True)
+        if stored.rows.get(a.left) not in changed_rows and stored.rows.get(a.right) not in changed_rows
+    ] if changed_rows else _load_alignments(connection, indexed, linked_only=True)
+    linked += _alignments_of(connection, changed_rows, indexed)
+    new_alignments = list(without_pairs(new_alignments, widespread, lengths))
+    stories = group_stories(everything, [*without_pairs(linked, widespread, lengths), *new_alignments], config.align)
     dated = {a.id: a for a in date_from_stories(everything, stories)}
     relevant = {aid for story in stories if scope & set(story.articles) for aid in story.articles}
     by_id = {ids[row]: row for row in order}
@@ -638,7 +922,9 @@ def _check(
     say("comparing")
     relevant_rows = {by_id[aid] for aid in relevant if aid in by_id}
     alignments = tuple(sorted(
-        [*_load_alignments(connection, {r: ids[r] for r in relevant_rows if r in indexed}, linked_only=False),
+        [*without_pairs(
+            _load_alignments(connection, {r: ids[r] for r in relevant_rows if r in indexed}, linked_only=False),
+            widespread, lengths),
          *(a for a in new_alignments if a.left in relevant and a.right in relevant)],
         key=lambda a: a.key,
     ))
@@ -652,6 +938,9 @@ def _check(
         alignments=alignments,
         discrepancies=tuple(
             d for d in discrepancies if d.kind not in config.ignore_kinds and d.cls not in config.ignore_classes
+        ),
+        boilerplate=_scope_boilerplate(
+            connection, fresh_new, stubs, _Combined(shapes, carriers, widespread, ids, replaced), config
         ),
     )
     if baseline is not None:

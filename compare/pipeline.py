@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from compare.align import AlignConfig, align_all, group_stories
+from compare.align import AlignConfig, align_corpus, group_stories
 from compare.baseline import apply_baseline
 from compare.comparison import CompareConfig, find_discrepancies
 from compare.errors import InputError
@@ -161,7 +161,7 @@ def _where(path: str) -> str:
 
 
 def limit_scope(result: CheckResult, scope: Iterable[str]) -> CheckResult:
-    """Keep the discrepancies that have a claim from an article in `scope`."""
+    """Keep the discrepancies that have a claim from an article in `scope`, and the boilerplate it carries."""
     ids = frozenset(scope)
 
     def involved(d: Discrepancy) -> bool:
@@ -172,6 +172,7 @@ def limit_scope(result: CheckResult, scope: Iterable[str]) -> CheckResult:
         scope=tuple(sorted(ids)),
         discrepancies=tuple(d for d in result.discrepancies if involved(d)),
         accepted=tuple(d for d in result.accepted if involved(d)),
+        boilerplate=tuple(b for b in result.boilerplate if not ids.isdisjoint(b.ids)),
     )
 
 
@@ -197,7 +198,7 @@ def check_articles(
         # read_inputs makes ids unique; an API caller that did not would lose articles.
         raise ValueError(f"article ids must be unique (see ingest.unique_ids); repeated: {', '.join(repeated)}")
     say(f"aligning {len(ordered)} articles")
-    alignments = align_all(ordered, config.align, config.jobs)
+    alignments, boilerplate = align_corpus(ordered, config.align, config.jobs)
     stories = group_stories(ordered, alignments, config.align)
     ordered = date_from_stories(ordered, stories)
     say(f"extracting facts from {len(ordered)} articles in {len(stories)} stories")
@@ -213,6 +214,7 @@ def check_articles(
         discrepancies=tuple(
             d for d in discrepancies if d.kind not in config.ignore_kinds and d.cls not in config.ignore_classes
         ),
+        boilerplate=boilerplate,
     )
     if baseline is not None:
         result = apply_baseline(result, baseline)

@@ -197,6 +197,33 @@ class Story:
     near_duplicates: tuple[tuple[str, str], ...] = ()
 
 
+Shape = tuple[str, ...]  # a sentence's folded tokens with numbers masked (`align.sentence_shape`)
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    """Sentences of one shape that align with nothing, being too widespread: one record, not pairs.
+
+    Either the shape itself is in more than `AlignConfig.boilerplate_articles`
+    articles (`paired` False: a disclaimer, `Terms were not disclosed.`, the rows of
+    a results table), or each of these sentences was paired with sentences of more
+    than that many other articles (`paired` True: the variants of a template line).
+    Such sentences would pair every article that carries them and link unrelated
+    articles into one story. `articles` and `sentences` count them; `article`,
+    `line` and `text` are those of the first, in article id order, shown as the
+    example; `ids` are the articles that carry them.
+    """
+
+    shape: Shape
+    paired: bool
+    articles: int
+    sentences: int
+    article: str
+    line: int
+    text: str
+    ids: frozenset[str] = field(default=frozenset(), repr=False)
+
+
 class DiscrepancyClass(enum.StrEnum):
     """How two versions of a fact differ."""
 
@@ -278,6 +305,7 @@ class CheckResult:
     scope: tuple[str, ...] | None = None
     accepted: tuple[Discrepancy, ...] = ()
     stale: tuple[BaselineEntry, ...] = ()
+    boilerplate: tuple[Boilerplate, ...] = ()
 
     @property
     def unreadable(self) -> tuple[Skipped, ...]:

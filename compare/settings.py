@@ -22,6 +22,7 @@ Command-line options win over the file. Keys (all optional):
     min-tokens = 4
     story-min-pairs = 2
     story-max-days = 3
+    boilerplate-articles = 50           # a sentence in more aligns with nothing
 
     [compare]
     rival-ratio = 0.8

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -61,6 +62,58 @@ def test_archive_check_of_edited_articles_equals_folder_check(tmp_path: Path, fo
     first = sorted(copy.glob("*.txt"))[0]
     first.write_text(first.read_text(encoding="utf-8").replace("0", "9"), encoding="utf-8")
     assert _check(str(first), "--against", str(copy)) == _check(str(first), "--against", str(archive))
+
+
+# Results tables as wire copy carries them: one row shape in many articles, its numbers changed.
+TEMPLATE = (
+    "{name} RESULTS\n\n"
+    "Shr {a} cts vs {b} cts\n\n"
+    "Net {c},000 vs {d},000 dlrs\n\n"
+    "Revs {e} mln dlrs vs {f} mln dlrs\n\n"
+    "{name} said results for the quarter were in line with expectations of its board.\n"
+)
+
+
+def _with_boilerplate(tmp_path: Path, threshold: int) -> tuple[Path, Path]:
+    """The seeds, the golden cases and six results briefs in one folder; settings with a low boilerplate threshold."""
+    folder = tmp_path / "all"
+    folder.mkdir()
+    for path in [*SEEDS.glob("*.txt"), *CASES.glob("*/*.txt")]:
+        shutil.copy(path, folder / f"{path.parent.name}-{path.name}")
+    for n, name in enumerate(["ACME CORP", "BETA INC", "GAMMA CO", "DELTA LTD", "EPSILON PLC", "ZETA AG"]):
+        text = TEMPLATE.format(name=name, a=10 + n, b=20 + n, c=300 + n, d=400 + n, e=5 + n, f=6 + n)
+        (folder / f"brief-{n}.txt").write_text(text, encoding="utf-8")
+    settings = tmp_path / "factdiff.toml"
+    settings.write_text(f"[align]\nboilerplate-articles = {threshold}\n", encoding="utf-8")
+    return folder, settings
+
+
+@pytest.mark.parametrize("threshold", [1, 2, 3])
+def test_archive_check_with_boilerplate_equals_folder_check(tmp_path: Path, threshold: int) -> None:
+    """Boilerplate shapes and widely paired sentences change as articles come and go; the archive keeps up.
+
+    The archive is built in two steps (a shape becomes boilerplate on the second);
+    each article is then checked as it is (it replaces its stored copy: counts
+    fall) and edited as a new file (counts rise), and every report equals the folder run's.
+    """
+    folder, settings = _with_boilerplate(tmp_path, threshold)
+    archive = tmp_path / "archive.factdiff"
+    config = ["--config", str(settings)]
+    for paths in (sorted(folder.glob("*.txt"))[::2], [folder]):
+        result = CliRunner().invoke(main, ["index", str(archive), *map(str, paths), *config])
+        assert 0 == result.exit_code, result.output
+    new = tmp_path / "new"
+    new.mkdir()
+    reports = []
+    for article in sorted(folder.glob("*.txt")):
+        edited = new / f"edited-{article.name}"
+        edited.write_text(article.read_text(encoding="utf-8").replace("1", "7"), encoding="utf-8")
+        for probe in (article, edited):
+            expected = _check(str(probe), "--against", str(folder), *config)
+            assert expected == _check(str(probe), "--against", str(archive), *config), probe.name
+            reports.append(json.loads(expected[1]))
+    assert any(r["boilerplate"] for r in reports)  # the case is exercised
+    assert any(b["kind"] == "paired" for r in reports for b in r["boilerplate"]) or threshold > 2
 
 
 def test_reindexing_unchanged_does_nothing_and_changed_replaces(tmp_path: Path) -> None:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import difflib
+import json
 import random
 import shutil
 from pathlib import Path
 
 import pytest
 
-from compare.pipeline import run_check
-from compare.records import CheckResult, Discrepancy
+from compare.align import AlignConfig
+from compare.ingest import article_from_text
+from compare.pipeline import Config, check_articles, run_check
+from compare.records import Article, CheckResult, Discrepancy
 from compare.report import render_json, render_markdown
 from tests.conftest import CASES, ROOT, SEEDS
 
@@ -154,3 +157,66 @@ def test_jobs_do_not_change_the_report(tmp_path: Path) -> None:
     one = render_json(run_check([str(tmp_path)], Config(jobs=1)))
     two = render_json(run_check([str(tmp_path)], Config(jobs=2)))
     assert one == two
+
+
+# Results briefs of different companies: the rows of the table share their shape, not their story.
+BRIEF = (
+    "{name} RESULTS\n\n"
+    "Shr {a} cts vs {b} cts\n\n"
+    "Net {c},000 vs {d},000 dlrs\n\n"
+    "Revs {e} mln dlrs vs {f} mln dlrs\n\n"
+    "{name} said results for the quarter were in line with the expectations of its board.\n"
+)
+COMPANIES = ["ACME CORP", "BETA INC", "GAMMA CO", "DELTA LTD", "EPSILON PLC", "ZETA AG"]
+
+
+def _briefs() -> list[Article]:
+    return [
+        article_from_text(BRIEF.format(name=name, a=10 + n, b=20 + n, c=300 + n, d=400 + n, e=5 + n, f=6 + n), id=f"b{n}")
+        for n, name in enumerate(COMPANIES)
+    ]
+
+
+def test_template_rows_are_boilerplate_not_a_story() -> None:
+    """Table rows in more articles than `boilerplate-articles` align with nothing: no false story, no false conflict.
+
+    With the threshold above the corpus, the six briefs are one story and their
+    different companies' figures are flagged against each other.
+    """
+    loose = check_articles(_briefs(), config=Config(align=AlignConfig(boilerplate_articles=100)))
+    assert [6] == [len(s.articles) for s in loose.stories]
+    assert any(d.kind.value == "quantity" for d in loose.discrepancies)
+    strict = check_articles(_briefs(), config=Config(align=AlignConfig(boilerplate_articles=3)))
+    assert [1] * 6 == [len(s.articles) for s in strict.stories]
+    assert () == strict.discrepancies
+    assert [("net # # vs # # dlrs", False, 6, 6), ("revs # mln dlrs vs # mln dlrs", False, 6, 6),
+            ("shr # cts vs # cts", False, 6, 6)] == sorted(
+        (" ".join(b.shape), b.paired, b.articles, b.sentences) for b in strict.boilerplate if not b.paired
+    )
+    assert ("b0", 3, "Shr 10 cts vs 20 cts") == next(
+        (b.article, b.line, b.text) for b in strict.boilerplate if b.shape[0] == "shr"
+    )
+    report = render_markdown(strict)
+    assert "Boilerplate, aligned with nothing" in report
+    assert "- “Net 300,000 vs 400,000 dlrs” (b0, line 5): this pattern is in 6 articles" in report
+    data = json.loads(render_json(strict))
+    assert {"pattern": "shr # cts vs # cts", "kind": "pattern", "articles": 6, "sentences": 6,
+            "example": {"article": "b0", "line": 3, "text": "Shr 10 cts vs 20 cts"}} in data["boilerplate"]
+
+
+def test_widely_paired_variants_are_boilerplate() -> None:
+    """Rows of one template with other words (`loss` for `profit`) have shapes of their own, each in few
+    articles, but every row is paired with rows of too many articles: boilerplate too, one record per shape."""
+    rows = ["Shr loss {} cts vs profit {} cts", "Shr profit {} cts vs loss {} cts",
+            "Shr loss {} cts vs loss {} cts", "Shr profit {} cts vs profit {} cts"]
+    articles = [
+        article_from_text(f"COMPANY {n} RESULTS\n\n{rows[n % 4].format(n + 1, n + 20)}\n", id=f"v{n}")
+        for n in range(8)
+    ]
+    wide = check_articles(articles, config=Config(align=AlignConfig(boilerplate_articles=3)))
+    assert [] == [b for b in wide.boilerplate if not b.paired]  # no shape is in more than 3 articles
+    assert [(2, 2)] * 4 == [(b.articles, b.sentences) for b in wide.boilerplate]
+    assert {f"v{n}" for n in range(8)} == set().union(*(b.ids for b in wide.boilerplate))
+    assert () == wide.alignments
+    loose = check_articles(articles, config=Config(align=AlignConfig(boilerplate_articles=7)))
+    assert () == loose.boilerplate and 28 == len(loose.alignments)  # every row pairs with every other

@@ -24,6 +24,7 @@ from compare import __version__
 from compare.records import (
     Article,
     BaselineEntry,
+    Boilerplate,
     CheckResult,
     Claim,
     Discrepancy,
@@ -67,6 +68,17 @@ def fact_record(fact: Fact) -> dict[str, Any]:
         "title": fact.title,
         "org": fact.org,
         "former": fact.former,
+    }
+
+
+def boilerplate_record(boilerplate: Boilerplate) -> dict[str, Any]:
+    """The JSON form of one boilerplate shape, with its first sentence as an example."""
+    return {
+        "pattern": " ".join(boilerplate.shape),
+        "kind": "paired" if boilerplate.paired else "pattern",
+        "articles": boilerplate.articles,
+        "sentences": boilerplate.sentences,
+        "example": {"article": boilerplate.article, "line": boilerplate.line, "text": boilerplate.text},
     }
 
 
@@ -188,6 +200,7 @@ def render_json(result: CheckResult, *, settings: Settings | None = None) -> str
             {"id": s.id, "articles": list(s.articles), "near_duplicates": [list(p) for p in s.near_duplicates]}
             for s in result.stories
         ],
+        "boilerplate": [boilerplate_record(b) for b in result.boilerplate],
         "discrepancies": [discrepancy_record(d, paths) for d in result.discrepancies],
         "accepted": [discrepancy_record(d, paths) for d in result.accepted],
         "stale": [_baseline_record(e) for e in result.stale],

@@ -51,6 +51,7 @@ from compare.comparison import UnionFind
 from compare.records import (
     Article,
     BaselineEntry,
+    Boilerplate,
     CheckResult,
     Claim,
     Discrepancy,
@@ -267,6 +268,7 @@ def _sources(result: CheckResult, shown: frozenset[str], only: frozenset[str] | 
         ]
     if len(listed) < len(shown):
         lines += ["", f"{len(shown) - len(listed):,} more articles were read and are in no discrepancy shown here."]
+    lines += _boilerplate(result.boilerplate)
     noted = [a for a in listed if a.notes]
     if noted:
         lines += ["", "Notes on reading the inputs:"]
@@ -634,6 +636,29 @@ def _by_reason(items: Sequence[Skipped], heading: str) -> list[str]:
         named = ", ".join(cell(p) for p in paths[:LISTED_PER_REASON])
         more = f" and {len(paths) - LISTED_PER_REASON:,} more (listed in the JSON report)" if len(paths) > LISTED_PER_REASON else ""
         lines.append(f"- {cell(reason)}: {named}{more}")
+    return lines
+
+
+BOILERPLATE_SHOWN = 5  # boilerplate patterns named in the report; the JSON report lists them all
+
+
+def _boilerplate(records: Sequence[Boilerplate]) -> list[str]:
+    """The most widespread boilerplate patterns, each with its first sentence."""
+    if not records:
+        return []
+    lines = ["", "Boilerplate, aligned with nothing (too widespread to tell a story; `boilerplate-articles` in the settings):"]
+    for b in records[:BOILERPLATE_SHOWN]:
+        where = f"{cell(b.article)}, line {b.line}"
+        if b.paired:
+            spread = (
+                f"{_count(b.sentences, 'sentence')} of this pattern in {_count(b.articles, 'article')}, "
+                "each paired with sentences of too many articles"
+            )
+        else:
+            spread = f"this pattern is in {_count(b.articles, 'article')}"
+        lines.append(f"- “{cell(' '.join(b.text.split()))}” ({where}): {spread}")
+    if len(records) > BOILERPLATE_SHOWN:
+        lines.append(f"- and {_count(len(records) - BOILERPLATE_SHOWN, 'more pattern')} (listed in the JSON report)")
     return lines
 
 
