@@ -26,6 +26,7 @@ from typing import NamedTuple
 import regex
 
 from compare.extract.lines import line_of
+from compare.extract.measures import Anchor, measured
 from compare.lexicon import MONTHS as MONTH_NUMBERS
 from compare.records import Article, Fact, FactKind, Sentence
 
@@ -1024,6 +1025,7 @@ class _Mention(NamedTuple):
     year: bool = False  # a bare four-digit year
     hyphen_right: bool = False  # "40-" waiting for the other end of a range
     hyphen_left: bool = False  # "-50" waiting for the low end of a range
+    measures: str | None = None  # what the amount is a value of (`measures.measured`)
 
 
 class _Spans:
@@ -1950,7 +1952,9 @@ def _sentence_mentions(text: str) -> list[_Mention]:
         m = m._replace(counts=_counts(text, m))
         if _keep(text, m):
             mentions.append(m)
-    return sorted(mentions, key=lambda m: (m.start, m.end))
+    mentions.sort(key=lambda m: (m.start, m.end))
+    anchors = [Anchor(m.outer if m.outer >= 0 else m.start, m.start, m.end, m.kind, m.unit) for m in mentions]
+    return [m._replace(measures=thing) for m, thing in zip(mentions, measured(text, anchors), strict=True)]
 
 
 # Invisible characters that web copy leaves between digits (zero-width space and
@@ -1989,4 +1993,5 @@ def extract_numbers(article: Article, sentence: Sentence) -> Iterator[Fact]:
             unit=m.unit,
             counts=m.counts,
             qualifier=m.qualifier,
+            measures=m.measures,
         )

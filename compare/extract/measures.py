@@ -1,0 +1,592 @@
+"""What a quantity measures: the thing it is a value of, or the one it belongs to.
+
+`counts` (see `numbers`) is the noun a number counts: `13000 workers` counts
+`workers`. `measures` is a different relation, the one NewsQuant's annotators call
+the referred concept: the thing whose size, price, level or change the amount
+states, or its owner. In "Ford, which has 13000 workers" the workers are counted
+and Ford is measured; in "the driving range rose by 35 miles" nothing is counted,
+the range is measured. The two are kept apart (a separate `Fact.measures`) because
+the comparer pairs facts across articles on `counts` (`lexicon.fold_counts`): a
+subject such as `Ford` or `the company` would pair a firm's staff with its profit.
+
+Without a parser, each rule is a general English pattern read over the tokens of
+one sentence, tried in this order (the first that gives a phrase wins):
+
+1. `X of N`: the noun phrase heading an amount in an `of` phrase, "a fine of $10m",
+   "an interest rate of 1.38%". A vague head ("a total of", "an average of") says
+   how the amount is stated, not of what, and is read through (rule 5).
+2. `N unit of X`: an amount with a unit, percent sign or currency followed by `of`,
+   "64GB of storage", "13% of the global economy"; a conversion in parentheses may
+   come between ("8 miles (13 km) of tunnels").
+3. A value that continues the amount before it (`N to M`, `N at M`, a conversion
+   `N (M)`, a restatement `N, or M`) measures what that one measures: "rose 18
+   sen to RM23.50", "seven miles (11 km)".
+4. The noun an amount with a unit modifies after a determiner: "a 5% pay rise",
+   "a $700,000 award"; a change noun with its thing, "a 3% increase in sales", is
+   that thing.
+5. The predicate rule, over the words between the amount and the clause before it
+   (prepositions, adverbs, auxiliaries, hedges, `up`/`down`): after a verb of
+   having, being or change ("has", "is", "rose", "was up", "is expected to rise
+   to"), the clause subject, read back over a relative pronoun ("Ford (F), which
+   has"), a comma-delimited relative clause or apposition, and up to two `of`/`for`/
+   `in`/`to` phrases ("the pace of price increases", "life expectancy for men in
+   Glasgow"); after a transitive verb with an object and `by`/`to`/`at`/`from`
+   ("boost the driving range by 35 miles", "cut rates to 5%"), that object; in an
+   elliptic list ("..., Burlington by 2.6%") or a headline ticker ("Dow +0.2%"),
+   the name before.
+
+Hard negatives the rules keep out: a pronoun subject ("it has 1,000 customers") gives
+nothing rather than a guess; a reporting verb ("said", "told") ends the search, so
+"police said two of the victims" measures nothing; time words and sentence adverbs
+("last year", "However", "Meanwhile") are not part of a subject; a lower-case word
+before a capitalised name ("last season Chris Wood") is not part of the name.
+
+The phrase is taken as written from the sentence (whitespace collapsed), without
+a leading determiner.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from typing import NamedTuple
+
+import regex
+
+from compare.records import FactKind
+
+# ---------------------------------------------------------------------------
+# Vocabularies
+# ---------------------------------------------------------------------------
+
+DETERMINERS = frozenset("a an the this that these those its their his her our your my another each every".split())
+PRONOUNS = frozenset(
+    "it he she they we you i this that these those there which who whom what one someone anyone "
+    "everyone something everything anything nothing both all none many most some several".split()
+)  # fmt: skip
+OBJECT_PRONOUNS = frozenset("it them him her us me you".split())
+RELATIVES = frozenset("which who that whose".split())
+# Words that end a noun phrase read leftwards: prepositions, conjunctions, function words.
+FUNCTION_WORDS = frozenset(
+    """
+    of in on at to for from by with without into onto over under about around after before since
+    until through during between among against per via toward towards across along amid upon within
+    and or but nor so yet as than if then when while whether because although though unless where
+    not no also only just even still already now then too very more less most least much
+    is are was were be been being am has have had having do does did will would shall should
+    can could may might must said says say told tells according including
+    """.split()
+)  # fmt: skip
+# Prepositions that attach a phrase inside a subject: "exports to China", "the price of gold".
+PP_PREPOSITIONS = frozenset("of for in to across on at among from".split())
+# Time words, which head an adverbial before a subject ("last year Tesla shares").
+TIME_WORDS = frozenset(
+    """
+    year years month months week weeks day days today yesterday tomorrow tonight morning afternoon
+    evening night season decade quarter weekend
+    monday tuesday wednesday thursday friday saturday sunday
+    january february march april june july august september october november december
+    """.split()
+)  # fmt: skip
+# Time words that are an adverbial on their own, and the words that make one of the others.
+ADVERBIAL_TIMES = frozenset(
+    "today yesterday tomorrow tonight monday tuesday wednesday thursday friday saturday sunday".split()
+)  # fmt: skip
+TIME_DETERMINERS = frozenset("last this next every each that past same previous coming recent".split())
+# Sentence adverbs and connectives, capitalised at the start of a sentence like a name.
+SENTENCE_ADVERBS = frozenset(
+    """
+    however meanwhile also still but and yet so thus instead overall separately elsewhere earlier
+    later now then last next first finally indeed moreover further furthermore besides otherwise
+    """.split()
+)  # fmt: skip
+# Adjectives in -ly that stay inside a noun phrase ("the quarterly dividend").
+LY_WORDS = frozenset(
+    "daily weekly monthly quarterly yearly early elderly family supply assembly ally rally italy july "
+    "only".split()
+)  # fmt: skip
+# Heads that say how an amount is stated, not of what: read through them ("paid a total of").
+VAGUE_HEADS = frozenset(
+    "total number sum tally lot handful average maximum minimum high low record estimate figures "
+    "amount range level".split()
+)  # fmt: skip
+# Nouns of change: "a 3% increase in sales" measures the sales.
+CHANGE_NOUNS = frozenset(
+    "increase increases rise rises gain gains jump drop drops fall falls decline declines cut cuts "
+    "decrease reduction reductions improvement boost hike hikes growth slump loss losses".split()
+)  # fmt: skip
+# Verbs of having, being, changing and stating an amount, by stem; `_verb_forms` inflects them.
+VERB_STEMS = """
+    rise fall gain lose add climb jump drop increase decrease decline slide slip plunge tumble surge
+    soar advance ease edge grow shrink expand contract end close finish open trade stand hit reach
+    top exceed total amount come cost have be employ score average record post measure weigh stretch
+    span cover contain hold run produce deliver sell perform make earn pay spend raise cut slash lift
+    boost hike reduce lower double triple hover sit peak dip sink slump rally rebound recover leap
+    spike fetch generate attract draw receive get win take claim hire serve lay shed slow accelerate
+    mark register log notch net book collect bring give offer charge buy borrow owe invest seek
+    forecast expect project predict estimate value price last play travel go move shoot extend range
+    vary face carry push pull send host house seat count number boast feature comprise represent
+    account revise trend settle finish improve widen narrow fetch lend sink swell plummet
+    """.split()  # fmt: skip
+IRREGULAR_VERBS = frozenset(
+    """
+    rose risen fell fallen lost grew grown shrank shrunk stood held ran made paid spent sank sunk
+    leapt leaped drew drawn got gotten won took taken brought gave given sought sold bought went gone
+    shot came cost hit cut put set lent swelled swollen is are was were been am has had
+    """.split()
+)  # fmt: skip
+# Auxiliaries and raising words inside a predicate: "was expected to rise", "is set to".
+AUXILIARIES = frozenset(
+    """
+    is are was were be been being am has have had having will would shall should can could may might
+    must do does did
+    """.split()
+)  # fmt: skip
+# Words that raise a predicate to an infinitive: "is expected to rise", "was set to climb".
+RAISING = frozenset(
+    "to not never set expected forecast projected poised likely due going seen tipped predicted estimated "
+    "anticipated scheduled slated able".split()
+)  # fmt: skip
+# Prepositions and particles between a predicate and its amount: "stood at", "fell by", "came to".
+PREPOSITIONS = frozenset("by to at from of for around about between than as on in over under off out".split())
+# Words that hedge or state a direction between a predicate and its amount.
+ADVERBS = frozenset(
+    """
+    just only nearly almost also still now currently typically roughly approximately around about some
+    barely marginally slightly already even more less well further far a an another additional
+    whopping mere staggering respectively again then once estimated up down higher lower upward
+    downward sharply steadily
+    """.split()
+)  # fmt: skip
+DIRECTIONS = frozenset("up down higher lower".split())
+# Verbs that end the search: what follows them is reported, not measured.
+REPORTING_VERBS = frozenset(
+    "said says say told tells tell reported reports announced announces added adds noted notes "
+    "wrote writes explained explains argued argues claimed warned believes believed thinks".split()
+)  # fmt: skip
+
+
+def _verb_forms(stems: Sequence[str]) -> frozenset[str]:
+    """The regular inflections of each stem: `rise` -> rises, rised, rising (harmless extras)."""
+    forms: set[str] = set()
+    for stem in stems:
+        base = stem[:-1] if stem.endswith("e") else stem
+        forms.update({stem, stem + "s", stem + "es", base + "ed", base + "ing", stem + "ed", stem + "d"})
+        if stem[-1:] in "pgtnm" and len(stem) <= 5 and stem[-2:-1] in "aeiou" and stem[-3:-2] not in "aeiou":
+            forms.update({stem + stem[-1] + "ed", stem + stem[-1] + "ing"})  # drop -> dropped, slip -> slipping
+        if stem.endswith("y"):
+            forms.update({stem[:-1] + "ies", stem[:-1] + "ied"})
+    return frozenset(forms)
+
+
+VERBS = _verb_forms(VERB_STEMS) | IRREGULAR_VERBS
+BASE_FORMS = frozenset(VERB_STEMS)
+S_FORMS = frozenset(f"{stem}es" if stem.endswith(("sh", "ch", "x", "ss")) else f"{stem}s" for stem in VERB_STEMS) | {
+    "is", "has", "does"
+}
+# Irregular verbs that are as often nouns inside a phrase: "the cost", "a record high".
+NOUN_HOMOGRAPHS = frozenset("cost hit cut put set".split())
+
+# ---------------------------------------------------------------------------
+# Patterns
+# ---------------------------------------------------------------------------
+
+RE_TOKEN = regex.compile(
+    r"""
+      (?P<word>\p{L}[\p{L}\p{M}\p{N}]*(?:[-'’&/.][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*)   # TA-25, S&P, Volt’s
+    | (?P<num>\p{N}(?:[\p{N},.]*\p{N})?)                                           # 500, 1,478.2
+    | (?P<sign>[+−-](?=[ ]?\p{N}))                                                 # Dow +0.2%
+    | \S                                                                           # punctuation
+    """,
+    regex.VERBOSE,
+)
+# What may join an amount to the one before it so that both measure one thing:
+# "18 sen to RM23.50", "up 19 cents at $58.24", "seven miles (11 km)", "6,650, or about 5%".
+RE_CONTINUES = regex.compile(
+    r"""
+    \A[ \u00a0]*
+    (?:
+        \([ \u00a0]*                                                    # a conversion: "87 mph (140 km/h)"
+      | [/=][ \u00a0]*                                                  # inside one: "(224 kW / 300 PS)"
+      | (?:(?i:higher|lower|up|down)[ ]+)?(?i:to|at|from)[ ]+           # "rose 8% to 3.65", "34% higher at"
+      | [-–—]?[ ]*(?i:from)[ ]+(?:(?i:up[ ]to|about|around)[ ]+)?      # "- from up to 252 miles"
+      | ,[ ]+(?i:or)[ ]+                                                # "6,650 employees, or about 5%"
+    )
+    \Z
+    """,
+    regex.VERBOSE,
+)
+RE_POSSESSIVE = regex.compile(r"['’]s?\Z")
+RE_SPACES = regex.compile(r"\s+")
+
+# ---------------------------------------------------------------------------
+# Tokens
+# ---------------------------------------------------------------------------
+
+
+class _Token(NamedTuple):
+    text: str
+    start: int
+    end: int
+    kind: str  # "word", "num", "sign" or "punct"
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+class Anchor(NamedTuple):
+    """Where an amount sits in its sentence: `outer` is where its hedge starts, `end` past its unit."""
+
+    outer: int
+    start: int
+    end: int
+    kind: FactKind
+    unit: str | None
+
+
+def _tokenize(text: str) -> list[_Token]:
+    return [_Token(m.group(0), m.start(), m.end(), m.lastgroup or "punct") for m in RE_TOKEN.finditer(text)]
+
+
+class _Sentence:
+    """The tokens of a sentence with lookups by character offset."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens = _tokenize(text)
+        self.ends = [t.end for t in self.tokens]
+        self.starts = [t.start for t in self.tokens]
+
+    def before(self, pos: int) -> int:
+        """Index of the last token ending at or before `pos` (-1 if none)."""
+        return bisect.bisect_right(self.ends, pos) - 1
+
+    def after(self, pos: int) -> int:
+        """Index of the first token starting at or after `pos` (len if none)."""
+        return bisect.bisect_left(self.starts, pos)
+
+    def phrase(self, first: int, last: int) -> str | None:
+        """The words of tokens `first..last` as written, without a leading determiner, or None."""
+        while first <= last and self.tokens[first].low in DETERMINERS:
+            first += 1
+        if first > last:
+            return None
+        head = self.tokens[last]
+        if head.kind != "word" and not (head.kind == "num" and first < last):
+            return None
+        if head.low in PRONOUNS or head.low in FUNCTION_WORDS or head.low in TIME_WORDS:
+            return None
+        return RE_SPACES.sub(" ", self.text[self.tokens[first].start : head.end])
+
+
+# ---------------------------------------------------------------------------
+# Noun phrases
+# ---------------------------------------------------------------------------
+
+
+def _finite(toks: Sequence[_Token], i: int) -> bool:
+    """True if token `i` is a verb that ends a noun phrase read leftwards: a past form or a reporting verb.
+
+    CAUTION: base and -s forms are not: "the September crude contract", "the driving range".
+    """
+    low = toks[i].low
+    if low in REPORTING_VERBS or (low in IRREGULAR_VERBS and low not in NOUN_HOMOGRAPHS):
+        return True
+    # an -ed word after a determiner is an adjective: "the estimated cost", "a reconstructed skeleton"
+    return low.endswith("ed") and len(low) > 4 and not (i > 0 and toks[i - 1].low in DETERMINERS)
+
+
+def _zone_verb(toks: Sequence[_Token], i: int) -> bool:
+    """True if token `i`, read between an amount and its clause, is a verb ("rose", "to rise", "is trending").
+
+    A base or -ing form counts only after an auxiliary, a modal or `to` (at most one
+    adverb between), an -s form only after a word that is not a determiner: "the
+    driving range by 35 miles" has no verb, "prices rise 5%" and "sales are set to
+    climb 2%" have one.
+    """
+    tok = toks[i]
+    low = tok.low
+    if tok.kind != "word":
+        return False
+    if low in IRREGULAR_VERBS or (low.endswith("ed") and len(low) > 4):
+        return True
+    if low in S_FORMS:
+        return i > 0 and toks[i - 1].kind == "word" and toks[i - 1].low not in DETERMINERS | FUNCTION_WORDS
+    if low in VERBS:
+        for j in (i - 1, i - 2):
+            if j < 0:
+                return False
+            if toks[j].low in AUXILIARIES or toks[j].low == "to":
+                return True
+            if not (toks[j].low in ADVERBS or toks[j].low.endswith("ly")):
+                break
+        return low not in BASE_FORMS and low.endswith("s") and i > 0 and toks[i - 1].kind == "word"
+    return False
+
+
+def _np_word(tok: _Token, before: _Token | None = None) -> bool:
+    """True if `tok` may stand inside a noun phrase read leftwards (`before` is the token to its left).
+
+    An -ly word does only as an adjective after a determiner ("a disorderly exit").
+    """
+    if tok.kind != "word":
+        return False
+    low = tok.low
+    if low in FUNCTION_WORDS or low in DETERMINERS or low in PRONOUNS or low in RELATIVES:
+        return False
+    if low.endswith("ly") and low not in LY_WORDS and not (before is not None and before.low in DETERMINERS):
+        return False
+    return low not in SENTENCE_ADVERBS
+
+
+def _adverbial_time(toks: Sequence[_Token], i: int) -> bool:
+    """True if token `i` is a time word that heads an adverbial ("last year", "this week", "Monday").
+
+    A month alone is a modifier inside a phrase: "the September crude contract".
+    """
+    low = toks[i].low
+    if low not in TIME_WORDS:
+        return False
+    if low in ADVERBIAL_TIMES:
+        return True
+    return i > 0 and (toks[i - 1].low in TIME_DETERMINERS or toks[i - 1].kind == "num")
+
+
+def _np_left(s: _Sentence, last: int) -> int:
+    """The first token of the noun phrase ending at token `last` (> last if there is none).
+
+    Reads words leftwards; a number stands inside it only after a word ("iPhone 12 Mini",
+    "S&P 500 index"); a time word ends it ("last year Tesla shares"); a lower-case word
+    does not join a run of capitalised words ("last season Chris Wood").
+    """
+    toks = s.tokens
+    i = last
+    while i >= 0:
+        tok = toks[i]
+        if tok.kind == "num":
+            if i == 0 or not _np_word(toks[i - 1]):
+                break
+        elif not _np_word(tok, toks[i - 1] if i > 0 else None) or _finite(toks, i) or _adverbial_time(toks, i):
+            break
+        elif i < last and tok.text[:1].islower() and all(t.text[:1].isupper() for t in toks[i + 1 : last + 1]):
+            break
+        i -= 1
+    first = i + 1
+    while first <= last and toks[first].kind == "num":
+        first += 1
+    return first
+
+
+def _subject_left(s: _Sentence, last: int) -> tuple[int, int] | None:
+    """The noun phrase ending at token `last`, with up to two attached phrases ("pace of price increases")."""
+    first = _np_left(s, last)
+    if first > last:
+        return None
+    for _ in range(2):
+        p = first - 1
+        if p >= 1 and s.tokens[p].low in PP_PREPOSITIONS:
+            j = p - 1
+            while j >= 0 and s.tokens[j].low in DETERMINERS:
+                j -= 1
+            if j < 0:
+                break
+            outer = _np_left(s, j)
+            if outer > j:
+                break
+            first = outer
+        else:
+            break
+    return first, last
+
+
+def _np_right(s: _Sentence, first: int, limit: int = 6) -> int | None:
+    """The last token of the noun phrase starting at token `first`, or None."""
+    toks = s.tokens
+    i = first
+    while i < len(toks) and toks[i].low in DETERMINERS:
+        i += 1
+    start = i
+    last = None
+    while i < len(toks) and i - start < limit:
+        tok = toks[i]
+        if tok.kind == "num" and last is not None:
+            i += 1
+            last = i - 1
+            continue
+        if tok.kind != "word" or tok.low in FUNCTION_WORDS or tok.low in PRONOUNS or tok.low in RELATIVES:
+            break
+        if tok.low.endswith("ly") and tok.low not in LY_WORDS:
+            break
+        if _finite(toks, i) and last is not None:
+            break
+        last = i
+        if RE_POSSESSIVE.search(tok.text) and tok.text[-1:] != "s":
+            break
+        i += 1
+    return last
+
+
+# ---------------------------------------------------------------------------
+# Rules
+# ---------------------------------------------------------------------------
+
+
+def _x_of_n(s: _Sentence, a: Anchor) -> str | None:
+    """Rule 1: "a fine of $10m" -> fine; None for a vague head ("a total of")."""
+    i = s.before(a.outer)
+    if i >= 0 and s.tokens[i].low == "between":
+        i -= 1
+    if i < 1 or s.tokens[i].low != "of":
+        return None
+    found = _subject_left(s, i - 1)
+    if found is None:
+        return None
+    first, last = found
+    head = s.tokens[last].low
+    if head in VAGUE_HEADS or head in CHANGE_NOUNS:
+        return None
+    return s.phrase(first, last)
+
+
+def _n_of_x(s: _Sentence, a: Anchor) -> str | None:
+    """Rule 2: "64GB of storage", "13% of the global economy", "8 miles (13 km) of new tunnels"."""
+    if a.unit is None and a.kind is FactKind.QUANTITY:
+        return None
+    i = s.after(a.end)
+    toks = s.tokens
+    if i < len(toks) and toks[i].text == "(":
+        close = next((j for j in range(i + 1, min(i + 12, len(toks))) if toks[j].text == ")"), None)
+        if close is None:
+            return None
+        i = close + 1
+    if i + 1 >= len(toks) or toks[i].low != "of":
+        return None
+    last = _np_right(s, i + 1)
+    return s.phrase(i + 1, last) if last is not None else None
+
+
+def _modified(s: _Sentence, a: Anchor) -> str | None:
+    """Rule 4: "a 5% pay rise" -> pay rise; "a 3% increase in sales" -> sales."""
+    if a.unit is None and a.kind is FactKind.QUANTITY:
+        return None
+    toks = s.tokens
+    b = s.before(a.outer)
+    while b >= 0 and toks[b].kind == "word" and toks[b].low not in DETERMINERS and b > 0 and (
+        toks[b].low in ADVERBS or toks[b].low.endswith("ly") or toks[b].low in ("sharp", "modest", "small", "big")
+    ):
+        b -= 1
+    if b < 0 or not (toks[b].low in DETERMINERS or RE_POSSESSIVE.search(toks[b].text)):
+        return None
+    i = s.after(a.end)
+    if i < len(toks) and toks[i].text == "-" and i + 1 < len(toks):
+        i += 1  # "37m (121ft)-long"
+    last = _np_right(s, i, limit=5)
+    if last is None or not all(t.text[:1].islower() or t.text.isupper() for t in toks[i : last + 1]):
+        return None
+    if toks[last].low in CHANGE_NOUNS and last + 2 < len(toks) and toks[last + 1].low in ("in", "of"):
+        thing = _np_right(s, last + 2)
+        if thing is not None and (p := s.phrase(last + 2, thing)):
+            return p
+    return s.phrase(i, last)
+
+
+def _predicate(s: _Sentence, a: Anchor) -> str | None:
+    """Rule 5: the subject (or object, or list item) that the words before the amount predicate it of."""
+    toks = s.tokens
+    i = s.before(a.outer)
+    verb = preposition = direction = False
+    read = 0
+    while i >= 0:
+        tok = toks[i]
+        low = tok.low
+        if low in REPORTING_VERBS:
+            return None
+        if verb and low not in AUXILIARIES and low not in RAISING and low not in ADVERBS:
+            break  # one clause has one tensed verb: "the pace of price increases is expected to rise"
+        if tok.kind == "sign":
+            direction = True
+        elif low == "of" and i >= 1 and toks[i - 1].low in VAGUE_HEADS:
+            i -= 2  # "paid a total of", "an average of"
+            while i >= 0 and toks[i].low in DETERMINERS:
+                i -= 1
+            continue
+        elif low in AUXILIARIES or _zone_verb(toks, i) or low == "with":
+            verb = True
+        elif low in DIRECTIONS:
+            direction = True
+        elif low in PREPOSITIONS or low in RAISING:
+            preposition = preposition or low in PREPOSITIONS
+        elif low in ADVERBS or (low.endswith("ly") and low not in LY_WORDS):
+            pass
+        elif low in OBJECT_PRONOUNS and i > 0 and _zone_verb(toks, i - 1):
+            pass  # "would cost it $800 million"
+        else:
+            break
+        read += 1
+        i -= 1
+    if not read or i < 0:
+        return None
+    if verb or direction:
+        return _subject_before(s, i)
+    if preposition and toks[i].kind == "word":
+        found = _subject_left(s, i)
+        if found is None:
+            return None
+        first, last = found
+        before = first - 1
+        if before >= 1 and toks[before].low in DETERMINERS:
+            before -= 1
+        if before >= 0 and toks[before].low not in REPORTING_VERBS | AUXILIARIES and (
+            _zone_verb(toks, before) or toks[before].low in VERBS
+        ):
+            return s.phrase(first, last)  # "boost the driving range by 35 miles"
+        if (before < 0 or toks[before].text == "," or toks[before].low in ("and", "while")) and toks[first].text[
+            :1
+        ].isupper():
+            return s.phrase(first, last)  # "..., Burlington by 2.6%"
+    return None
+
+
+def _subject_before(s: _Sentence, i: int) -> str | None:
+    """The subject ending at token `i`, read back over a relative pronoun or a comma-delimited clause."""
+    toks = s.tokens
+    if i >= 0 and toks[i].low in RELATIVES:
+        i -= 1
+        if i >= 0 and toks[i].text == ",":
+            i -= 1
+    elif i >= 0 and toks[i].text == ",":
+        # ", which is made of carbon," / ", 2018's best performing sector,": the subject is before it
+        j = i - 1
+        while j >= 0 and j > i - 14 and toks[j].text not in (",", ";", ":"):
+            j -= 1
+        if j < 0 or toks[j].text != "," or not (toks[j + 1].low in RELATIVES or _np_only(s, j + 1, i - 1)):
+            return None
+        i = j - 1
+    if i >= 0 and toks[i].text == ")":
+        j = i - 1
+        while j >= 0 and j > i - 5 and toks[j].text != "(":
+            j -= 1
+        if j >= 0 and toks[j].text == "(":
+            i = j - 1  # "Ford (F) which has"
+    if i < 0 or toks[i].kind not in ("word", "num"):
+        return None
+    found = _subject_left(s, i)
+    return s.phrase(*found) if found else None
+
+
+def _np_only(s: _Sentence, first: int, last: int) -> bool:
+    """True if tokens `first..last` are one noun phrase (an apposition)."""
+    return first <= last and _np_left(s, last) <= first + 1
+
+
+def measured(text: str, anchors: Sequence[Anchor]) -> list[str | None]:
+    """What each amount of a sentence measures (see the module docstring), in `anchors` order."""
+    s = _Sentence(text)
+    found: list[str | None] = []
+    for k, a in enumerate(anchors):
+        thing = _x_of_n(s, a) or _n_of_x(s, a)
+        if thing is None and k > 0 and found[k - 1] and RE_CONTINUES.match(text[anchors[k - 1].end : a.outer]):
+            thing = found[k - 1]
+        found.append(thing or _modified(s, a) or _predicate(s, a))
+    return found
