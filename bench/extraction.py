@@ -20,9 +20,11 @@ How each set is matched:
   predicted range with both bounds) counts towards value (at most as many times as the
   sentence has gold quantities), direction of change (`change` equal) and
   what-it-counts (any token shared between the gold `referred_concepts` and factdiff's
-  `counts`, split on commas and spaces, lower-cased; no concept on either side is the
-  token `-`); the scan stops at the first prediction whose unit also matches, which is
-  then used up. Precision divides by all predicted quantities, recall by all gold
+  `measures`, the thing the amount is a value of or its owner, split on commas and
+  spaces, lower-cased, function words and a possessive `'s` dropped as CQE's spaCy
+  tokens drop them; no concept on either side is the token `-`; factdiff's `counts`,
+  the counted noun, is matched as a unit, not as a concept); the scan stops at the
+  first prediction whose unit also matches, which is then used up. Precision divides by all predicted quantities, recall by all gold
   quantities. Quirks kept for comparability: a prediction can count for change or
   concept against several gold values before one takes it by unit. factdiff's facts are
   put in CQE's vocabulary the way CQE's tagger maps other systems: units and currency

@@ -83,7 +83,7 @@ PP_PREPOSITIONS = frozenset("of for in to across on at among from".split())
 TIME_WORDS = frozenset(
     """
     year years month months week weeks day days today yesterday tomorrow tonight morning afternoon
-    evening night season decade quarter weekend
+    evening night season decade quarter weekend ago later earlier
     monday tuesday wednesday thursday friday saturday sunday
     january february march april june july august september october november december
     """.split()
@@ -132,7 +132,7 @@ IRREGULAR_VERBS = frozenset(
     """
     rose risen fell fallen lost grew grown shrank shrunk stood held ran made paid spent sank sunk
     leapt leaped drew drawn got gotten won took taken brought gave given sought sold bought went gone
-    shot came cost hit cut put set lent swelled swollen is are was were been am has had
+    shot came cost hit cut put set lent swelled swollen slid laid paid is are was were been am has had
     """.split()
 )  # fmt: skip
 # Auxiliaries and raising words inside a predicate: "was expected to rise", "is set to".
@@ -148,20 +148,33 @@ RAISING = frozenset(
     "anticipated scheduled slated able".split()
 )  # fmt: skip
 # Prepositions and particles between a predicate and its amount: "stood at", "fell by", "came to".
-PREPOSITIONS = frozenset("by to at from of for around about between than as on in over under off out".split())
+PREPOSITIONS = frozenset("by to at from of for around about between than as on in over under off out worth".split())
 # Words that hedge or state a direction between a predicate and its amount.
 ADVERBS = frozenset(
     """
     just only nearly almost also still now currently typically roughly approximately around about some
     barely marginally slightly already even more less well further far a an another additional
     whopping mere staggering respectively again then once estimated up down higher lower upward
-    downward sharply steadily
+    downward sharply steadily back
     """.split()
 )  # fmt: skip
 DIRECTIONS = frozenset("up down higher lower".split())
+# Adjectives of dimension after an amount: "90 miles wide" measures no "wide".
+DIMENSIONS = frozenset("wide long high deep tall old thick heavy away apart below above ahead behind across".split())
+MODALS = frozenset("will would shall should can could may might must".split())
+ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth last".split())
+ING_NOUNS = frozenset(
+    "funding spending financing training housing building shipping clothing offering meeting "
+    "earnings holdings savings ranking rating listing lending borrowing pricing trading".split()
+)  # fmt: skip
+# Verbs with two objects, the first of which is not what the amount measures.
+DOUBLE_OBJECT = frozenset(
+    "cost costs costing owe owes owed give gives gave charge charges charged save saves saved earn earns earned "
+    "award awards awarded grant grants granted hand hands handed lend lends lent offer offers offered".split()
+)  # fmt: skip
 # Verbs that end the search: what follows them is reported, not measured.
 REPORTING_VERBS = frozenset(
-    "said says say told tells tell reported reports announced announces added adds noted notes "
+    "said says say told tells tell reported reports announced announces noted notes "
     "wrote writes explained explains argued argues claimed warned believes believed thinks".split()
 )  # fmt: skip
 
@@ -208,7 +221,11 @@ RE_CONTINUES = regex.compile(
     (?:
         \([ \u00a0]*                                                    # a conversion: "87 mph (140 km/h)"
       | [/=][ \u00a0]*                                                  # inside one: "(224 kW / 300 PS)"
-      | (?:(?i:higher|lower|up|down)[ ]+)?(?i:to|at|from)[ ]+           # "rose 8% to 3.65", "34% higher at"
+      | (?:\p{Ll}+[ ]+)?                                               # a unit not read as one: "18 sen to"
+        (?:(?i:higher|lower|up|down)[ ]+)?                             # "34% higher at 3.23"
+        (?:(?i:to)[ ]+(?i:close|end|finish|settle|stand|trade)[ ]+)?   # "gained 1% to close at"
+        (?i:to|at|from)[ ]+                                            # "rose 8% to 3.65"
+      | ,[ ]+(?i:up|down)[ ]+                                           # "was $3.1 million, down 9.2%"
       | [-–—]?[ ]*(?i:from)[ ]+(?:(?i:up[ ]to|about|around)[ ]+)?      # "- from up to 252 miles"
       | ,[ ]+(?i:or)[ ]+                                                # "6,650 employees, or about 5%"
     )
@@ -257,6 +274,11 @@ class _Sentence:
         self.tokens = _tokenize(text)
         self.ends = [t.end for t in self.tokens]
         self.starts = [t.start for t in self.tokens]
+        self.blocked: set[int] = set()  # tokens inside an amount, which no phrase takes
+
+    def block(self, start: int, end: int) -> None:
+        """Mark the tokens of `text[start:end]` (an amount) as taken."""
+        self.blocked.update(range(self.after(start), self.before(end) + 1))
 
     def before(self, pos: int) -> int:
         """Index of the last token ending at or before `pos` (-1 if none)."""
@@ -266,23 +288,39 @@ class _Sentence:
         """Index of the first token starting at or after `pos` (len if none)."""
         return bisect.bisect_left(self.starts, pos)
 
-    def phrase(self, first: int, last: int) -> str | None:
-        """The words of tokens `first..last` as written, without a leading determiner, or None."""
+    def phrase(self, first: int, last: int, head: int | None = None) -> str | None:
+        """The words of tokens `first..last` as written, without a leading determiner, or None.
+
+        None too when the head (default: the last token) cannot head a noun phrase: a
+        pronoun, a function or time word, an ordinal, a participle or adjective in
+        -ing/-able ("boiling down to", "punishable by").
+        """
         while first <= last and self.tokens[first].low in DETERMINERS:
             first += 1
         if first > last:
             return None
-        head = self.tokens[last]
-        if head.kind != "word" and not (head.kind == "num" and first < last):
+        word = self.tokens[last if head is None else head]
+        if word.kind != "word" and not (word.kind == "num" and first < last):
             return None
-        if head.low in PRONOUNS or head.low in FUNCTION_WORDS or head.low in TIME_WORDS:
+        if word.kind == "word" and not _can_head(word):
             return None
-        return RE_SPACES.sub(" ", self.text[self.tokens[first].start : head.end])
+        return RE_SPACES.sub(" ", self.text[self.tokens[first].start : self.tokens[last].end])
 
 
 # ---------------------------------------------------------------------------
 # Noun phrases
 # ---------------------------------------------------------------------------
+
+
+def _can_head(tok: _Token) -> bool:
+    """True unless `tok` is a pronoun, a function or time word, an ordinal, an adjective of
+    dimension, or a participle or adjective in -ing/-able ("boiling down to", "punishable by")."""
+    low = tok.low
+    if low in PRONOUNS or low in FUNCTION_WORDS or low in TIME_WORDS or low in ORDINALS or low in DIMENSIONS:
+        return False
+    if low in ADVERBS or low in DIRECTIONS or low in SENTENCE_ADVERBS:
+        return False
+    return not ((low.endswith("ing") and low not in ING_NOUNS) or low.endswith(("able", "ible")))
 
 
 def _finite(toks: Sequence[_Token], i: int) -> bool:
@@ -312,7 +350,10 @@ def _zone_verb(toks: Sequence[_Token], i: int) -> bool:
     if low in IRREGULAR_VERBS or (low.endswith("ed") and len(low) > 4):
         return True
     if low in S_FORMS:
-        return i > 0 and toks[i - 1].kind == "word" and toks[i - 1].low not in DETERMINERS | FUNCTION_WORDS
+        j = i - 1
+        while j >= 0 and (toks[j].low in ADVERBS or toks[j].low.endswith("ly")):
+            j -= 1  # "the boot now stands at"
+        return j >= 0 and toks[j].kind == "word" and toks[j].low not in DETERMINERS | FUNCTION_WORDS
     if low in VERBS:
         for j in (i - 1, i - 2):
             if j < 0:
@@ -364,6 +405,11 @@ def _np_left(s: _Sentence, last: int) -> int:
     i = last
     while i >= 0:
         tok = toks[i]
+        if i in s.blocked:
+            break
+        if tok.low in ("and", "&") and 0 < i < last and toks[i - 1].text[:1].isupper() and toks[i + 1].text[:1].isupper():
+            i -= 1  # "Urban Outfitters and Ross", "Johnson & Johnson"
+            continue
         if tok.kind == "num":
             if i == 0 or not _np_word(toks[i - 1]):
                 break
@@ -378,46 +424,50 @@ def _np_left(s: _Sentence, last: int) -> int:
     return first
 
 
-def _subject_left(s: _Sentence, last: int) -> tuple[int, int] | None:
-    """The noun phrase ending at token `last`, with up to two attached phrases ("pace of price increases")."""
+def _subject_left(s: _Sentence, last: int, *, attach: int = 2) -> tuple[int, int, int] | None:
+    """The noun phrase ending at token `last`, with up to two attached phrases ("pace of price increases").
+
+    Returns its first and last token and its head, the last token of the first phrase
+    ("Revenue" in "Revenue in the quarter").
+    """
     first = _np_left(s, last)
     if first > last:
         return None
-    for _ in range(2):
+    head = last
+    for _ in range(attach):
         p = first - 1
-        if p >= 1 and s.tokens[p].low in PP_PREPOSITIONS:
-            j = p - 1
-            while j >= 0 and s.tokens[j].low in DETERMINERS:
-                j -= 1
-            if j < 0:
-                break
-            outer = _np_left(s, j)
-            if outer > j:
-                break
-            first = outer
-        else:
+        while p >= 0 and s.tokens[p].low in DETERMINERS:
+            p -= 1
+        if p < 1 or s.tokens[p].low not in PP_PREPOSITIONS:
             break
-    return first, last
+        j = p - 1
+        outer = _np_left(s, j)
+        if outer > j or not _can_head(s.tokens[j]):
+            break  # "traveling at a speed": a verb, not a phrase the speed belongs to
+        first, head = outer, j
+    return first, last, head
 
 
-def _np_right(s: _Sentence, first: int, limit: int = 6) -> int | None:
-    """The last token of the noun phrase starting at token `first`, or None."""
+def _np_right(s: _Sentence, first: int, limit: int = 6, *, determiner: bool = True) -> int | None:
+    """The last token of the noun phrase starting at token `first` (maybe at a determiner), or None."""
     toks = s.tokens
     i = first
-    while i < len(toks) and toks[i].low in DETERMINERS:
+    while determiner and i < len(toks) and toks[i].low in DETERMINERS:
         i += 1
     start = i
     last = None
-    while i < len(toks) and i - start < limit:
+    while i < len(toks) and i - start < limit and i not in s.blocked:
         tok = toks[i]
         if tok.kind == "num" and last is not None:
             i += 1
             last = i - 1
             continue
-        if tok.kind != "word" or tok.low in FUNCTION_WORDS or tok.low in PRONOUNS or tok.low in RELATIVES:
+        if tok.kind != "word" or tok.low in FUNCTION_WORDS | DETERMINERS | PRONOUNS | RELATIVES | DIMENSIONS:
             break
         if tok.low.endswith("ly") and tok.low not in LY_WORDS:
             break
+        if _adverbial_time(toks, i) or (tok.low in TIME_DETERMINERS and i + 1 < len(toks) and toks[i + 1].low in TIME_WORDS):
+            break  # "of new track last year"
         if _finite(toks, i) and last is not None:
             break
         last = i
@@ -439,14 +489,13 @@ def _x_of_n(s: _Sentence, a: Anchor) -> str | None:
         i -= 1
     if i < 1 or s.tokens[i].low != "of":
         return None
-    found = _subject_left(s, i - 1)
+    found = _subject_left(s, i - 1, attach=0)
     if found is None:
         return None
-    first, last = found
-    head = s.tokens[last].low
-    if head in VAGUE_HEADS or head in CHANGE_NOUNS:
+    first, last, head = found
+    if s.tokens[head].low in VAGUE_HEADS or s.tokens[head].low in CHANGE_NOUNS:
         return None
-    return s.phrase(first, last)
+    return s.phrase(first, last, head)
 
 
 def _n_of_x(s: _Sentence, a: Anchor) -> str | None:
@@ -467,10 +516,16 @@ def _n_of_x(s: _Sentence, a: Anchor) -> str | None:
 
 
 def _modified(s: _Sentence, a: Anchor) -> str | None:
-    """Rule 4: "a 5% pay rise" -> pay rise; "a 3% increase in sales" -> sales."""
+    """Rule 4: "a 5% pay rise" -> pay rise; "a 3% increase in sales" -> sales; "50mph winds".
+
+    A measure with a unit of length, mass, speed... modifies the noun after it without a
+    determiner too; a percent or money amount needs one (CAUTION: "48% use two").
+    """
     if a.unit is None and a.kind is FactKind.QUANTITY:
         return None
     toks = s.tokens
+    if a.kind is FactKind.QUANTITY and a.unit != "fraction":
+        return _noun_after(s, a)
     b = s.before(a.outer)
     while b >= 0 and toks[b].kind == "word" and toks[b].low not in DETERMINERS and b > 0 and (
         toks[b].low in ADVERBS or toks[b].low.endswith("ly") or toks[b].low in ("sharp", "modest", "small", "big")
@@ -478,17 +533,56 @@ def _modified(s: _Sentence, a: Anchor) -> str | None:
         b -= 1
     if b < 0 or not (toks[b].low in DETERMINERS or RE_POSSESSIVE.search(toks[b].text)):
         return None
+    return _noun_after(s, a)
+
+
+def _noun_after(s: _Sentence, a: Anchor) -> str | None:
+    """The lower-case noun phrase right after amount `a`, or the thing a change noun there is of."""
+    toks = s.tokens
     i = s.after(a.end)
     if i < len(toks) and toks[i].text == "-" and i + 1 < len(toks):
         i += 1  # "37m (121ft)-long"
-    last = _np_right(s, i, limit=5)
-    if last is None or not all(t.text[:1].islower() or t.text.isupper() for t in toks[i : last + 1]):
-        return None
+    last = _np_right(s, i, limit=5, determiner=False)
+    if last is None or not (toks[last].text[:1].islower() or toks[last].text.isupper()):
+        return None  # "a 1.6 liter EcoBoost engine"; not "50 miles Paris"
     if toks[last].low in CHANGE_NOUNS and last + 2 < len(toks) and toks[last + 1].low in ("in", "of"):
         thing = _np_right(s, last + 2)
         if thing is not None and (p := s.phrase(last + 2, thing)):
             return p
     return s.phrase(i, last)
+
+
+def _age(s: _Sentence, a: Anchor) -> str | None:
+    """Whose age an age is: "a 50-year-old man" -> man; "Maddon, 66, has" -> Maddon."""
+    toks = s.tokens
+    i = s.after(a.end)
+    if i < len(toks) and toks[i].text[:1].islower() and (last := _np_right(s, i, limit=4)) is not None:
+        return s.phrase(i, last)
+    b = s.before(a.outer)
+    if b >= 1 and toks[b].text == "," and (found := _subject_left(s, b - 1)):
+        return s.phrase(*found)
+    return None
+
+
+def _heading(s: _Sentence, a: Anchor) -> str | None:
+    """A phrase that opens a clause right before the amount, as in lists and tickers.
+
+    "floor area 32m2", "wavelengths at least 2.4 μm", "RHP John Gant (0.5 WAR)": nothing
+    but the phrase (and a parenthesis) stands between the clause start and the amount.
+    """
+    toks = s.tokens
+    i = s.before(a.outer)
+    if i >= 0 and toks[i].text in ("(", ":"):
+        i -= 1  # "RHP John Gant (0.5 WAR)", "Total floor area: 85 m2"
+    if i < 0 or toks[i].kind != "word" or i in s.blocked or toks[i].low in PREPOSITIONS:
+        return None  # "Manhattan, worth $5m": a predicate without a verb, not a heading
+    found = _subject_left(s, i)
+    if found is None:
+        return None
+    first = found[0]
+    if first > 0 and not (toks[first - 1].kind == "punct" and toks[first - 1].text in ",;:(—–-"):
+        return None
+    return s.phrase(*found)
 
 
 def _predicate(s: _Sentence, a: Anchor) -> str | None:
@@ -497,6 +591,10 @@ def _predicate(s: _Sentence, a: Anchor) -> str | None:
     i = s.before(a.outer)
     verb = preposition = direction = False
     read = 0
+    if i >= 0 and toks[i].kind == "word" and toks[i].low not in OBJECT_PRONOUNS and (np := _np_left(s, i)) <= i:
+        v = np - 1 - (np >= 1 and toks[np - 1].low in DETERMINERS)
+        if v >= 0 and toks[v].low in DOUBLE_OBJECT:
+            i, verb, read = v - 1, True, 1  # "would cost the airline £30 million": the first object is skipped
     while i >= 0:
         tok = toks[i]
         low = tok.low
@@ -527,24 +625,29 @@ def _predicate(s: _Sentence, a: Anchor) -> str | None:
         i -= 1
     if not read or i < 0:
         return None
+    if direction and not verb and toks[i].text == "," and i > 0:
+        found = _subject_left(s, i - 1)  # "Unite Group, down 68p"
+        if found is None or (found[0] > 0 and toks[found[0] - 1].low in PREPOSITIONS | DETERMINERS):
+            return None
+        return s.phrase(*found)
     if verb or direction:
         return _subject_before(s, i)
     if preposition and toks[i].kind == "word":
         found = _subject_left(s, i)
         if found is None:
             return None
-        first, last = found
+        first, last, head = found
         before = first - 1
         if before >= 1 and toks[before].low in DETERMINERS:
             before -= 1
         if before >= 0 and toks[before].low not in REPORTING_VERBS | AUXILIARIES and (
             _zone_verb(toks, before) or toks[before].low in VERBS
         ):
-            return s.phrase(first, last)  # "boost the driving range by 35 miles"
+            return s.phrase(first, last, head)  # "boost the driving range by 35 miles"
         if (before < 0 or toks[before].text == "," or toks[before].low in ("and", "while")) and toks[first].text[
             :1
         ].isupper():
-            return s.phrase(first, last)  # "..., Burlington by 2.6%"
+            return s.phrase(first, last, head)  # "..., Burlington by 2.6%"
     return None
 
 
@@ -572,7 +675,15 @@ def _subject_before(s: _Sentence, i: int) -> str | None:
     if i < 0 or toks[i].kind not in ("word", "num"):
         return None
     found = _subject_left(s, i)
-    return s.phrase(*found) if found else None
+    if found is None:
+        return None
+    first, last, head = found
+    before = s.tokens[first - 1].low if first > 0 else ""
+    if before in AUXILIARIES or before in MODALS or before in ("by", "than") or (first > 0 and _zone_verb(s.tokens, first - 1)):
+        # "they would need to add ten users", "tuned by M-Sport to produce 296 hp", "announced
+        # plans to lay off 6,650": an object, not the subject the amount is predicated of
+        return None
+    return s.phrase(first, last, head)
 
 
 def _np_only(s: _Sentence, first: int, last: int) -> bool:
@@ -583,10 +694,14 @@ def _np_only(s: _Sentence, first: int, last: int) -> bool:
 def measured(text: str, anchors: Sequence[Anchor]) -> list[str | None]:
     """What each amount of a sentence measures (see the module docstring), in `anchors` order."""
     s = _Sentence(text)
+    for a in anchors:
+        s.block(a.start, a.end)
     found: list[str | None] = []
     for k, a in enumerate(anchors):
         thing = _x_of_n(s, a) or _n_of_x(s, a)
         if thing is None and k > 0 and found[k - 1] and RE_CONTINUES.match(text[anchors[k - 1].end : a.outer]):
             thing = found[k - 1]
-        found.append(thing or _modified(s, a) or _predicate(s, a))
+        if thing is None and a.kind is FactKind.AGE:
+            thing = _age(s, a)
+        found.append(thing or _modified(s, a) or _predicate(s, a) or _heading(s, a))
     return found

@@ -1,0 +1,89 @@
+"""What a quantity measures (`Fact.measures`): rules over news sentences, and their hard negatives."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.extract.numbers import extract_numbers
+from compare.records import Article, Sentence
+
+
+def measures(sentence: str) -> list[tuple[str, str | None]]:
+    article = Article(id="t", path="t.txt", text=sentence, sentences=(Sentence(0, sentence, 0, len(sentence), 1, 0),))
+    return [(f.text, f.measures) for f in extract_numbers(article, article.sentences[0])]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # X of N: the phrase an amount is the value of.
+        ("The regulator imposed a fine of $4.2 million on the lender.", [("$4.2 million", "fine")]),
+        ("Savers can lock in an interest rate of 4.5% for two years.", [("4.5%", "interest rate"), ("two years", None)]),
+        ("The council approved a budget of £12m for the new library.", [("£12m", "budget")]),
+        # N unit of X: what a measure with a unit is a measure of.
+        ("The cheapest model comes with 128GB of storage.", [("128GB", "storage")]),
+        ("Exports account for 40% of the island's economy.", [("40%", "island's economy")]),
+        ("Crews laid 12 miles (19 km) of new track last year.", [("12 miles", "new track"), ("19 km", "new track")]),
+        # A value continued by another ("to", "at", a conversion) measures the same thing.
+        (
+            "Shell shares rose 12 pence to 2,450p in London.",
+            [("12 pence", "Shell shares"), ("2,450p", "Shell shares")],
+        ),
+        ("The storm's winds reached 90 mph (145 km/h) on Tuesday.", [("90 mph", "storm's winds"), ("145 km/h", "storm's winds")]),
+        # The noun an amount modifies after a determiner; a change noun is of its thing.
+        ("Workers were offered a 4% pay rise.", [("4%", "pay rise")]),
+        ("The chain reported a 3% increase in online sales.", [("3%", "online sales")]),
+        ("Gusts brought 60mph winds to the coast.", [("60mph", "winds")]),
+        # The subject a verb of having, being or change predicates the amount of.
+        ("The September wheat contract was up 8 cents.", [("8 cents", "September wheat contract")]),
+        ("Acme Corp (ACME), which has 4,500 employees, is based in Ohio.", [("4,500", "Acme Corp")]),
+        ("Since the start of the season Maria Lopez has scored 14 goals.", [("14", "Maria Lopez")]),
+        ("The average rent for a flat in Leeds is around £950.", [("£950", "average rent for a flat in Leeds")]),
+        (
+            "The rate of inflation is expected to rise only to 2.4% next year.",
+            [("2.4%", "rate of inflation")],
+        ),
+        ("However the figure falls to just 60 mph in town.", [("60 mph", "figure")]),
+        ("Meanwhile, imports from Japan dropped 6% in March.", [("6%", "imports from Japan")]),
+        ("The bridge is 1,200 metres long.", [("1,200 metres", "bridge")]),
+        ("A strike would cost the airline £30 million a day.", [("£30 million a day", "strike")]),
+        # The object of a transitive verb with `by` or `to`.
+        ("The update will extend the battery life by about 20%.", [("20%", "battery life")]),
+        ("The central bank cut its main rate to 3.5%.", [("3.5%", "main rate")]),
+        # Lists and tickers that leave out the verb.
+        ("Shares of Ford were down 2.1%, GM by 1.4% and Tesla was up 3%.", [("2.1%", "Shares of Ford"), ("1.4%", "GM"), ("3%", "Tesla")]),
+        ("The biggest fallers were Barratt, down 14p at 512p.", [("14p", "Barratt"), ("512p", "Barratt")]),
+        ("Total floor area: 85 m2.", [("85 m2", "Total floor area")]),
+        # An age belongs to the person it is given for.
+        ("Hughes, 64, has run the firm since 1998.", [("64", "Hughes")]),
+        # Hard negatives: a pronoun subject, a reporting verb, an "of" phrase that is a part,
+        # sentence-initial time adverbials, and a subject that is the object of another verb.
+        ("The company said it has more than 1,000 customers.", [("1,000", None)]),
+        ("Police said two of the victims were taken to hospital.", [("two", None)]),
+        ("One of the three suspects was later released.", [("three", None)]),
+        ("Last year prices rose 4%.", [("4%", "prices")]),
+        ("This week Tesla shares fell 7%.", [("7%", "Tesla shares")]),
+        ("They would need to add ten stores to break even.", [("ten", None)]),
+        ("The car was tuned by Brabus to produce 600 hp.", [("600 hp", None)]),
+        ("The museum is about 90 miles wide of the city centre.", [("90 miles", "museum")]),
+        ("The firm announced plans to cut 2,000 jobs.", [("2,000", None)]),
+    ],
+)
+def test_what_an_amount_measures(sentence: str, expected: list[tuple[str, str | None]]) -> None:
+    """Each rule of `compare.extract.measures` on a news sentence, and what it must not take."""
+    assert expected == measures(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Revenue in the quarter rose to $7.4 billion from $6.9 billion a year earlier.",
+        "Shares of Urban Holdings and Ross Group were down 2.3% before the bell.",
+        "The iPhone’s 6.1-inch display costs $120 to replace.",
+    ],
+)
+def test_measures_is_written_in_the_sentence(sentence: str) -> None:
+    """`measures` is words of the sentence as written, never a made-up phrase."""
+    found = [thing for _, thing in measures(sentence) if thing]
+    assert found
+    assert all(thing in sentence for thing in found)
