@@ -54,6 +54,28 @@ def measures(sentence: str) -> list[tuple[str, str | None]]:
         ("Shares of Ford were down 2.1%, GM by 1.4% and Tesla was up 3%.", [("2.1%", "Shares of Ford"), ("1.4%", "GM"), ("3%", "Tesla")]),
         ("The biggest fallers were Barratt, down 14p at 512p.", [("14p", "Barratt"), ("512p", "Barratt")]),
         ("Total floor area: 85 m2.", [("85 m2", "Total floor area")]),
+        # Read back over a time phrase, a particle, an amount modifying the object.
+        ("The eurozone economy in 2023 grew by just 0.4%.", [("0.4%", "eurozone economy")]),
+        ("The lab managed to bring down the error rate to 0.1%.", [("0.1%", "error rate")]),
+        (
+            "The airline has revised its two-year capacity forecast from 6% to 4%.",
+            [("two-year", "capacity forecast"), ("6%", "capacity forecast"), ("4%", "capacity forecast")],
+        ),
+        # An infinitive's subject after `cause`, an -ing verb before its preposition, a relative clause.
+        ("Warmer seas could cause sea levels to rise 30 cm by 2100.", [("30 cm", "sea levels")]),
+        ("Analysts see the euro falling to $1.02 this winter.", [("$1.02", "euro")]),
+        ("The charges of the older funds, which range from 1% to 2%, were cut.", [("1% to 2%", "charges of the older funds")]),
+        # Values continued by `and`, by `, up`, and a change noun with its thing.
+        ("The island is about 12 miles wide and 30 miles long.", [("12 miles", "island"), ("30 miles", "island")]),
+        (
+            "The group expects a net profit of $1.2 billion (£950 million), up $200 million on last year.",
+            [("$1.2 billion", "net profit"), ("£950 million", "net profit"), ("$200 million", "net profit")],
+        ),
+        ("The bank reported an increase of 7% in mortgage lending.", [("7%", "mortgage lending")]),
+        ("The insurer posted a loss of 12 cents a share.", [("12 cents a share", "loss")]),
+        # Money "in" what it is; a count's noun "of" what it belongs to.
+        ("Investors are sitting on $2 billion in gains.", [("$2 billion", "gains")]),
+        ("Three new seasons of Star Trek will stream on the service.", [("Three", "Star Trek")]),
         # An age belongs to the person it is given for.
         ("Hughes, 64, has run the firm since 1998.", [("64", "Hughes")]),
         # Hard negatives: a pronoun subject, a reporting verb, an "of" phrase that is a part,
@@ -67,6 +89,8 @@ def measures(sentence: str) -> list[tuple[str, str | None]]:
         ("The car was tuned by Brabus to produce 600 hp.", [("600 hp", None)]),
         ("The museum is about 90 miles wide of the city centre.", [("90 miles", "museum")]),
         ("The firm announced plans to cut 2,000 jobs.", [("2,000", None)]),
+        ("She netted a record 32 goals in 36 league games.", [("32", None), ("36", None)]),
+        ("The pound could slide to $1.05 in the event of a downgrade.", [("$1.05", "pound")]),
     ],
 )
 def test_what_an_amount_measures(sentence: str, expected: list[tuple[str, str | None]]) -> None:

@@ -126,7 +126,8 @@ VERB_STEMS = """
     mark register log notch net book collect bring give offer charge buy borrow owe invest seek
     forecast expect project predict estimate value price last play travel go move shoot extend range
     vary face carry push pull send host house seat count number boast feature comprise represent
-    account revise trend settle finish improve widen narrow fetch lend sink swell plummet
+    account revise trend settle finish improve widen narrow fetch lend sink swell plummet cause see
+    allow help force lead drive want
     """.split()  # fmt: skip
 IRREGULAR_VERBS = frozenset(
     """
@@ -171,6 +172,12 @@ ING_NOUNS = frozenset(
 DOUBLE_OBJECT = frozenset(
     "cost costs costing owe owes owed give gives gave charge charges charged save saves saved earn earns earned "
     "award awards awarded grant grants granted hand hands handed lend lends lent offer offers offered".split()
+)  # fmt: skip
+PARTICLES = frozenset("up down out off back".split())
+# Verbs whose object is the subject of the infinitive after it: "cause sea levels to rise 11 feet".
+OBJECT_CONTROL = frozenset(
+    "cause causes caused causing expect expects expected see sees saw allow allows allowed push pushes pushed "
+    "help helps helped force forces forced lead leads led drive drives drove want wants wanted".split()
 )  # fmt: skip
 # Verbs that end the search: what follows them is reported, not measured.
 REPORTING_VERBS = frozenset(
@@ -225,7 +232,8 @@ RE_CONTINUES = regex.compile(
         (?:(?i:higher|lower|up|down)[ ]+)?                             # "34% higher at 3.23"
         (?:(?i:to)[ ]+(?i:close|end|finish|settle|stand|trade)[ ]+)?   # "gained 1% to close at"
         (?i:to|at|from)[ ]+                                            # "rose 8% to 3.65"
-      | ,[ ]+(?i:up|down)[ ]+                                           # "was $3.1 million, down 9.2%"
+      | \)?,[ ]+(?i:up|down)[ ]+                                        # "was $3.1 million, down 9.2%"
+      | (?i:wide|long|high|deep|tall|thick)?[ ]*(?i:and|by)[ ]+          # "90 miles wide and 175 miles long"
       | [-–—]?[ ]*(?i:from)[ ]+(?:(?i:up[ ]to|about|around)[ ]+)?      # "- from up to 252 miles"
       | ,[ ]+(?i:or)[ ]+                                                # "6,650 employees, or about 5%"
     )
@@ -338,10 +346,10 @@ def _finite(toks: Sequence[_Token], i: int) -> bool:
 def _zone_verb(toks: Sequence[_Token], i: int) -> bool:
     """True if token `i`, read between an amount and its clause, is a verb ("rose", "to rise", "is trending").
 
-    A base or -ing form counts only after an auxiliary, a modal or `to` (at most one
-    adverb between), an -s form only after a word that is not a determiner: "the
-    driving range by 35 miles" has no verb, "prices rise 5%" and "sales are set to
-    climb 2%" have one.
+    A past form always is; an -s form after a word that is not a determiner ("prices
+    rise 5%" has one, "the driving range by 35 miles" none); a base form after an
+    auxiliary, a modal, `to` or a relative pronoun ("is set to climb", "funds which
+    range from"); an -ing form before a preposition ("the pound going to $1").
     """
     tok = toks[i]
     low = tok.low
@@ -349,20 +357,16 @@ def _zone_verb(toks: Sequence[_Token], i: int) -> bool:
         return False
     if low in IRREGULAR_VERBS or (low.endswith("ed") and len(low) > 4):
         return True
+    prev = i - 1
+    while prev >= 0 and prev > i - 3 and (toks[prev].low in ADVERBS or toks[prev].low.endswith("ly")):
+        prev -= 1  # "the boot now stands at", "is also trending"
+    before = toks[prev].low if prev >= 0 else ""
     if low in S_FORMS:
-        j = i - 1
-        while j >= 0 and (toks[j].low in ADVERBS or toks[j].low.endswith("ly")):
-            j -= 1  # "the boot now stands at"
-        return j >= 0 and toks[j].kind == "word" and toks[j].low not in DETERMINERS | FUNCTION_WORDS
+        return prev >= 0 and toks[prev].kind == "word" and before not in DETERMINERS | FUNCTION_WORDS
+    if low.endswith("ing") and low not in ING_NOUNS and i + 1 < len(toks):
+        return toks[i + 1].low in PREPOSITIONS or toks[i + 1].low in DIRECTIONS
     if low in VERBS:
-        for j in (i - 1, i - 2):
-            if j < 0:
-                return False
-            if toks[j].low in AUXILIARIES or toks[j].low == "to":
-                return True
-            if not (toks[j].low in ADVERBS or toks[j].low.endswith("ly")):
-                break
-        return low not in BASE_FORMS and low.endswith("s") and i > 0 and toks[i - 1].kind == "word"
+        return before in AUXILIARIES or before in MODALS or before == "to" or before in RELATIVES
     return False
 
 
@@ -415,6 +419,8 @@ def _np_left(s: _Sentence, last: int) -> int:
                 break
         elif not _np_word(tok, toks[i - 1] if i > 0 else None) or _finite(toks, i) or _adverbial_time(toks, i):
             break
+        elif i < last and tok.low in VERBS and tok.low not in S_FORMS and _zone_verb(toks, i):
+            break  # "expected to grow sales by": the verb is not part of the phrase
         elif i < last and tok.text[:1].islower() and all(t.text[:1].isupper() for t in toks[i + 1 : last + 1]):
             break
         i -= 1
@@ -493,23 +499,51 @@ def _x_of_n(s: _Sentence, a: Anchor) -> str | None:
     if found is None:
         return None
     first, last, head = found
-    if s.tokens[head].low in VAGUE_HEADS or s.tokens[head].low in CHANGE_NOUNS:
+    if s.tokens[head].low in VAGUE_HEADS:
         return None
+    if s.tokens[head].low in CHANGE_NOUNS and (thing := _change_of(s, s.after(a.end))):
+        return thing  # "an increase of 5% in sales"
     return s.phrase(first, last, head)
 
 
-def _n_of_x(s: _Sentence, a: Anchor) -> str | None:
-    """Rule 2: "64GB of storage", "13% of the global economy", "8 miles (13 km) of new tunnels"."""
-    if a.unit is None and a.kind is FactKind.QUANTITY:
-        return None
-    i = s.after(a.end)
+def _change_of(s: _Sentence, i: int) -> str | None:
+    """The phrase after `in`/`of` at token `i`: what a change noun is a change in."""
+    toks = s.tokens
+    if i + 1 < len(toks) and toks[i].low in ("in", "of") and (last := _np_right(s, i + 1)) is not None:
+        return s.phrase(i + 1, last)
+    return None
+
+
+def _past_parenthesis(s: _Sentence, i: int) -> int:
+    """Token `i`, or the one after the parenthesis that opens there ("8 miles (13 km) of")."""
     toks = s.tokens
     if i < len(toks) and toks[i].text == "(":
         close = next((j for j in range(i + 1, min(i + 12, len(toks))) if toks[j].text == ")"), None)
-        if close is None:
+        return close + 1 if close is not None else len(toks)
+    return i
+
+
+def _n_of_x(s: _Sentence, a: Anchor) -> str | None:
+    """Rule 2: "64GB of storage", "13% of the global economy", "8 miles (13 km) of new tunnels".
+
+    Money may take `in` ("$1 billion in gains", lower-case); a bare count, the phrase after
+    the noun it counts ("five new seasons of Sesame Street", "one count of fraud").
+    """
+    toks = s.tokens
+    i = _past_parenthesis(s, s.after(a.end))
+    if a.unit is None and a.kind is FactKind.QUANTITY:
+        counted = _np_right(s, i, limit=4, determiner=False)
+        if counted is None or toks[counted].low in VAGUE_HEADS:
             return None
-        i = close + 1
-    if i + 1 >= len(toks) or toks[i].low != "of":
+        i = counted + 1
+    if i + 1 >= len(toks):
+        return None
+    if toks[i].low == "in" and a.kind is FactKind.MONEY:
+        last = _np_right(s, i + 1, determiner=False)
+        if last is None or not toks[last].text[:1].islower():
+            return None  # "$5m in London", "$1 in the event of"
+        return s.phrase(i + 1, last)
+    elif toks[i].low != "of":
         return None
     last = _np_right(s, i + 1)
     return s.phrase(i + 1, last) if last is not None else None
@@ -539,16 +573,14 @@ def _modified(s: _Sentence, a: Anchor) -> str | None:
 def _noun_after(s: _Sentence, a: Anchor) -> str | None:
     """The lower-case noun phrase right after amount `a`, or the thing a change noun there is of."""
     toks = s.tokens
-    i = s.after(a.end)
-    if i < len(toks) and toks[i].text == "-" and i + 1 < len(toks):
-        i += 1  # "37m (121ft)-long"
+    i = _past_parenthesis(s, s.after(a.end))
+    if i + 2 < len(toks) and toks[i].text == "-" and toks[i + 1].low in DIMENSIONS:
+        i += 2  # "the 37m (121ft)-long skeleton"
     last = _np_right(s, i, limit=5, determiner=False)
     if last is None or not (toks[last].text[:1].islower() or toks[last].text.isupper()):
         return None  # "a 1.6 liter EcoBoost engine"; not "50 miles Paris"
-    if toks[last].low in CHANGE_NOUNS and last + 2 < len(toks) and toks[last + 1].low in ("in", "of"):
-        thing = _np_right(s, last + 2)
-        if thing is not None and (p := s.phrase(last + 2, thing)):
-            return p
+    if toks[last].low in CHANGE_NOUNS and (thing := _change_of(s, last + 1)):
+        return thing
     return s.phrase(i, last)
 
 
@@ -589,7 +621,7 @@ def _predicate(s: _Sentence, a: Anchor) -> str | None:
     """Rule 5: the subject (or object, or list item) that the words before the amount predicate it of."""
     toks = s.tokens
     i = s.before(a.outer)
-    verb = preposition = direction = False
+    verb = preposition = direction = infinitive = False
     read = 0
     if i >= 0 and toks[i].kind == "word" and toks[i].low not in OBJECT_PRONOUNS and (np := _np_left(s, i)) <= i:
         v = np - 1 - (np >= 1 and toks[np - 1].low in DETERMINERS)
@@ -611,10 +643,11 @@ def _predicate(s: _Sentence, a: Anchor) -> str | None:
             continue
         elif low in AUXILIARIES or _zone_verb(toks, i) or low == "with":
             verb = True
+            infinitive = infinitive or (i > 0 and toks[i - 1].low == "to" and low in VERBS)
         elif low in DIRECTIONS:
             direction = True
-        elif low in PREPOSITIONS or low in RAISING:
-            preposition = preposition or low in PREPOSITIONS
+        elif low in PREPOSITIONS or (low in RAISING and (low in ("to", "not", "never") or toks[i + 1].low == "to")):
+            preposition = preposition or low in PREPOSITIONS  # "is expected to", not "its forecast from"
         elif low in ADVERBS or (low.endswith("ly") and low not in LY_WORDS):
             pass
         elif low in OBJECT_PRONOUNS and i > 0 and _zone_verb(toks, i - 1):
@@ -631,19 +664,18 @@ def _predicate(s: _Sentence, a: Anchor) -> str | None:
             return None
         return s.phrase(*found)
     if verb or direction:
-        return _subject_before(s, i)
+        return _subject_before(s, i, infinitive=infinitive)
     if preposition and toks[i].kind == "word":
         found = _subject_left(s, i)
         if found is None:
             return None
         first, last, head = found
-        before = first - 1
-        if before >= 1 and toks[before].low in DETERMINERS:
-            before -= 1
+        before = _object_verb(s, first)
         if before >= 0 and toks[before].low not in REPORTING_VERBS | AUXILIARIES and (
             _zone_verb(toks, before) or toks[before].low in VERBS
         ):
             return s.phrase(first, last, head)  # "boost the driving range by 35 miles"
+        before = first - 1
         if (before < 0 or toks[before].text == "," or toks[before].low in ("and", "while")) and toks[first].text[
             :1
         ].isupper():
@@ -651,8 +683,29 @@ def _predicate(s: _Sentence, a: Anchor) -> str | None:
     return None
 
 
-def _subject_before(s: _Sentence, i: int) -> str | None:
-    """The subject ending at token `i`, read back over a relative pronoun or a comma-delimited clause."""
+def _object_verb(s: _Sentence, first: int) -> int:
+    """The token before an object starting at token `first`, past a determiner, an amount
+    modifying it and a particle: "revised its three-year forecast", "bring down the rate"."""
+    toks = s.tokens
+    before = first - 1
+    if before in s.blocked:
+        while before >= 0 and before in s.blocked:
+            before -= 1
+        if before < 0 or not (toks[before].low in DETERMINERS or RE_POSSESSIVE.search(toks[before].text)):
+            return -1  # "netted a record 32 goals in 36 games": the goals are counted, not measured
+    if before >= 1 and (toks[before].low in DETERMINERS or RE_POSSESSIVE.search(toks[before].text)):
+        before -= 1
+    if before >= 1 and toks[before].low in PARTICLES:
+        before -= 1
+    return before
+
+
+def _subject_before(s: _Sentence, i: int, *, infinitive: bool = False) -> str | None:
+    """The subject ending at token `i`, read back over a relative pronoun or a comma-delimited clause.
+
+    With `infinitive` (the predicate is "to rise"), an object of a verb such as `cause`
+    or `expect` is the subject.
+    """
     toks = s.tokens
     if i >= 0 and toks[i].low in RELATIVES:
         i -= 1
@@ -672,12 +725,21 @@ def _subject_before(s: _Sentence, i: int) -> str | None:
             j -= 1
         if j >= 0 and toks[j].text == "(":
             i = j - 1  # "Ford (F) which has"
+    if i >= 2 and toks[i - 1].low in PP_PREPOSITIONS and toks[i - 2].kind == "word" and (
+        toks[i].kind == "num" or toks[i].text == "May" or toks[i].low in TIME_WORDS
+    ):
+        i -= 2  # "China's economy in 2022 grew by 3%", "the price for homes in May was $3.1 million"
+    if i in s.blocked and i > 0 and toks[i - 1].kind == "word":
+        while i >= 0 and i in s.blocked:
+            i -= 1  # "MacBook Pro 16 inch is worth $2,000"
     if i < 0 or toks[i].kind not in ("word", "num"):
         return None
     found = _subject_left(s, i)
     if found is None:
         return None
     first, last, head = found
+    if infinitive and first > 0 and _object_verb(s, first) >= 0 and toks[_object_verb(s, first)].low in OBJECT_CONTROL:
+        return s.phrase(first, last, head)  # "could cause sea levels to rise 11 feet"
     before = s.tokens[first - 1].low if first > 0 else ""
     if before in AUXILIARIES or before in MODALS or before in ("by", "than") or (first > 0 and _zone_verb(s.tokens, first - 1)):
         # "they would need to add ten users", "tuned by M-Sport to produce 296 hp", "announced
