@@ -247,7 +247,7 @@ def _log_newsquant(
         if g.change != t.change:
             log.add(name, f"change {g.change} read as {t.change}", f"{text!r}: {g.value}")
         if not {c.lower() for c in g.concepts} & set(t.concepts):
-            log.add(name, "counts differs", f"{text!r}: gold {' '.join(g.concepts)!r} vs {' '.join(t.concepts)!r}")
+            log.add(name, "measures differs", f"{text!r}: gold {' '.join(g.concepts)!r} vs {' '.join(t.concepts)!r}")
     for t, f in zip(tags, facts, strict=True):
         if not any(_values_match(g.value, t.value) for g in gold):
             log.add(name, "spurious value", f"{text!r}: {show([f])}")

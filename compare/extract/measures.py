@@ -200,6 +200,11 @@ def _verb_forms(stems: Sequence[str]) -> frozenset[str]:
 
 
 VERBS = _verb_forms(VERB_STEMS) | IRREGULAR_VERBS
+# Unions used per token, built once.
+NOT_SUBJECTS = DETERMINERS | FUNCTION_WORDS  # a word that cannot be the subject before an -s verb
+NOT_LIST_ITEMS = DETERMINERS | PREPOSITIONS  # "on a tear, up 57%" is not a list item
+PHRASE_ENDS = FUNCTION_WORDS | DETERMINERS | PRONOUNS | RELATIVES | DIMENSIONS  # end a phrase read rightwards
+NOT_OBJECT_VERBS = REPORTING_VERBS | AUXILIARIES  # "said the rate to 5%" and "is the rate" have no object
 BASE_FORMS = frozenset(VERB_STEMS)
 S_FORMS = frozenset(f"{stem}es" if stem.endswith(("sh", "ch", "x", "ss")) else f"{stem}s" for stem in VERB_STEMS) | {
     "is", "has", "does"
@@ -242,6 +247,10 @@ RE_CONTINUES = regex.compile(
     regex.VERBOSE,
 )
 RE_POSSESSIVE = regex.compile(r"['’]s?\Z")
+# How far the scans reach, in tokens: a phrase, and the words between an amount and its
+# predicate. Bounded so that a sentence of thousands of amounts stays linear.
+PHRASE_TOKENS = 8
+PREDICATE_TOKENS = 12
 RE_SPACES = regex.compile(r"\s+")
 
 # ---------------------------------------------------------------------------
@@ -251,13 +260,10 @@ RE_SPACES = regex.compile(r"\s+")
 
 class _Token(NamedTuple):
     text: str
+    low: str  # `text` lower-cased
     start: int
     end: int
     kind: str  # "word", "num", "sign" or "punct"
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
 
 
 class Anchor(NamedTuple):
@@ -271,7 +277,9 @@ class Anchor(NamedTuple):
 
 
 def _tokenize(text: str) -> list[_Token]:
-    return [_Token(m.group(0), m.start(), m.end(), m.lastgroup or "punct") for m in RE_TOKEN.finditer(text)]
+    return [
+        _Token(m.group(0), m.group(0).lower(), m.start(), m.end(), m.lastgroup or "punct") for m in RE_TOKEN.finditer(text)
+    ]
 
 
 class _Sentence:
@@ -362,7 +370,7 @@ def _zone_verb(toks: Sequence[_Token], i: int) -> bool:
         prev -= 1  # "the boot now stands at", "is also trending"
     before = toks[prev].low if prev >= 0 else ""
     if low in S_FORMS:
-        return prev >= 0 and toks[prev].kind == "word" and before not in DETERMINERS | FUNCTION_WORDS
+        return prev >= 0 and toks[prev].kind == "word" and before not in NOT_SUBJECTS
     if low.endswith("ing") and low not in ING_NOUNS and i + 1 < len(toks):
         return toks[i + 1].low in PREPOSITIONS or toks[i + 1].low in DIRECTIONS
     if low in VERBS:
@@ -407,7 +415,7 @@ def _np_left(s: _Sentence, last: int) -> int:
     """
     toks = s.tokens
     i = last
-    while i >= 0:
+    while i >= 0 and last - i < PHRASE_TOKENS:
         tok = toks[i]
         if i in s.blocked:
             break
@@ -468,7 +476,7 @@ def _np_right(s: _Sentence, first: int, limit: int = 6, *, determiner: bool = Tr
             i += 1
             last = i - 1
             continue
-        if tok.kind != "word" or tok.low in FUNCTION_WORDS | DETERMINERS | PRONOUNS | RELATIVES | DIMENSIONS:
+        if tok.kind != "word" or tok.low in PHRASE_ENDS:
             break
         if tok.low.endswith("ly") and tok.low not in LY_WORDS:
             break
@@ -612,7 +620,7 @@ def _heading(s: _Sentence, a: Anchor) -> str | None:
     if found is None:
         return None
     first = found[0]
-    if first > 0 and not (toks[first - 1].kind == "punct" and toks[first - 1].text in ",;:(—–-"):
+    if first > 0 and not (toks[first - 1].kind == "punct" and toks[first - 1].text in ",;:("):
         return None
     return s.phrase(*found)
 
@@ -627,7 +635,7 @@ def _predicate(s: _Sentence, a: Anchor) -> str | None:
         v = np - 1 - (np >= 1 and toks[np - 1].low in DETERMINERS)
         if v >= 0 and toks[v].low in DOUBLE_OBJECT:
             i, verb, read = v - 1, True, 1  # "would cost the airline £30 million": the first object is skipped
-    while i >= 0:
+    while i >= 0 and read < PREDICATE_TOKENS:
         tok = toks[i]
         low = tok.low
         if low in REPORTING_VERBS:
@@ -660,7 +668,7 @@ def _predicate(s: _Sentence, a: Anchor) -> str | None:
         return None
     if direction and not verb and toks[i].text == "," and i > 0:
         found = _subject_left(s, i - 1)  # "Unite Group, down 68p"
-        if found is None or (found[0] > 0 and toks[found[0] - 1].low in PREPOSITIONS | DETERMINERS):
+        if found is None or (found[0] > 0 and toks[found[0] - 1].low in NOT_LIST_ITEMS):
             return None
         return s.phrase(*found)
     if verb or direction:
@@ -671,7 +679,7 @@ def _predicate(s: _Sentence, a: Anchor) -> str | None:
             return None
         first, last, head = found
         before = _object_verb(s, first)
-        if before >= 0 and toks[before].low not in REPORTING_VERBS | AUXILIARIES and (
+        if before >= 0 and toks[before].low not in NOT_OBJECT_VERBS and (
             _zone_verb(toks, before) or toks[before].low in VERBS
         ):
             return s.phrase(first, last, head)  # "boost the driving range by 35 miles"
@@ -755,6 +763,8 @@ def _np_only(s: _Sentence, first: int, last: int) -> bool:
 
 def measured(text: str, anchors: Sequence[Anchor]) -> list[str | None]:
     """What each amount of a sentence measures (see the module docstring), in `anchors` order."""
+    if not anchors:
+        return []
     s = _Sentence(text)
     for a in anchors:
         s.block(a.start, a.end)
