@@ -76,6 +76,16 @@ def measures(sentence: str) -> list[tuple[str, str | None]]:
         # Money "in" what it is; a count's noun "of" what it belongs to.
         ("Investors are sitting on $2 billion in gains.", [("$2 billion", "gains")]),
         ("Three new seasons of Star Trek will stream on the service.", [("Three", "Star Trek")]),
+        # A clause that states the change after a comma or an -ing link has the main subject;
+        # an apposition or a month between subject and verb is read over.
+        (
+            "So far this year Nvidia shares have been on a tear, up nearly 40% after jumping 9% in May.",
+            [("40%", "Nvidia shares"), ("9%", "Nvidia shares")],
+        ),
+        ("Energy, last year's worst performing sector, fell 0.9%.", [("0.9%", "Energy")]),
+        ("The median price for single-family homes in May was $410,000.", [("$410,000", "median price for single-family homes")]),
+        ("Rubies typically score between 8 and 9 on the scale.", [("8 and 9", "Rubies")]),
+        ("The contract, worth $2.1 billion, runs to 2030.", [("$2.1 billion", "contract")]),
         # An age belongs to the person it is given for.
         ("Hughes, 64, has run the firm since 1998.", [("64", "Hughes")]),
         # Hard negatives: a pronoun subject, a reporting verb, an "of" phrase that is a part,

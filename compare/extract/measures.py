@@ -156,10 +156,15 @@ ADVERBS = frozenset(
     just only nearly almost also still now currently typically roughly approximately around about some
     barely marginally slightly already even more less well further far a an another additional
     whopping mere staggering respectively again then once estimated up down higher lower upward
-    downward sharply steadily back
+    downward sharply steadily back somewhere
     """.split()
 )  # fmt: skip
 DIRECTIONS = frozenset("up down higher lower".split())
+# Adverbs that stand between a subject or auxiliary and its verb: "is also trending".
+VERB_ADVERBS = frozenset(
+    "just only nearly almost also still now currently typically roughly barely marginally slightly already "
+    "even further again then once sharply steadily never not".split()
+)  # fmt: skip
 # Adjectives of dimension after an amount: "90 miles wide" measures no "wide".
 DIMENSIONS = frozenset("wide long high deep tall old thick heavy away apart below above ahead behind across".split())
 MODALS = frozenset("will would shall should can could may might must".split())
@@ -174,6 +179,8 @@ DOUBLE_OBJECT = frozenset(
     "award awards awarded grant grants granted hand hands handed lend lends lent offer offers offered".split()
 )  # fmt: skip
 PARTICLES = frozenset("up down out off back".split())
+# Words that open an -ing clause whose subject is the main clause's: "after plummeting 65%".
+CLAUSE_LINKS = frozenset("after before while since when by despite".split())
 # Verbs whose object is the subject of the infinitive after it: "cause sea levels to rise 11 feet".
 OBJECT_CONTROL = frozenset(
     "cause causes caused causing expect expects expected see sees saw allow allows allowed push pushes pushed "
@@ -328,6 +335,11 @@ class _Sentence:
 # ---------------------------------------------------------------------------
 
 
+def _adverb(low: str) -> bool:
+    """True for an -ly adverb ("sharply"), not an -ly noun or adjective ("family", "single-family", "quarterly")."""
+    return low.endswith("ly") and low.rsplit("-", 1)[-1] not in LY_WORDS
+
+
 def _can_head(tok: _Token) -> bool:
     """True unless `tok` is a pronoun, a function or time word, an ordinal, an adjective of
     dimension, or a participle or adjective in -ing/-able ("boiling down to", "punishable by")."""
@@ -366,7 +378,7 @@ def _zone_verb(toks: Sequence[_Token], i: int) -> bool:
     if low in IRREGULAR_VERBS or (low.endswith("ed") and len(low) > 4):
         return True
     prev = i - 1
-    while prev >= 0 and prev > i - 3 and (toks[prev].low in ADVERBS or toks[prev].low.endswith("ly")):
+    while prev >= 0 and prev > i - 3 and (toks[prev].low in VERB_ADVERBS or toks[prev].low.endswith("ly")):
         prev -= 1  # "the boot now stands at", "is also trending"
     before = toks[prev].low if prev >= 0 else ""
     if low in S_FORMS:
@@ -374,7 +386,13 @@ def _zone_verb(toks: Sequence[_Token], i: int) -> bool:
     if low.endswith("ing") and low not in ING_NOUNS and i + 1 < len(toks):
         return toks[i + 1].low in PREPOSITIONS or toks[i + 1].low in DIRECTIONS
     if low in VERBS:
-        return before in AUXILIARIES or before in MODALS or before == "to" or before in RELATIVES
+        if before in AUXILIARIES or before in MODALS or before == "to" or before in RELATIVES:
+            return True
+        # after a plural noun: "diamonds typically score between 50 and 70", "prices rise 5%"
+        return (
+            low in BASE_FORMS and before.endswith("s") and not before.endswith("ss")
+            and before not in NOT_SUBJECTS and toks[prev].kind == "word"
+        )  # fmt: skip
     return False
 
 
@@ -388,7 +406,7 @@ def _np_word(tok: _Token, before: _Token | None = None) -> bool:
     low = tok.low
     if low in FUNCTION_WORDS or low in DETERMINERS or low in PRONOUNS or low in RELATIVES:
         return False
-    if low.endswith("ly") and low not in LY_WORDS and not (before is not None and before.low in DETERMINERS):
+    if _adverb(low) and not (before is not None and before.low in DETERMINERS):
         return False
     return low not in SENTENCE_ADVERBS
 
@@ -478,7 +496,7 @@ def _np_right(s: _Sentence, first: int, limit: int = 6, *, determiner: bool = Tr
             continue
         if tok.kind != "word" or tok.low in PHRASE_ENDS:
             break
-        if tok.low.endswith("ly") and tok.low not in LY_WORDS:
+        if _adverb(tok.low):
             break
         if _adverbial_time(toks, i) or (tok.low in TIME_DETERMINERS and i + 1 < len(toks) and toks[i + 1].low in TIME_WORDS):
             break  # "of new track last year"
@@ -640,6 +658,8 @@ def _predicate(s: _Sentence, a: Anchor) -> str | None:
         low = tok.low
         if low in REPORTING_VERBS:
             return None
+        if tok.text == "May" and i > 0:
+            break  # the month, not the modal: "homes in May was $3.1 million"
         if verb and low not in AUXILIARIES and low not in RAISING and low not in ADVERBS:
             break  # one clause has one tensed verb: "the pace of price increases is expected to rise"
         if tok.kind == "sign":
@@ -656,7 +676,7 @@ def _predicate(s: _Sentence, a: Anchor) -> str | None:
             direction = True
         elif low in PREPOSITIONS or (low in RAISING and (low in ("to", "not", "never") or toks[i + 1].low == "to")):
             preposition = preposition or low in PREPOSITIONS  # "is expected to", not "its forecast from"
-        elif low in ADVERBS or (low.endswith("ly") and low not in LY_WORDS):
+        elif low in ADVERBS or _adverb(low):
             pass
         elif low in OBJECT_PRONOUNS and i > 0 and _zone_verb(toks, i - 1):
             pass  # "would cost it $800 million"
@@ -664,13 +684,18 @@ def _predicate(s: _Sentence, a: Anchor) -> str | None:
             break
         read += 1
         i -= 1
+    if i >= 2 and toks[i].low.endswith("ing") and toks[i - 1].low in CLAUSE_LINKS and not verb:
+        return _clause_subject(s, i - 2)  # "rose 5% after jumping 3%": the -ing clause has the main subject
     if not read or i < 0:
         return None
     if direction and not verb and toks[i].text == "," and i > 0:
         found = _subject_left(s, i - 1)  # "Unite Group, down 68p"
         if found is None or (found[0] > 0 and toks[found[0] - 1].low in NOT_LIST_ITEMS):
-            return None
+            return _clause_subject(s, i - 1)  # "Tesla shares have been on a tear, up 57%"
         return s.phrase(*found)
+    if toks[i].low == "," and preposition and not verb and read == 1 and toks[i + 1].low == "worth":
+        found = _subject_left(s, i - 1)  # "the deal, worth $5bn, ..."
+        return s.phrase(*found) if found else None
     if verb or direction:
         return _subject_before(s, i, infinitive=infinitive)
     if preposition and toks[i].kind == "word":
@@ -757,8 +782,33 @@ def _subject_before(s: _Sentence, i: int, *, infinitive: bool = False) -> str | 
 
 
 def _np_only(s: _Sentence, first: int, last: int) -> bool:
-    """True if tokens `first..last` are one noun phrase (an apposition)."""
-    return first <= last and _np_left(s, last) <= first + 1
+    """True if tokens `first..last` can be an apposition: words and numbers, no verb or clause word."""
+    toks = s.tokens
+    return first <= last and all(
+        t.kind in ("word", "num") and (t.low not in FUNCTION_WORDS or t.low == "of") and not _finite(toks, j)
+        for j, t in enumerate(toks[first : last + 1], start=first)
+    )
+
+
+def _clause_subject(s: _Sentence, i: int) -> str | None:
+    """The subject of the clause ending at token `i`: the phrase before its first verb.
+
+    "So far this year Tesla shares have been on a tear": the clause starts after the last
+    comma, semicolon or colon; its first auxiliary or verb is `have`.
+    """
+    toks = s.tokens
+    for _ in range(2):  # a clause without a verb ("up 40%" before "after jumping 9%") leads to the one before
+        start = i
+        while start > 0 and start > i - PREDICATE_TOKENS * 2 and toks[start - 1].text not in (",", ";", ":"):
+            start -= 1
+        for v in range(start + 1, i + 1):
+            low = toks[v].low
+            if low in AUXILIARIES or (low not in BASE_FORMS and _zone_verb(toks, v)):
+                return _subject_before(s, v - 1)  # a base form is too often a noun here: "the sales price for"
+        if start < 2 or toks[start - 1].text != ",":
+            return None
+        i = start - 2
+    return None
 
 
 def measured(text: str, anchors: Sequence[Anchor]) -> list[str | None]:
