@@ -86,10 +86,17 @@ def measures(sentence: str) -> list[tuple[str, str | None]]:
         ("The median price for single-family homes in May was $410,000.", [("$410,000", "median price for single-family homes")]),
         ("Rubies typically score between 8 and 9 on the scale.", [("8 and 9", "Rubies")]),
         ("The contract, worth $2.1 billion, runs to 2030.", [("$2.1 billion", "contract")]),
+        # A verb of intent passes its subject to the infinitive; a milestone noun is no thing.
+        ("Nokia also plans to cut 1,800 jobs in Finland.", [("1,800", "Nokia")]),
+        ("The value of the housing stock reached the £3.3 trillion mark.", [("£3.3 trillion", "value of the housing stock")]),
+        ("Insurers expect a bill below the $27bn cost of the hurricanes.", [("$27bn", "cost of the hurricanes")]),
+        # `for` ties a price to what is bought, not a duration or a claim to its object.
+        ("The state firm bought the unit for $9.3bn.", [("$9.3bn", "unit")]),
+        ("Shares in Wimpey were up 6% at 458p in morning trade.", [("6%", "Shares in Wimpey"), ("458p", "Shares in Wimpey")]),
         # An age belongs to the person it is given for.
         ("Hughes, 64, has run the firm since 1998.", [("64", "Hughes")]),
         # Hard negatives: a pronoun subject, a reporting verb, an "of" phrase that is a part,
-        # sentence-initial time adverbials, and a subject that is the object of another verb.
+        # sentence-initial time adverbials, the object of a modal's verb, a passive agent.
         ("The company said it has more than 1,000 customers.", [("1,000", None)]),
         ("Police said two of the victims were taken to hospital.", [("two", None)]),
         ("One of the three suspects was later released.", [("three", None)]),
@@ -98,8 +105,13 @@ def measures(sentence: str) -> list[tuple[str, str | None]]:
         ("They would need to add ten stores to break even.", [("ten", None)]),
         ("The car was tuned by Brabus to produce 600 hp.", [("600 hp", None)]),
         ("The museum is about 90 miles wide of the city centre.", [("90 miles", "museum")]),
-        ("The firm announced plans to cut 2,000 jobs.", [("2,000", None)]),
+        # An infinitive of purpose or a noun's infinitive has the subject of the verb before it.
+        ("The firm on Monday announced plans to cut 2,000 jobs.", [("2,000", "firm")]),
+        ("Rescue teams used boats to reach more than 400 people.", [("400", "Rescue teams")]),
         ("She netted a record 32 goals in 36 league games.", [("32", None), ("36", None)]),
+        ("It also plans to cut 200 jobs.", [("200", None)]),
+        ("Deflation has plagued Japan for more than five years.", [("five years", None)]),
+        ("The owner has sued the government for $28bn.", [("$28bn", None)]),
         ("The pound could slide to $1.05 in the event of a downgrade.", [("$1.05", "pound")]),
     ],
 )

@@ -110,6 +110,8 @@ VAGUE_HEADS = frozenset(
     "total number sum tally lot handful average maximum minimum high low record estimate figures "
     "amount range level".split()
 )  # fmt: skip
+# Nouns that name a value reached, not what reaches it: "the £3 trillion mark".
+MILESTONES = frozenset("mark level barrier threshold milestone line point ceiling floor".split())
 # Nouns of change: "a 3% increase in sales" measures the sales.
 CHANGE_NOUNS = frozenset(
     "increase increases rise rises gain gains jump drop drops fall falls decline declines cut cuts "
@@ -133,7 +135,8 @@ IRREGULAR_VERBS = frozenset(
     """
     rose risen fell fallen lost grew grown shrank shrunk stood held ran made paid spent sank sunk
     leapt leaped drew drawn got gotten won took taken brought gave given sought sold bought went gone
-    shot came cost hit cut put set lent swelled swollen slid laid paid is are was were been am has had
+    shot came cost hit cut put set lent swelled swollen slid laid paid seen done known shown found
+    is are was were been am has had
     """.split()
 )  # fmt: skip
 # Auxiliaries and raising words inside a predicate: "was expected to rise", "is set to".
@@ -143,11 +146,18 @@ AUXILIARIES = frozenset(
     must do does did
     """.split()
 )  # fmt: skip
+# Verbs of intent before `to`, whose subject is the infinitive's: "it also plans to cut 200 jobs".
+# As often nouns: "announced plans to cut" (see `_intent_verb`).
+INTENT = frozenset(
+    "plan plans planned planning aim aims aimed hope hopes hoped intend intends intended want wants wanted "
+    "seek seeks sought need needs needed agree agrees agreed decide decides decided try tries tried "
+    "threaten threatens threatened promise promises promised pledge pledges pledged vow vows vowed".split()
+)  # fmt: skip
 # Words that raise a predicate to an infinitive: "is expected to rise", "was set to climb".
 RAISING = frozenset(
     "to not never set expected forecast projected poised likely due going seen tipped predicted estimated "
     "anticipated scheduled slated able".split()
-)  # fmt: skip
+) | INTENT  # fmt: skip
 # Prepositions and particles between a predicate and its amount: "stood at", "fell by", "came to".
 PREPOSITIONS = frozenset("by to at from of for around about between than as on in over under off out worth".split())
 # Words that hedge or state a direction between a predicate and its amount.
@@ -179,6 +189,14 @@ DOUBLE_OBJECT = frozenset(
     "award awards awarded grant grants granted hand hands handed lend lends lent offer offers offered".split()
 )  # fmt: skip
 PARTICLES = frozenset("up down out off back".split())
+# Prepositions that tie a changed or set object to its amount: "cut rates by / to 1%"; not
+# "plagued Japan for five years", "sued the government for $28bn".
+OBJECT_PREPOSITIONS = frozenset("by to from at worth".split())
+# Verbs whose object is what a price after `for` is the price of.
+PURCHASES = frozenset(
+    "buy buys buying bought sell sells selling sold purchase purchases purchased acquire acquires acquired "
+    "acquiring offer offers offered lease leases leased rent rents rented list lists listed has have had".split()
+)  # fmt: skip
 # Words that open an -ing clause whose subject is the main clause's: "after plummeting 65%".
 CLAUSE_LINKS = frozenset("after before while since when by despite".split())
 # Verbs whose object is the subject of the infinitive after it: "cause sea levels to rise 11 feet".
@@ -346,9 +364,16 @@ def _can_head(tok: _Token) -> bool:
     low = tok.low
     if low in PRONOUNS or low in FUNCTION_WORDS or low in TIME_WORDS or low in ORDINALS or low in DIMENSIONS:
         return False
-    if low in ADVERBS or low in DIRECTIONS or low in SENTENCE_ADVERBS:
+    if low in ADVERBS or low in DIRECTIONS or low in SENTENCE_ADVERBS or _past(low):
         return False
+    if len(low) == 1 and not tok.text.isupper():
+        return False  # "2004's total": the `s` of a possessive
     return not ((low.endswith("ing") and low not in ING_NOUNS) or low.endswith(("able", "ible")))
+
+
+def _past(low: str) -> bool:
+    """True for a regular past form ("used", "climbed"), not a noun in -eed ("speed") or a short word ("bed")."""
+    return low.endswith("ed") and len(low) >= 4 and not low.endswith("eed")
 
 
 def _finite(toks: Sequence[_Token], i: int) -> bool:
@@ -360,7 +385,7 @@ def _finite(toks: Sequence[_Token], i: int) -> bool:
     if low in REPORTING_VERBS or (low in IRREGULAR_VERBS and low not in NOUN_HOMOGRAPHS):
         return True
     # an -ed word after a determiner is an adjective: "the estimated cost", "a reconstructed skeleton"
-    return low.endswith("ed") and len(low) > 4 and not (i > 0 and toks[i - 1].low in DETERMINERS)
+    return _past(low) and not (i > 0 and toks[i - 1].low in DETERMINERS)
 
 
 def _zone_verb(toks: Sequence[_Token], i: int) -> bool:
@@ -375,7 +400,7 @@ def _zone_verb(toks: Sequence[_Token], i: int) -> bool:
     low = tok.low
     if tok.kind != "word":
         return False
-    if low in IRREGULAR_VERBS or (low.endswith("ed") and len(low) > 4):
+    if low in IRREGULAR_VERBS or _past(low):
         return True
     prev = i - 1
     while prev >= 0 and prev > i - 3 and (toks[prev].low in VERB_ADVERBS or toks[prev].low.endswith("ly")):
@@ -394,6 +419,14 @@ def _zone_verb(toks: Sequence[_Token], i: int) -> bool:
             and before not in NOT_SUBJECTS and toks[prev].kind == "word"
         )  # fmt: skip
     return False
+
+
+def _intent_verb(toks: Sequence[_Token], i: int) -> bool:
+    """True if the intent word at `i` is a verb ("it plans to"), not a noun ("its plans to", "announced plans to")."""
+    if i == 0:
+        return True
+    before = toks[i - 1]
+    return not (before.low in DETERMINERS or RE_POSSESSIVE.search(before.text) or _zone_verb(toks, i - 1))
 
 
 def _np_word(tok: _Token, before: _Token | None = None) -> bool:
@@ -552,8 +585,8 @@ def _past_parenthesis(s: _Sentence, i: int) -> int:
 def _n_of_x(s: _Sentence, a: Anchor) -> str | None:
     """Rule 2: "64GB of storage", "13% of the global economy", "8 miles (13 km) of new tunnels".
 
-    Money may take `in` ("$1 billion in gains", lower-case); a bare count, the phrase after
-    the noun it counts ("five new seasons of Sesame Street", "one count of fraud").
+    A bare count takes the phrase after the noun it counts ("five new seasons of Sesame
+    Street", "one count of fraud").
     """
     toks = s.tokens
     i = _past_parenthesis(s, s.after(a.end))
@@ -564,15 +597,25 @@ def _n_of_x(s: _Sentence, a: Anchor) -> str | None:
         i = counted + 1
     if i + 1 >= len(toks):
         return None
-    if toks[i].low == "in" and a.kind is FactKind.MONEY:
-        last = _np_right(s, i + 1, determiner=False)
-        if last is None or not toks[last].text[:1].islower():
-            return None  # "$5m in London", "$1 in the event of"
-        return s.phrase(i + 1, last)
-    elif toks[i].low != "of":
+    if toks[i].low != "of":
         return None
     last = _np_right(s, i + 1)
     return s.phrase(i + 1, last) if last is not None else None
+
+
+def _money_in(s: _Sentence, a: Anchor) -> str | None:
+    """Money `in` what it is, lower-case, without a determiner: "$1 billion in gains".
+
+    Tried after a continued value, so "up 6% at 458.5p in morning trade" keeps the shares.
+    """
+    toks = s.tokens
+    i = _past_parenthesis(s, s.after(a.end))
+    if a.kind is not FactKind.MONEY or i + 1 >= len(toks) or toks[i].low != "in":
+        return None
+    last = _np_right(s, i + 1, determiner=False)
+    if last is None or not toks[last].text[:1].islower():
+        return None  # "$5m in London", "$1 in the event of"
+    return s.phrase(i + 1, last)
 
 
 def _modified(s: _Sentence, a: Anchor) -> str | None:
@@ -605,9 +648,15 @@ def _noun_after(s: _Sentence, a: Anchor) -> str | None:
     last = _np_right(s, i, limit=5, determiner=False)
     if last is None or not (toks[last].text[:1].islower() or toks[last].text.isupper()):
         return None  # "a 1.6 liter EcoBoost engine"; not "50 miles Paris"
+    if toks[last].low in MILESTONES:
+        return None  # "reached the £3.3 trillion mark": the mark is the value, not what has it
     if toks[last].low in CHANGE_NOUNS and (thing := _change_of(s, last + 1)):
         return thing
-    return s.phrase(i, last)
+    head = last
+    if last + 2 < len(toks) and toks[last + 1].low == "of" and (more := _np_right(s, last + 2)) is not None:
+        if s.phrase(last + 2, more):
+            last = more  # "the $27bn cost of the hurricanes"
+    return s.phrase(i, last, head)
 
 
 def _age(s: _Sentence, a: Anchor) -> str | None:
@@ -649,6 +698,7 @@ def _predicate(s: _Sentence, a: Anchor) -> str | None:
     i = s.before(a.outer)
     verb = preposition = direction = infinitive = False
     read = 0
+    nearest = ""  # the preposition right before the amount
     if i >= 0 and toks[i].kind == "word" and toks[i].low not in OBJECT_PRONOUNS and (np := _np_left(s, i)) <= i:
         v = np - 1 - (np >= 1 and toks[np - 1].low in DETERMINERS)
         if v >= 0 and toks[v].low in DOUBLE_OBJECT:
@@ -671,13 +721,18 @@ def _predicate(s: _Sentence, a: Anchor) -> str | None:
             continue
         elif low in AUXILIARIES or _zone_verb(toks, i) or low == "with":
             verb = True
-            infinitive = infinitive or (i > 0 and toks[i - 1].low == "to" and low in VERBS)
+            # a verb without tense, "to rise" or "going": its subject may be an object before it
+            infinitive = infinitive or (i > 0 and toks[i - 1].low == "to" and low in VERBS) or low.endswith("ing")
         elif low in DIRECTIONS:
             direction = True
+        elif low in INTENT and not _intent_verb(toks, i):
+            break  # "announced plans to cut 200 jobs": a noun, the object of `announced`
         elif low in PREPOSITIONS or (low in RAISING and (low in ("to", "not", "never") or toks[i + 1].low == "to")):
             preposition = preposition or low in PREPOSITIONS  # "is expected to", not "its forecast from"
-        elif low in ADVERBS or _adverb(low):
-            pass
+            if low in PREPOSITIONS and not read:
+                nearest = low
+        elif low in ADVERBS or _adverb(low) or (low == "the" and not read):
+            pass  # "reached the £3.3 trillion mark"
         elif low in OBJECT_PRONOUNS and i > 0 and _zone_verb(toks, i - 1):
             pass  # "would cost it $800 million"
         else:
@@ -704,9 +759,13 @@ def _predicate(s: _Sentence, a: Anchor) -> str | None:
             return None
         first, last, head = found
         before = _object_verb(s, first)
-        if before >= 0 and toks[before].low not in NOT_OBJECT_VERBS and (
-            _zone_verb(toks, before) or toks[before].low in VERBS
-        ):
+        # "bought a notebook for €1,200"; not "sued the government for $28bn"
+        priced = nearest == "for" and a.kind is FactKind.MONEY and before >= 0 and toks[before].low in PURCHASES
+        changed = (
+            nearest in OBJECT_PREPOSITIONS and before >= 0 and toks[before].low not in NOT_OBJECT_VERBS
+            and (_zone_verb(toks, before) or toks[before].low in VERBS)
+        )  # fmt: skip
+        if changed or priced:
             return s.phrase(first, last, head)  # "boost the driving range by 35 miles"
         before = first - 1
         if (before < 0 or toks[before].text == "," or toks[before].low in ("and", "while")) and toks[first].text[
@@ -771,10 +830,13 @@ def _subject_before(s: _Sentence, i: int, *, infinitive: bool = False) -> str | 
     if found is None:
         return None
     first, last, head = found
-    if infinitive and first > 0 and _object_verb(s, first) >= 0 and toks[_object_verb(s, first)].low in OBJECT_CONTROL:
+    verb = _object_verb(s, first) if first > 0 else -1
+    if infinitive and verb >= 0 and toks[verb].low in OBJECT_CONTROL:
         return s.phrase(first, last, head)  # "could cause sea levels to rise 11 feet"
+    if infinitive and verb >= 1 and _zone_verb(toks, verb) and toks[verb].low not in AUXILIARIES:
+        return _subject_before(s, verb - 1)  # "Dell on Monday announced plans to lay off 6,650": Dell
     before = s.tokens[first - 1].low if first > 0 else ""
-    if before in AUXILIARIES or before in MODALS or before in ("by", "than") or (first > 0 and _zone_verb(s.tokens, first - 1)):
+    if before in AUXILIARIES or before in MODALS or before in ("by", "than", "to") or (first > 0 and _zone_verb(toks, first - 1)):
         # "they would need to add ten users", "tuned by M-Sport to produce 296 hp", "announced
         # plans to lay off 6,650": an object, not the subject the amount is predicated of
         return None
@@ -825,5 +887,5 @@ def measured(text: str, anchors: Sequence[Anchor]) -> list[str | None]:
             thing = found[k - 1]
         if thing is None and a.kind is FactKind.AGE:
             thing = _age(s, a)
-        found.append(thing or _modified(s, a) or _predicate(s, a) or _heading(s, a))
+        found.append(thing or _money_in(s, a) or _modified(s, a) or _predicate(s, a) or _heading(s, a))
     return found
