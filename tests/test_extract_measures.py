@@ -93,6 +93,11 @@ def measures(sentence: str) -> list[tuple[str, str | None]]:
         # `for` ties a price to what is bought, not a duration or a claim to its object.
         ("The state firm bought the unit for $9.3bn.", [("$9.3bn", "unit")]),
         ("Shares in Wimpey were up 6% at 458p in morning trade.", [("6%", "Shares in Wimpey"), ("458p", "Shares in Wimpey")]),
+        # A change noun's object is what changed, read through to the values it reaches.
+        (
+            "Reuters posted a 52% rise in profits to £198m from the £130m seen a year earlier.",
+            [("52%", "profits"), ("£198m", "profits"), ("£130m", "profits")],
+        ),
         # An age belongs to the person it is given for.
         ("Hughes, 64, has run the firm since 1998.", [("64", "Hughes")]),
         # Hard negatives: a pronoun subject, a reporting verb, an "of" phrase that is a part,

@@ -261,7 +261,7 @@ RE_CONTINUES = regex.compile(
       | (?:\p{Ll}+[ ]+)?                                               # a unit not read as one: "18 sen to"
         (?:(?i:higher|lower|up|down)[ ]+)?                             # "34% higher at 3.23"
         (?:(?i:to)[ ]+(?i:close|end|finish|settle|stand|trade)[ ]+)?   # "gained 1% to close at"
-        (?i:to|at|from)[ ]+                                            # "rose 8% to 3.65"
+        (?i:to|at|from)[ ]+(?:(?i:the)[ ]+)?                           # "rose 8% to 3.65", "from the £130m"
       | \)?,[ ]+(?i:up|down)[ ]+                                        # "was $3.1 million, down 9.2%"
       | (?i:wide|long|high|deep|tall|thick)?[ ]*(?i:and|by)[ ]+          # "90 miles wide and 175 miles long"
       | [-–—]?[ ]*(?i:from)[ ]+(?:(?i:up[ ]to|about|around)[ ]+)?      # "- from up to 252 miles"
@@ -340,6 +340,10 @@ class _Sentence:
             first += 1
         if first > last:
             return None
+        if head is not None and head + 2 <= last and self.tokens[head].low in CHANGE_NOUNS and self.tokens[head + 1].low in ("in", "of"):
+            first = head = head + 2  # "a 52% rise in profits for the year to £198m": the profits
+            while head < last and self.tokens[head + 1].low not in PP_PREPOSITIONS:
+                head += 1
         word = self.tokens[last if head is None else head]
         if word.kind != "word" and not (word.kind == "num" and first < last):
             return None
@@ -366,6 +370,8 @@ def _can_head(tok: _Token) -> bool:
         return False
     if low in ADVERBS or low in DIRECTIONS or low in SENTENCE_ADVERBS or _past(low):
         return False
+    if low in IRREGULAR_VERBS and low not in NOUN_HOMOGRAPHS:
+        return False  # "the £130m seen a year earlier"
     if len(low) == 1 and not tok.text.isupper():
         return False  # "2004's total": the `s` of a possessive
     return not ((low.endswith("ing") and low not in ING_NOUNS) or low.endswith(("able", "ible")))
@@ -384,6 +390,12 @@ def _finite(toks: Sequence[_Token], i: int) -> bool:
     low = toks[i].low
     if low in REPORTING_VERBS or (low in IRREGULAR_VERBS and low not in NOUN_HOMOGRAPHS):
         return True
+    if low in S_FORMS and i > 0:
+        j = i - 1
+        while j > 0 and toks[j].low in VERB_ADVERBS:
+            j -= 1
+        if toks[j].low in RELATIVES or toks[j].low in PRONOUNS:
+            return True  # "which also makes Scholl footwear"
     # an -ed word after a determiner is an adjective: "the estimated cost", "a reconstructed skeleton"
     return _past(low) and not (i > 0 and toks[i - 1].low in DETERMINERS)
 
@@ -745,8 +757,11 @@ def _predicate(s: _Sentence, a: Anchor) -> str | None:
         return None
     if direction and not verb and toks[i].text == "," and i > 0:
         found = _subject_left(s, i - 1)  # "Unite Group, down 68p"
-        if found is None or (found[0] > 0 and toks[found[0] - 1].low in NOT_LIST_ITEMS):
-            return _clause_subject(s, i - 1)  # "Tesla shares have been on a tear, up 57%"
+        if found is None or (
+            found[0] > 0
+            and (toks[found[0] - 1].low in NOT_LIST_ITEMS or (_finite(toks, found[0] - 1) and toks[found[0] - 1].low not in AUXILIARIES))
+        ):  # "Tesla shares have been on a tear, up 57%", "sent shares in SSL, which makes shoes, up 6%"
+            return _clause_subject(s, i - 1)
         return s.phrase(*found)
     if toks[i].low == "," and preposition and not verb and read == 1 and toks[i + 1].low == "worth":
         found = _subject_left(s, i - 1)  # "the deal, worth $5bn, ..."
