@@ -5,44 +5,67 @@
 the referred concept: the thing whose size, price, level or change the amount
 states, or its owner. In "Ford, which has 13000 workers" the workers are counted
 and Ford is measured; in "the driving range rose by 35 miles" nothing is counted,
-the range is measured. The two are kept apart (a separate `Fact.measures`) because
-the comparer pairs facts across articles on `counts` (`lexicon.fold_counts`): a
-subject such as `Ford` or `the company` would pair a firm's staff with its profit.
+the range is measured. The two are kept apart (a separate `Fact.measures`, shown in
+the JSON fact and the `facts` table, never used to pair facts) because the comparer
+pairs facts across articles on `counts` (`lexicon.fold_counts`): pairing on a
+subject such as `Ford` or `the company` would pair a firm's staff with its profit,
+and `counts` keeps its meaning, so findings do not change.
 
 Without a parser, each rule is a general English pattern read over the tokens of
-one sentence, tried in this order (the first that gives a phrase wins):
+one sentence (words, numbers, signs, punctuation; tokens inside another amount are
+never taken into a phrase), tried in this order, the first phrase found winning:
 
 1. `X of N`: the noun phrase heading an amount in an `of` phrase, "a fine of $10m",
-   "an interest rate of 1.38%". A vague head ("a total of", "an average of") says
-   how the amount is stated, not of what, and is read through (rule 5).
+   "an interest rate of 1.38%"; for a change noun, the thing after it, "an
+   increase of 7% in lending". A vague head ("a total of", "an average of") says how
+   the amount is stated, not of what, and is read through (rule 6).
 2. `N unit of X`: an amount with a unit, percent sign or currency followed by `of`,
-   "64GB of storage", "13% of the global economy"; a conversion in parentheses may
-   come between ("8 miles (13 km) of tunnels").
-3. A value that continues the amount before it (`N to M`, `N at M`, a conversion
-   `N (M)`, a restatement `N, or M`) measures what that one measures: "rose 18
-   sen to RM23.50", "seven miles (11 km)".
-4. The noun an amount with a unit modifies after a determiner: "a 5% pay rise",
-   "a $700,000 award"; a change noun with its thing, "a 3% increase in sales", is
-   that thing.
-5. The predicate rule, over the words between the amount and the clause before it
-   (prepositions, adverbs, auxiliaries, hedges, `up`/`down`): after a verb of
-   having, being or change ("has", "is", "rose", "was up", "is expected to rise
-   to"), the clause subject, read back over a relative pronoun ("Ford (F), which
-   has"), a comma-delimited relative clause or apposition, and up to two `of`/`for`/
-   `in`/`to` phrases ("the pace of price increases", "life expectancy for men in
-   Glasgow"); after a transitive verb with an object and `by`/`to`/`at`/`from`
-   ("boost the driving range by 35 miles", "cut rates to 5%"), that object; in an
-   elliptic list ("..., Burlington by 2.6%") or a headline ticker ("Dow +0.2%"),
-   the name before.
+   "64GB of storage", "13% of the global economy", past a conversion in parentheses
+   ("8 miles (13 km) of tunnels"); for a bare count, the phrase after the noun it
+   counts, "five new seasons of Star Trek".
+3. A value that continues the amount before it measures what that one measures:
+   `N to M`, `N at M`, `from the M`, `N higher at M`, `to close at M`, a conversion
+   `N (M)` or `(N / M)`, `N, or M`, `N, up M`, `N wide and M long`.
+4. Money `in` what it is, lower-case and without a determiner: "$1 billion in gains".
+5. The noun an amount modifies: after a determiner for a percent or money ("a 5% pay
+   rise", "the $27bn cost of the hurricanes"), also without one for a measure with a
+   unit ("60mph winds"); a change noun is its thing ("a 3% increase in sales"); a
+   milestone noun ("the £3 trillion mark") is not. An age is its person's ("a
+   50-year-old man", "Hughes, 64,").
+6. The predicate rule, over the words between the amount and the clause before it
+   (prepositions, adverbs, auxiliaries, raising words, hedges, `up`/`down`, a sign):
+   after a verb of having, being or change ("has", "is", "rose", "was up", "is
+   expected to rise to"), the clause subject, read back over a relative pronoun
+   ("Ford (F), which has"), a comma-delimited relative clause or apposition, a time
+   phrase ("in 2022"), and up to two `of`/`for`/`in`/`to` phrases ("the pace of
+   price increases", "life expectancy for men in Glasgow"). A verb without tense
+   takes its subject from the verb before it: an object of `cause`, `expect`, `see`
+   ("cause sea levels to rise", "see the euro falling to"), else that verb's
+   subject ("Dell announced plans to lay off", "Nokia plans to cut"). After a
+   transitive verb with an object and `by`/`to`/`from`/`at`/`worth`, or `for` after a
+   purchase verb, that object ("boost the driving range by 35 miles", "bought the
+   unit for $9.3bn"). After a comma, `up N` or an `-ing` link ("after jumping 9%")
+   has the subject of the clause before. In an elliptic list the name before the
+   amount ("..., Burlington by 2.6%", "Barratt, down 14p").
+7. A heading: a phrase that opens a clause right before the amount, in lists and
+   tickers ("Total floor area: 85 m2", "RHP John Gant (0.5 WAR)").
 
-Hard negatives the rules keep out: a pronoun subject ("it has 1,000 customers") gives
-nothing rather than a guess; a reporting verb ("said", "told") ends the search, so
-"police said two of the victims" measures nothing; time words and sentence adverbs
-("last year", "However", "Meanwhile") are not part of a subject; a lower-case word
-before a capitalised name ("last season Chris Wood") is not part of the name.
+Hard negatives the rules keep out (each with a test in tests/test_extract_measures.py):
+a pronoun subject ("it has 1,000 customers") gives nothing rather than a guess; a
+reporting verb ("said", "told") ends the search, so "police said two of the
+victims" measures nothing; the object of a modal's verb ("would need to add ten
+stores") and a passive agent ("tuned by Brabus to produce 600 hp") are no subject;
+"one of the three suspects" is no measured thing; durations and claims after `for`
+("plagued Japan for five years", "sued the government for $28bn") are not the
+object's; a counted noun is not what the next amount measures ("32 goals in 36
+games"); time words and sentence adverbs ("last year", "However", "Meanwhile") are
+not part of a subject, nor a lower-case word before a capitalised name ("last
+season Chris Wood"), nor a participle, an adjective of dimension or an -ing word
+as its head ("boiling down to", "90 miles wide").
 
 The phrase is taken as written from the sentence (whitespace collapsed), without
-a leading determiner.
+a leading determiner. Scans are bounded in tokens, so a sentence of thousands of
+amounts stays linear.
 """
 
 from __future__ import annotations
@@ -102,8 +125,7 @@ SENTENCE_ADVERBS = frozenset(
 )  # fmt: skip
 # Adjectives in -ly that stay inside a noun phrase ("the quarterly dividend").
 LY_WORDS = frozenset(
-    "daily weekly monthly quarterly yearly early elderly family supply assembly ally rally italy july "
-    "only".split()
+    "daily weekly monthly quarterly yearly early elderly family supply assembly ally rally italy july".split()
 )  # fmt: skip
 # Heads that say how an amount is stated, not of what: read through them ("paid a total of").
 VAGUE_HEADS = frozenset(
@@ -234,7 +256,7 @@ BASE_FORMS = frozenset(VERB_STEMS)
 S_FORMS = frozenset(f"{stem}es" if stem.endswith(("sh", "ch", "x", "ss")) else f"{stem}s" for stem in VERB_STEMS) | {
     "is", "has", "does"
 }
-# Irregular verbs that are as often nouns inside a phrase: "the cost", "a record high".
+# Irregular verbs that are as often nouns inside a phrase: "the cost", "a price cut".
 NOUN_HOMOGRAPHS = frozenset("cost hit cut put set".split())
 
 # ---------------------------------------------------------------------------
