@@ -290,6 +290,8 @@ def _value_matches(result: dict[str, Any], fact: Fact) -> bool:
         return False
     if result["Resolution"].get("unit") in ("Cent", "Pence", "Penny") and close(float(fact.value) * 100, expected):
         return True
+    if fact.high is not None and result["Start"] > fact.start and close(fact.high, expected):
+        return True  # the result is a range's upper end ("40 - 50 years old": '50 years old'=50)
     return close(float(fact.value), expected)
 
 

@@ -52,8 +52,9 @@ How each set is matched:
   reproduced when every expected result has a factdiff fact of the set's kind (Number:
   any numeric fact; Percent: percent; Currency: money; Age: age; Dimension: a quantity
   with a unit) overlapping its span with the same value (a NumberRange: both bounds,
-  or one bound with a matching qualifier), and a case expecting nothing gets no such
-  fact. Precision: share of those facts that match an expected result. NumberRange has
+  or one bound with a matching qualifier; a result that starts inside a factdiff range
+  after its low end may match its upper bound, as Recognizers reads `40 - 50 years
+  old` as `50 years old`), and a case expecting nothing gets no such fact. Precision: share of those facts that match an expected result. NumberRange has
   only 2 python-supported cases, so a second row scores all 87. factdiff extracts no
   ordinals (a design decision), so Ordinal is reported at 0 without running it.
 - quantulum3 quantities.json: a gold value is reproduced by a numeric fact overlapping

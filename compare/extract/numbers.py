@@ -1445,9 +1445,15 @@ def _year_shaped(text: str, m: _Mention) -> bool:
 
 def _range(text: str, a: _Mention, b: _Mention) -> _Mention | None:
     """Return the range from `a` to `b` ("40-50%", "$3-5 billion"), or None if they do not fit."""
-    if a.year or b.year or FactKind.AGE in (a.kind, b.kind):
+    if a.year or b.year:
         return None
-    if _bare(a):  # "40-50%", "1-2 million": the low end borrows unit and scale
+    if FactKind.AGE in (a.kind, b.kind):
+        # "40-50 years old", "30 to 40 years old", "aged 18-25": the bare end is an age too
+        plain = a if b.kind is FactKind.AGE else b
+        if plain.kind is not FactKind.AGE and not (plain.kind is FactKind.QUANTITY and plain.unit is None and _bare(plain)):
+            return None
+        low, shape = a.value, (b if b.kind is FactKind.AGE else a._replace(end=b.end, atom_end=b.atom_end))
+    elif _bare(a):  # "40-50%", "1-2 million": the low end borrows unit and scale
         low, shape = a.value * b.scale, b
         b_scale = SCALES.get((b.words or "").rsplit(" ", 1)[-1], 1.0)
         if a.words is not None and b_scale > 1 and SCALES.get(a.words.rsplit(" ", 1)[-1], 1.0) == 1 and a.value < 1000:
