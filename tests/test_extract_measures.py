@@ -98,6 +98,9 @@ def measures(sentence: str) -> list[tuple[str, str | None]]:
             "Reuters posted a 52% rise in profits to £198m from the £130m seen a year earlier.",
             [("52%", "profits"), ("£198m", "profits"), ("£130m", "profits")],
         ),
+        # A clause after a verb without `that`; an unlisted -s verb between a name and its amount.
+        ("Analysts noticed profits rose 5% in the quarter.", [("5%", "profits")]),
+        ("Northern Coal operates 15 deep mines.", [("15", "Northern Coal")]),
         # An age belongs to the person it is given for.
         ("Hughes, 64, has run the firm since 1998.", [("64", "Hughes")]),
         # Hard negatives: a pronoun subject, a reporting verb, an "of" phrase that is a part,

@@ -442,6 +442,11 @@ def _zone_verb(toks: Sequence[_Token], i: int) -> bool:
     before = toks[prev].low if prev >= 0 else ""
     if low in S_FORMS:
         return prev >= 0 and toks[prev].kind == "word" and before not in NOT_SUBJECTS
+    if low.endswith("s") and not low.endswith(("ss", "us", "is")) and tok.text.islower() and prev == i - 1 >= 0:
+        # an unlisted -s word between a name and its amount: "UK Coal operates 15 mines"
+        return toks[prev].text[:1].isupper() and toks[prev].low not in NOT_SUBJECTS and i + 1 < len(toks) and (
+            toks[i + 1].kind == "num" or toks[i + 1].low in ADVERBS
+        )
     if low.endswith("ing") and low not in ING_NOUNS and i + 1 < len(toks):
         return toks[i + 1].low in PREPOSITIONS or toks[i + 1].low in DIRECTIONS
     if low in VERBS:
@@ -873,7 +878,7 @@ def _subject_before(s: _Sentence, i: int, *, infinitive: bool = False) -> str | 
     if infinitive and verb >= 1 and _zone_verb(toks, verb) and toks[verb].low not in AUXILIARIES:
         return _subject_before(s, verb - 1)  # "Dell on Monday announced plans to lay off 6,650": Dell
     before = s.tokens[first - 1].low if first > 0 else ""
-    if before in AUXILIARIES or before in MODALS or before in ("by", "than", "to") or (first > 0 and _zone_verb(toks, first - 1)):
+    if before in AUXILIARIES or before in MODALS or before in ("by", "than", "to") or (infinitive and first > 0 and _zone_verb(toks, first - 1)):
         # "they would need to add ten users", "tuned by M-Sport to produce 296 hp", "announced
         # plans to lay off 6,650": an object, not the subject the amount is predicated of
         return None
