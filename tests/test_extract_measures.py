@@ -120,12 +120,23 @@ def measures(sentence: str) -> list[tuple[str, str | None]]:
         ("It also plans to cut 200 jobs.", [("200", None)]),
         ("Deflation has plagued Japan for more than five years.", [("five years", None)]),
         ("The owner has sued the government for $28bn.", [("$28bn", None)]),
+        ("The new bonds consist of two classes.", [("two", None)]),
+        ("Arrivals for the week ended March 8 were 155,221 bags.", [("155,221", None)]),
+        ("The lake lies 10 kilometres (six miles) east of the city.", [("10 kilometres", None), ("six miles", None)]),
+        ("Net profit was 4.1 mln dlrs vs 3.2 mln dlrs.", [("4.1 mln", "Net profit"), ("3.2 mln", "Net profit")]),
         ("The pound could slide to $1.05 in the event of a downgrade.", [("$1.05", "pound")]),
     ],
 )
 def test_what_an_amount_measures(sentence: str, expected: list[tuple[str, str | None]]) -> None:
     """Each rule of `compare.extract.measures` on a news sentence, and what it must not take."""
     assert expected == measures(sentence)
+
+
+def test_a_table_row_is_its_own_heading() -> None:
+    """In wire tables each line's label is what its amounts measure; no phrase crosses a line."""
+    assert [("2.1 mln", "Revs"), ("1.8 mln", "Revs"), ("13,555,000", "Net"), ("14,635,000", "Net")] == measures(
+        "Revs 2.1 mln vs 1.8 mln\n    Net 13,555,000 vs 14,635,000"
+    )
 
 
 @pytest.mark.parametrize(

@@ -97,7 +97,7 @@ FUNCTION_WORDS = frozenset(
     and or but nor so yet as than if then when while whether because although though unless where
     not no also only just even still already now then too very more less most least much
     is are was were be been being am has have had having do does did will would shall should
-    can could may might must said says say told tells according including
+    can could may might must said says say told tells according including vs versus
     """.split()
 )  # fmt: skip
 # Prepositions that attach a phrase inside a subject: "exports to China", "the price of gold".
@@ -198,7 +198,12 @@ VERB_ADVERBS = frozenset(
     "even further again then once sharply steadily never not".split()
 )  # fmt: skip
 # Adjectives of dimension after an amount: "90 miles wide" measures no "wide".
-DIMENSIONS = frozenset("wide long high deep tall old thick heavy away apart below above ahead behind across".split())
+DIMENSIONS = frozenset(
+    "wide long high deep tall old thick heavy away apart below above ahead behind across "
+    "north south east west northeast northwest southeast southwest".split()  # "10 km (six miles) east of"
+)  # fmt: skip
+# Verbs that take `of`, so that "X of N" has no X: "the securities consist of two classes".
+OF_VERBS = frozenset("consist consists consisted consisting comprised composed".split())
 MODALS = frozenset("will would shall should can could may might must".split())
 ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth last".split())
 ING_NOUNS = frozenset(
@@ -288,6 +293,7 @@ RE_CONTINUES = regex.compile(
       | (?i:wide|long|high|deep|tall|thick)?[ ]*(?i:and|by)[ ]+          # "90 miles wide and 175 miles long"
       | [-–—]?[ ]*(?i:from)[ ]+(?:(?i:up[ ]to|about|around)[ ]+)?      # "- from up to 252 miles"
       | ,[ ]+(?i:or)[ ]+                                                # "6,650 employees, or about 5%"
+      | (?:\p{Ll}+[ ]+)?(?i:vs\.?|versus)[ ]+                            # "Shr 23 cts vs 18 cts"
     )
     \Z
     """,
@@ -366,9 +372,12 @@ class _Sentence:
             first = head = head + 2  # "a 52% rise in profits for the year to £198m": the profits
             while head < last and self.tokens[head + 1].low not in PP_PREPOSITIONS:
                 head += 1
-        word = self.tokens[last if head is None else head]
+        index = last if head is None else head
+        word = self.tokens[index]
         if word.kind != "word" and not (word.kind == "num" and first < last):
             return None
+        if word.kind == "num" and (self.tokens[index - 1].low in TIME_WORDS or self.tokens[index - 1].text == "May"):
+            return None  # a date, not a name like "S&P 500": "the week ended February 22 were 155,221 bags"
         if word.kind == "word" and not _can_head(word):
             return None
         return RE_SPACES.sub(" ", self.text[self.tokens[first].start : self.tokens[last].end])
@@ -442,8 +451,9 @@ def _zone_verb(toks: Sequence[_Token], i: int) -> bool:
     before = toks[prev].low if prev >= 0 else ""
     if low in S_FORMS:
         return prev >= 0 and toks[prev].kind == "word" and before not in NOT_SUBJECTS
-    if low.endswith("s") and not low.endswith(("ss", "us", "is")) and tok.text.islower() and prev == i - 1 >= 0:
-        # an unlisted -s word between a name and its amount: "UK Coal operates 15 mines"
+    if low.endswith("s") and not low.endswith(("ss", "us", "is")) and tok.text.islower() and prev == i - 1 >= 1:
+        # an unlisted -s word between a name and its amount: "UK Coal operates 15 mines" (not at
+        # the start of a line, where it is a table's label: "Avg shrs 4,066,309")
         return toks[prev].text[:1].isupper() and toks[prev].low not in NOT_SUBJECTS and i + 1 < len(toks) and (
             toks[i + 1].kind == "num" or toks[i + 1].low in ADVERBS
         )
@@ -507,8 +517,8 @@ def _np_left(s: _Sentence, last: int) -> int:
     i = last
     while i >= 0 and last - i < PHRASE_TOKENS:
         tok = toks[i]
-        if i in s.blocked:
-            break
+        if i in s.blocked or (i < last and "\n" in s.text[tok.end : toks[i + 1].start]):
+            break  # an amount's token, or a line break: a table's rows are no phrase
         if tok.low in ("and", "&") and 0 < i < last and toks[i - 1].text[:1].isupper() and toks[i + 1].text[:1].isupper():
             i -= 1  # "Urban Outfitters and Ross", "Johnson & Johnson"
             continue
@@ -597,7 +607,7 @@ def _x_of_n(s: _Sentence, a: Anchor) -> str | None:
     if found is None:
         return None
     first, last, head = found
-    if s.tokens[head].low in VAGUE_HEADS:
+    if s.tokens[head].low in VAGUE_HEADS or s.tokens[head].low in OF_VERBS:
         return None
     if s.tokens[head].low in CHANGE_NOUNS and (thing := _change_of(s, s.after(a.end))):
         return thing  # "an increase of 5% in sales"
@@ -726,8 +736,11 @@ def _heading(s: _Sentence, a: Anchor) -> str | None:
     if found is None:
         return None
     first = found[0]
-    if first > 0 and not (toks[first - 1].kind == "punct" and toks[first - 1].text in ",;:("):
-        return None
+    opens = first == 0 or (toks[first - 1].kind == "punct" and toks[first - 1].text in ",;:(")
+    if not (opens or "\n" in s.text[toks[first - 1].end : toks[first].start]):
+        return None  # a table row starts a line: "Net 13,555,000"
+    if toks[found[2]].low in VAGUE_HEADS:
+        return None  # "..., total 80.8"
     return s.phrase(*found)
 
 
@@ -749,6 +762,8 @@ def _predicate(s: _Sentence, a: Anchor) -> str | None:
             return None
         if tok.text == "May" and i > 0:
             break  # the month, not the modal: "homes in May was $3.1 million"
+        if "\n" in s.text[tok.end : toks[i + 1].start]:
+            return None  # a line break: in a table, "29 cts\n Net 13,555,000" is two rows
         if verb and low not in AUXILIARIES and low not in RAISING and low not in ADVERBS:
             break  # one clause has one tensed verb: "the pace of price increases is expected to rise"
         if tok.kind == "sign":
