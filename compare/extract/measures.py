@@ -25,7 +25,7 @@ never taken into a phrase), tried in this order, the first phrase found winning:
    counts, "five new seasons of Star Trek".
 3. A value that continues the amount before it measures what that one measures:
    `N to M`, `N at M`, `from the M`, `N higher at M`, `to close at M`, a conversion
-   `N (M)` or `(N / M)`, `N, or M`, `N, up M`, `N wide and M long`.
+   `N (M)` or `(N / M)`, `N, or M`, `N, up M`, `N wide and M long`, `N vs M`.
 4. Money `in` what it is, lower-case and without a determiner: "$1 billion in gains".
 5. The noun an amount modifies: after a determiner for a percent or money ("a 5% pay
    rise", "the $27bn cost of the hurricanes"), also without one for a measure with a
@@ -47,8 +47,10 @@ never taken into a phrase), tried in this order, the first phrase found winning:
    unit for $9.3bn"). After a comma, `up N` or an `-ing` link ("after jumping 9%")
    has the subject of the clause before. In an elliptic list the name before the
    amount ("..., Burlington by 2.6%", "Barratt, down 14p").
-7. A heading: a phrase that opens a clause right before the amount, in lists and
-   tickers ("Total floor area: 85 m2", "RHP John Gant (0.5 WAR)").
+7. A heading: a phrase that opens a clause or a line right before the amount, in
+   lists, tickers and wire tables ("Total floor area: 85 m2", "RHP John Gant (0.5
+   WAR)", "Revs 2.1 mln vs 1.8 mln"). No phrase or predicate is read across a line
+   break, so one table row never labels the next.
 
 Hard negatives the rules keep out (each with a test in tests/test_extract_measures.py):
 a pronoun subject ("it has 1,000 customers") gives nothing rather than a guess; a
@@ -60,8 +62,9 @@ stores") and a passive agent ("tuned by Brabus to produce 600 hp") are no subjec
 object's; a counted noun is not what the next amount measures ("32 goals in 36
 games"); time words and sentence adverbs ("last year", "However", "Meanwhile") are
 not part of a subject, nor a lower-case word before a capitalised name ("last
-season Chris Wood"), nor a participle, an adjective of dimension or an -ing word
-as its head ("boiling down to", "90 miles wide").
+season Chris Wood"), nor a participle, an adjective of dimension or direction, a
+date or an -ing word as its head ("boiling down to", "90 miles wide", "six miles east
+of", "the week ended March 8 were 155,221 bags"); "consist of two classes" has no X.
 
 The phrase is taken as written from the sentence (whitespace collapsed), without
 a leading determiner. Scans are bounded in tokens, so a sentence of thousands of
