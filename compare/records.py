@@ -142,9 +142,10 @@ class Fact:
       country or organisation the title belongs to (`Japan`), where known.
     - `former`: the text marks the title as no longer held ("former", "at the time").
     - `measures`: for a numeric fact, the thing the amount is a value of, or its owner,
-      as written in the sentence (`driving range` for "the driving range rose by 35
-      miles", `Ford` for "Ford, which has 13000 workers"), else None. Kept apart from
-      `counts`, on which facts are paired (see `compare.extract.measures`).
+      as written in its sentence with whitespace collapsed (`driving range` for "the
+      driving range rose by 35 miles", `Ford` for "Ford, which has 13000 workers"),
+      else None. Kept apart from `counts`, on which facts are paired (see
+      `compare.extract.measures`).
     """
 
     kind: FactKind

@@ -340,10 +340,12 @@ POOL = [
 
 @given(st.lists(st.sampled_from(POOL), min_size=1, max_size=6), st.sampled_from([" ", "\n", "\n\n"]))
 def test_fact_invariants(sentences: list[str], sep: str) -> None:
-    """Every fact's span reproduces its text, its line is its start's line, its sentence holds it."""
+    """Every fact's span reproduces its text, its line is its start's line, its sentence holds it,
+    and what it measures is words of its sentence as written (spaces collapsed)."""
     article = article_of(*sentences, sep=sep)
     for sentence in article.sentences:
         for fact in extract_numbers(article, sentence):
+            assert fact.measures is None or fact.measures in " ".join(sentence.text.split())
             assert fact.text == article.text[fact.start : fact.end]
             assert fact.line == article.line_of(fact.start)
             assert sentence.start <= fact.start < fact.end <= sentence.end
