@@ -101,6 +101,11 @@ def measures(sentence: str) -> list[tuple[str, str | None]]:
         # A clause after a verb without `that`; an unlisted -s verb between a name and its amount.
         ("Analysts noticed profits rose 5% in the quarter.", [("5%", "profits")]),
         ("Northern Coal operates 15 deep mines.", [("15", "Northern Coal")]),
+        # Stacked amounts modify one noun; an adjective takes its amount through a preposition;
+        # `of all X` is X, and an -ing clause after it is not part of it.
+        ("The lab won a three-year $900,000 grant.", [("three-year", "grant"), ("$900,000", "grant")]),
+        ("Fraud would be punishable by five years in prison.", [("five years", "Fraud")]),
+        ("About 46% of all UK adults reporting debts were young.", [("46%", "UK adults")]),
         # An age belongs to the person it is given for.
         ("Hughes, 64, has run the firm since 1998.", [("64", "Hughes")]),
         # Hard negatives: a pronoun subject, a reporting verb, an "of" phrase that is a part,

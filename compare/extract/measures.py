@@ -29,11 +29,12 @@ never taken into a phrase), tried in this order, the first phrase found winning:
 4. Money `in` what it is, lower-case and without a determiner: "$1 billion in gains".
 5. The noun an amount modifies: after a determiner for a percent or money ("a 5% pay
    rise", "the $27bn cost of the hurricanes"), also without one for a measure with a
-   unit ("60mph winds"); a change noun is its thing ("a 3% increase in sales"); a
+   unit ("60mph winds"), past another amount ("a three-year $900,000 grant"); a change noun is its thing ("a 3% increase in sales"); a
    milestone noun ("the £3 trillion mark") is not. An age is its person's ("a
    50-year-old man", "Hughes, 64,").
 6. The predicate rule, over the words between the amount and the clause before it
-   (prepositions, adverbs, auxiliaries, raising words, hedges, `up`/`down`, a sign):
+   (prepositions, adverbs, auxiliaries, raising words, hedges, `up`/`down`, a sign,
+   an adjective taking a preposition, "is punishable by", "is equivalent to"):
    after a verb of having, being or change ("has", "is", "rose", "was up", "is
    expected to rise to"), the clause subject, read back over a relative pronoun
    ("Ford (F), which has"), a comma-delimited relative clause or apposition, a time
@@ -205,6 +206,8 @@ DIMENSIONS = frozenset(
     "wide long high deep tall old thick heavy away apart below above ahead behind across "
     "north south east west northeast northwest southeast southwest".split()  # "10 km (six miles) east of"
 )  # fmt: skip
+# Adjectives that take their amount through a preposition: "is equivalent to 5%".
+PREDICATE_ADJECTIVES = frozenset("equivalent equal close similar comparable eligible liable subject due".split())
 # Verbs that take `of`, so that "X of N" has no X: "the securities consist of two classes".
 OF_VERBS = frozenset("consist consists consisted consisting comprised composed".split())
 MODALS = frozenset("will would shall should can could may might must".split())
@@ -367,7 +370,7 @@ class _Sentence:
         pronoun, a function or time word, an ordinal, a participle or adjective in
         -ing/-able ("boiling down to", "punishable by").
         """
-        while first <= last and self.tokens[first].low in DETERMINERS:
+        while first <= last and (self.tokens[first].low in DETERMINERS or self.tokens[first].low in ("all", "both")):
             first += 1
         if first > last:
             return None
@@ -569,8 +572,8 @@ def _np_right(s: _Sentence, first: int, limit: int = 6, *, determiner: bool = Tr
     """The last token of the noun phrase starting at token `first` (maybe at a determiner), or None."""
     toks = s.tokens
     i = first
-    while determiner and i < len(toks) and toks[i].low in DETERMINERS:
-        i += 1
+    while determiner and i < len(toks) and (toks[i].low in DETERMINERS or toks[i].low in ("all", "both")):
+        i += 1  # "46% of all UK adults"
     start = i
     last = None
     while i < len(toks) and i - start < limit and i not in s.blocked:
@@ -587,6 +590,8 @@ def _np_right(s: _Sentence, first: int, limit: int = 6, *, determiner: bool = Tr
             break  # "of new track last year"
         if _finite(toks, i) and last is not None:
             break
+        if last is not None and tok.low.endswith("ing") and tok.low not in ING_NOUNS and toks[last].low.endswith("s"):
+            break  # "46% of UK adults reporting low knowledge"
         last = i
         if RE_POSSESSIVE.search(tok.text) and tok.text[-1:] != "s":
             break
@@ -682,6 +687,8 @@ def _modified(s: _Sentence, a: Anchor) -> str | None:
     if a.kind is FactKind.QUANTITY and a.unit != "fraction":
         return _noun_after(s, a)
     b = s.before(a.outer)
+    while b > 0 and b in s.blocked:
+        b -= 1  # another amount modifying the same noun: "a five-year $700,000 award"
     while b >= 0 and toks[b].kind == "word" and toks[b].low not in DETERMINERS and b > 0 and (
         toks[b].low in ADVERBS or toks[b].low.endswith("ly") or toks[b].low in ("sharp", "modest", "small", "big")
     ):
@@ -697,6 +704,8 @@ def _noun_after(s: _Sentence, a: Anchor) -> str | None:
     i = _past_parenthesis(s, s.after(a.end))
     if i + 2 < len(toks) and toks[i].text == "-" and toks[i + 1].low in DIMENSIONS:
         i += 2  # "the 37m (121ft)-long skeleton"
+    while i < len(toks) and i in s.blocked and a.start < toks[i].start:
+        i += 1  # another amount between: "a three-year $900,000 grant"
     last = _np_right(s, i, limit=5, determiner=False)
     if last is None or not (toks[last].text[:1].islower() or toks[last].text.isupper()):
         return None  # "a 1.6 liter EcoBoost engine"; not "50 miles Paris"
@@ -790,6 +799,8 @@ def _predicate(s: _Sentence, a: Anchor) -> str | None:
                 nearest = low
         elif low in ADVERBS or _adverb(low) or (low == "the" and not read):
             pass  # "reached the £3.3 trillion mark"
+        elif preposition and (low in PREDICATE_ADJECTIVES or low.endswith(("able", "ible"))):
+            pass  # "would be punishable by three years", "is equivalent to 5%"
         elif low in OBJECT_PRONOUNS and i > 0 and _zone_verb(toks, i - 1):
             pass  # "would cost it $800 million"
         else:
