@@ -52,8 +52,9 @@ CHANGE: dict[str | None, str] = {
     "less than": "<", "up to": "<", "up": "up", "down": "down",
 }  # fmt: skip
 
-# Function words dropped from factdiff's `counts` before token overlap: CQE's concepts are nouns.
+# Function words dropped from factdiff's `measures` before token overlap: CQE's concepts are nouns.
 CONCEPT_STOP = frozenset("of the a an and in for to on at by with from".split())
+RE_POSSESSIVE = re.compile(r"['’]s?\Z")
 
 RE_CENT = re.compile(r"\bcents?\b|\bpence\b|\bp\b|(?<=\d)p\b", re.IGNORECASE)
 # Pence written `p` ("118.5p"): NewsQuant's unit is `point`, the name CQE's tagger gives
@@ -119,6 +120,15 @@ def _singulars(phrase: str) -> set[str]:
     return heads | {f"{stem} {h}" for h in heads if stem}
 
 
+def _concept_tokens(phrase: str | None) -> list[str]:
+    """CQE's concept tokens for factdiff's `measures`: words, lower-cased, without function words.
+
+    A possessive is split off as spaCy's tokenizer (CQE's) does: `Volt’s` -> `volt`.
+    """
+    words = (RE_POSSESSIVE.sub("", w) for w in re.split(r"[,\s]+", (phrase or "").lower()))
+    return [w for w in words if w and w not in CONCEPT_STOP]
+
+
 def _as_quantity(fact: Fact) -> Quantity:
     """A factdiff numeric fact in NewsQuant form (see the module docstring of extraction.py)."""
     value: float = float(fact.value)
@@ -147,7 +157,7 @@ def _as_quantity(fact: Fact) -> Quantity:
         # players` -> `first-team player`): accept what factdiff says the number counts, or
         # its head, in the singular (`_singulars`), or no unit.
         units = frozenset({"-"} | (_singulars(fact.counts) if fact.counts else set()))
-    tokens = [t for t in re.split(r"[,\s]+", (fact.counts or "").lower()) if t and t not in CONCEPT_STOP]
+    tokens = _concept_tokens(fact.measures)
     return Quantity(
         (value, high) if high is not None else value,
         units,
@@ -237,7 +247,7 @@ def _log_newsquant(
         if g.change != t.change:
             log.add(name, f"change {g.change} read as {t.change}", f"{text!r}: {g.value}")
         if not {c.lower() for c in g.concepts} & set(t.concepts):
-            log.add(name, "counts differs", f"{text!r}: gold {' '.join(g.concepts)!r} vs {' '.join(t.concepts)!r}")
+            log.add(name, "measures differs", f"{text!r}: gold {' '.join(g.concepts)!r} vs {' '.join(t.concepts)!r}")
     for t, f in zip(tags, facts, strict=True):
         if not any(_values_match(g.value, t.value) for g in gold):
             log.add(name, "spurious value", f"{text!r}: {show([f])}")
@@ -280,6 +290,8 @@ def _value_matches(result: dict[str, Any], fact: Fact) -> bool:
         return False
     if result["Resolution"].get("unit") in ("Cent", "Pence", "Penny") and close(float(fact.value) * 100, expected):
         return True
+    if fact.high is not None and result["Start"] > fact.start and close(fact.high, expected):
+        return True  # the result is a range's upper end ("40 - 50 years old": '50 years old'=50)
     return close(float(fact.value), expected)
 
 

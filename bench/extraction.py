@@ -20,9 +20,11 @@ How each set is matched:
   predicted range with both bounds) counts towards value (at most as many times as the
   sentence has gold quantities), direction of change (`change` equal) and
   what-it-counts (any token shared between the gold `referred_concepts` and factdiff's
-  `counts`, split on commas and spaces, lower-cased; no concept on either side is the
-  token `-`); the scan stops at the first prediction whose unit also matches, which is
-  then used up. Precision divides by all predicted quantities, recall by all gold
+  `measures`, the thing the amount is a value of or its owner, split on commas and
+  spaces, lower-cased, function words and a possessive `'s` dropped as CQE's spaCy
+  tokens drop them; no concept on either side is the token `-`; factdiff's `counts`,
+  the counted noun, is matched as a unit, not as a concept); the scan stops at the
+  first prediction whose unit also matches, which is then used up. Precision divides by all predicted quantities, recall by all gold
   quantities. Quirks kept for comparability: a prediction can count for change or
   concept against several gold values before one takes it by unit. factdiff's facts are
   put in CQE's vocabulary the way CQE's tagger maps other systems: units and currency
@@ -50,8 +52,9 @@ How each set is matched:
   reproduced when every expected result has a factdiff fact of the set's kind (Number:
   any numeric fact; Percent: percent; Currency: money; Age: age; Dimension: a quantity
   with a unit) overlapping its span with the same value (a NumberRange: both bounds,
-  or one bound with a matching qualifier), and a case expecting nothing gets no such
-  fact. Precision: share of those facts that match an expected result. NumberRange has
+  or one bound with a matching qualifier; a result that starts inside a factdiff range
+  after its low end may match its upper bound, as Recognizers reads `40 - 50 years
+  old` as `50 years old`), and a case expecting nothing gets no such fact. Precision: share of those facts that match an expected result. NumberRange has
   only 2 python-supported cases, so a second row scores all 87. factdiff extracts no
   ordinals (a design decision), so Ordinal is reported at 0 without running it.
 - quantulum3 quantities.json: a gold value is reproduced by a numeric fact overlapping

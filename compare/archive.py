@@ -280,7 +280,7 @@ def _whole(stub: Article, body: dict) -> Article:  # type: ignore[type-arg]
 
 
 FACT_FIELDS = ("kind", "text", "value", "start", "end", "line", "sentence", "high", "unit", "counts",
-               "qualifier", "speaker", "cue", "title", "org", "former")
+               "qualifier", "speaker", "cue", "title", "org", "former", "measures")
 
 
 def _facts_json(facts: Iterable[Fact]) -> str:

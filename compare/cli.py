@@ -399,12 +399,12 @@ def facts(paths: tuple[str, ...], fmt: str, encoding: str | None) -> None:
         for article in articles:
             click.echo(f"== {article.id} (date: {article.date or 'unknown'})")
             rows = [
-                [f.line, f.kind.value, f.text, f.value, f.unit or "", f.counts or "", f.qualifier or "",
-                 f.speaker or f.title or ""]
+                [f.line, f.kind.value, f.text, f.value, f.unit or "", f.counts or "", f.measures or "",
+                 f.qualifier or "", f.speaker or f.title or ""]
                 for f in found[article.id]
             ]
-            headers = ["line", "kind", "text", "value", "unit", "counts", "qualifier", "speaker/title"]
-            click.echo(_table(rows, headers, [None, None, 50, 40, None, 25, None, 25]))
+            headers = ["line", "kind", "text", "value", "unit", "counts", "measures", "qualifier", "speaker/title"]
+            click.echo(_table(rows, headers, [None, None, 50, 40, None, 25, 25, None, 25]))
             click.echo()
     sys.exit(2 if unreadable(skipped) else 0)
 

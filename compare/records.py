@@ -141,6 +141,11 @@ class Fact:
     - `title`: for persons, the normalised title (`defense minister`); `org` the
       country or organisation the title belongs to (`Japan`), where known.
     - `former`: the text marks the title as no longer held ("former", "at the time").
+    - `measures`: for a numeric fact, the thing the amount is a value of, or its owner,
+      as written in its sentence with whitespace collapsed (`driving range` for "the
+      driving range rose by 35 miles", `Ford` for "Ford, which has 13000 workers"),
+      else None. Kept apart from `counts`, on which facts are paired (see
+      `compare.extract.measures`).
     """
 
     kind: FactKind
@@ -159,6 +164,7 @@ class Fact:
     title: str | None = None
     org: str | None = None
     former: bool = False
+    measures: str | None = None
 
     @property
     def span(self) -> Span:

@@ -258,6 +258,13 @@ def test_non_facts(sentence: str) -> None:
         ("Homes sell for $370,000 to $5.5 million.", [("money", "$370,000 to $5.5 million", 370000.0, 5.5e6, "USD")]),
         ("Guidance was US $89 to $93 billion.", [("money", "US $89 to $93 billion", 89e9, 93e9, "USD")]),
         ("Temperatures dropped by 1 to 1.5 degrees Celsius.", [("quantity", "1 to 1.5 degrees Celsius", 1.0, 1.5, "°C")]),
+        # A range of ages is one age: it was dropped as an unpaired hyphen, or split in two.
+        ("Most of the victims were 40-50 years old.", [("age", "40-50 years old", 40.0, 50.0, None)]),
+        ("The workers are 30 to 40 years old.", [("age", "30 to 40 years old", 30.0, 40.0, None)]),
+        ("Patients aged 18-25 were excluded.", [("age", "18-25", 18.0, 25.0, None)]),
+        # Hard negatives: two ages in a list, and a score after an age.
+        ("Smith, 45, and Jones, 50, were charged.", [("age", "45", 45.0, None, None), ("age", "50", 50.0, None, None)]),
+        ("The 24-year-old scored in a 3-2 win.", [("age", "24-year-old", 24.0, None, None)]),
         # A change from one value to another is two facts, not a range.
         ("Spending will increase from 2% to 3%.", [("percent", "2%", 2.0, None, "%"), ("percent", "3%", 3.0, None, "%")]),
         (
@@ -333,10 +340,12 @@ POOL = [
 
 @given(st.lists(st.sampled_from(POOL), min_size=1, max_size=6), st.sampled_from([" ", "\n", "\n\n"]))
 def test_fact_invariants(sentences: list[str], sep: str) -> None:
-    """Every fact's span reproduces its text, its line is its start's line, its sentence holds it."""
+    """Every fact's span reproduces its text, its line is its start's line, its sentence holds it,
+    and what it measures is words of its sentence as written (spaces collapsed)."""
     article = article_of(*sentences, sep=sep)
     for sentence in article.sentences:
         for fact in extract_numbers(article, sentence):
+            assert fact.measures is None or fact.measures in " ".join(sentence.text.split())
             assert fact.text == article.text[fact.start : fact.end]
             assert fact.line == article.line_of(fact.start)
             assert sentence.start <= fact.start < fact.end <= sentence.end

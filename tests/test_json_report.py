@@ -275,6 +275,7 @@ FIRST_CLAIM = ["discrepancies", 0, "claims", 0]
         (["discrepancies", 0, "class"], lambda d: d["discrepancies"][0].update({"class": "contradiction"})),
         (FIRST_CLAIM, lambda d: d["discrepancies"][0]["claims"][0].pop("sentence")),
         ([*FIRST_CLAIM, "fact"], lambda d: d["discrepancies"][0]["claims"][0]["fact"].pop("start")),
+        ([*FIRST_CLAIM, "fact"], lambda d: d["discrepancies"][0]["claims"][0]["fact"].pop("measures")),
         ([*FIRST_CLAIM, "fact", "value"], lambda d: d["discrepancies"][0]["claims"][0]["fact"].update(value="54,000")),
         (["articles", 0], lambda d: d["articles"][0].update(body="...")),
         (["articles", 1, "date"], lambda d: d["articles"][1].update(date="30 March 2025")),

@@ -26,6 +26,7 @@ from typing import NamedTuple
 import regex
 
 from compare.extract.lines import line_of
+from compare.extract.measures import Anchor, measured
 from compare.lexicon import MONTHS as MONTH_NUMBERS
 from compare.records import Article, Fact, FactKind, Sentence
 
@@ -1024,6 +1025,7 @@ class _Mention(NamedTuple):
     year: bool = False  # a bare four-digit year
     hyphen_right: bool = False  # "40-" waiting for the other end of a range
     hyphen_left: bool = False  # "-50" waiting for the low end of a range
+    measures: str | None = None  # what the amount is a value of (`measures.measured`)
 
 
 class _Spans:
@@ -1443,9 +1445,15 @@ def _year_shaped(text: str, m: _Mention) -> bool:
 
 def _range(text: str, a: _Mention, b: _Mention) -> _Mention | None:
     """Return the range from `a` to `b` ("40-50%", "$3-5 billion"), or None if they do not fit."""
-    if a.year or b.year or FactKind.AGE in (a.kind, b.kind):
+    if a.year or b.year:
         return None
-    if _bare(a):  # "40-50%", "1-2 million": the low end borrows unit and scale
+    if FactKind.AGE in (a.kind, b.kind):
+        # "40-50 years old", "30 to 40 years old", "aged 18-25": the bare end is an age too
+        plain = a if b.kind is FactKind.AGE else b
+        if plain.kind is not FactKind.AGE and not (plain.kind is FactKind.QUANTITY and plain.unit is None and _bare(plain)):
+            return None
+        low, shape = a.value, (b if b.kind is FactKind.AGE else a._replace(end=b.end, atom_end=b.atom_end))
+    elif _bare(a):  # "40-50%", "1-2 million": the low end borrows unit and scale
         low, shape = a.value * b.scale, b
         b_scale = SCALES.get((b.words or "").rsplit(" ", 1)[-1], 1.0)
         if a.words is not None and b_scale > 1 and SCALES.get(a.words.rsplit(" ", 1)[-1], 1.0) == 1 and a.value < 1000:
@@ -1950,7 +1958,9 @@ def _sentence_mentions(text: str) -> list[_Mention]:
         m = m._replace(counts=_counts(text, m))
         if _keep(text, m):
             mentions.append(m)
-    return sorted(mentions, key=lambda m: (m.start, m.end))
+    mentions.sort(key=lambda m: (m.start, m.end))
+    anchors = [Anchor(m.outer if m.outer >= 0 else m.start, m.start, m.end, m.kind, m.unit) for m in mentions]
+    return [m._replace(measures=thing) for m, thing in zip(mentions, measured(text, anchors), strict=True)]
 
 
 # Invisible characters that web copy leaves between digits (zero-width space and
@@ -1989,4 +1999,5 @@ def extract_numbers(article: Article, sentence: Sentence) -> Iterator[Fact]:
             unit=m.unit,
             counts=m.counts,
             qualifier=m.qualifier,
+            measures=m.measures,
         )

@@ -62,6 +62,7 @@ def fact_record(fact: Fact) -> dict[str, Any]:
         "high": fact.high,
         "unit": fact.unit,
         "counts": fact.counts,
+        "measures": fact.measures,
         "qualifier": fact.qualifier,
         "speaker": fact.speaker,
         "cue": fact.cue,
