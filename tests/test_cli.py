@@ -187,7 +187,7 @@ def test_against_report_lists_the_context_that_bears_on_the_new_article(tmp_path
     assert 2 == result.exit_code, result.output  # the unreadable context still makes the run exit 2
     report = result.stdout
     assert "| flood " not in report and "## Story S2: flood" not in report
-    assert "Not listed: 1 context article (--against) in no story with an article under check" in report
+    assert "Not listed: 1 context article in no story with an article under check (--against)" in report
     assert "Not listed: 1 story of context articles only (--against)" in report
     assert "- Stories: 2 (1 with more than one article; 1 with an article under check)" in report
     assert "Skipped (could not be read):" in report and "and 10 more (listed in the JSON report)" in report

@@ -259,13 +259,7 @@ def _sources(result: CheckResult, shown: frozenset[str], only: frozenset[str] | 
     if many:
         lines += _by_reason(result.unreadable, "Skipped (could not be read):")
     lines += _by_reason(result.ignored, "Not read (not articles; no error):")
-    context = len(result.articles) - len(shown)
-    if context:
-        lines += [
-            "",
-            f"Not listed: {_count(context, 'context article')} (--against) in no story with an article under "
-            "check; the JSON report has them.",
-        ]
+    lines += _not_listed(len(result.articles) - len(shown), "context article", "in no story with an article under check")
     if len(listed) < len(shown):
         lines += ["", f"{len(shown) - len(listed):,} more articles were read and are in no discrepancy shown here."]
     lines += _boilerplate(result.boilerplate)
@@ -463,13 +457,7 @@ class _Report:
                 f"{len(quiet):,} stories have no discrepancy ({single:,} of them covered by one article only); "
                 f"they are not listed here; {self._pointer(plan)}.",
             ]
-        context = len(result.stories) - len(stories)
-        if context:
-            lines += [
-                "",
-                f"Not listed: {_count(context, 'story', 'stories')} of context articles only (--against); "
-                "the JSON report has them.",
-            ]
+        lines += _not_listed(len(result.stories) - len(stories), "story", "of context articles only", "stories")
         across = [d for d in result.discrepancies if d.story is None]
         lines += ["", "## Across stories", ""]
         lines += ["Facts about the world rather than one event: who holds an office, standing figures.", ""]
@@ -660,6 +648,13 @@ def _boilerplate(records: Sequence[Boilerplate]) -> list[str]:
     if len(records) > BOILERPLATE_SHOWN:
         lines.append(f"- and {_count(len(records) - BOILERPLATE_SHOWN, 'more pattern')} (listed in the JSON report)")
     return lines
+
+
+def _not_listed(number: int, noun: str, which: str, plural: str | None = None) -> list[str]:
+    """The line that counts what an `--against` report leaves out, if anything."""
+    if not number:
+        return []
+    return ["", f"Not listed: {_count(number, noun, plural)} {which} (--against); the JSON report has them."]
 
 
 def _count(number: int, noun: str, plural: str | None = None) -> str:
