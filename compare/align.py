@@ -662,8 +662,6 @@ def score_against(
             if tokens in seen or not refs:
                 continue
             seen.add(tokens)
-            if boilerplate and sentence_shape(tokens) in boilerplate:
-                continue
             # `_verify`'s bounds, with each side's elements computed once. `record.content`
             # holds content words only, so its overlap with the tokens is the shared content.
             if len(record.content.intersection(tokens)) < config.min_shared:
@@ -672,6 +670,8 @@ def score_against(
                 derived[tokens] = (frozenset(content_words(list(tokens))), frozenset(_elements(tokens)))
             content, other = derived[tokens]
             if len(elements & other) < _overlap_needed(len(record.tokens), len(tokens), config):
+                continue
+            if boilerplate and sentence_shape(tokens) in boilerplate:
                 continue
             _score(record, _Distinct(tokens, content, refs), config, found)
     return found
