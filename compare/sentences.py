@@ -52,8 +52,18 @@ RE_WORD_BEFORE = regex.compile(r"(?r)(?:\p{L}+\.)*\p{L}+$")
 # A paragraph is separated from the next by a blank line (only spaces in between).
 RE_PARAGRAPH_BREAK = regex.compile(r"\n[ \t\u00a0]*\n")
 
-# A line break inside a sentence: after a word or a comma, before a lower-case word.
-RE_BREAK_IN_SENTENCE = regex.compile(r"[\p{L}\p{N},;][ \t\u00a0]*\n[ \t\u00a0]*\p{Ll}")
+# A row of a wire table: a line break, then an indented line that is not the text's last.
+RE_INDENTED_ROW = regex.compile(r"\n[ \t\u00a0]+\S[^\n]*\n")
+
+# A line break inside a sentence: after a word or a comma, before a lower-case word; or
+# after a word no sentence ends with ("acquire the\nFederal Reserve", "by\n0.75 cent").
+RE_BREAK_IN_SENTENCE = regex.compile(
+    r"""
+    [\p{L}\p{N},;][ \t\u00a0]*\n[ \t\u00a0]*\p{Ll}
+    | \b(?i:the|an?|of|to|in|and|or|for|by|on|at|with|from|as|than|its|their|his|her)[ \t\u00a0]*\n[ \t\u00a0]*\S
+    """,
+    regex.VERBOSE,
+)
 
 # The widest wrap of a hard-wrapped text (see `is_hard_wrapped`; wire copy is wrapped at
 # 60 to 80 characters), and the length, as a share of the wrap width, under which a line
@@ -133,15 +143,27 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 def paragraphs(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
     """Yield `(start, end)` of each non-blank paragraph of `text[start:end]`.
 
-    Paragraphs are separated by blank lines. A text with no blank line at all is
-    either hard-wrapped (`is_hard_wrapped`: wire copy, e-mail), whose paragraphs start
-    at indented or after short lines, or taken one paragraph per line, as many web
-    exports are.
+    Paragraphs are separated by blank lines. A block between blank lines, or a text
+    with no blank line at all, that is hard-wrapped (`is_hard_wrapped`: wire copy,
+    e-mail) has paragraphs of its own, starting at indented or after short lines, so
+    a wire story reads the same with or without a headline and a blank line above
+    it; so has a block whose later lines are indented rows (a wire results table).
+    A text with no blank line that is not hard-wrapped is taken one paragraph per
+    line, as many web exports are; another block between blank lines, as one paragraph.
     """
     end = len(text) if end is None else end
     chunk = text[start:end]
     if RE_PARAGRAPH_BREAK.search(chunk):
-        breaks = [(m.start(), m.end()) for m in RE_PARAGRAPH_BREAK.finditer(chunk)]
+        breaks = []
+        cursor = 0
+        for m in [*RE_PARAGRAPH_BREAK.finditer(chunk), None]:
+            stop = m.start() if m else len(chunk)
+            block = chunk[cursor:stop]
+            if is_hard_wrapped(block) or RE_INDENTED_ROW.search(block):
+                breaks += [(cursor + a, cursor + b) for a, b in _wrapped_paragraph_breaks(block)]
+            if m:
+                breaks.append((m.start(), m.end()))
+                cursor = m.end()
     elif is_hard_wrapped(chunk):
         breaks = _wrapped_paragraph_breaks(chunk)
     else:
@@ -158,9 +180,10 @@ def is_hard_wrapped(text: str) -> bool:
     """Return True if `text` is wrapped at a fixed width, as wire copy and e-mail are.
 
     Its lines are short (`wrap_width` at most `WRAP_WIDTH` characters) and at least
-    one break falls inside a sentence: after a word or a comma, before a lower-case
-    word ("the week in\\nthe Bahia cocoa zone"). A web export with one paragraph a
-    line has long lines, and does not break inside sentences.
+    one break falls inside a sentence (`RE_BREAK_IN_SENTENCE`): after a word or a
+    comma, before a lower-case word ("the week in\\nthe Bahia cocoa zone"), or after
+    a word no sentence ends with ("said the\\nFederal Reserve"). A web export with
+    one paragraph a line has long lines, and does not break inside sentences.
     """
     if text.count("\n") < 2 or not RE_BREAK_IN_SENTENCE.search(text):
         return False
@@ -178,8 +201,8 @@ def _wrapped_paragraph_breaks(chunk: str) -> list[tuple[int, int]]:
 
     A paragraph starts at a line indented deeper than the text's least indented line
     (`\\n    The dry period...`, the wire's way), or after a short line (under
-    `SHORT_LINE` of the text's width) that the next line does not continue in lower
-    case: a heading, or the last line of a paragraph.
+    `SHORT_LINE` of the text's width) whose break is not inside a sentence
+    (`RE_BREAK_IN_SENTENCE`): a heading, or the last line of a paragraph.
     """
     ends = [m.start() for m in regex.finditer(r"\n", chunk)] + [len(chunk)]
     starts = [0] + [end + 1 for end in ends[:-1]]
@@ -187,13 +210,14 @@ def _wrapped_paragraph_breaks(chunk: str) -> list[tuple[int, int]]:
     indents = [len(line) - len(line.lstrip(" \t\u00a0")) for line in lines]
     margin = min(indent for indent, line in zip(indents, lines, strict=True) if line.strip())
     width = wrap_width(lines)
+    inside = {chunk.index("\n", m.start()) for m in RE_BREAK_IN_SENTENCE.finditer(chunk)}
     breaks = []
     for number in range(len(lines) - 1):
         following = lines[number + 1][indents[number + 1] :]
         if not following.strip():
             continue
         indented = indents[number + 1] > margin
-        short = len(lines[number].rstrip()) < SHORT_LINE * width and not following[0].islower()
+        short = len(lines[number].rstrip()) < SHORT_LINE * width and ends[number] not in inside
         if indented or short:
             breaks.append((ends[number], starts[number + 1]))
     return breaks

@@ -138,3 +138,24 @@ def test_one_paragraph_a_line_is_not_hard_wrapped(text: str) -> None:
     assert not is_hard_wrapped(text)
     assert text.splitlines() == [s.text for s in article.sentences]
     assert [0, 1, 2] == [s.paragraph for s in article.sentences]
+
+
+def test_wire_copy_reads_the_same_under_a_headline() -> None:
+    """A blank line after a headline does not change how the wrapped body and its table are read."""
+    bare = article_from_text(WIRE, id="bare")
+    headed = article_from_text("COCOA ZONE RAINS\n\n" + WIRE, id="headed")
+    assert "COCOA ZONE RAINS" == headed.title
+    assert [s.text for s in bare.sentences] == [s.text for s in headed.sentences]
+    assert ["Shr 34 cts vs 1.19 dlrs", "Net 807,000 vs 2,858,000"] == [s.text for s in headed.sentences][-2:]
+
+
+def test_a_line_ending_in_a_function_word_continues_its_sentence() -> None:
+    """`said the` / `Federal Reserve`: no sentence ends with `the`, so the text is wrapped, even before capitals."""
+    text = (
+        "Suffield Financial Corp said the\n"
+        "Federal Reserve Board approved its application to acquire\n"
+        "Coastal Bancorp, of Portland, Maine, for 38 mln dlrs.\n"
+        "Reuter\n"
+    )
+    article = article_from_text(text, id="wire")
+    assert [text.split("\nReuter")[0], "Reuter"] == [s.text for s in article.sentences]
