@@ -57,10 +57,15 @@ RE_INDENTED_ROW = regex.compile(r"\n[ \t\u00a0]+\S[^\n]*\n")
 
 # A line break inside a sentence: after a word or a comma, before a lower-case word; or
 # after a word no sentence ends with ("acquire the\nFederal Reserve", "by\n0.75 cent").
+# The match is the line break itself (a literal first, so the scan skips to line breaks).
 RE_BREAK_IN_SENTENCE = regex.compile(
     r"""
-    [\p{L}\p{N},;][ \t\u00a0]*\n[ \t\u00a0]*\p{Ll}
-    | \b(?i:the|an?|of|to|in|and|or|for|by|on|at|with|from|as|than|its|their|his|her)[ \t\u00a0]*\n[ \t\u00a0]*\S
+    \n
+    (?:
+        (?<=[\p{L}\p{N},;][ \t\u00a0]*\n)(?=[ \t\u00a0]*\p{Ll})
+      | (?<=\b(?i:the|an?|of|to|in|and|or|for|by|on|at|with|from|as|than|its|their|his|her)[ \t\u00a0]*\n)
+        (?=[ \t\u00a0]*\S)
+    )
     """,
     regex.VERBOSE,
 )
@@ -210,7 +215,7 @@ def _wrapped_paragraph_breaks(chunk: str) -> list[tuple[int, int]]:
     indents = [len(line) - len(line.lstrip(" \t\u00a0")) for line in lines]
     margin = min(indent for indent, line in zip(indents, lines, strict=True) if line.strip())
     width = wrap_width(lines)
-    inside = {chunk.index("\n", m.start()) for m in RE_BREAK_IN_SENTENCE.finditer(chunk)}
+    inside = {m.start() for m in RE_BREAK_IN_SENTENCE.finditer(chunk)}
     breaks = []
     for number in range(len(lines) - 1):
         following = lines[number + 1][indents[number + 1] :]
