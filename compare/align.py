@@ -15,14 +15,14 @@ into one story (disclaimers, the rows of results tables: `Shr # cts vs # cts` is
   `boilerplate_articles` other articles loses all its pairs; the other pairs stay
   as they were chosen.
 
-Boilerplate is reported as records (`Boilerplate`: one per shape, and one per group
-of widely paired sentences paired with each other), not as pairs. Every aligned pair is
-found by a prefix-filtered similarity join over the distinct sentences
-(`similar_sentences`), not by visiting every pair of articles or sentences: copies
-of one sentence are joined once and score 1.0 among themselves; the cheap bounds
-(shared words, the multiset overlap `quick_ratio()` computes, which implies the
-length filter) are checked before `ratio()` is paid for. Each sentence is then paired at most once per article pair,
-best score first, so a reordered paragraph still finds its partner.
+Boilerplate is reported as records (`Boilerplate`, one per shape of either kind), not
+as pairs. Every aligned pair is found by a prefix-filtered similarity join over the
+distinct sentences (`similar_sentences`), not by visiting every pair of articles or
+sentences: copies of one sentence are joined once and score 1.0 among themselves;
+the cheap bounds (shared words, the multiset overlap `quick_ratio()` computes, which
+implies the length filter) are checked before `ratio()` is paid for. Each sentence is
+then paired at most once per article pair, best score first, so a reordered paragraph
+still finds its partner.
 
 Two articles are in the same *story* when enough of their sentences align and
 their dates (where both are known) are close; stories are the connected
@@ -260,7 +260,8 @@ def similar_sentences(
     """Find every aligned sentence pair across different articles, without visiting all pairs.
 
     Sentences with a `boilerplate` shape (by default `find_boilerplate(articles)`)
-    align with nothing. Copies of one token sequence are joined once (`_distinct_sentences`). Distinct
+    align with nothing. Copies of one token sequence are joined once
+    (`_distinct_sentences`). Distinct
     sequences are joined by `compare.join`, a prefix-filtered similarity join with
     cheap upper bounds in numpy; the candidates it returns pass the shared-content
     count and the exact multiset overlap (`quick_ratio()`'s bound, which implies the
@@ -401,7 +402,12 @@ def _pair_up(left: str, right: str, scored: list[tuple[float, int, int]], shorte
         used_right.add(j)
         pairs.append(SentencePair(i, j, round(score, 4)))
     pairs.sort(key=lambda p: (p.left, p.right))
-    return Alignment(left, right, tuple(pairs), round(len(pairs) / max(shorter, 1), 4))
+    return Alignment(left, right, tuple(pairs), _coverage(pairs, shorter))
+
+
+def _coverage(pairs: Sequence[SentencePair], shorter: int) -> float:
+    """The share of the shorter article's sentences that are paired."""
+    return round(len(pairs) / max(shorter, 1), 4)
 
 
 def align_pair(
@@ -475,7 +481,7 @@ def without_pairs(
             kept.append(alignment)
         elif pairs:
             shorter = min(lengths[alignment.left], lengths[alignment.right])
-            kept.append(Alignment(alignment.left, alignment.right, pairs, round(len(pairs) / max(shorter, 1), 4)))
+            kept.append(Alignment(alignment.left, alignment.right, pairs, _coverage(pairs, shorter)))
     return tuple(kept)
 
 

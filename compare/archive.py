@@ -99,6 +99,7 @@ from compare.align import (
     similar_sentences,
     sort_boilerplate,
     tokenize,
+    widely_paired,
     without_pairs,
 )
 from compare.baseline import apply_baseline
@@ -354,14 +355,24 @@ def _load_alignments(
 ) -> list[Alignment]:
     """Stored alignments between the articles in `ids` (row -> current id); with `rows`, only among those."""
     query = "SELECT left, right, coverage, pairs FROM alignment" + (" WHERE linked = 1" if linked_only else "")
-    found = []
-    for left, right, coverage, pairs in connection.execute(query):
-        if left not in ids or right not in ids or (rows is not None and (left not in rows or right not in rows)):
-            continue
-        found.append(
-            Alignment(ids[left], ids[right], tuple(SentencePair(i, j, s) for i, j, s in json.loads(pairs)), coverage)
-        )
-    return found
+    return [
+        _alignment(ids, *stored)
+        for stored in connection.execute(query)
+        if stored[0] in ids and stored[1] in ids and (rows is None or (stored[0] in rows and stored[1] in rows))
+    ]
+
+
+def _alignment(ids: dict[int, str], left: int, right: int, coverage: float, pairs: str) -> Alignment:
+    """A stored alignment row as an Alignment of the articles' current ids."""
+    return Alignment(ids[left], ids[right], tuple(SentencePair(i, j, s) for i, j, s in json.loads(pairs)), coverage)
+
+
+def _touching(connection: sqlite3.Connection, rows: set[int]) -> Iterator[tuple[int, int, float, str]]:
+    """The stored alignment rows (left, right, coverage, pairs) with an end in `rows`, each once."""
+    for chunk in _chunks(sorted(rows)):
+        marks = ",".join("?" * len(chunk))
+        query = f"SELECT left, right, coverage, pairs FROM alignment WHERE left IN ({marks}) OR right IN ({marks})"
+        yield from connection.execute(query, [*chunk, *chunk])
 
 
 def _candidates(
@@ -409,20 +420,20 @@ def _chunks(items: Sequence, size: int = 900) -> Iterator[list]:  # type: ignore
 
 def _align_fresh(
     connection: sqlite3.Connection,
-    fresh: Sequence[Article],
+    tokenized: Sequence[TokenizedArticle],
     indexed: dict[int, str],
     lengths: dict[str, int],
     config: Config,
-    shapes: set[Shape],
+    shapes: set[str],
 ) -> list[Alignment]:
-    """Align `fresh` articles with each other and, through the index, with the `indexed` ones.
+    """Align `tokenized` fresh articles with each other and, through the index, with the `indexed` ones.
 
-    The alignments are raw: sentences of the boilerplate `shapes` (the whole
-    corpus') align with nothing, widely paired ones are still in (see `_partners`).
+    The alignments are raw: sentences of the boilerplate `shapes` (keys; the whole
+    corpus') align with nothing, widely paired ones are still in (see `_refresh_partners`).
     """
-    tokenized: list[TokenizedArticle] = [tokenize(a) for a in fresh]
-    found = score_against(tokenized, _candidates(connection, indexed, config), config.align, shapes)
-    for key, scored in similar_sentences(tokenized, config.align, config.jobs, shapes).items():
+    boilerplate = {_shape(key) for key in shapes}
+    found = score_against(tokenized, _candidates(connection, indexed, config), config.align, boilerplate)
+    for key, scored in similar_sentences(tokenized, config.align, config.jobs, boilerplate).items():
         found[key].extend(scored)
     return pair_up(found, lengths | {t.id: len(t.tokens) for t in tokenized})
 
@@ -445,11 +456,11 @@ def _shape(key: str) -> Shape:
     return tuple(key.split(SEP))
 
 
-def _store_shapes(connection: sqlite3.Connection, articles: Iterable[tuple[int, Article]], config: Config) -> None:
-    for row, article in articles:
+def _store_shapes(connection: sqlite3.Connection, tokenized: dict[int, TokenizedArticle], config: Config) -> None:
+    for row, article in tokenized.items():
         connection.executemany(
             "INSERT INTO shape VALUES (?, ?, ?)",
-            ((_shape_key(shape), row, n) for shape, n in shape_counts(tokenize(article), config.align).items()),
+            ((_shape_key(shape), row, n) for shape, n in shape_counts(article, config.align).items()),
         )
 
 
@@ -475,12 +486,22 @@ def _widely_paired(connection: sqlite3.Connection, config: Config) -> dict[tuple
     return {(row, position): n for row, position, n in connection.execute(query, (config.align.boilerplate_articles,))}
 
 
+@dataclass(frozen=True)
+class _Combined:
+    """The boilerplate of the archive joined with the new articles (see `_check`)."""
+
+    shapes: set[str]  # boilerplate shape keys
+    changed: set[str]  # the keys whose status the new articles change
+    carriers: dict[str, dict[int, int]]  # shape key -> stored row -> its sentences of the shape
+    counted: dict[str, Counter[Shape]]  # new article id -> its shapes
+
+
 def _combined_shapes(
     connection: sqlite3.Connection, new: dict[str, TokenizedArticle], replaced: set[int], config: Config
-) -> tuple[set[str], dict[str, dict[int, int]]]:
+) -> _Combined:
     """The boilerplate shapes of the archive without `replaced` rows and with the `new` articles.
 
-    Returns them (stored keys) and, for every shape the change can touch, its stored carriers.
+    Also gives, for every shape the change can touch, its stored carriers.
     """
     counted = {article_id: shape_counts(t, config.align) for article_id, t in new.items()}
     touched = {_shape_key(shape) for counts in counted.values() for shape in counts}
@@ -488,7 +509,8 @@ def _combined_shapes(
         query = f"SELECT shape FROM shape WHERE row IN ({','.join('?' * len(chunk))})"
         touched.update(key for (key,) in connection.execute(query, chunk))
     carriers = _shape_rows(connection, touched)
-    shapes = _boilerplate_shapes(connection, config)
+    before = _boilerplate_shapes(connection, config)
+    shapes = set(before)
     for key in touched:
         shape = _shape(key)
         count = sum(1 for row in carriers.get(key, {}) if row not in replaced)
@@ -497,7 +519,7 @@ def _combined_shapes(
             shapes.add(key)
         else:
             shapes.discard(key)
-    return shapes, carriers
+    return _Combined(shapes, shapes ^ before, carriers, counted)
 
 
 def _combined_partners(
@@ -513,15 +535,12 @@ def _combined_partners(
     row_of = {article_id: row for row, article_id in indexed.items()}
     delta: Counter[tuple[int, int]] = Counter()
     fresh: Counter[SentenceRef] = Counter()
-    for chunk in _chunks(sorted(gone)):
-        marks = ",".join("?" * len(chunk))
-        query = f"SELECT left, right, pairs FROM alignment WHERE left IN ({marks}) OR right IN ({marks})"
-        for left, right, pairs in connection.execute(query, [*chunk, *chunk]):
-            for i, j, _ in json.loads(pairs):
-                if left in indexed and right not in indexed:
-                    delta[(left, i)] -= 1
-                elif right in indexed and left not in indexed:
-                    delta[(right, j)] -= 1
+    for left, right, _, pairs in _touching(connection, gone):
+        for i, j, _ in json.loads(pairs):
+            if left in indexed and right not in indexed:
+                delta[(left, i)] -= 1
+            elif right in indexed and left not in indexed:
+                delta[(right, j)] -= 1
     for alignment in new:
         for pair in alignment.pairs:
             for article_id, position in ((alignment.left, pair.left), (alignment.right, pair.right)):
@@ -541,46 +560,32 @@ def _combined_partners(
         if (before > limit) != (before + change > limit):
             changed_rows.add(ref[0])
             (wide.add if before + change > limit else wide.discard)(ref)
-    widespread = {(indexed[row], position) for row, position in wide}
-    widespread.update(ref for ref, n in fresh.items() if n > limit)
+    widespread = {(indexed[row], position) for row, position in wide} | widely_paired(fresh, config.align)
     return widespread, changed_rows
 
 
 def _alignments_of(connection: sqlite3.Connection, rows: set[int], ids: dict[int, str]) -> list[Alignment]:
     """Stored alignments with an end in `rows`, between articles in `ids` (row -> current id)."""
-    found = {}
-    for chunk in _chunks(sorted(rows)):
-        marks = ",".join("?" * len(chunk))
-        query = f"SELECT left, right, coverage, pairs FROM alignment WHERE left IN ({marks}) OR right IN ({marks})"
-        for left, right, coverage, pairs in connection.execute(query, [*chunk, *chunk]):
-            if left in ids and right in ids:
-                found[(left, right)] = Alignment(
-                    ids[left], ids[right], tuple(SentencePair(i, j, s) for i, j, s in json.loads(pairs)), coverage
-                )
-    return [found[key] for key in sorted(found)]
-
-
-@dataclass(frozen=True)
-class _Combined:
-    """The boilerplate of the archive joined with the new articles (see `_check`)."""
-
-    shapes: set[str]  # boilerplate shape keys
-    carriers: dict[str, dict[int, int]]  # shape key -> stored row -> its sentences of the shape
-    widespread: set[SentenceRef]  # widely paired sentences, by current id
-    ids: dict[int, str]  # kept row -> current id
-    replaced: set[int]
+    found = {(left, right): (left, right, coverage, pairs) for left, right, coverage, pairs in _touching(connection, rows)}
+    return [_alignment(ids, *found[key]) for key in sorted(found) if key[0] in ids and key[1] in ids]
 
 
 def _scope_boilerplate(
     connection: sqlite3.Connection,
     new: Sequence[Article],
+    tokenized: dict[str, TokenizedArticle],
     stubs: dict[int, Article],
     combined: _Combined,
+    widespread: set[SentenceRef],
+    ids: dict[int, str],
     config: Config,
 ) -> tuple[Boilerplate, ...]:
-    """The boilerplate records a full run would give that include a `new` article (see `limit_scope`)."""
-    row_of = {article_id: row for row, article_id in combined.ids.items()}
-    tokenized = {a.id: tokenize(a) for a in new}
+    """The boilerplate records a full run would give that include a `new` article (see `limit_scope`).
+
+    `tokenized` are the new articles', `widespread` the widely paired sentences of
+    everything, `ids` the kept rows' current ids.
+    """
+    row_of = {article_id: row for row, article_id in ids.items()}
     by_id = {a.id: a for a in new}
 
     def article(article_id: str) -> Article:
@@ -593,18 +598,20 @@ def _scope_boilerplate(
         return article(article_id).sentences
 
     records = []
-    new_counts = {article_id: shape_counts(t, config.align) for article_id, t in tokenized.items()}
+    new_counts = combined.counted
     for key in sorted(combined.shapes & {_shape_key(s) for counts in new_counts.values() for s in counts}):
         shape = _shape(key)
-        counts = {combined.ids[row]: n for row, n in combined.carriers.get(key, {}).items() if row in combined.ids}
+        counts = {ids[row]: n for row, n in combined.carriers.get(key, {}).items() if row in ids}
         counts |= {article_id: c[shape] for article_id, c in new_counts.items() if shape in c}
-        records.append(shape_record(shape, counts, tokenize(article(min(counts))), config.align, sentences))
-    wide_new = {ref for ref in combined.widespread if ref[0] in tokenized}
+        first = min(counts)
+        tokens_of_first = tokenized[first] if first in tokenized else tokenize(article(first))
+        records.append(shape_record(shape, counts, tokens_of_first, config.align, sentences))
+    wide_new = {ref for ref in widespread if ref[0] in tokenized}
     wanted = {sentence_shape(tokenized[a].tokens[i]) for a, i in wide_new}
     if wanted:
-        stored_refs = {(row_of[a], i) for a, i in combined.widespread if a in row_of}
+        stored_refs = {(row_of[a], i) for a, i in widespread if a in row_of}
         tokens = _sentence_tokens(connection, stored_refs)
-        shape_of = {(combined.ids[row], i): sentence_shape(t) for (row, i), t in tokens.items()}
+        shape_of = {(ids[row], i): sentence_shape(t) for (row, i), t in tokens.items()}
         shape_of |= {ref: sentence_shape(tokenized[ref[0]].tokens[ref[1]]) for ref in wide_new}
         chosen = {ref for ref, shape in shape_of.items() if shape in wanted}
         records += paired_boilerplate(chosen, shape_of.__getitem__, sentences)
@@ -634,7 +641,7 @@ def _refresh_partners(connection: sqlite3.Connection, stored: _Stored, config: C
     connection.executemany(
         "INSERT INTO partner VALUES (?, ?, ?)", ((stored.rows[a], i, n) for (a, i), n in counts.items())
     )
-    widespread = {ref for ref, n in counts.items() if n > config.align.boilerplate_articles}
+    widespread = widely_paired(counts, config.align)
     lengths = {stub.id: len(stub.sentences) for stub in stored.stubs.values()}
     filtered = {a.key: a for a in without_pairs(raw, widespread, lengths)}
     dates = {stub.id: stub.date for stub in stored.stubs.values()}
@@ -728,7 +735,8 @@ def _index(
         inserted.append(int(cursor.lastrowid or 0))
     if not fresh and not gone:
         return IndexReport(added, replaced, unchanged, removed, len(skipped))
-    _store_shapes(connection, zip(inserted, (article for _, _, article in fresh), strict=True), config)
+    tokenized = {row: tokenize(article) for row, (_, _, article) in zip(inserted, fresh, strict=True)}
+    _store_shapes(connection, tokenized, config)
     shapes = _boilerplate_shapes(connection, config)
 
     # Ids unique over the whole archive; a stored article whose id changes is aligned again.
@@ -753,12 +761,11 @@ def _index(
     stored = _load_stored(connection)
     ids = {row: stub.id for row, stub in stored.stubs.items()}
     say(f"aligning {len(dirty)} articles against {len(ids) - len(dirty)}")
-    whole = _load_whole(connection, {row: stored.stubs[row] for row in dirty})
+    whole = _load_whole(connection, {row: stored.stubs[row] for row in dirty - tokenized.keys()})
     clean = {row: ids[row] for row in ids if row not in dirty}
     lengths = {stub.id: len(stub.sentences) for stub in stored.stubs.values()}
-    alignments = _align_fresh(
-        connection, [whole[r] for r in sorted(dirty)], clean, lengths, config, {_shape(k) for k in shapes}
-    )
+    again = [replace(tokenized[r], id=ids[r]) if r in tokenized else tokenize(whole[r]) for r in sorted(dirty)]
+    alignments = _align_fresh(connection, again, clean, lengths, config, shapes)
     for alignment in alignments:  # `linked` is set by `_refresh_partners`
         connection.execute(
             "INSERT OR REPLACE INTO alignment VALUES (?, ?, ?, ?, ?)",
@@ -767,7 +774,7 @@ def _index(
         )
     say("counting partners")
     _refresh_partners(connection, stored, config)
-    _store_sentences(connection, [whole[r] for r in sorted(inserted)], stored.rows, config)
+    _store_sentences(connection, tokenized, config)
     say("indexing sentences")
     _rebuild_index(connection, config)
     say("extracting facts")
@@ -783,16 +790,15 @@ def _forget(connection: sqlite3.Connection, rows: set[int]) -> None:
         connection.execute("DELETE FROM article WHERE row = ?", (row,))
 
 
-def _store_sentences(connection: sqlite3.Connection, articles: Sequence[Article], rows: dict[str, int], config: Config) -> None:
-    for article in articles:
-        tokenized = tokenize(article)
+def _store_sentences(connection: sqlite3.Connection, tokenized_rows: dict[int, TokenizedArticle], config: Config) -> None:
+    for row, tokenized in sorted(tokenized_rows.items()):
         for position, tokens in enumerate(tokenized.tokens):
             if len(tokens) < config.align.min_tokens or len(tokenized.content[position]) < config.align.min_shared:
                 continue
             text = SEP.join(tokens)
             connection.execute("INSERT OR IGNORE INTO sentence(tokens, size) VALUES (?, ?)", (text, len(tokens)))
             (sid,) = connection.execute("SELECT sid FROM sentence WHERE tokens = ?", (text,)).fetchone()
-            connection.execute("INSERT INTO ref VALUES (?, ?, ?)", (sid, rows[article.id], position))
+            connection.execute("INSERT INTO ref VALUES (?, ?, ?)", (sid, row, position))
 
 
 def _rebuild_index(connection: sqlite3.Connection, config: Config) -> None:
@@ -875,24 +881,23 @@ def _check(
     stubs = {row: replace(kept[row], id=ids[row]) if row in renamed else kept[row] for row in order}
     fresh_new = sorted(date_articles(name_outlets(new, config.outlets), config.jobs), key=lambda a: a.id)
     tokenized_new = {a.id: tokenize(a) for a in fresh_new}
-    shapes, carriers = _combined_shapes(connection, tokenized_new, replaced, config)
+    combined_shapes = _combined_shapes(connection, tokenized_new, replaced, config)
     # Stored articles aligned again: those whose id changed, and those that carry a shape
     # whose boilerplate status the new articles change.
-    refresh = renamed | {row for key in shapes ^ _boilerplate_shapes(connection, config)
-                         for row in carriers.get(key, {}) if row in kept}
+    refresh = renamed | {row for key in combined_shapes.changed
+                         for row in combined_shapes.carriers.get(key, {}) if row in kept}
     moved = _load_whole(connection, {row: stubs[row] for row in refresh})
-    fresh = [*fresh_new, *(moved[row] for row in sorted(refresh))]
+    fresh = [*tokenized_new.values(), *(tokenize(moved[row]) for row in sorted(refresh))]
     say(f"aligning {len(fresh)} articles against an archive of {len(stored.stubs)}")
     indexed = {row: ids[row] for row in order if row not in refresh}
     lengths = {stub.id: len(stub.sentences) for stub in stubs.values()} | {a.id: len(a.sentences) for a in fresh_new}
-    new_alignments = _align_fresh(connection, fresh, indexed, lengths, config, {_shape(k) for k in shapes})
+    new_alignments = _align_fresh(connection, fresh, indexed, lengths, config, combined_shapes.shapes)
     widespread, changed_rows = _combined_partners(connection, new_alignments, indexed, replaced | refresh, config)
     everything = [*fresh_new, *stubs.values()]
-    linked = [
-        a for a in _load_alignments(connection, indexed, linked_only=True)
-        if stored.rows.get(a.left) not in changed_rows and stored.rows.get(a.right) not in changed_rows
-    ] if changed_rows else _load_alignments(connection, indexed, linked_only=True)
-    linked += _alignments_of(connection, changed_rows, indexed)
+    # Alignments touching a sentence whose partner count crossed the threshold are
+    # loaded whether linked or not: their filter, so their link, may change.
+    unchanged = {row: article_id for row, article_id in indexed.items() if row not in changed_rows}
+    linked = [*_load_alignments(connection, unchanged, linked_only=True), *_alignments_of(connection, changed_rows, indexed)]
     new_alignments = list(without_pairs(new_alignments, widespread, lengths))
     stories = group_stories(everything, [*without_pairs(linked, widespread, lengths), *new_alignments], config.align)
     dated = {a.id: a for a in date_from_stories(everything, stories)}
@@ -940,7 +945,7 @@ def _check(
             d for d in discrepancies if d.kind not in config.ignore_kinds and d.cls not in config.ignore_classes
         ),
         boilerplate=_scope_boilerplate(
-            connection, fresh_new, stubs, _Combined(shapes, carriers, widespread, ids, replaced), config
+            connection, fresh_new, tokenized_new, stubs, combined_shapes, widespread, ids, config
         ),
     )
     if baseline is not None:
