@@ -645,42 +645,67 @@ def content_elements(tokens: Sequence[str]) -> list[str]:
 
 def score_against(
     fresh: Sequence[TokenizedArticle],
-    candidates: Callable[[tuple[str, ...]], Iterable[tuple[tuple[str, ...], list[SentenceRef]]]],
+    candidates: Callable[
+        [tuple[str, ...], Callable[[tuple[str, ...]], bool]], Iterable[tuple[tuple[str, ...], list[SentenceRef]]]
+    ],
     config: AlignConfig = AlignConfig(),
     boilerplate: Collection[Shape] = (),
 ) -> Scored:
     """Score the sentences of `fresh` articles against indexed ones that `candidates` returns.
 
-    `candidates(tokens)` gives every indexed sentence (tokens and its sentences in
-    other articles) that can align with `tokens`, and maybe more: each is checked with
-    the same bounds and `ratio()` as `similar_sentences`, so the scores equal a full
-    join's for every pair of a fresh and an indexed article. Sentences of a
+    `candidates(tokens, admits)` gives every indexed sentence (tokens and its
+    sentences in other articles) that can align with `tokens` and that `admits`
+    lets through, and maybe more; `admits` holds `_verify`'s cheap bounds, so an
+    index can apply them before it looks up where a sentence occurs. Each pair is
+    then scored with the same `ratio()` as `similar_sentences`, so the scores equal
+    a full join's for every pair of a fresh and an indexed article. Sentences of a
     `boilerplate` shape (the whole corpus' boilerplate), fresh or indexed, are
     passed over. Pairs among the fresh articles are not scored here
     (`similar_sentences(fresh)` gives them).
     """
     found: Scored = defaultdict(list)
-    derived: dict[tuple[str, ...], tuple[frozenset[str], frozenset[tuple[str, int]]]] = {}
     for record in _distinct_sentences(fresh, config, boilerplate):
-        elements = frozenset(_elements(record.tokens))
+        admits = _bounds(record, config, boilerplate)
         seen: set[tuple[str, ...]] = set()
-        for tokens, refs in candidates(record.tokens):
-            if tokens in seen or not refs:
+        for tokens, refs in candidates(record.tokens, admits):
+            if tokens in seen or not refs or not admits(tokens):
                 continue
             seen.add(tokens)
-            # `_verify`'s bounds, with each side's elements computed once. `record.content`
-            # holds content words only, so its overlap with the tokens is the shared content.
-            if len(record.content.intersection(tokens)) < config.min_shared:
-                continue
-            if tokens not in derived:
-                derived[tokens] = (frozenset(content_words(list(tokens))), frozenset(_elements(tokens)))
-            content, other = derived[tokens]
-            if len(elements & other) < _overlap_needed(len(record.tokens), len(tokens), config):
-                continue
-            if boilerplate and sentence_shape(tokens) in boilerplate:
-                continue
-            _score(record, _Distinct(tokens, content, refs), config, found)
+            _score(record, _Distinct(tokens, frozenset(content_words(list(tokens))), refs), config, found)
     return found
+
+
+def _bounds(record: _Distinct, config: AlignConfig, boilerplate: Collection[Shape]) -> Callable[[tuple[str, ...]], bool]:
+    """`_verify`'s bounds for partners of `record`, as one test of a partner's tokens.
+
+    The partner must share `min_shared` content words (`record.content` holds
+    content words only, so its overlap with the tokens is the shared content) and
+    the multiset overlap `quick_ratio()` bounds with, counted against `record`'s
+    token counts without building the partner's elements; and it must not be
+    boilerplate.
+    """
+    counts = Counter(record.tokens)
+    vocabulary = counts.keys()
+    size = len(record.tokens)
+
+    def admits(tokens: tuple[str, ...]) -> bool:
+        shared_words = vocabulary & tokens
+        if len(record.content & shared_words) < config.min_shared:
+            return False
+        needed = _overlap_needed(size, len(tokens), config)
+        if sum(counts[word] for word in shared_words) < needed:
+            return False  # a bound on the overlap: every copy of each shared word matched
+        left = dict(counts)
+        shared = 0
+        for token in tokens:
+            if left.get(token):
+                left[token] -= 1
+                shared += 1
+        if shared < needed:
+            return False
+        return not (boilerplate and sentence_shape(tokens) in boilerplate)
+
+    return admits
 
 
 def pair_up(found: Scored, lengths: dict[str, int]) -> list[Alignment]:

@@ -377,38 +377,47 @@ def _touching(connection: sqlite3.Connection, rows: set[int]) -> Iterator[tuple[
 
 def _candidates(
     connection: sqlite3.Connection, ids: dict[int, str], config: Config
-) -> Callable[[tuple[str, ...]], Iterator[tuple[tuple[str, ...], list[tuple[str, int]]]]]:
+) -> Callable[[tuple[str, ...], Callable[[tuple[str, ...]], bool]], Iterator[tuple[tuple[str, ...], list[tuple[str, int]]]]]:
     """The index lookup for `align.score_against`: indexed sentences that may align with `tokens`.
 
-    Only sentences of articles in `ids` (row -> current id) count.
+    Sentences filed under the probe's keys, of a partner length, are read first;
+    only those that `admits` lets through are looked up in `ref`, and only their
+    sentences in articles of `ids` (row -> current id) count.
     """
     meta = dict(connection.execute("SELECT key, value FROM meta WHERE key IN ('common', 'radix')"))
     common, radix = int(meta["common"]), int(meta["radix"])
 
-    def candidates(tokens: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], list[tuple[str, int]]]]:
+    def candidates(
+        tokens: tuple[str, ...], admits: Callable[[tuple[str, ...]], bool]
+    ) -> Iterator[tuple[tuple[str, ...], list[tuple[str, int]]]]:
         names = sorted(set(content_elements(tokens)))
         ranks: dict[str, int] = {}
         for chunk in _chunks(names):
             ranks.update(connection.execute(f"SELECT name, rank FROM element WHERE name IN ({','.join('?' * len(chunk))})", chunk))
         keys = probe_keys(tokens, ranks, common, radix, config.align)
         lengths = partner_lengths(len(tokens), config.align)
-        found: dict[int, tuple[str, list[tuple[str, int]]]] = {}
+        admitted: dict[int, tuple[str, ...]] = {}
+        met: set[int] = set()
         for chunk in _chunks(keys):
             query = (
-                "SELECT s.sid, s.tokens, r.row, r.position FROM sentence s JOIN ref r ON r.sid = s.sid "
-                f"WHERE s.sid IN (SELECT sid FROM posting WHERE key IN ({','.join('?' * len(chunk))})) "
-                "AND s.size BETWEEN ? AND ?"
+                "SELECT sid, tokens FROM sentence "
+                f"WHERE sid IN (SELECT sid FROM posting WHERE key IN ({','.join('?' * len(chunk))})) "
+                "AND size BETWEEN ? AND ?"
             )
-            earlier = set(found)  # a sentence met in an earlier chunk has all its refs already
-            for sid, text, row, position in connection.execute(query, [*chunk, lengths.start, lengths.stop - 1]):
-                if sid in earlier:
-                    continue
-                entry = found.setdefault(sid, (text, []))
+            for sid, text in connection.execute(query, [*chunk, lengths.start, lengths.stop - 1]):
+                if sid not in met:
+                    met.add(sid)
+                    split = tuple(text.split(SEP))
+                    if admits(split):
+                        admitted[sid] = split
+        refs: dict[int, list[tuple[str, int]]] = {sid: [] for sid in admitted}
+        for chunk in _chunks(sorted(admitted)):
+            query = f"SELECT sid, row, position FROM ref WHERE sid IN ({','.join('?' * len(chunk))}) ORDER BY rowid"
+            for sid, row, position in connection.execute(query, chunk):
                 if row in ids:
-                    entry[1].append((ids[row], position))
-        for sid in sorted(found):
-            text, refs = found[sid]
-            yield tuple(text.split(SEP)), refs
+                    refs[sid].append((ids[row], position))
+        for sid in sorted(admitted):
+            yield admitted[sid], refs[sid]
 
     return candidates
 
@@ -928,12 +937,14 @@ def _check(
     relevant_rows = {by_id[aid] for aid in relevant if aid in by_id}
     alignments = tuple(sorted(
         [*without_pairs(
-            _load_alignments(connection, {r: ids[r] for r in relevant_rows if r in indexed}, linked_only=False),
+            _alignments_of(connection, relevant_rows & set(indexed), {r: ids[r] for r in relevant_rows if r in indexed}),
             widespread, lengths),
          *(a for a in new_alignments if a.left in relevant and a.right in relevant)],
         key=lambda a: a.key,
     ))
-    discrepancies = find_discrepancies(final, facts, stories, alignments, config.compare)
+    # Findings within a story without a new article would be dropped by `limit_scope`.
+    within = {story.id for story in stories if scope & set(story.articles)}
+    discrepancies = find_discrepancies(final, facts, stories, alignments, config.compare, within=within)
     context_skipped = [Skipped(p, r) for place, p, r in connection.execute("SELECT place, path, reason FROM skipped") if place not in own]
     result = CheckResult(
         articles=tuple(final),

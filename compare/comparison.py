@@ -32,7 +32,7 @@ import difflib
 import hashlib
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
@@ -864,12 +864,19 @@ def find_discrepancies(
     stories: Sequence[Story],
     alignments: Iterable[Alignment],
     config: CompareConfig = CompareConfig(),
+    *,
+    within: Collection[str] | None = None,
 ) -> tuple[Discrepancy, ...]:
-    """Compare the facts of every story, and the world facts of the whole input."""
+    """Compare the facts of every story, and the world facts of the whole input.
+
+    `within`: the ids of the stories whose facts are compared with each other (all
+    by default); the world facts are compared across every story either way. A
+    check that keeps only the findings about some articles passes their stories.
+    """
     ctx = _Context({a.id: a for a in articles}, facts, _aligned_index(alignments), config)
     found: list[Discrepancy] = []
     for story in stories:
-        if len(story.articles) < 2:
+        if len(story.articles) < 2 or (within is not None and story.id not in within):
             continue
         for refs, reason in _numeric_groups(ctx, story):
             verdict = _classify_numeric(ctx, refs)
