@@ -327,6 +327,22 @@ class CheckResult:
         """True if `article_id` is under check, not context given with `--against`."""
         return self.scope is None or article_id in self.scope
 
+    def listed_articles(self) -> frozenset[str]:
+        """The articles a report lists: all, or with `--against` those under check, the context in
+        their stories and every article a discrepancy cites (one across stories, too).
+
+        The other context articles bear on no finding of the run; reports count
+        them instead of listing them (the archive has them all).
+        """
+        if self.scope is None:
+            return frozenset(a.id for a in self.articles)
+        ids = set(self.scope)
+        for story in self.stories:
+            if ids.intersection(story.articles):
+                ids.update(story.articles)
+        ids.update(c.article for d in (*self.discrepancies, *self.accepted) for c in d.claims)
+        return frozenset(ids)
+
     def return_code(self, fail_on: Severity | None) -> int:
         """The exit status of a run: 2 if an input was skipped, 1 if a discrepancy
         is at or above `fail_on` (None: never fail on discrepancies), else 0."""

@@ -21,9 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
-import trafilatura
 from lxml import etree
-from trafilatura.settings import Document
 
 from compare.sentences import LineIndex
 
@@ -76,6 +74,11 @@ class Page:
 
 def extract_page(source: str) -> Page | None:
     """Return the article of the page `source`, or None if it has no article text."""
+    # Imported here: trafilatura and its helpers take a tenth of a second to import,
+    # which a run over text and JSON articles (an archive check) need not pay.
+    import trafilatura
+    from trafilatura.settings import Document
+
     document = trafilatura.bare_extraction(
         source,
         with_metadata=True,

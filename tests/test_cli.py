@@ -193,7 +193,10 @@ def test_against_report_lists_the_context_that_bears_on_the_new_article(tmp_path
     assert "Skipped (could not be read):" in report and "and 10 more (listed in the JSON report)" in report
     assert "#### HIGH · conflict" in report  # the finding of the new article fits
     data = json.loads(CliRunner().invoke(main, ["check", str(new), "--against", str(old), "--format", "json"]).stdout)
-    assert {"a", "b", "c", "flood"} == {a["id"] for a in data["articles"]}  # the JSON report has everything
+    # The JSON lists what the Markdown lists, counts the rest alike, and names every skipped input.
+    assert {"a", "b", "c"} == {a["id"] for a in data["articles"]}
+    assert {"articles": 1, "stories": 1} == data["not_listed"]
+    assert 4 == data["summary"]["articles"]["processed"]
     assert 30 == len(data["skipped"])
 
 

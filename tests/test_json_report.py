@@ -292,3 +292,21 @@ def test_schema_rejects_a_drifted_document(
     change(document)
     found = errors(validator, document)
     assert any(e.startswith(f"{where}: ") for e in found), found
+
+
+def test_check_json_against_context_lists_what_the_findings_bear_on(validator: Draft202012Validator) -> None:
+    """With --against, the JSON lists the new article's story and counts the unrelated context."""
+    new = sorted(SEEDS.glob("*.txt"))[0]
+    flood = ROOT / "samples" / "flood"
+    outcome = invoke("check", str(new), "--against", str(SEEDS), "--against", str(flood), "--format", "json")
+    document = json.loads(outcome.stdout)
+    assert [] == errors(validator, document)
+    listed = {a["id"] for a in document["articles"]}
+    assert all(a["id"] in listed for a in document["articles"] if a["in_scope"])
+    assert not any(a["path"].startswith(str(flood)) for a in document["articles"])  # another story, no finding
+    left_out = document["not_listed"]
+    assert left_out["articles"] >= 3 and left_out["stories"] >= 1  # the flood story at least
+    assert document["summary"]["articles"]["processed"] == len(listed) + left_out["articles"]
+    assert all(listed.intersection(s["articles"]) for s in document["stories"])
+    cited = {c["article"] for d in document["discrepancies"] for c in d["claims"]}
+    assert document["discrepancies"] and cited <= listed

@@ -183,10 +183,17 @@ def _dump(data: dict[str, Any]) -> str:
 def render_json(result: CheckResult, *, settings: Settings | None = None) -> str:
     """Render a check result (`factdiff check --format json`).
 
+    With `--against`, `articles` and `stories` hold what the run's findings bear
+    on (`CheckResult.listed_articles`: the articles under check, the context in
+    their stories, every article a finding cites) and `not_listed` counts the
+    rest; without, they hold everything and `not_listed` is zero.
+
     `settings` are the effective settings of the run (file and command line
     merged); without them the document's `settings` is `null`.
     """
     paths = {a.id: a.path for a in result.articles}
+    listed = result.listed_articles()
+    stories = [s for s in result.stories if listed.intersection(s.articles)]
     data = {
         "schema": SCHEMA,
         "document": "check",
@@ -194,13 +201,14 @@ def render_json(result: CheckResult, *, settings: Settings | None = None) -> str
         "settings": None if settings is None else settings_record(settings),
         "scope": None if result.scope is None else sorted(result.scope),
         "summary": _summary(result),
-        "articles": [article_record(a) | {"in_scope": result.in_scope(a.id)} for a in result.articles],
+        "articles": [article_record(a) | {"in_scope": result.in_scope(a.id)} for a in result.articles if a.id in listed],
         "skipped": _skipped_records(result.unreadable),
         "ignored": _skipped_records(result.ignored),
         "stories": [
             {"id": s.id, "articles": list(s.articles), "near_duplicates": [list(p) for p in s.near_duplicates]}
-            for s in result.stories
+            for s in stories
         ],
+        "not_listed": {"articles": len(result.articles) - len(listed), "stories": len(result.stories) - len(stories)},
         "boilerplate": [boilerplate_record(b) for b in result.boilerplate],
         "discrepancies": [discrepancy_record(d, paths) for d in result.discrepancies],
         "accepted": [discrepancy_record(d, paths) for d in result.accepted],

@@ -392,7 +392,7 @@ class _Report:
     def __post_init__(self) -> None:
         self.articles = {a.id: a for a in self.result.articles}
         self.order = report_order(self.result)
-        self.shown = shown = shown_articles(self.result)
+        self.shown = shown = self.result.listed_articles()
         self.sources = _sources(self.result, shown)
         involved = frozenset(c.article for d in self.result.discrepancies for c in d.claims)
         self.involved_sources = _sources(self.result, shown, involved)
@@ -654,29 +654,12 @@ def _not_listed(number: int, noun: str, which: str, plural: str | None = None) -
     """The line that counts what an `--against` report leaves out, if anything."""
     if not number:
         return []
-    return ["", f"Not listed: {_count(number, noun, plural)} {which} (--against); the JSON report has them."]
+    return ["", f"Not listed: {_count(number, noun, plural)} {which} (--against)."]
 
 
 def _count(number: int, noun: str, plural: str | None = None) -> str:
     """`1 story`, `2 stories`, `1,204 context articles`."""
     return f"{number:,} {noun if number == 1 else plural or noun + 's'}"
-
-
-def shown_articles(result: CheckResult) -> frozenset[str]:
-    """The articles a report lists: all, or with `--against` those under check, the context in
-    their stories and every article a discrepancy cites (one across stories, too).
-
-    The other context articles bear on no finding of the run; the report counts
-    them instead of listing them.
-    """
-    if result.scope is None:
-        return frozenset(a.id for a in result.articles)
-    ids = set(result.scope)
-    for story in result.stories:
-        if ids.intersection(story.articles):
-            ids.update(story.articles)
-    ids.update(c.article for d in (*result.discrepancies, *result.accepted) for c in d.claims)
-    return frozenset(ids)
 
 
 def copy_groups(pairs: Iterable[tuple[str, str]]) -> list[list[str]]:
