@@ -207,23 +207,36 @@ def _rank_elements(distinct: list[_Distinct], rare: int) -> int:
     token sequences, the bound `quick_ratio()` computes. Returns the first rank of a
     content element in more than `rare` distinct sentences.
     """
-    return _element_ranks(distinct, rare)[1]
+    return _assign_ranks(distinct, rare)[2]
 
 
 def _element_ranks(distinct: list[_Distinct], rare: int) -> tuple[dict[tuple[str, int], int], int]:
     """`_rank_elements`, also returning the rank of every element."""
-    per_sentence = [_elements(d.tokens) for d in distinct]
-    frequency: Counter[tuple[str, int]] = Counter()
-    for elements in per_sentence:
-        frequency.update(elements)
-    content = {e for d, elements in zip(distinct, per_sentence, strict=True) for e in elements if e[0] in d.content}
-    order = sorted(frequency, key=lambda e: (e not in content, frequency[e], e))
-    rank = {e: r for r, e in enumerate(order)}
-    for record, elements in zip(distinct, per_sentence, strict=True):
-        record.elements = frozenset(rank[e] for e in elements)
-        record.keys = tuple(sorted(rank[e] for e in elements if e[0] in record.content))
-        record.stops = len(elements) - len(record.keys)
-    return rank, sum(1 for e in content if frequency[e] <= rare)
+    names, rank_of, common = _assign_ranks(distinct, rare)
+    return dict(zip(names, rank_of, strict=True)), common
+
+
+def _assign_ranks(distinct: list[_Distinct], rare: int) -> tuple[list[tuple[str, int]], list[int], int]:
+    """Set each record's `elements`, `keys` and `stops`; return the elements, their ranks and `common`.
+
+    Elements are numbered as first met, so each is hashed once per occurrence and
+    counted, sorted and ranked as an int.
+    """
+    number: dict[tuple[str, int], int] = {}
+    per_sentence = [[number.setdefault(e, len(number)) for e in _elements(d.tokens)] for d in distinct]
+    names = list(number)
+    frequency = Counter(itertools.chain.from_iterable(per_sentence))
+    folded: dict[str, bool] = {}
+    content = [folded[w] if w in folded else folded.setdefault(w, bool(content_words([w]))) for w, _ in names]
+    order = sorted(range(len(names)), key=lambda n: (not content[n], frequency[n], names[n]))
+    rank_of = [0] * len(names)
+    for rank, n in enumerate(order):
+        rank_of[n] = rank
+    for record, numbers in zip(distinct, per_sentence, strict=True):
+        record.elements = frozenset(rank_of[n] for n in numbers)
+        record.keys = tuple(sorted(rank_of[n] for n in numbers if content[n]))
+        record.stops = len(numbers) - len(record.keys)
+    return names, rank_of, sum(1 for n, is_content in enumerate(content) if is_content and frequency[n] <= rare)
 
 
 def _elements(tokens: Sequence[str]) -> list[tuple[str, int]]:
@@ -392,6 +405,10 @@ def _score(x: _Distinct, y: _Distinct, config: AlignConfig, found: Scored) -> No
 
 def _pair_up(left: str, right: str, scored: list[tuple[float, int, int]], shorter: int) -> Alignment:
     """One partner per sentence, best score first, so a reordered paragraph finds its partner."""
+    if len(scored) == 1:  # most pairs of articles share one sentence (a template line)
+        score, i, j = scored[0]
+        only = (SentencePair(i, j, round(score, 4)),)
+        return Alignment(left, right, only, _coverage(only, shorter))
     used_left: set[int] = set()
     used_right: set[int] = set()
     pairs = []

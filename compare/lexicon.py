@@ -238,7 +238,7 @@ def fold_word(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """Return the folded words of `text`, dropping punctuation."""
-    return [fold_word(m.group(0)) for m in RE_WORD.finditer(text)]
+    return list(map(fold_word, RE_WORD.findall(text)))
 
 
 def content_words(tokens: list[str]) -> list[str]:
