@@ -55,11 +55,12 @@ from __future__ import annotations
 import bisect
 import codecs
 import datetime as dt
+import functools
 import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -69,6 +70,7 @@ import regex
 
 from compare.errors import InputError
 from compare.lexicon import MONTHS
+from compare.parallel import parallel_map
 from compare.records import Article, Sentence, Skipped
 from compare.sentences import LineIndex, split_sentences
 from compare.webpage import extract_page, source_lines
@@ -638,7 +640,7 @@ def read_article(path: Path, *, encoding: str | None = None) -> Article:
 
 
 def read_articles(
-    path: Path, *, encoding: str | None = None, limit: int | None = ARTICLE_BYTES_LIMIT
+    path: Path, *, encoding: str | None = None, limit: int | None = ARTICLE_BYTES_LIMIT, jobs: int = 1
 ) -> list[Article | Skipped]:
     """Read one input file: its article, or one per entry of a JSON Lines or JSON file.
 
@@ -646,13 +648,14 @@ def read_articles(
     file that cannot be read becomes a Skipped naming the file and line
     (`export.jsonl:17`) or item (`export.json[3]`) and why; the others are read.
     `limit` caps the bytes of one article (None: no cap): a bigger file, or
-    JSON entry, is refused with the reason before it is processed.
+    JSON entry, is refused with the reason before it is processed. The entries of
+    a JSON file are read over `jobs` processes.
     """
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
-        return read_json_lines(_read_bytes(path), str(path), encoding=encoding, limit=limit)
+        return read_json_lines(_read_bytes(path), str(path), encoding=encoding, limit=limit, jobs=jobs)
     if suffix == ".json":
-        return read_json(_read_bytes(path), str(path), encoding=encoding, limit=limit)
+        return read_json(_read_bytes(path), str(path), encoding=encoding, limit=limit, jobs=jobs)
     if limit is not None and not path.is_dir():
         try:
             size = path.stat().st_size
@@ -706,7 +709,7 @@ def read_page(data: bytes, path: str, *, id: str, encoding: str | None = None) -
 
 
 def read_json_lines(
-    data: bytes, path: str, *, encoding: str | None = None, limit: int | None = ARTICLE_BYTES_LIMIT
+    data: bytes, path: str, *, encoding: str | None = None, limit: int | None = ARTICLE_BYTES_LIMIT, jobs: int = 1
 ) -> list[Article | Skipped]:
     """Read a JSON Lines export: one article object per line; blank lines are passed over.
 
@@ -745,11 +748,11 @@ def read_json_lines(
                 entries.append((where, f"{stem}-{number}", _load_json(line, where)))
             except InputError as error:
                 entries.append(Skipped(error.path, error.reason))
-    return _articles_from_json(entries, None)  # each line was held to `limit` above
+    return _articles_from_json(entries, None, jobs)  # each line was held to `limit` above
 
 
 def read_json(
-    data: bytes, path: str, *, encoding: str | None = None, limit: int | None = ARTICLE_BYTES_LIMIT
+    data: bytes, path: str, *, encoding: str | None = None, limit: int | None = ARTICLE_BYTES_LIMIT, jobs: int = 1
 ) -> list[Article | Skipped]:
     """Read a JSON file holding one article object, or a list of them (items named `path[i]`).
 
@@ -762,7 +765,8 @@ def read_json(
     if isinstance(value, list):
         if not value:
             raise InputError(path, "the JSON list holds no articles")
-        return _articles_from_json([(f"{path}[{i}]", f"{stem}-{i}", item) for i, item in enumerate(value)], limit)
+        entries = [(f"{path}[{i}]", f"{stem}-{i}", item) for i, item in enumerate(value)]
+        return _articles_from_json(entries, limit, jobs)
     return _articles_from_json([(path, stem, value)], limit)
 
 
@@ -795,32 +799,33 @@ def _json_type(value: object) -> str:
 
 
 def _articles_from_json(
-    entries: Iterable[tuple[str, str, object] | Skipped], limit: int | None
+    entries: Sequence[tuple[str, str, object] | Skipped], limit: int | None, jobs: int = 1
 ) -> list[Article | Skipped]:
     """Build an Article from each `(where, default id, value)` entry, or a Skipped saying why not.
 
-    Ids repeated inside one file are suffixed with their line or item (`a-17`),
-    since `unique_ids` tells files apart, not the entries of one file.
+    Entries are built over `jobs` processes. Ids repeated inside one file are
+    suffixed with their line or item (`a-17`), since `unique_ids` tells files
+    apart, not the entries of one file.
     """
-    results: list[Article | Skipped] = []
-    for entry in entries:
-        if isinstance(entry, Skipped):
-            results.append(entry)
-            continue
-        where, default_id, value = entry
-        text = value.get("text") if isinstance(value, dict) else None
-        if limit is not None and isinstance(text, str) and len(text) > limit // 4 and len(text.encode("utf-8")) > limit:
-            results.append(Skipped(where, _too_big(len(text.encode("utf-8")), limit)))
-            continue
-        try:
-            results.append(_article_from_json(value, where=where, default_id=default_id))
-        except InputError as error:
-            results.append(Skipped(error.path, error.reason))
+    results = parallel_map(functools.partial(_entry_article, limit=limit), entries, jobs)
     counts = Counter(r.id for r in results if isinstance(r, Article))
     return [
         replace(r, id=f"{r.id}-{_position(r.path)}") if isinstance(r, Article) and counts[r.id] > 1 else r
         for r in results
     ]
+
+
+def _entry_article(entry: tuple[str, str, object] | Skipped, limit: int | None) -> Article | Skipped:
+    if isinstance(entry, Skipped):
+        return entry
+    where, default_id, value = entry
+    text = value.get("text") if isinstance(value, dict) else None
+    if limit is not None and isinstance(text, str) and len(text) > limit // 4 and len(text.encode("utf-8")) > limit:
+        return Skipped(where, _too_big(len(text.encode("utf-8")), limit))
+    try:
+        return _article_from_json(value, where=where, default_id=default_id)
+    except InputError as error:
+        return Skipped(error.path, error.reason)
 
 
 def _position(where: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -56,21 +57,33 @@ def read_inputs(
     articles: list[Article] = []
     skipped: list[Skipped] = []
     passed_over: list[Skipped] = []
-    for raw in iter_paths(paths, passed_over):
-        try:
-            if raw == "-":
+    raws = list(iter_paths(paths, passed_over))
+    # Files of one article each are read over `jobs` processes; a JSON export's
+    # entries are spread over them inside `read_articles`.
+    single = [raw for raw in raws if raw != "-" and Path(raw).suffix.lower() not in (".jsonl", ".json")]
+    read = dict(zip(single, parallel_map(functools.partial(_read_file, config=config, jobs=1), single, config.jobs), strict=True))
+    for raw in raws:
+        if raw == "-":
+            try:
                 results: list[Article | Skipped] = [read_stdin(encoding=config.encoding, limit=config.max_article_bytes)]
-            else:
-                results = read_articles(Path(raw), encoding=config.encoding, limit=config.max_article_bytes)
-        except InputError as error:
-            skipped.append(Skipped(error.path, error.reason))
-            continue
+            except InputError as error:
+                results = [Skipped(error.path, error.reason)]
+        else:
+            results = read[raw] if raw in read else _read_file(raw, config, config.jobs)
         for result in results:
             if isinstance(result, Article):
                 articles.append(result)
             else:
                 skipped.append(result)
     return (unique_ids(articles) if unique else articles), skipped + passed_over
+
+
+def _read_file(raw: str, config: Config, jobs: int) -> list[Article | Skipped]:
+    """The articles of one input file, or why it cannot be read."""
+    try:
+        return read_articles(Path(raw), encoding=config.encoding, limit=config.max_article_bytes, jobs=jobs)
+    except InputError as error:
+        return [Skipped(error.path, error.reason)]
 
 
 def date_articles(articles: Iterable[Article], jobs: int = 1) -> list[Article]:

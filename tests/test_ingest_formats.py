@@ -329,6 +329,24 @@ def test_jsonl_ids_made_unique(tmp_path: Path) -> None:
     assert [] == skipped
 
 
+def test_jsonl_read_over_two_processes_equals_one(tmp_path: Path) -> None:
+    """`--jobs 2` reads a big export's entries in two processes: same articles, order and skips."""
+    lines: list[object] = []
+    for number in range(60):
+        lines.append({"id": f"wire-{number % 25}", "text": f"Police said {number} people were hurt on Sunday.\n\nRoads reopened."})
+        if number % 17 == 0:
+            lines.append('{"id": "broken", "text": ')
+        if number % 23 == 0:
+            lines.append({"id": "empty", "text": "   "})
+    export = write_lines(tmp_path / "wire.jsonl", *lines)
+    one = read_inputs([str(export)], Config(jobs=1))
+    two = read_inputs([str(export)], Config(jobs=2))
+    assert one == two
+    articles, skipped = two
+    assert 60 == len(articles) and len({a.id for a in articles}) == 60  # repeated ids got their line
+    assert 4 + 3 == len(skipped)
+
+
 def test_unique_ids_order_does_not_matter() -> None:
     """Ids still clashing after the folder prefix are numbered by path, whatever the input order."""
     a = Article(id="a", path="x/a.txt", text="")
