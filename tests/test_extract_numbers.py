@@ -647,7 +647,7 @@ def test_dollars_and_cents(sentence: str, expected: list[tuple[str, float, str]]
         ("The index stood at nine point nought four.", [("nine point nought four", 9.04)]),
         ("The rate is nought point seventy-one.", [("nought point seventy-one", 0.71)]),
         ("The firm owes two point five million.", [("two point five million", 2.5e6)]),
-        # Hard negatives: "at one point" is an idiom of time; "naught" alone is no number.
+        # Hard negatives: "at one point" is an idiom of time; "came to naught" an idiom of nothing.
         ("At one point five people were held.", [("five", 5.0)]),
         ("All their work came to naught.", []),
     ],
@@ -713,3 +713,87 @@ def test_suspended_and_negative_ranges(
 def test_half_without_of(sentence: str, expected: list[tuple[str, float, str | None, str | None]]) -> None:
     """`half the ...` and a hedged `half` are a share; `half an hour` and `the second half` are not."""
     assert expected == [(f.text, f.value, f.counts, f.qualifier) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("He won by one hundredth of a second.", [("one hundredth", 0.01, "fraction")]),
+        ("The tax takes two thousandths of each trade.", [("two thousandths", 0.002, "fraction")]),
+        ("Each heir received three twenty-fifths of the estate.", [("three twenty-fifths", 0.12, "fraction")]),
+        ("A dose of one twenty-fifth.", [("one twenty-fifth", 0.04, "fraction")]),
+        ("The grain weighs a millionth of a gram.", [("a millionth", 1e-6, "fraction")]),
+        ("The shares split one hundred thirty-fifths.", [("one hundred thirty-fifths", 100 / 35, "fraction")]),
+        ("The shares split one hundred and thirty fifths.", [("one hundred and thirty fifths", 26.0, "fraction")]),
+        ("The record was one one hundred and fifth of the old one.", [("one one hundred and fifth", 1 / 105, "fraction")]),
+        ("The bar is two hundred thirty-two and a thirtieth long.", [("two hundred thirty-two and a thirtieth", 232 + 1 / 30, None)]),
+        ("A one-fifth stake was sold.", [("one-fifth", 0.2, "fraction")]),
+        # Hard negatives: ordinals after a determiner or before a noun, and a plain "first".
+        ("The town marked its two hundredth anniversary.", []),
+        ("Fans watched the one hundredth episode.", []),
+        ("She celebrated a hundredth birthday.", []),
+        ("We were confident for those two first games.", [("two", 2.0, None)]),
+    ],
+)
+def test_fractions_with_ordinal_denominators(sentence: str, expected: list[tuple[str, float, str | None]]) -> None:
+    """A number in words and an ordinal is a fraction ("three twenty-fifths"); an ordinal after "the" or before a noun is none."""
+    assert expected == [(f.text, pytest.approx(f.value), f.unit) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("A third of a million people fled.", [("A third of a million", 1e6 / 3)]),
+        ("The fund holds two million and one half.", [("two million and one half", 2.5e6)]),
+        ("Debt reached one billion and three quarters million.", [("one billion and three quarters million", 1.00075e9)]),
+        ("The bakery sold three hundred and two dozen rolls.", [("three hundred and two dozen", 324.0)]),
+        ("Buy 3 doz eggs and five dozs rolls.", [("3 doz", 36.0), ("five dozs", 60.0)]),
+        ("The fine was 3 hundred and 21 yuan.", [("3 hundred and 21 yuan", 321.0)]),
+        ("It cost 4 thousand 3 hundred dollars.", [("4 thousand 3 hundred dollars", 4300.0)]),
+        ("The score was fifty - two.", [("fifty - two", 52.0)]),
+        # Hard negatives: a count after "and" is its own count; "3-2" is a score.
+        ("They raised 5 million and 20 schools joined.", [("5 million", 5e6), ("20", 20.0)]),
+        ("Leeds won 3-2 on Saturday.", []),
+    ],
+)
+def test_number_words_joined_with_digits_and_fractions(sentence: str, expected: list[tuple[str, float]]) -> None:
+    """Digits and scale words join ("3 hundred and 21"), a fraction of a scale multiplies it, dozens count the last group."""
+    assert expected == [(f.text, pytest.approx(f.value)) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The growth rate was 1.1^23 over the period.", [("1.1^23", 1.1**23)]),
+        ("A factor of 10^6 separates them.", [("10^6", 1e6)]),
+        ("The ratio fell to 2.5^-1.", [("2.5^-1", 0.4)]),
+        ("Sales reached 2.33 k.", [("2.33 k", 2330.0)]),
+        ("The answer is negative one over 20.", [("negative one over 20", -0.05)]),
+        ("Temperatures fell to negative 12 degrees.", [("negative 12 degrees", -12.0)]),
+        ("Growth in the third quarter was zero.", [("zero", 0.0)]),
+        ("The chance is nought.", [("nought", 0.0)]),
+        # Hard negatives: idioms, a spaced letter after a whole number, a race distance, a network.
+        ("Police have zero tolerance for drugs.", []),
+        ("Crowds gathered at ground zero.", []),
+        ("He ran a 10 k race.", [("10", 10.0)]),
+        ("The phone has 5G.", []),
+    ],
+)
+def test_powers_scale_letters_signs_and_zero(sentence: str, expected: list[tuple[str, float]]) -> None:
+    """A caret is a power, a spaced scale letter ends a precise amount, "negative" is a sign, zero is a value but in idioms."""
+    assert expected == [(f.text, pytest.approx(f.value)) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Per cent of twenty.", [("Per cent of twenty", 20.0)]),
+        ("The answer: percent of 10.", [("percent of 10", 10.0)]),
+        # Hard negatives: the percent before "of" and a count after it.
+        ("Some 40 percent of 10 people agreed.", [("40 percent", 40.0)]),
+        ("A large percent of 30 countries voted.", []),
+    ],
+)
+def test_percent_said_before_its_number(sentence: str, expected: list[tuple[str, float]]) -> None:
+    """"per cent of twenty" is 20% when the percent word opens the clause and the number ends it."""
+    assert expected == [(f.text, pytest.approx(f.value)) for f in facts(sentence) if f.kind.value == "percent"]

@@ -35,7 +35,7 @@ from compare.records import Article, Fact, FactKind, Sentence
 # ---------------------------------------------------------------------------
 
 ONES: dict[str, int] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "zero": 0, "nought": 0, "naught": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19,
@@ -57,7 +57,7 @@ CHAINING_SCALES = frozenset({1.0, 1e2, 1e3, 1e5})
 SCALE_SUFFIXES: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "b": 1e9, "bn": 1e9,
-    "bln": 1e9, "tn": 1e12, "trn": 1e12, "dozen": 12, "dozens": 12, "mm": 1e6, "t": 1e12, "tln": 1e12, "trln": 1e12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+    "bln": 1e9, "tn": 1e12, "trn": 1e12, "dozen": 12, "dozens": 12, "doz": 12, "dozs": 12, "dz": 12, "dzs": 12, "g": 1e9, "mm": 1e6, "t": 1e12, "tln": 1e12, "trln": 1e12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }  # fmt: skip
 
 # Currency symbols and words -> ISO code. Keys are compared after dropping dots and spaces.
@@ -238,6 +238,10 @@ ONE_PRONOUN_AFTER = frozenset(
     "of another other who that which whose day time way thing point side hand more "
     "last such reason too by".split()
 )  # fmt: skip
+# The words for zero, and the words around them that make an idiom, not a value.
+ZERO_WORDS = frozenset({"zero", "nought", "naught"})
+ZERO_BEFORE = frozenset("ground year day patient absolute generation".split())
+ZERO_AFTER = frozenset("tolerance hour hours sum day days".split())
 CODE_WORDS = (
     r"section|article|chapter|title|rule|resolution|route|highway|interstate|flight"
     r"|room|page|pages|vol|volume|episode|season|part|phase|level|grade|class|category"
@@ -268,8 +272,9 @@ STREET_SUFFIXES = (
 # Patterns
 # ---------------------------------------------------------------------------
 
+DOZENS = ("dozen", "dozens", "doz", "dozs", "dz", "dzs")  # "three dozen", "5 doz", "3 dzs"
 _NUMBER_WORD = "|".join(
-    sorted([*ONES, *TENS, "hundred", *SCALES, "dozen", "dozens"], key=len, reverse=True)
+    sorted([*ONES, *TENS, "hundred", *SCALES, *DOZENS], key=len, reverse=True)
 )
 _BIG = "hundred|thousand|million|billion|trillion|dozen"
 
@@ -304,7 +309,8 @@ RE_WORD_NUMBER = regex.compile(
           | an?[ ]+(?=(?:{_BIG})\b) )?      # "a dozen", "a million"
         (?:{_NUMBER_WORD}|(?:nought|naught)(?=[ ]+point\b))\b  # the first number word
         (?:                                 # then more number words, each consumed once
-            (?:[ ]+|-|(?<=hundred|thousand|million|billion|trillion)[ ]+and[ ]+)
+            (?:[ ]+|-|(?<=hundred|thousand|million|billion|trillion)[ ]+and[ ]+
+              |(?<=ty)[ ]-[ ](?=(?:{"|".join(w for w in ONES if 0 < ONES[w] < 10)})\b))  # "fifty - two"
             (?:{_NUMBER_WORD})\b
         )*+
         (?:[ ]+point(?:[ ]+{_DECIMAL_WORD}\b)++)?  # spoken decimals: "two point five"
@@ -318,8 +324,9 @@ RE_WORD_NUMBER = regex.compile(
 # A scale after digits: "1.2 million", "3bn", "5m", "10k" (short forms only when glued).
 RE_SCALE = regex.compile(
     r"""
-    (?: (?<![ \u00a0])[ \u00a0]*(?P<word>hundred|thousand|million|billion|trillion|lakhs?|crores?|dozens?|mln|bln|mn|bn|tln|trln|tn|trn)
-      | (?P<short>MM|[kKmMbBT]|mil) )      # 10k, 5m, $5B, $1MM, $2T: glued to the digits
+    (?: (?<![ \u00a0])[ \u00a0]*(?P<word>hundred|thousand|million|billion|trillion|lakhs?|crores?|dozens?|dozs?|dzs?|mln|bln|mn|bn|tln|trln|tn|trn)
+      | (?P<short>MM|[kKmMbBT]|mil)        # 10k, 5m, $5B, $1MM, $2T: glued to the digits
+      | [ ](?P<spaced>[kKMGB])(?=[ \u00a0]*(?:[.,;:!?)]|\Z)) )  # "2.33 k", "1,674.5 G": see _decorate
     (?![\p{L}\p{N}])
     (?!-(?:high|long|wide|tall|deep)\b)   # "a 5m-high wall" is metres
     (?![ ](?:high|long|wide|tall|deep)\b)
@@ -328,6 +335,16 @@ RE_SCALE = regex.compile(
     regex.VERBOSE,
 )
 
+# The smaller groups after digits and a scale word: "4 thousand 3 hundred", "3 hundred and 21".
+_UNDER_HUNDRED = rf"""(?:{"|".join(TENS)})(?:[- ](?:{"|".join(w for w in ONES if 0 < ONES[w] < 10)}))?|{"|".join(w for w in sorted(ONES, key=len, reverse=True) if ONES[w])}"""
+RE_SCALE_REST = regex.compile(
+    rf"""
+    (?: [ \u00a0]+(?P<d>\d{{1,3}})[ \u00a0]+(?P<sw>(?i:hundred|thousand|million))\b   # "4 thousand 3 hundred"
+      | [ \u00a0]+and[ \u00a0]+(?P<tail>\d{{1,2}}(?![\d.,])|(?i:{_UNDER_HUNDRED})\b) )  # "3 hundred and 21"
+    (?![\p{{L}}\p{{N}}-])
+    """,
+    regex.VERBOSE,
+)
 # A percent sign or word after a number.
 RE_PERCENT = regex.compile(
     r"""
@@ -489,6 +506,46 @@ RE_QUARTER_PERIOD_AFTER = regex.compile(
     """,
     regex.VERBOSE,
 )
+# Ordinals that name a denominator ("three twenty-fifths", "a hundredth of a second",
+# "one one hundred and fifth"), each with its cardinal. "Second" is left out: "two
+# seconds" is a time.
+ORDINAL_CARDINALS: dict[str, str] = {
+    "first": "one", "third": "three", "fourth": "four", "fifth": "five", "sixth": "six",
+    "seventh": "seven", "eighth": "eight", "ninth": "nine", "tenth": "ten", "eleventh": "eleven",
+    "twelfth": "twelve", "thirteenth": "thirteen", "fourteenth": "fourteen", "fifteenth": "fifteen",
+    "sixteenth": "sixteen", "seventeenth": "seventeen", "eighteenth": "eighteen",
+    "nineteenth": "nineteen", "twentieth": "twenty", "thirtieth": "thirty", "fortieth": "forty",
+    "fiftieth": "fifty", "sixtieth": "sixty", "seventieth": "seventy", "eightieth": "eighty",
+    "ninetieth": "ninety", "hundredth": "hundred", "thousandth": "thousand", "millionth": "million",
+    "billionth": "billion", "trillionth": "trillion",
+}  # fmt: skip
+ORDINAL_ENDINGS = tuple(ORDINAL_CARDINALS) + tuple(f"{w}s" for w in ORDINAL_CARDINALS)
+_ORDINAL_ALT = "|".join(sorted(ORDINAL_CARDINALS, key=len, reverse=True))
+RE_ORDINAL_ANY = regex.compile(rf"""(?i:{_ORDINAL_ALT})s?\b""", regex.VERBOSE)
+# A number in words, then an ordinal: a written fraction. Which words are the numerator
+# is settled in `_ordinal_fraction`.
+RE_ORDINAL_FRACTION = regex.compile(
+    rf"""
+    (?<![\p{{L}}\p{{N}}'’-])
+    (?P<words>
+        (?:an?|{_NUMBER_WORD})\b                                   # the numerator's first word
+        (?:(?:[ ]+and[ ]+|[ ]*-[ ]*|[ ]+)(?:{_NUMBER_WORD})\b)*+   # more number words
+        (?:[ ]+and[ ]+|[ ]*-[ ]*|[ ]+)(?P<ord>{_ORDINAL_ALT})(?P<plural>s)?   # the ordinal
+    )
+    (?![\p{{L}}\p{{N}}-])
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+RE_AND_JOIN = regex.compile(r"""[ \u00a0]+and[ \u00a0]+""", regex.VERBOSE)
+# Words before which a number and an ordinal are an ordinal: "the one hundredth episode".
+RE_ORDINAL_BEFORE = regex.compile(
+    r"""(?<![\p{L}])(?i:the|its|his|her|their|our|this|that|my|your)[ ]+\Z|['’]s[ ]+\Z""", regex.VERBOSE
+)
+# A fraction of a scale: "two thirds of a million", "a quarter of a billion".
+RE_OF_SCALE = regex.compile(
+    r"""[ \u00a0]+of[ \u00a0]+(?:a|one)[ \u00a0]+(?P<w>(?i:hundred|thousand|million|billion|trillion))\b""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
 # A fraction standing alone before "of": "a third of voters", "half of them", "a quarter
 # of the budget". Without "of", "a third" is an ordinal ("a third term") and "half" a
 # part of a game ("the second half"), so neither is read.
@@ -536,8 +593,19 @@ RE_SCIENTIFIC = regex.compile(
     """,
     regex.VERBOSE,
 )
+# A power written with a caret: "10^6", "1.1^23", "2.5^-1" (a sign before the exponent;
+# two minuses cancel, "1.1^--23" is 1.1^23). Not "x 10^30": that is RE_SCIENTIFIC's.
+RE_POWER = regex.compile(
+    r"""
+    (?<![\p{L}\p{N}.,^])
+    (?P<base>\d{1,6}(?:\.\d{1,12})?)
+    \^(?P<sign>[-+−]{0,2})(?P<exp>\d{1,3})
+    (?![\p{L}\p{N}^]|\.\d)
+    """,
+    regex.VERBOSE,
+)
 # Prefilters, each a necessary condition for the pattern above it.
-RE_SCIENTIFIC_HINT = regex.compile(r"""\d(?:[eE][+-]?\d|[ ]?[×x][ ]?10)""", regex.VERBOSE)
+RE_SCIENTIFIC_HINT = regex.compile(r"""\d(?:[eE][+-]?\d|[ ]?[×x][ ]?10|\^)""", regex.VERBOSE)
 RE_VULGAR_ANY = regex.compile(f"[{VULGAR_FRACTIONS}]")
 # After a fraction with a plain slash, what makes it no date (3/4 is March 4): a unit, or
 # "of" and a determiner ("1/40 of the wavelength").
@@ -583,7 +651,7 @@ RE_AGE_APPOSITION = regex.compile(
 # "- 5" a dash; a hyphen opening a line ("\n-5 dead") is a list marker.
 RE_MINUS = regex.compile(
     r"""
-    (?: (?<![\p{L}])(?i:minus)[ -]                     # minus 5, minus-5
+    (?: (?<![\p{L}])(?i:minus|negative)[ -]            # minus 5, minus-5, negative 2
       | (?<![\p{L}\p{N}])\u2212                        # −4 (the minus sign)
       | (?:(?<=[ \u00a0(\[])|(?<![\s\S]))              # a space, "(" or the start, then
         (?<!\p{N}[ \u00a0]{0,3}|\p{N}[ \u00a0]{0,3}\()  # no number right before: "40 -50"
@@ -795,6 +863,16 @@ RE_PERCENT_FOR = regex.compile(
     r"""(?<![ \u00a0])[ \u00a0]+(?:dedicated|allocated|devoted|earmarked|going|spent|set[ ]aside)[ ]+(?:to|for|on)[ ]+""",
     regex.VERBOSE | regex.IGNORECASE,
 )
+# A percent word before "of" and the number, in the order of speech ("per cent of twenty",
+# "percent of 10"), when the word opens the clause: in "40 percent of 10 people" the
+# percent is 40, and in "a large percent of 30 countries" there is none.
+RE_PERCENT_OF_BEFORE = regex.compile(
+    r"""(?<![\p{L}\p{N}][ \u00a0-]*)(?<![\p{L}])(?i:percents?|per[ \u00a0]cent|pct)[ \u00a0]+of[ \u00a0]+\Z""",
+    regex.VERBOSE,
+)
+# What may follow that number: the end of a clause, so that it counts nothing ("percent of
+# 10 countries" says how many countries, not which percent).
+RE_CLAUSE_END = regex.compile(r"""[ \u00a0]*(?:[.,;:!?)"”]|\Z)""", regex.VERBOSE)
 # A phrase before "of"/"numbering" that the number measures: "a force of 55,000".
 RE_PHRASE_BEFORE = regex.compile(
     r"""
@@ -875,11 +953,11 @@ RE_ANY_DIGIT = regex.compile(r"\d")
 PHRASE_BEFORE_WORDS = ("of", "numbering", "numbered", "totaling", "totalling", "totaled", "totalled")
 # Every number word holds one of these (`thir`: thirteen, thirty; `illion`: million...).
 NUMBER_WORD_PARTS = (
-    "zero", "one", "two", "three", "thir", "four", "forty", "five", "fif", "six", "seven", "eigh",
-    "nine", "ten", "eleven", "twel", "twenty", "hundred", "thousand", "illion", "dozen", "lakh", "crore",
+    "zero", "one", "two", "three", "thir", "four", "fort", "five", "fif", "six", "seven", "eigh",
+    "nine", "ten", "eleven", "twel", "twent", "hundred", "thousand", "illion", "dozen", "lakh", "crore",
     "nought", "naught",
 )  # fmt: skip
-MINUS_CHARS = len("minus ")  # RE_MINUS's longest match
+MINUS_CHARS = len("negative ")  # RE_MINUS's longest match
 CURRENCY_BEFORE_CHARS = len("U.S. $ ")  # RE_CURRENCY_BEFORE's longest match
 CODE_WORD_CHARS = max(len(word) for word in CODE_WORDS.split("|"))
 # İ (lower-cases to two characters), ſ (folds to s), the Kelvin sign (folds to k): the
@@ -902,6 +980,7 @@ def parse_number_words(text: str) -> float | None:
     group: float | None = None  # the value below the current scale word
     last = ""  # kind of the previous token: one, teen, ten, hundred, scale, and, a, half
     last_scale = float("inf")
+    hundreds, last_and = 0.0, False  # the group at its last "hundred", and whether "and" came after
     for i, tok in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         if tok in ("a", "an"):
@@ -915,7 +994,7 @@ def parse_number_words(text: str) -> float | None:
         if tok == "and":
             if last not in ("hundred", "scale", "one", "teen", "ten") or not nxt:
                 return None
-            last = "and"
+            last, last_and = "and", True
             continue
         if tok in ("half", "quarter"):
             part = 0.5 if tok == "half" else 0.25
@@ -950,11 +1029,13 @@ def parse_number_words(text: str) -> float | None:
             if group is None or group >= 100 or last in ("hundred", "and"):
                 return None
             group *= 100
+            hundreds, last_and = group, False
             last = "hundred"
-        elif tok in ("dozen", "dozens"):  # "three dozen", "3 dozens"
+        elif tok in DOZENS:  # "three dozen", "3 dozens"
             if group is None or last in ("and",):
                 return None
-            group *= 12
+            # Dozens of what follows the last "and": "three hundred and two dozens" is 324.
+            group = hundreds + (group - hundreds) * 12 if last_and and group > hundreds else group * 12
             last = "hundred"
         elif tok in SCALES:
             scale = SCALES[tok]
@@ -965,6 +1046,7 @@ def parse_number_words(text: str) -> float | None:
                 return None
             total += group * scale
             group, last, last_scale = None, "scale", scale
+            hundreds, last_and = 0.0, False
         else:
             return None
     if last in ("and", "a"):
@@ -1154,7 +1236,91 @@ def _scientific(text: str) -> list[tuple[int, int, float]]:
         value = float(f"{m.group('mant')}e{exp}")  # exact: 1.99e-30, not 1.99 * 10 ** -30
         if math.isfinite(value) and value != 0:
             found.append((m.start(), m.end(), value))
+    if "^" in text:
+        taken = _Spans((s, e) for s, e, _ in found)
+        for m in RE_POWER.finditer(text):
+            if taken.overlaps(m.start(), m.end()):
+                continue  # "1.99 x 10^30"
+            negative = (m.group("sign").count("-") + m.group("sign").count("−")) % 2 == 1
+            try:
+                value = float(m.group("base")) ** (-int(m.group("exp")) if negative else int(m.group("exp")))
+            except (OverflowError, ZeroDivisionError):
+                continue
+            if math.isfinite(value) and value != 0:
+                found.append((m.start(), m.end(), value))
+        found.sort()
     return found
+
+
+def _ordinal_value(tokens: list[str]) -> float | None:
+    """The value of an ordinal in words, as a denominator: "twenty fifth" 25, "one hundred and fifth" 105."""
+    *head, last = tokens
+    cardinal = ORDINAL_CARDINALS[last.removesuffix("s")]
+    if not head and cardinal in SCALES:
+        return SCALES[cardinal]  # "a trillionth"
+    return parse_number_words(" ".join([*head, cardinal])) if head or cardinal != "hundred" else 100.0
+
+
+def _ordinal_fraction(text: str, m: regex.Match[str]) -> float | None:
+    """The value of a written fraction with an ordinal denominator; None if it is none, nan if RE_FRACTION_AFTER's.
+
+    A denominator of one word up to "tenths" is left to RE_FRACTION_AFTER, which reads
+    mixed numbers ("two and three fifths") and quarters of a year (nan is returned), as
+    is every such ordinal that is no fraction here ("the two first games").
+
+    The denominator is the ordinal with the tens word before it ("three twenty-fifths",
+    "one hundred thirty-fifths" = 100/35; not after "and", nor when no numerator is left:
+    "one hundred and thirty fifths" = 130/5, "twenty fifths" = 20/5), then as many words more as the numerator needs
+    to parse ("one one hundred fifth" = 1/105); the numerator takes the rest ("ninety-five
+    hundred fifths" = 9500/5). The ordinal is plural after a numerator above one, singular
+    after one ("one twenty-fifth"); a singular one is a fraction only before "of", at the
+    end of a clause or after "and" (a mixed number: "thirty-two and a thirtieth"): "a
+    hundredth birthday", "the one hundredth episode" are ordinals.
+    """
+    tokens = RE_WORD_SEPARATORS.sub(" ", m.group("words").lower()).split()
+    split = len(tokens) - 1
+    if ORDINAL_CARDINALS[tokens[-1].removesuffix("s")] in ONES and split > 1 and tokens[split - 1] in TENS:
+        if tokens[split - 2] != "and":
+            split -= 1  # "one hundred thirty-fifths" is 100/35; "twenty fifths" 20/5, "a hundred and thirty fifths" 130/5
+    while split > 0:
+        head = tokens[:split]
+        numerator = 1.0 if head in (["a"], ["an"]) else parse_number_words(" ".join(head))
+        if numerator is not None and numerator > 0 and head[-1] != "and":
+            denominator = _ordinal_value([t for t in tokens[split:] if t != "and"])
+            if denominator is None or denominator <= 1:
+                split -= 1  # "a one-fifth stake": "a" is not its numerator
+                continue
+            if split == len(tokens) - 1 and denominator <= 10:
+                return math.nan
+            if (numerator > 1) != bool(m.group("plural")):
+                return None
+            if numerator == 1 and not (
+                RE_OF.match(text, m.end()) or RE_CLAUSE_END.match(text, m.end()) or text.endswith(" and ", 0, m.start())
+            ):
+                return None
+            return numerator / denominator
+        split -= 1
+    simple = (_ordinal_value(tokens[-1:]) or 0) <= 10  # "two first games", "a one-fifth stake": RE_FRACTION_AFTER's
+    return math.nan if simple else None
+
+
+def _mixed_ordinal_fractions(
+    text: str, found: list[tuple[int, int, float, str | None]]
+) -> list[tuple[int, int, float, str | None]]:
+    """Join a whole number in words and "and" a fraction after it: "thirty-two and a thirtieth"."""
+    out: list[tuple[int, int, float, str | None]] = []
+    for atom in found:
+        prev = out[-1] if out else None
+        words = atom[3]
+        if (
+            prev is not None and prev[3] is not None and words is not None and words.endswith(ORDINAL_ENDINGS)
+            and not prev[3].endswith(ORDINAL_ENDINGS) and atom[2] < 1 and prev[2] == int(prev[2])
+            and RE_AND_JOIN.fullmatch(text, prev[1], atom[0])
+        ):  # fmt: skip
+            out[-1] = (prev[0], atom[1], prev[2] + atom[2], None)  # a mixed number: no fraction, no number word
+        else:
+            out.append(atom)
+    return out
 
 
 def _may_hold_share(text: str) -> bool:
@@ -1190,7 +1356,21 @@ def _atoms(
             continue
         found.append((m.start(), m.end(), number, None))
     taken = _Spans((s, e) for s, e, _, _ in found)
-    for m in RE_WORD_NUMBER.finditer(text) if _may_hold_number_word(text) else ():
+    may_hold_words = _may_hold_number_word(text)
+    ordinal_fractions = False
+    for m in RE_ORDINAL_FRACTION.finditer(text) if may_hold_words and RE_ORDINAL_ANY.search(text) else ():
+        if taken.overlaps(m.start(), m.end()):
+            continue
+        value = _ordinal_fraction(text, m)
+        if value is not None and not math.isnan(value) and RE_ORDINAL_BEFORE.search(_left(text, m.start())):
+            value = None  # "the one hundredth episode"
+        if value is None:
+            taken.add(m.start(), m.end())  # no number in it: not "one" episode, nor "two" in "the two hundredth"
+        elif not math.isnan(value):
+            found.append((m.start(), m.end(), value, m.group("words").lower()))
+            taken.add(m.start(), m.end())
+            ordinal_fractions = True
+    for m in RE_WORD_NUMBER.finditer(text) if may_hold_words else ():
         if taken.overlaps(m.start(), m.end()):
             continue
         if RE_AT_ONE_POINT.match(m.group("words")) and RE_AT_BEFORE.search(_left(text, m.start())):
@@ -1202,6 +1382,8 @@ def _atoms(
         value = parse_number_words(m.group("words"))
         if value is not None and math.isfinite(value):
             found.append((m.start(), m.end(), value, m.group("words").lower()))
+    if ordinal_fractions:
+        found = _mixed_ordinal_fractions(text, sorted(found))
     low = text.lower()
     for m in RE_FRACTION_OF.finditer(text) if _may_hold_share(text) else ():
         if taken.overlaps(m.start(), m.end()):
@@ -1278,7 +1460,9 @@ def _decorate(
     scale = 1.0
     last_scale = 1.0
     while words is None and (sm := RE_SCALE.match(text, end)):
-        key = (sm.group("word") or sm.group("short")).lower()
+        key = (sm.group("word") or sm.group("short") or sm.group("spaced")).lower()
+        if sm.group("spaced") and not (scale == 1 and any(c in ".," for c in text[start:end])):
+            break  # a letter set apart is a scale after a precise amount ending its clause: not "5 G", "a 10 k run"
         if sm.group("short") == "T" and not RE_CURRENCY_BEFORE.search(left, max(0, len(left) - CURRENCY_BEFORE_CHARS)):
             break  # "$2.1T" is trillions; "a 5T truck" is tonnes
         if SCALE_SUFFIXES[key] <= last_scale or last_scale not in CHAINING_SCALES:
@@ -1286,7 +1470,13 @@ def _decorate(
         last_scale = SCALE_SUFFIXES[key]
         scale *= last_scale
         end = sm.end()
-    fraction = "fraction" if words is not None and RE_FRACTION_WORDS.fullmatch(words) else None
+    if words is None and scale in (1e2, 1e3, 1e6, 1e9) and value == int(value) and RE_SCALE_REST.match(text, end):
+        value, end = _scale_rest(text, value * scale, scale, end)
+        scale = 1.0
+    fraction = (
+        "fraction" if words is not None and (RE_FRACTION_WORDS.fullmatch(words) or words.endswith(ORDINAL_ENDINGS))
+        else None
+    )  # fmt: skip
     if words is None and value < 1 and any(c in "/⁄" or c in VULGAR_FRACTIONS for c in text[start:end]):
         fraction = "fraction"  # "1/4 inch", "½ cup"
     fm = RE_FRACTION_AFTER.match(text, end) if fraction is None else None
@@ -1312,13 +1502,22 @@ def _decorate(
         # One third, two thirds (a singular denominator after one only); "three halves" and
         # "twenty-three fifths" are improper fractions. "one hundred and three quarters"
         # is a mixed number, as "and a quarter" is: the words after the last "and".
-        if den_word.endswith("s") == (value > 1) and not period:
-            whole, _, tail = (words or "").rpartition(" and ")
-            last = parse_number_words(tail) if whole else None
-            if last is not None and last < denominator and (head := parse_number_words(whole)) is not None:
-                value, end = head + last / denominator * SCALES.get(whole.rsplit(" ", 1)[-1], 1.0), fm.end("den")
+        # The fraction of a mixed number is of the scale before it or after it: "two million
+        # and one half" is 2.5 million, "one billion and three quarters million" 1.00075 billion.
+        whole, _, tail = (words or "").rpartition(" and ")
+        last = parse_number_words(tail) if whole else None
+        head = parse_number_words(whole) if last is not None and last < denominator else None
+        numerator = last if head is not None and last is not None else value
+        if den_word.endswith("s") == (numerator > 1) and not period:
+            if head is not None:
+                of_scale, end = SCALES.get(whole.rsplit(" ", 1)[-1], 1.0), fm.end("den")
+                if sa := RE_SCALE_WORD_AFTER.match(text, end):
+                    of_scale, end = SCALES[sa.group("w").lower()], sa.end()
+                value = head + numerator / denominator * of_scale
             else:
                 value, end, fraction = value / denominator, fm.end("den"), "fraction"  # "two-thirds", "3 quarters of"
+    if fraction and (osm := RE_OF_SCALE.match(text, end)):
+        value, end, fraction = value * SCALES[osm.group("w").lower()], osm.end(), None  # "a third of a million"
     atom_end = end
     value *= scale
     kind = FactKind.QUANTITY
@@ -1357,6 +1556,12 @@ def _decorate(
                 "percentage points" if pm.group("pp") or pm.group("points")
                 else "basis points" if pm.group("bp") else "%"
             )  # fmt: skip
+    if (
+        kind is FactKind.QUANTITY and not minus and left.endswith(" ") and left.rstrip()[-2:].lower() == "of"
+        and (po := RE_PERCENT_OF_BEFORE.search(left)) and RE_CLAUSE_END.match(text, end)
+    ):  # fmt: skip
+        kind, unit = FactKind.PERCENT, "%"
+        mention_start = start - (len(left) - po.start())
     if kind is FactKind.QUANTITY:
         if agm := RE_AGE_AFTER.match(text, end):
             age_unit = agm.group("unit") or agm.group("unit_of")
@@ -1416,6 +1621,30 @@ def _decorate(
         unit=unit, words=words, year=year, hyphen_right=hyphen_right,
         hyphen_left=before in "-–" and before2.isdigit(),
     )  # fmt: skip
+
+
+def _scale_rest(text: str, total: float, scale: float, end: int) -> tuple[float, int]:
+    """Add the smaller groups after digits and a scale word: "4 thousand 3 hundred and 21" is 4,321.
+
+    Only "hundred" takes "and" a number under a hundred ("3 hundred and one"); a larger
+    scale takes digits and a smaller scale word ("4 thousand 3 hundred"), so that "5
+    million and 20 schools" stays two counts.
+    """
+    while rm := RE_SCALE_REST.match(text, end):
+        if rm.group("d"):
+            part_scale = SCALE_SUFFIXES[rm.group("sw").lower()]
+            if part_scale >= scale or int(rm.group("d")) * part_scale >= scale:
+                break
+            total, scale, end = total + int(rm.group("d")) * part_scale, part_scale, rm.end()
+            continue
+        if scale != 1e2:
+            break
+        tail = rm.group("tail")
+        part = float(tail) if tail.isdigit() else parse_number_words(tail)
+        if part is not None and 0 < part < 100:
+            total, end = total + part, rm.end()
+        break
+    return total, end
 
 
 def _per_unit(rate: regex.Match[str]) -> str:
@@ -1495,9 +1724,9 @@ def _ratio(text: str, a: _Mention, b: _Mention) -> _Mention | None:
     join = RE_RATIO_JOIN.match(text[a.end : b.start])
     if join is None or a.year or b.year or a.high is not None or b.high is not None:
         return None
-    if any(m.kind is not FactKind.QUANTITY or m.unit is not None or m.value <= 0 for m in (a, b)):
-        return None
-    if join.group("word").lower() == "in" and a.value >= b.value:
+    if any(m.kind is not FactKind.QUANTITY or m.unit is not None for m in (a, b)) or a.value == 0 or b.value <= 0:
+        return None  # a negative numerator is one: "minus one over 20"
+    if join.group("word").lower() == "in" and not 0 < a.value < b.value:
         return None
     return b._replace(start=a.start, value=a.value / b.value, atom_start=a.atom_start, unit="fraction", words=None)
 
@@ -1877,6 +2106,15 @@ def _keep(text: str, m: _Mention) -> bool:
     first = text[m.atom_start : m.atom_start + 1]
     if m.words and first.isupper() and RE_WORD_BEFORE.search(_left(text, m.atom_start)):
         return False  # "BBC Two", "Deep Space Nine", "the Six Nations": names, not counts
+    if m.words in ZERO_WORDS and m.value == 0 and m.kind is FactKind.QUANTITY and m.unit is None:
+        before = RE_WORD_BEFORE.search(_left(text, m.atom_start))
+        nxt = _tokens(text, m.atom_end, 1)
+        word_before = before.group("w").lower() if before else ""
+        if word_before in ZERO_BEFORE or (nxt and nxt[0].lower() in ZERO_AFTER):
+            return False  # "ground zero", "zero tolerance"
+        if m.words != "zero" and word_before in ("to", "for"):
+            return False  # "came to naught", "all for nought": idioms; "fell to zero" is a value
+        return True  # "rates near zero", "zero is the answer": a number, even with nothing counted
     if m.words in ("one", "zero") and m.value in (0, 1) and m.kind not in (FactKind.MONEY, FactKind.AGE):
         before = RE_WORD_BEFORE.search(_left(text, m.atom_start))
         nxt = _tokens(text, m.atom_end, 1)
