@@ -797,3 +797,22 @@ def test_powers_scale_letters_signs_and_zero(sentence: str, expected: list[tuple
 def test_percent_said_before_its_number(sentence: str, expected: list[tuple[str, float]]) -> None:
     """"per cent of twenty" is 20% when the percent word opens the clause and the number ends it."""
     assert expected == [(f.text, pytest.approx(f.value)) for f in facts(sentence) if f.kind.value == "percent"]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Unite fell, down 68 p at 1112 p, in London.", [("68 p", 0.68, "GBP"), ("1112 p", 11.12, "GBP")]),
+        ("The pill holds 150 micrograms of iodine.", [("150 micrograms", 150.0, "μg")]),
+        ("The dose was 120 μg a day.", [("120 μg a day", 120.0, "μg/day")]),
+        ("The car reached 90kmph.", [("90kmph", 90.0, "km/h")]),
+        ("He has raised 280 million of the 1.5 billion shekels.", [("280 million", 2.8e8, "ILS"), ("1.5 billion shekels", 1.5e9, "ILS")]),
+        # Hard negatives: a time, a count of banknotes, an exponent of a unit.
+        ("The vote is at 5 p.m. on Friday.", []),
+        ("Two of the $20 bills were fake.", [("Two", 2.0, None), ("$20", 20.0, "USD")]),
+        ("The lake covers 4 km^2.", [("4 km", 4.0, "km")]),
+    ],
+)
+def test_spaced_pence_micrograms_and_parts_of_a_whole(sentence: str, expected: list[tuple[str, float, str | None]]) -> None:
+    """Pence set apart in a price list, micrograms, "280 million of the 1.5 billion shekels"; an exponent is no number."""
+    assert expected == [(f.text, pytest.approx(f.value), f.unit) for f in facts(sentence)]

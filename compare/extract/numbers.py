@@ -144,6 +144,10 @@ UNIT_WORDS: dict[str, str] = {
     "micrometer": "μm", "micrometers": "μm", "micron": "μm", "microns": "μm",
     "gigapascal": "GPa", "gigapascals": "GPa", "parts per million": "ppm", "parts per billion": "ppb",
     "pound-feet": "lb-ft", "pound-foot": "lb-ft",
+    "milligram": "mg", "milligrams": "mg", "milligramme": "mg", "milligrammes": "mg",
+    "microgram": "μg", "micrograms": "μg", "microgramme": "μg", "microgrammes": "μg",
+    "gramme": "g", "grammes": "g", "kilogramme": "kg", "kilogrammes": "kg",
+    "decimetre": "dm", "decimetres": "dm", "decimeter": "dm", "decimeters": "dm",
 }  # fmt: skip
 UNIT_ABBREVIATIONS: dict[str, str] = {
     "km": "km", "cm": "cm", "mm": "mm", "kg": "kg", "mg": "mg", "lb": "lb", "lbs": "lb",
@@ -158,6 +162,7 @@ UNIT_ABBREVIATIONS: dict[str, str] = {
     "mAh": "mAh", "min": "min", "mins": "min", "hr": "h", "hrs": "h", "g": "g",
     "nm": "nm", "m": "m", "μm": "μm", "µm": "μm", "ppm": "ppm", "ppb": "ppb", "GPa": "GPa",
     "MPa": "MPa", "kPa": "kPa", "PS": "PS", "m3": "m3", "m³": "m3", "cu ft": "cu ft",
+    "μg": "μg", "µg": "μg", "mcg": "μg", "kmph": "km/h", "dm": "dm",
     "″": "in",  # a double prime: a 25.5″ neck
 }  # fmt: skip
 
@@ -404,7 +409,9 @@ RE_CURRENCY_AFTER = regex.compile(
         )
         \b
       | [ \u00a0]?(?P<sign>[\p{Sc}元])(?![ \u00a0]?\p{N})    # a sign after the amount: 15€, 100 ₡, 50¢
-      | (?<=\p{N})(?P<sign>p)(?![\p{L}\p{N}]) )              # pence glued to the amount: 118.5p (see _decorate)
+      | (?<=\p{N})(?P<sign>p)(?![\p{L}\p{N}])               # pence glued to the amount: 118.5p (see _decorate)
+      | (?<=\p{N})[ ](?P<sign>p)                             # or set apart in a price list: "down 68 p at 1112 p,"
+        (?=[,;)]|\.(?!\p{L})|[ ]+(?:at|to|from|on|in|and)[ ]+\p{N}|\Z) )
     """,
     regex.VERBOSE,
 )
@@ -536,6 +543,7 @@ RE_ORDINAL_FRACTION = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
+RE_OF_THE = regex.compile(r"""[ \u00a0]+of[ \u00a0]+(?i:the|its|their|his|her|our|a|an)[ \u00a0]+""", regex.VERBOSE)
 RE_AND_JOIN = regex.compile(r"""[ \u00a0]+and[ \u00a0]+""", regex.VERBOSE)
 # Words before which a number and an ordinal are an ordinal: "the one hundredth episode".
 RE_ORDINAL_BEFORE = regex.compile(
@@ -1447,8 +1455,8 @@ def _decorate(
     # Codes glued by a hyphen (F-35, COVID-19), decades ('90s), ids (#1, No. 10).
     if before in "-‐" and before2.isalpha() and not minus:
         return None
-    if before in "'’/:." or (before == "," and before2.isdigit()):
-        return None
+    if before in "'’/:.^" or (before == "," and before2.isdigit()):
+        return None  # "^": an exponent ("4 km^2", "2^10" after a letter), which RE_POWER did not read
     if _code_before(left):
         return None
     if text[end + 1 : end + 2] in ("Z", "z", "P", "p", "A", "a") and RE_CODE_AFTER.match(text, end):
@@ -1887,6 +1895,25 @@ def _lend_units(text: str, mentions: list[_Mention]) -> list[_Mention]:
     return out
 
 
+def _lend_to_parts(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Give a scaled amount "of the" whole its unit: "280 million of the 1.5 billion shekels" is shekels.
+
+    Only an amount with a scale word and no unit of its own, smaller than the whole:
+    "two of the $20 bills" counts bills.
+    """
+    out = list(mentions)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if (
+            a.kind is FactKind.QUANTITY and a.unit is None and a.scale > 1 and a.end == a.atom_end and a.high is None
+            and (b.kind is FactKind.MONEY or (b.unit is not None and b.unit != "fraction"))
+            and b.kind is not FactKind.AGE and a.value < b.value and RE_OF_THE.fullmatch(text, a.end, b.start)
+            and not _in_hundredths(text, b)
+        ):  # fmt: skip
+            out[i] = a._replace(kind=b.kind, unit=b.unit)
+    return out
+
+
 def _borrow(text: str, a: _Mention, b: _Mention) -> tuple[_Mention, _Mention]:
     """The two values of a change "from a to b", a bare one with the other's kind, unit and scale.
 
@@ -2188,6 +2215,8 @@ def _sentence_mentions(text: str) -> list[_Mention]:
     found = _merge_ranges(text, _merge_ratios(text, _merge_cents(text, found)))
     if len(found) > 1 and ("rom " in text or "ROM " in text):  # "from a to b" (RE_FROM_HEDGED_BEFORE)
         found = _lend_units(text, found)
+    if len(found) > 1 and " of " in text:
+        found = _lend_to_parts(text, found)
     if vague and (vague := [v for v in vague if not blocked.overlaps(v.start, v.end)]):
         taken = _Spans((m.start, m.end) for m in found)
         found = sorted(found + [v for v in vague if not taken.overlaps(v.start, v.end)], key=lambda m: m.start)
