@@ -816,3 +816,22 @@ def test_percent_said_before_its_number(sentence: str, expected: list[tuple[str,
 def test_spaced_pence_micrograms_and_parts_of_a_whole(sentence: str, expected: list[tuple[str, float, str | None]]) -> None:
     """Pence set apart in a price list, micrograms, "280 million of the 1.5 billion shekels"; an exponent is no number."""
     assert expected == [(f.text, pytest.approx(f.value), f.unit) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Temperatures hit 30C (86F) on Monday.", [("30C", 30.0, "°C", None), ("86F", 86.0, "°F", None)]),
+        ("The wind chill takes it down to minus 20C.", [("minus 20C", -20.0, "°C", None)]),
+        ("Chipmakers will produce sub-7 nanometer chips.", [("7 nanometer", 7.0, "nm", "less than")]),
+        ("Costs were cut by a half.", [("a half", 0.5, "fraction", None)]),
+        # Hard negatives: a seat, a code after a word and a hyphen, a duration, a game's half.
+        ("He sat in seat 12C on the flight.", []),
+        ("The F-35 flew over the base.", []),
+        ("It took a year and a half.", []),
+        ("He scored in the second half.", []),
+    ],
+)
+def test_temperature_letters_sub_and_a_half(sentence: str, expected: list[tuple[str, float, str | None, str | None]]) -> None:
+    """"30C" is Celsius in a sentence about temperatures, "sub-7" is under 7, "a half" ending a clause is 0.5."""
+    assert expected == [(f.text, pytest.approx(f.value), f.unit, f.qualifier) for f in facts(sentence)]

@@ -147,6 +147,7 @@ UNIT_WORDS: dict[str, str] = {
     "milligram": "mg", "milligrams": "mg", "milligramme": "mg", "milligrammes": "mg",
     "microgram": "μg", "micrograms": "μg", "microgramme": "μg", "microgrammes": "μg",
     "gramme": "g", "grammes": "g", "kilogramme": "kg", "kilogrammes": "kg",
+    "nanometre": "nm", "nanometres": "nm", "nanometer": "nm", "nanometers": "nm",
     "decimetre": "dm", "decimetres": "dm", "decimeter": "dm", "decimeters": "dm",
 }  # fmt: skip
 UNIT_ABBREVIATIONS: dict[str, str] = {
@@ -574,6 +575,12 @@ RE_FRACTION_OF = regex.compile(
 # "half" after a hedge, without "of": "more than half people came", "nearly half."; not
 # "half an hour" (a duration).
 RE_HALF_HEDGED = regex.compile(r"""(?<![\p{L}\p{N}'’-])(?P<frac>half)(?![\p{L}\p{N}-])(?![ \u00a0]+an?\b)""", regex.VERBOSE | regex.IGNORECASE)
+# "a half" ending a clause: "cut by a half."; not after "and" ("a year and a half" is a
+# duration, and "two and a half" one number).
+RE_A_HALF_ALONE = regex.compile(
+    r"""(?<![\p{L}\p{N}'’-])(?i:a)[ \u00a0]half(?=[ \u00a0]*(?:[.,;:!?)]|\Z))""", regex.VERBOSE
+)
+RE_AND_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:and)[ \u00a0]+\Z""", regex.VERBOSE)
 # A fraction in digits: "2 1/2", "2½", "½", "1/4 inch", "1⁄32 of a quart".
 VULGAR_FRACTIONS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 RE_DIGIT_FRACTION = regex.compile(
@@ -736,6 +743,15 @@ RE_DIRECTION_AFTER = regex.compile(
 )
 
 # A tilde or "≈" glued to a number, or before it: "~45g", "≈ 3 km" (about); not "a~3" (an id).
+# A temperature's scale as a bare letter, BBC style ("30C", "minus 20C", "86F"): only in a
+# sentence about temperatures, since "12C" is also a seat, a form or a flat.
+RE_TEMPERATURE_LETTER = regex.compile(r"""[ \u00a0]?(?P<t>[CF])(?![\p{L}\p{N}])""", regex.VERBOSE)
+RE_TEMPERATURE_CONTEXT = regex.compile(
+    r"""(?i:temperature|degree|\bheat|\bwarm|\bcold|\bchill|\bfreez|\bfrost|weather|thermometer|celsius|fahrenheit|melting|boiling)""",
+    regex.VERBOSE,
+)
+# "sub-" before a number: below it ("sub-7 nanometer chips", "sub-$100 phones"), not a code.
+RE_SUB_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:sub)[-‐]\Z""", regex.VERBOSE)
 RE_TILDE_BEFORE = regex.compile(r"""(?<![\p{L}\p{N}~])[~≈][ ]?\Z""", regex.VERBOSE)
 # What lies between an amount and its conversion in parentheses: "296 hp (224 kW / 300 PS)",
 # "seven miles (11 km)", "7.5 million crowns (US $1.1 million)".
@@ -1405,6 +1421,10 @@ def _atoms(
     for m in RE_HALF_HEDGED.finditer(text) if "half" in low or len(low) != len(text) else ():
         if not taken.overlaps(m.start(), m.end()) and _qualifier_before(_left(text, m.start())):
             found.append((m.start(), m.end(), 0.5, "half"))
+            taken.add(m.start(), m.end())
+    for m in RE_A_HALF_ALONE.finditer(text) if "half" in low else ():
+        if not taken.overlaps(m.start(), m.end()) and not RE_AND_BEFORE.search(_left(text, m.start())):
+            found.append((m.start(), m.end(), 0.5, RE_SPACES.sub(" ", m.group(0).lower())))
     yield from sorted(found)
 
 
@@ -1453,7 +1473,7 @@ def _decorate(
     before2 = text[start - 2] if start > 1 else " "
     minus = RE_MINUS.search(left, max(0, len(left) - MINUS_CHARS))
     # Codes glued by a hyphen (F-35, COVID-19), decades ('90s), ids (#1, No. 10).
-    if before in "-‐" and before2.isalpha() and not minus:
+    if before in "-‐" and before2.isalpha() and not minus and not RE_SUB_BEFORE.search(left):
         return None
     if before in "'’/:.^" or (before == "," and before2.isdigit()):
         return None  # "^": an exponent ("4 km^2", "2^10" after a letter), which RE_POWER did not read
@@ -1583,6 +1603,8 @@ def _decorate(
             else:
                 unit = UNIT_ABBREVIATIONS[um.group("abbr")]
             end = um.end()
+        elif (tm := RE_TEMPERATURE_LETTER.match(text, end)) and RE_TEMPERATURE_CONTEXT.search(text):
+            unit, end = f"°{tm.group('t')}", tm.end()  # "temperatures of 30C (86F)"
     if unit is not None and unit not in ("percentage points", "basis points", "%") and (rate := RE_PER.match(text, end)):
         per = _per_unit(rate)
         if per != unit and "/" not in unit:
@@ -2086,6 +2108,8 @@ def _qualify(text: str, m: _Mention) -> _Mention:
         return m._replace(qualifier=QUALIFIERS[key], outer=m.start - (len(left) - q.start()))
     if ("~" in left[-2:] or "≈" in left[-2:]) and (t := RE_TILDE_BEFORE.search(left, max(0, len(left) - 3))):
         return m._replace(qualifier="about", outer=m.start - (len(left) - t.start()))  # "~45g"
+    if left.endswith("-") and (sub := RE_SUB_BEFORE.search(left)):
+        return m._replace(qualifier="less than", outer=m.start - (len(left) - sub.start()))  # "sub-7 nanometer chips"
     if m.kind in (FactKind.PERCENT, FactKind.MONEY, FactKind.QUANTITY):
         direction = _direction_before(left)
         if direction is None and (d := RE_DIRECTION_AFTER.match(text, m.end)):
