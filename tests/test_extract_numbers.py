@@ -835,3 +835,24 @@ def test_spaced_pence_micrograms_and_parts_of_a_whole(sentence: str, expected: l
 def test_temperature_letters_sub_and_a_half(sentence: str, expected: list[tuple[str, float, str | None, str | None]]) -> None:
     """"30C" is Celsius in a sentence about temperatures, "sub-7" is under 7, "a half" ending a clause is 0.5."""
     assert expected == [(f.text, pytest.approx(f.value), f.unit, f.qualifier) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("A 12-member jury heard the case.", [("12-member", 12.0, "member")]),
+        ("He got a five-match ban.", [("five-match", 5.0, "match")]),
+        ("A 5,000-strong crowd gathered.", [("5,000-strong", 5000.0, "crowd")]),
+        ("It has four-, five- and six-cylinder engines.", [("four-", 4.0, "cylinder"), ("five-", 5.0, "cylinder"), ("six-cylinder", 6.0, "cylinder")]),
+        ("He signed a two-and-a-half-year deal.", [("two-and-a-half-year", 2.5, "deal")]),
+        # Hard negatives: idioms, an adjective, a rough count, a score.
+        ("It was a one-off payment.", []),
+        ("The vote is a two-horse race.", []),
+        ("He was paid a seven-figure sum.", []),
+        ("They planned a three-pronged attack.", []),
+        ("England's 18-17 defeat hurt.", []),
+    ],
+)
+def test_counts_compounded_with_their_noun(sentence: str, expected: list[tuple[str, float, str | None]]) -> None:
+    """"a 12-member jury" counts members, a suspended list shares the last noun; "one-off", "two-horse" are idioms."""
+    assert expected == [(f.text, pytest.approx(f.value), f.counts) for f in facts(sentence)]

@@ -320,7 +320,7 @@ RE_WORD_NUMBER = regex.compile(
             (?:{_NUMBER_WORD})\b
         )*+
         (?:[ ]+point(?:[ ]+{_DECIMAL_WORD}\b)++)?  # spoken decimals: "two point five"
-        (?:[ ]+and[ ]+a[ ]+half\b)?         # "two and a half"
+        (?:[ ]+and[ ]+a[ ]+half\b|-and-a-half\b)?  # "two and a half", "two-and-a-half"
         (?:[ ]+(?:{"|".join(SCALES)})\b)?   # "two and a half million", "two point five million"
     )
     """,
@@ -750,6 +750,27 @@ RE_TEMPERATURE_CONTEXT = regex.compile(
     r"""(?i:temperature|degree|\bheat|\bwarm|\bcold|\bchill|\bfreez|\bfrost|weather|thermometer|celsius|fahrenheit|melting|boiling)""",
     regex.VERBOSE,
 )
+# A count compounded with the noun it counts: "a 12-member jury", "a five-match ban", "a
+# 5,000-strong crowd", "from three-point range". A lower-case word only, whole: "3-D" is
+# a name, "two-and-a-half" one number.
+RE_COMPOUND_NOUN = regex.compile(r"""-(?P<noun>\p{Ll}{2,})(?![\p{L}\p{N}'’-])""", regex.VERBOSE)
+# A count whose noun is suspended to the last of a list: "four-, five- and six-cylinder".
+RE_SUSPENDED_LIST = regex.compile(
+    rf"""
+    -(?:,[ ]+|[ ]+(?:and|or)[ ]+)                                          # "four-, " or "five- and "
+    (?:(?:\d{{1,3}}|(?i:{_NUMBER_WORD}))-(?:,[ ]+|[ ]+(?:and|or)[ ]+)){{0,4}}    # more suspended counts
+    (?:\d{{1,3}}|(?i:{_NUMBER_WORD}))-(?P<noun>\p{{Ll}}{{2,}})(?![\p{{L}}\p{{N}}'’-])  # "six-cylinder"
+    """,
+    regex.VERBOSE,
+)
+# Nouns whose compound with a count is an idiom, a rating or a score, not a count of them.
+COMPOUND_IDIOMS = frozenset(
+    """
+    way ways off fold nil all love up down star tier party state horse wheel letter odd plus
+    something somethings liner pointer dimensional some fer to in on by and or vs against figure
+    figures bit
+    """.split()
+)  # fmt: skip
 # "sub-" before a number: below it ("sub-7 nanometer chips", "sub-$100 phones"), not a code.
 RE_SUB_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:sub)[-‐]\Z""", regex.VERBOSE)
 RE_TILDE_BEFORE = regex.compile(r"""(?<![\p{L}\p{N}~])[~≈][ ]?\Z""", regex.VERBOSE)
@@ -1628,8 +1649,10 @@ def _decorate(
             pass  # "a 5km-long tunnel", "a 5m-high wall"
         elif RE_SUSPENDED_HYPHEN.match(text, end):
             hyphen_right = True  # "a 10- to 15-year sentence": the low end of a range
+        elif (cm := _compound_count(text, end, value, unit, kind)) is not None:
+            end = cm  # "a 12-member jury", "four-, five- and six-cylinder engines": see _compound_count
         else:
-            return None  # one-way, a 10-point plan, 9-year
+            return None  # one-way, a two-horse race, a four-letter word
     digits = text[start:atom_end]
     year = (
         kind is FactKind.QUANTITY and unit is None and words is None and scale == 1
@@ -1651,6 +1674,37 @@ def _decorate(
         unit=unit, words=words, year=year, hyphen_right=hyphen_right,
         hyphen_left=before in "-–" and before2.isdigit(),
     )  # fmt: skip
+
+
+def _compound_noun(text: str, end: int) -> str | None:
+    """The noun a count is compounded with at `end` ("-member" in "a 12-member jury"), or in a
+    suspended list that starts there ("four-, five- and six-cylinder engines": `cylinder`)."""
+    if cm := RE_COMPOUND_NOUN.match(text, end):
+        noun = cm.group("noun")
+    elif sm := RE_SUSPENDED_LIST.match(text, end):
+        noun = sm.group("noun")
+    else:
+        return None
+    low = noun.lower()
+    if low in COMPOUND_IDIOMS or low.endswith(("ed", "ing", "ly", "th")) or low in ORDINAL_CARDINALS or low in SCALES:
+        return None  # "a two-horse race", "three-pronged", "40-odd", "twenty-first"
+    return noun
+
+
+def _compound_count(text: str, end: int, value: float, unit: str | None, kind: FactKind) -> int | None:
+    """Where a count compounded with a noun ends ("a 12-member jury": after "member"), or None.
+
+    Only a whole count of two or more with no unit of its own: "one-off", "one-way" and
+    "one-man" are idioms, and a unit already reads "a 5km-long tunnel". A suspended
+    count ends at its hyphen and counts the noun of the list's last count.
+    """
+    if kind is not FactKind.QUANTITY or unit is not None or value < 2 or value != int(value):
+        return None
+    if _compound_noun(text, end) is None:
+        return None
+    if cm := RE_COMPOUND_NOUN.match(text, end):
+        return cm.end()
+    return end + 1
 
 
 def _scale_rest(text: str, total: float, scale: float, end: int) -> tuple[float, int]:
@@ -2068,6 +2122,11 @@ def _counts(text: str, m: _Mention) -> str | None:
     """Return what mention `m` counts or measures, or None."""
     if m.kind is FactKind.AGE:
         return None
+    if m.kind is FactKind.QUANTITY and m.unit is None and m.end > m.atom_end and text[m.atom_end] == "-":
+        noun = _compound_noun(text, m.atom_end)  # "a 12-member jury" counts members
+        if noun != "strong":
+            return noun
+        return _phrase_after(text, m.end, lowercase_only=True, skip_determiners=False)  # "a 5,000-strong crowd"
     end = m.end
     if m.kind is FactKind.PERCENT:
         if of := RE_OF.match(text, end):
