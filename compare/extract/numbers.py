@@ -529,7 +529,11 @@ ORDINAL_CARDINALS: dict[str, str] = {
 }  # fmt: skip
 ORDINAL_ENDINGS = tuple(ORDINAL_CARDINALS) + tuple(f"{w}s" for w in ORDINAL_CARDINALS)
 _ORDINAL_ALT = "|".join(sorted(ORDINAL_CARDINALS, key=len, reverse=True))
-RE_ORDINAL_ANY = regex.compile(rf"""(?i:{_ORDINAL_ALT})s?\b""", regex.VERBOSE)
+# Every ordinal above holds one of these; a prefilter for RE_ORDINAL_FRACTION.
+ORDINAL_STEMS = (
+    "first", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    "twelfth", "teenth", "tieth", "hundredth", "thousandth", "illionth",
+)  # fmt: skip
 # A number in words, then an ordinal: a written fraction. Which words are the numerator
 # is settled in `_ordinal_fraction`.
 RE_ORDINAL_FRACTION = regex.compile(
@@ -1403,7 +1407,11 @@ def _atoms(
     taken = _Spans((s, e) for s, e, _, _ in found)
     may_hold_words = _may_hold_number_word(text)
     ordinal_fractions = False
-    for m in RE_ORDINAL_FRACTION.finditer(text) if may_hold_words and RE_ORDINAL_ANY.search(text) else ():
+    low = text.lower()
+    may_hold_ordinal = may_hold_words and (
+        any(stem in low for stem in ORDINAL_STEMS) or len(low) != len(text) or bool(RE_FOLDS_TO_ASCII.search(text))
+    )  # as in `_may_hold_number_word`
+    for m in RE_ORDINAL_FRACTION.finditer(text) if may_hold_ordinal else ():
         if taken.overlaps(m.start(), m.end()):
             continue
         value = _ordinal_fraction(text, m)
@@ -1429,7 +1437,6 @@ def _atoms(
             found.append((m.start(), m.end(), value, m.group("words").lower()))
     if ordinal_fractions:
         found = _mixed_ordinal_fractions(text, sorted(found))
-    low = text.lower()
     for m in RE_FRACTION_OF.finditer(text) if _may_hold_share(text) else ():
         if taken.overlaps(m.start(), m.end()):
             continue
