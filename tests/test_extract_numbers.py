@@ -851,6 +851,9 @@ def test_temperature_letters_sub_and_a_half(sentence: str, expected: list[tuple[
         ("He was paid a seven-figure sum.", []),
         ("They planned a three-pronged attack.", []),
         ("England's 18-17 defeat hurt.", []),
+        ("It was an Apollo 13-style rescue.", []),
+        ("They adopted a 2012-style rule.", []),
+        ("Call 0800-555-0199 now.", []),
     ],
 )
 def test_counts_compounded_with_their_noun(sentence: str, expected: list[tuple[str, float, str | None]]) -> None:

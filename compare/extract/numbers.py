@@ -345,6 +345,7 @@ RE_SCALE = regex.compile(
 _UNDER_HUNDRED = rf"""(?:{"|".join(TENS)})(?:[- ](?:{"|".join(w for w in ONES if 0 < ONES[w] < 10)}))?|{"|".join(w for w in sorted(ONES, key=len, reverse=True) if ONES[w])}"""
 RE_SCALE_REST = regex.compile(
     rf"""
+    (?<![ \u00a0])                                  # only the start of a run of spaces tries
     (?: [ \u00a0]+(?P<d>\d{{1,3}})[ \u00a0]+(?P<sw>(?i:hundred|thousand|million))\b   # "4 thousand 3 hundred"
       | [ \u00a0]+and[ \u00a0]+(?P<tail>\d{{1,2}}(?![\d.,])|(?i:{_UNDER_HUNDRED})\b) )  # "3 hundred and 21"
     (?![\p{{L}}\p{{N}}-])
@@ -541,22 +542,23 @@ RE_ORDINAL_FRACTION = regex.compile(
     (?<![\p{{L}}\p{{N}}'’-])
     (?P<words>
         (?:an?|{_NUMBER_WORD})\b                                   # the numerator's first word
-        (?:(?:[ ]+and[ ]+|[ ]*-[ ]*|[ ]+)(?:{_NUMBER_WORD})\b)*+   # more number words
+        (?:(?:[ ]+and[ ]+|[ ]*-[ ]*|[ ]+)(?:{_NUMBER_WORD})\b){{0,12}}+  # more (bounded: a long run of
+                                                                  # number words stays linear)
         (?:[ ]+and[ ]+|[ ]*-[ ]*|[ ]+)(?P<ord>{_ORDINAL_ALT})(?P<plural>s)?   # the ordinal
     )
     (?![\p{{L}}\p{{N}}-])
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
-RE_OF_THE = regex.compile(r"""[ \u00a0]+of[ \u00a0]+(?i:the|its|their|his|her|our|a|an)[ \u00a0]+""", regex.VERBOSE)
-RE_AND_JOIN = regex.compile(r"""[ \u00a0]+and[ \u00a0]+""", regex.VERBOSE)
+RE_OF_THE = regex.compile(r"""(?<![ \u00a0])[ \u00a0]+of[ \u00a0]+(?i:the|its|their|his|her|our|a|an)[ \u00a0]+""", regex.VERBOSE)
+RE_AND_JOIN = regex.compile(r"""(?<![ \u00a0])[ \u00a0]+and[ \u00a0]+""", regex.VERBOSE)
 # Words before which a number and an ordinal are an ordinal: "the one hundredth episode".
 RE_ORDINAL_BEFORE = regex.compile(
     r"""(?<![\p{L}])(?i:the|its|his|her|their|our|this|that|my|your)[ ]+\Z|['’]s[ ]+\Z""", regex.VERBOSE
 )
 # A fraction of a scale: "two thirds of a million", "a quarter of a billion".
 RE_OF_SCALE = regex.compile(
-    r"""[ \u00a0]+of[ \u00a0]+(?:a|one)[ \u00a0]+(?P<w>(?i:hundred|thousand|million|billion|trillion))\b""",
+    r"""(?<![ \u00a0])[ \u00a0]+of[ \u00a0]+(?:a|one)[ \u00a0]+(?P<w>(?i:hundred|thousand|million|billion|trillion))\b""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 # A fraction standing alone before "of": "a third of voters", "half of them", "a quarter
@@ -746,7 +748,6 @@ RE_DIRECTION_AFTER = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
-# A tilde or "≈" glued to a number, or before it: "~45g", "≈ 3 km" (about); not "a~3" (an id).
 # A temperature's scale as a bare letter, BBC style ("30C", "minus 20C", "86F"): only in a
 # sentence about temperatures, since "12C" is also a seat, a form or a flat.
 RE_TEMPERATURE_LETTER = regex.compile(r"""[ \u00a0]?(?P<t>[CF])(?![\p{L}\p{N}])""", regex.VERBOSE)
@@ -777,6 +778,7 @@ COMPOUND_IDIOMS = frozenset(
 )  # fmt: skip
 # "sub-" before a number: below it ("sub-7 nanometer chips", "sub-$100 phones"), not a code.
 RE_SUB_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:sub)[-‐]\Z""", regex.VERBOSE)
+# A tilde or "≈" glued to a number, or before it: "~45g", "≈ 3 km" (about); not "a~3" (an id).
 RE_TILDE_BEFORE = regex.compile(r"""(?<![\p{L}\p{N}~])[~≈][ ]?\Z""", regex.VERBOSE)
 # What lies between an amount and its conversion in parentheses: "296 hp (224 kW / 300 PS)",
 # "seven miles (11 km)", "7.5 million crowns (US $1.1 million)".
@@ -921,7 +923,7 @@ RE_PERCENT_OF_BEFORE = regex.compile(
 )
 # What may follow that number: the end of a clause, so that it counts nothing ("percent of
 # 10 countries" says how many countries, not which percent).
-RE_CLAUSE_END = regex.compile(r"""[ \u00a0]*(?:[.,;:!?)"”]|\Z)""", regex.VERBOSE)
+RE_CLAUSE_END = regex.compile(r"""(?<![ \u00a0])[ \u00a0]*(?:[.,;:!?)"”]|\Z)""", regex.VERBOSE)
 # A phrase before "of"/"numbering" that the number measures: "a force of 55,000".
 RE_PHRASE_BEFORE = regex.compile(
     r"""
@@ -1305,9 +1307,9 @@ def _ordinal_value(tokens: list[str]) -> float | None:
     """The value of an ordinal in words, as a denominator: "twenty fifth" 25, "one hundred and fifth" 105."""
     *head, last = tokens
     cardinal = ORDINAL_CARDINALS[last.removesuffix("s")]
-    if not head and cardinal in SCALES:
-        return SCALES[cardinal]  # "a trillionth"
-    return parse_number_words(" ".join([*head, cardinal])) if head or cardinal != "hundred" else 100.0
+    if not head and cardinal in SCALE_SUFFIXES:
+        return SCALE_SUFFIXES[cardinal]  # "a hundredth", "a trillionth": no "one" before the scale
+    return parse_number_words(" ".join([*head, cardinal]))
 
 
 def _ordinal_fraction(text: str, m: regex.Match[str]) -> float | None:
@@ -1319,9 +1321,9 @@ def _ordinal_fraction(text: str, m: regex.Match[str]) -> float | None:
 
     The denominator is the ordinal with the tens word before it ("three twenty-fifths",
     "one hundred thirty-fifths" = 100/35; not after "and", nor when no numerator is left:
-    "one hundred and thirty fifths" = 130/5, "twenty fifths" = 20/5), then as many words more as the numerator needs
-    to parse ("one one hundred fifth" = 1/105); the numerator takes the rest ("ninety-five
-    hundred fifths" = 9500/5). The ordinal is plural after a numerator above one, singular
+    "one hundred and thirty fifths" = 130/5, "twenty fifths" = 20/5), then as many words
+    more as the numerator needs to parse ("one one hundred fifth" = 1/105); the numerator
+    takes the rest ("ninety-five hundred fifths" = 9500/5). The ordinal is plural after a numerator above one, singular
     after one ("one twenty-fifth"); a singular one is a fraction only before "of", at the
     end of a clause or after "and" (a mixed number: "thirty-two and a thirtieth"): "a
     hundredth birthday", "the one hundredth episode" are ordinals.
