@@ -859,3 +859,18 @@ def test_temperature_letters_sub_and_a_half(sentence: str, expected: list[tuple[
 def test_counts_compounded_with_their_noun(sentence: str, expected: list[tuple[str, float, str | None]]) -> None:
     """"a 12-member jury" counts members, a suspended list shares the last noun; "one-off", "two-horse" are idioms."""
     assert expected == [(f.text, pytest.approx(f.value), f.counts) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("It will cut costs by $1bn (£530m) a year.", [("$1bn", "USD/year"), ("£530m", "GBP/year")]),
+        ("Fraud cost it 900 rupees ($20; £10) per tonne.", [("900 rupees", "INR/t"), ("$20", "USD/t"), ("£10", "GBP/t")]),
+        # Hard negatives: a remark in parentheses, a time after the amount.
+        ("The plan costs $5m (see page 4) a year.", [("$5m", "USD")]),
+        ("He paid £20 ($38) for it a year ago.", [("£20", "GBP"), ("$38", "USD")]),
+    ],
+)
+def test_rate_after_a_conversion_in_parentheses(sentence: str, expected: list[tuple[str, str]]) -> None:
+    """"$1bn (£530m) a year": the amount and its conversion are both a year's."""
+    assert expected == [(f.text, f.unit) for f in facts(sentence) if f.kind.value == "money"]

@@ -780,6 +780,12 @@ COMPOUND_IDIOMS = frozenset(
 RE_SUB_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:sub)[-‐]\Z""", regex.VERBOSE)
 # A tilde or "≈" glued to a number, or before it: "~45g", "≈ 3 km" (about); not "a~3" (an id).
 RE_TILDE_BEFORE = regex.compile(r"""(?<![\p{L}\p{N}~])[~≈][ ]?\Z""", regex.VERBOSE)
+# A conversion in parentheses after an amount ("$1bn (£530m)"), and the rest of one after
+# an amount inside it ("($2m; £1m)"): a rate after the parenthesis is the amount's too.
+RE_CONVERSION_AFTER = regex.compile(
+    r"""(?<![ \u00a0])[ \u00a0]*\((?=[ \u00a0]*(?:\p{Sc}|[A-Z]{1,2}\$|\d))[^()\n]{1,60}\)""", regex.VERBOSE
+)  # it opens with an amount: not "$5m (see page 4) a year"
+RE_CONVERSION_REST = regex.compile(r"""[^()\n]{0,60}\)""", regex.VERBOSE)
 # What lies between an amount and its conversion in parentheses: "296 hp (224 kW / 300 PS)",
 # "seven miles (11 km)", "7.5 million crowns (US $1.1 million)".
 RE_CONVERSION_OPEN = regex.compile(r"""\A[ \u00a0]*\([ \u00a0]*\Z""", regex.VERBOSE)
@@ -1639,6 +1645,9 @@ def _decorate(
         per = _per_unit(rate)
         if per != unit and "/" not in unit:
             unit, end = f"{unit}/{per}", rate.end()
+    elif unit is not None and unit not in ("percentage points", "basis points", "%", "fraction") and "/" not in unit:
+        if (rate := _rate_after_conversion(text, start, end)) and (per := _per_unit(rate)) != unit:
+            unit = f"{unit}/{per}"  # "$1bn (£530m) a year": both are a year's; the span stays the amount
     if fraction and unit is None:
         unit = fraction
     after = text[end : end + 2] + "  "
@@ -1738,6 +1747,19 @@ def _scale_rest(text: str, total: float, scale: float, end: int) -> tuple[float,
             total, end = total + part, rm.end()
         break
     return total, end
+
+
+def _rate_after_conversion(text: str, start: int, end: int) -> regex.Match[str] | None:
+    """The rate after a conversion in parentheses that follows or holds the amount at `start:end`.
+
+    "cutting costs by $1bn (£530m) a year", "1bn CFA francs ($2m; £1m) a month": the
+    amount and its conversions are all per year or month.
+    """
+    if "(" not in text:
+        return None
+    inside = text.rfind("(", 0, start) > text.rfind(")", 0, start)
+    closed = (RE_CONVERSION_REST if inside else RE_CONVERSION_AFTER).match(text, end)
+    return RE_PER.match(text, closed.end()) if closed else None
 
 
 def _per_unit(rate: regex.Match[str]) -> str:
