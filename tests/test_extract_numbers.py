@@ -866,6 +866,8 @@ def test_counts_compounded_with_their_noun(sentence: str, expected: list[tuple[s
     [
         ("It will cut costs by $1bn (£530m) a year.", [("$1bn", "USD/year"), ("£530m", "GBP/year")]),
         ("Fraud cost it 900 rupees ($20; £10) per tonne.", [("900 rupees", "INR/t"), ("$20", "USD/t"), ("£10", "GBP/t")]),
+        ("Tax cuts worth 6.8bn rand ($1.2bn) a year.", [("6.8bn rand", "ZAR/year"), ("$1.2bn", "USD/year")]),
+        ("Graft cost it 1bn CFA francs a month.", [("1bn CFA francs a month", "CFA/month")]),
         # Hard negatives: a remark in parentheses, a time after the amount.
         ("The plan costs $5m (see page 4) a year.", [("$5m", "USD")]),
         ("He paid £20 ($38) for it a year ago.", [("£20", "GBP"), ("$38", "USD")]),

@@ -84,7 +84,8 @@ CURRENCIES: dict[str, str] = {
     "escudos": "PTE", "schilling": "ATS", "schillings": "ATS", "zloty": "PLN", "zlotys": "PLN",
     "forint": "HUF", "forints": "HUF", "baht": "THB", "ringgit": "MYR", "rupiah": "IDR",
     "shekel": "ILS", "shekels": "ILS", "naira": "NGN", "hryvnia": "UAH", "hryvnias": "UAH",
-    "reais": "BRL", "lira": "TRY", "liras": "TRY", "kronor": "SEK", "krona": "SEK",
+    "reais": "BRL", "lira": "TRY", "liras": "TRY", "kronor": "SEK", "krona": "SEK", "rand": "ZAR",
+    "cfafranc": "CFA", "cfafrancs": "CFA",
     # Names several countries share: the name is the unit unless a nationality says which.
     "peso": "peso", "pesos": "peso", "dinar": "dinar", "dinars": "dinar", "riyal": "riyal",
     "riyals": "riyal", "dirham": "dirham", "dirhams": "dirham", "kroner": "krone", "krone": "krone",
@@ -407,6 +408,8 @@ RE_CURRENCY_AFTER = regex.compile(
               |baht|ringgit|rupiah|shekels?|naira|hryvnias?|reais|liras?|kronor|krona
               |pesos?|dinars?|riyals?|dirhams?|kroner|krone)  # 5 dollars, 470 pence, 10 million yen
           | won                                                # only after a scale: see code
+          | rand(?![ ]\p{Lu})                                   # 6.8bn rand (lower-case: "Ayn Rand")
+          | CFA[ ]francs?                                      # 1bn CFA francs (the XOF or the XAF)
           | (?i:USD|EUR|GBP|JPY|CNY|RMB|KRW|INR|AUD|CAD|CHF|HKD|TWD)   # 40 USD, 40 rmb (lower-cased copy)
         )
         \b
