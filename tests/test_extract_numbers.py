@@ -806,6 +806,8 @@ def test_percent_said_before_its_number(sentence: str, expected: list[tuple[str,
         ("The pill holds 150 micrograms of iodine.", [("150 micrograms", 150.0, "μg")]),
         ("The dose was 120 μg a day.", [("120 μg a day", 120.0, "μg/day")]),
         ("The car reached 90kmph.", [("90kmph", 90.0, "km/h")]),
+        ("The load was 20 (kg) per crate.", [("20 (kg)", 20.0, "kg")]),
+        ("The score was 20 (Smith 3).", [("20", 20.0, None)]),
         ("He has raised 280 million of the 1.5 billion shekels.", [("280 million", 2.8e8, "ILS"), ("1.5 billion shekels", 1.5e9, "ILS")]),
         # Hard negatives: a time, a count of banknotes, an exponent of a unit.
         ("The vote is at 5 p.m. on Friday.", []),

@@ -432,7 +432,8 @@ RE_UNIT = regex.compile(
     rf"""
     (?<![ \u00a0-])                                 # only the start of a run of spaces tries
     (?: [ \u00a0-]*(?P<word>(?i:{_UNIT_WORD_ALT}))   # 30 miles, a five-year plan
-      | [ \u00a0-]?(?P<abbr>{_UNIT_ABBR_ALT}) )      # 30km, 87 mph, 5-mpg (case matters: MW, mg)
+      | [ \u00a0-]?(?P<abbr>{_UNIT_ABBR_ALT})        # 30km, 87 mph, 5-mpg (case matters: MW, mg)
+      | [ \u00a0]?(?P<open>[(\[{{<])(?P<abbr>{_UNIT_ABBR_ALT})(?P<close>[)\]}}>]) )  # 20 (kg), 20 [kg], as tables write it
     (?![\p{{L}}\p{{N}}])
     """,
     regex.VERBOSE,
@@ -1636,7 +1637,10 @@ def _decorate(
                             unit=age_unit.lower() if age_unit else None, words=words)  # fmt: skip
         if _age_cue_before(left) and value < 130 and scale == 1:
             return _Mention(FactKind.AGE, start, end, value, start, atom_end, scale, words=words)
-        if um := RE_UNIT.match(text, end):
+        um = RE_UNIT.match(text, end)
+        if um and um.group("open") and "([{<".index(um.group("open")) != ")]}>".index(um.group("close")):
+            um = None  # "20 (kg]": no pair
+        if um:
             if um.group("word"):
                 unit = UNIT_WORDS[RE_SPACES.sub(" ", um.group("word").lower())]
             else:
