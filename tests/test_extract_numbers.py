@@ -847,6 +847,7 @@ def test_temperature_letters_sub_and_a_half(sentence: str, expected: list[tuple[
         ("A 5,000-strong crowd gathered.", [("5,000-strong", 5000.0, "crowd")]),
         ("It has four-, five- and six-cylinder engines.", [("four-", 4.0, "cylinder"), ("five-", 5.0, "cylinder"), ("six-cylinder", 6.0, "cylinder")]),
         ("He signed a two-and-a-half-year deal.", [("two-and-a-half-year", 2.5, "deal")]),
+        ("The index took a 2.5-point drop.", [("2.5-point", 2.5, "point")]),
         # Hard negatives: idioms, an adjective, a rough count, a score.
         ("It was a one-off payment.", []),
         ("The vote is a two-horse race.", []),

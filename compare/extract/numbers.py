@@ -1,9 +1,11 @@
 """Numeric facts in a sentence: quantities, percents, money amounts and ages.
 
 Each number is found as an *atom* (digits like `54,000` or words like `twenty-three
-thousand`, with a scale such as `1.2 million` or `3bn`), then decorated from its
-context: a currency before or after it, a percent sign or a unit after it, a hedge
-before it (`about`, `at least`), and the noun phrase it counts. Numbers that are not
+thousand`, with a scale such as `1.2 million` or `3bn`; a fraction such as `three
+twenty-fifths` or `a third of a million`; a power such as `10^6`), then decorated from
+its context: a currency before or after it, a percent sign or a unit after it, a hedge
+before it (`about`, `at least`), and the noun phrase it counts (`a 12-member jury`
+counts members). Numbers that are not
 facts (years, dates, times, ordinals, codes such as `F-35`, scores, phone numbers,
 page furniture such as `1 of 94`, numbers inside URLs) are kept out.
 
@@ -1719,11 +1721,12 @@ def _compound_noun(text: str, end: int) -> str | None:
 def _compound_count(text: str, end: int, value: float, unit: str | None, kind: FactKind) -> int | None:
     """Where a count compounded with a noun ends ("a 12-member jury": after "member"), or None.
 
-    Only a whole count of two or more with no unit of its own: "one-off", "one-way" and
-    "one-man" are idioms, and a unit already reads "a 5km-long tunnel". A suspended
+    Only a positive amount other than one, with no unit of its own ("a 2.5-point drop"):
+    "one-off", "one-way" and "one-man" are idioms, and a unit already reads "a 5km-long
+    tunnel". A suspended
     count ends at its hyphen and counts the noun of the list's last count.
     """
-    if kind is not FactKind.QUANTITY or unit is not None or value < 2 or value != int(value):
+    if kind is not FactKind.QUANTITY or unit is not None or value <= 0 or value == 1:
         return None
     if _compound_noun(text, end) is None:
         return None
