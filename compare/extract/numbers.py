@@ -48,7 +48,8 @@ TENS: dict[str, int] = {
 }  # fmt: skip
 SCALES: dict[str, float] = {
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "quadrillion": 1e15, "quintillion": 1e18, "sextillion": 1e21,
+    "quadrillion": 1e15, "quintillion": 1e18, "sextillion": 1e21, "septillion": 1e24,
+    "octillion": 1e27, "nonillion": 1e30, "decillion": 1e33,
     # The Indian scales of Indian English copy: "Rs 35 lakh", "₹1.5 lakh crore".
     "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }  # fmt: skip
