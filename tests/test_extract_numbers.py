@@ -831,6 +831,9 @@ def test_spaced_pence_micrograms_and_parts_of_a_whole(sentence: str, expected: l
         ("The wind chill takes it down to minus 20C.", [("minus 20C", -20.0, "°C", None)]),
         ("Chipmakers will produce sub-7 nanometer chips.", [("7 nanometer", 7.0, "nm", "less than")]),
         ("Costs were cut by a half.", [("a half", 0.5, "fraction", None)]),
+        ("She held the now-18-month-old boy.", [("18-month-old", 18.0, "month", None)]),
+        ("She put one hand behind her head.", [("one", 1.0, None, None)]),
+        ("On one hand, the plan is cheap.", []),
         # Hard negatives: a seat, a code after a word and a hyphen, a duration, a game's half.
         ("He sat in seat 12C on the flight.", []),
         ("The F-35 flew over the base.", []),

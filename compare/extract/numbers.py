@@ -216,7 +216,7 @@ STOP_WORDS = frozenset(
     last next previous following earlier later exactly precisely fully barely merely
     higher lower smaller larger bigger greater faster slower cheaper stronger weaker
     better worse longer shorter older younger above below versus vs
-    given taken seen done shown known
+    given taken seen done shown known behind beside beneath beyond inside outside
     """.split()
 )  # fmt: skip
 # Heads too vague to say what a number counts ("a total of 55,000" counts nothing).
@@ -245,7 +245,7 @@ ONE_PRONOUN_BEFORE = frozenset(
     "such what only".split()
 )  # fmt: skip
 ONE_PRONOUN_AFTER = frozenset(
-    "of another other who that which whose day time way thing point side hand more "
+    "of another other who that which whose day time way thing point side more "
     "last such reason too by".split()
 )  # fmt: skip
 # The words for zero, and the words around them that make an idiom, not a value.
@@ -783,8 +783,10 @@ COMPOUND_IDIOMS = frozenset(
     figures bit
     """.split()
 )  # fmt: skip
-# "sub-" before a number: below it ("sub-7 nanometer chips", "sub-$100 phones"), not a code.
+# "sub-" before a number: below it ("sub-7 nanometer chips", "sub-$100 phones"), not a code;
+# nor is "now-" ("the now-21-year-old striker").
 RE_SUB_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:sub)[-‐]\Z""", regex.VERBOSE)
+RE_PREFIX_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:sub|now)[-‐]\Z""", regex.VERBOSE)
 # A tilde or "≈" glued to a number, or before it: "~45g", "≈ 3 km" (about); not "a~3" (an id).
 RE_TILDE_BEFORE = regex.compile(r"""(?<![\p{L}\p{N}~])[~≈][ ]?\Z""", regex.VERBOSE)
 # A conversion in parentheses after an amount ("$1bn (£530m)"), and the rest of one after
@@ -1516,7 +1518,7 @@ def _decorate(
     before2 = text[start - 2] if start > 1 else " "
     minus = RE_MINUS.search(left, max(0, len(left) - MINUS_CHARS))
     # Codes glued by a hyphen (F-35, COVID-19), decades ('90s), ids (#1, No. 10).
-    if before in "-‐" and before2.isalpha() and not minus and not RE_SUB_BEFORE.search(left):
+    if before in "-‐" and before2.isalpha() and not minus and not RE_PREFIX_BEFORE.search(left):
         return None
     if before in "'’/:.^" or (before == "," and before2.isdigit()):
         return None  # "^": an exponent ("4 km^2", "2^10" after a letter), which RE_POWER did not read
@@ -2274,6 +2276,8 @@ def _keep(text: str, m: _Mention) -> bool:
             return False
         if not nxt or nxt[0].lower() in ONE_PRONOUN_AFTER or not nxt[0][:1].isalpha():
             return False
+        if nxt[0].lower() == "hand" and before and before.group("w").lower() == "on":
+            return False  # "on one hand" (and "on the one hand"); "she put one hand up" counts a hand
         if m.counts is None and m.unit is None:
             return False
     return True
