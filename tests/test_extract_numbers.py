@@ -284,6 +284,10 @@ def test_ranges(sentence: str, expected: list[tuple[str, str, float, float | Non
         ("twenty-three thousand four hundred fifty-one", 23451.0),
         ("Twenty-three thousand four hundred fifty-one", 23451.0),
         ("a dozen", 12.0),
+        ("one septillion", 1e24),
+        ("three hundred and two dozen", 324.0),
+        ("two hundred dozen", 2400.0),
+        ("zero", 0.0),
         ("two dozen", 24.0),
         ("half", 0.5),
         ("half a million", 500000.0),
@@ -647,7 +651,7 @@ def test_dollars_and_cents(sentence: str, expected: list[tuple[str, float, str]]
         ("The index stood at nine point nought four.", [("nine point nought four", 9.04)]),
         ("The rate is nought point seventy-one.", [("nought point seventy-one", 0.71)]),
         ("The firm owes two point five million.", [("two point five million", 2.5e6)]),
-        # Hard negatives: "at one point" is an idiom of time; "naught" alone is no number.
+        # Hard negatives: "at one point" is an idiom of time; "came to naught" an idiom of nothing.
         ("At one point five people were held.", [("five", 5.0)]),
         ("All their work came to naught.", []),
     ],
@@ -713,3 +717,172 @@ def test_suspended_and_negative_ranges(
 def test_half_without_of(sentence: str, expected: list[tuple[str, float, str | None, str | None]]) -> None:
     """`half the ...` and a hedged `half` are a share; `half an hour` and `the second half` are not."""
     assert expected == [(f.text, f.value, f.counts, f.qualifier) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("He won by one hundredth of a second.", [("one hundredth", 0.01, "fraction")]),
+        ("The tax takes two thousandths of each trade.", [("two thousandths", 0.002, "fraction")]),
+        ("Each heir received three twenty-fifths of the estate.", [("three twenty-fifths", 0.12, "fraction")]),
+        ("A dose of one twenty-fifth.", [("one twenty-fifth", 0.04, "fraction")]),
+        ("The grain weighs a millionth of a gram.", [("a millionth", 1e-6, "fraction")]),
+        ("The shares split one hundred thirty-fifths.", [("one hundred thirty-fifths", 100 / 35, "fraction")]),
+        ("The shares split one hundred and thirty fifths.", [("one hundred and thirty fifths", 26.0, "fraction")]),
+        ("The record was one one hundred and fifth of the old one.", [("one one hundred and fifth", 1 / 105, "fraction")]),
+        ("The bar is two hundred thirty-two and a thirtieth long.", [("two hundred thirty-two and a thirtieth", 232 + 1 / 30, None)]),
+        ("A one-fifth stake was sold.", [("one-fifth", 0.2, "fraction")]),
+        # Hard negatives: ordinals after a determiner or before a noun, and a plain "first".
+        ("The town marked its two hundredth anniversary.", []),
+        ("Fans watched the one hundredth episode.", []),
+        ("She celebrated a hundredth birthday.", []),
+        ("We were confident for those two first games.", [("two", 2.0, None)]),
+    ],
+)
+def test_fractions_with_ordinal_denominators(sentence: str, expected: list[tuple[str, float, str | None]]) -> None:
+    """A number in words and an ordinal is a fraction ("three twenty-fifths"); an ordinal after "the" or before a noun is none."""
+    assert expected == [(f.text, pytest.approx(f.value), f.unit) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("A third of a million people fled.", [("A third of a million", 1e6 / 3)]),
+        ("The fund holds two million and one half.", [("two million and one half", 2.5e6)]),
+        ("Debt reached one billion and three quarters million.", [("one billion and three quarters million", 1.00075e9)]),
+        ("The bakery sold three hundred and two dozen rolls.", [("three hundred and two dozen", 324.0)]),
+        ("Buy 3 doz eggs and five dozs rolls.", [("3 doz", 36.0), ("five dozs", 60.0)]),
+        ("The fine was 3 hundred and 21 yuan.", [("3 hundred and 21 yuan", 321.0)]),
+        ("It cost 4 thousand 3 hundred dollars.", [("4 thousand 3 hundred dollars", 4300.0)]),
+        ("The score was fifty - two.", [("fifty - two", 52.0)]),
+        # Hard negatives: a count after "and" is its own count; "3-2" is a score.
+        ("They raised 5 million and 20 schools joined.", [("5 million", 5e6), ("20", 20.0)]),
+        ("Leeds won 3-2 on Saturday.", []),
+    ],
+)
+def test_number_words_joined_with_digits_and_fractions(sentence: str, expected: list[tuple[str, float]]) -> None:
+    """Digits and scale words join ("3 hundred and 21"), a fraction of a scale multiplies it, dozens count the last group."""
+    assert expected == [(f.text, pytest.approx(f.value)) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The growth rate was 1.1^23 over the period.", [("1.1^23", 1.1**23)]),
+        ("A factor of 10^6 separates them.", [("10^6", 1e6)]),
+        ("The ratio fell to 2.5^-1.", [("2.5^-1", 0.4)]),
+        ("Sales reached 2.33 k.", [("2.33 k", 2330.0)]),
+        ("The answer is negative one over 20.", [("negative one over 20", -0.05)]),
+        ("Temperatures fell to negative 12 degrees.", [("negative 12 degrees", -12.0)]),
+        ("Growth in the third quarter was zero.", [("zero", 0.0)]),
+        ("The chance is nought.", [("nought", 0.0)]),
+        # Hard negatives: idioms, a spaced letter after a whole number, a race distance, a network.
+        ("Police have zero tolerance for drugs.", []),
+        ("Crowds gathered at ground zero.", []),
+        ("He ran a 10 k race.", [("10", 10.0)]),
+        ("The phone has 5G.", []),
+    ],
+)
+def test_powers_scale_letters_signs_and_zero(sentence: str, expected: list[tuple[str, float]]) -> None:
+    """A caret is a power, a spaced scale letter ends a precise amount, "negative" is a sign, zero is a value but in idioms."""
+    assert expected == [(f.text, pytest.approx(f.value)) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Per cent of twenty.", [("Per cent of twenty", 20.0)]),
+        ("The answer: percent of 10.", [("percent of 10", 10.0)]),
+        # Hard negatives: the percent before "of" and a count after it.
+        ("Some 40 percent of 10 people agreed.", [("40 percent", 40.0)]),
+        ("A large percent of 30 countries voted.", []),
+    ],
+)
+def test_percent_said_before_its_number(sentence: str, expected: list[tuple[str, float]]) -> None:
+    """"per cent of twenty" is 20% when the percent word opens the clause and the number ends it."""
+    assert expected == [(f.text, pytest.approx(f.value)) for f in facts(sentence) if f.kind.value == "percent"]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Unite fell, down 68 p at 1112 p, in London.", [("68 p", 0.68, "GBP"), ("1112 p", 11.12, "GBP")]),
+        ("The pill holds 150 micrograms of iodine.", [("150 micrograms", 150.0, "μg")]),
+        ("The dose was 120 μg a day.", [("120 μg a day", 120.0, "μg/day")]),
+        ("The car reached 90kmph.", [("90kmph", 90.0, "km/h")]),
+        ("The load was 20 (kg) per crate.", [("20 (kg)", 20.0, "kg")]),
+        ("The score was 20 (Smith 3).", [("20", 20.0, None)]),
+        ("He has raised 280 million of the 1.5 billion shekels.", [("280 million", 2.8e8, "ILS"), ("1.5 billion shekels", 1.5e9, "ILS")]),
+        # Hard negatives: a time, a count of banknotes, an exponent of a unit.
+        ("The vote is at 5 p.m. on Friday.", []),
+        ("Two of the $20 bills were fake.", [("Two", 2.0, None), ("$20", 20.0, "USD")]),
+        ("The lake covers 4 km^2.", [("4 km", 4.0, "km")]),
+    ],
+)
+def test_spaced_pence_micrograms_and_parts_of_a_whole(sentence: str, expected: list[tuple[str, float, str | None]]) -> None:
+    """Pence set apart in a price list, micrograms, "280 million of the 1.5 billion shekels"; an exponent is no number."""
+    assert expected == [(f.text, pytest.approx(f.value), f.unit) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Temperatures hit 30C (86F) on Monday.", [("30C", 30.0, "°C", None), ("86F", 86.0, "°F", None)]),
+        ("The wind chill takes it down to minus 20C.", [("minus 20C", -20.0, "°C", None)]),
+        ("Chipmakers will produce sub-7 nanometer chips.", [("7 nanometer", 7.0, "nm", "less than")]),
+        ("Costs were cut by a half.", [("a half", 0.5, "fraction", None)]),
+        ("She held the now-18-month-old boy.", [("18-month-old", 18.0, "month", None)]),
+        ("She put one hand behind her head.", [("one", 1.0, None, None)]),
+        ("On one hand, the plan is cheap.", []),
+        # Hard negatives: a seat, a code after a word and a hyphen, a duration, a game's half.
+        ("He sat in seat 12C on the flight.", []),
+        ("The F-35 flew over the base.", []),
+        ("It took a year and a half.", []),
+        ("He scored in the second half.", []),
+    ],
+)
+def test_temperature_letters_sub_and_a_half(sentence: str, expected: list[tuple[str, float, str | None, str | None]]) -> None:
+    """"30C" is Celsius in a sentence about temperatures, "sub-7" is under 7, "a half" ending a clause is 0.5."""
+    assert expected == [(f.text, pytest.approx(f.value), f.unit, f.qualifier) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("A 12-member jury heard the case.", [("12-member", 12.0, "member")]),
+        ("He got a five-match ban.", [("five-match", 5.0, "match")]),
+        ("A 5,000-strong crowd gathered.", [("5,000-strong", 5000.0, "crowd")]),
+        ("It has four-, five- and six-cylinder engines.", [("four-", 4.0, "cylinder"), ("five-", 5.0, "cylinder"), ("six-cylinder", 6.0, "cylinder")]),
+        ("He signed a two-and-a-half-year deal.", [("two-and-a-half-year", 2.5, "deal")]),
+        ("The index took a 2.5-point drop.", [("2.5-point", 2.5, "point")]),
+        # Hard negatives: idioms, an adjective, a rough count, a score.
+        ("It was a one-off payment.", []),
+        ("The vote is a two-horse race.", []),
+        ("He was paid a seven-figure sum.", []),
+        ("They planned a three-pronged attack.", []),
+        ("England's 18-17 defeat hurt.", []),
+        ("It was an Apollo 13-style rescue.", []),
+        ("They adopted a 2012-style rule.", []),
+        ("Call 0800-555-0199 now.", []),
+    ],
+)
+def test_counts_compounded_with_their_noun(sentence: str, expected: list[tuple[str, float, str | None]]) -> None:
+    """"a 12-member jury" counts members, a suspended list shares the last noun; "one-off", "two-horse" are idioms."""
+    assert expected == [(f.text, pytest.approx(f.value), f.counts) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("It will cut costs by $1bn (£530m) a year.", [("$1bn", "USD/year"), ("£530m", "GBP/year")]),
+        ("Fraud cost it 900 rupees ($20; £10) per tonne.", [("900 rupees", "INR/t"), ("$20", "USD/t"), ("£10", "GBP/t")]),
+        ("Tax cuts worth 6.8bn rand ($1.2bn) a year.", [("6.8bn rand", "ZAR/year"), ("$1.2bn", "USD/year")]),
+        ("Graft cost it 1bn CFA francs a month.", [("1bn CFA francs a month", "CFA/month")]),
+        # Hard negatives: a remark in parentheses, a time after the amount.
+        ("The plan costs $5m (see page 4) a year.", [("$5m", "USD")]),
+        ("He paid £20 ($38) for it a year ago.", [("£20", "GBP"), ("$38", "USD")]),
+    ],
+)
+def test_rate_after_a_conversion_in_parentheses(sentence: str, expected: list[tuple[str, str]]) -> None:
+    """"$1bn (£530m) a year": the amount and its conversion are both a year's."""
+    assert expected == [(f.text, f.unit) for f in facts(sentence) if f.kind.value == "money"]

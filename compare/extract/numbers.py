@@ -1,9 +1,11 @@
 """Numeric facts in a sentence: quantities, percents, money amounts and ages.
 
 Each number is found as an *atom* (digits like `54,000` or words like `twenty-three
-thousand`, with a scale such as `1.2 million` or `3bn`), then decorated from its
-context: a currency before or after it, a percent sign or a unit after it, a hedge
-before it (`about`, `at least`), and the noun phrase it counts. Numbers that are not
+thousand`, with a scale such as `1.2 million` or `3bn`; a fraction such as `three
+twenty-fifths` or `a third of a million`; a power such as `10^6`), then decorated from
+its context: a currency before or after it, a percent sign or a unit after it, a hedge
+before it (`about`, `at least`), and the noun phrase it counts (`a 12-member jury`
+counts members). Numbers that are not
 facts (years, dates, times, ordinals, codes such as `F-35`, scores, phone numbers,
 page furniture such as `1 of 94`, numbers inside URLs) are kept out.
 
@@ -35,7 +37,7 @@ from compare.records import Article, Fact, FactKind, Sentence
 # ---------------------------------------------------------------------------
 
 ONES: dict[str, int] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "zero": 0, "nought": 0, "naught": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19,
@@ -46,7 +48,8 @@ TENS: dict[str, int] = {
 }  # fmt: skip
 SCALES: dict[str, float] = {
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "quadrillion": 1e15, "quintillion": 1e18, "sextillion": 1e21,
+    "quadrillion": 1e15, "quintillion": 1e18, "sextillion": 1e21, "septillion": 1e24,
+    "octillion": 1e27, "nonillion": 1e30, "decillion": 1e33,
     # The Indian scales of Indian English copy: "Rs 35 lakh", "₹1.5 lakh crore".
     "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }  # fmt: skip
@@ -57,7 +60,7 @@ CHAINING_SCALES = frozenset({1.0, 1e2, 1e3, 1e5})
 SCALE_SUFFIXES: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "b": 1e9, "bn": 1e9,
-    "bln": 1e9, "tn": 1e12, "trn": 1e12, "dozen": 12, "dozens": 12, "mm": 1e6, "t": 1e12, "tln": 1e12, "trln": 1e12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+    "bln": 1e9, "tn": 1e12, "trn": 1e12, "dozen": 12, "dozens": 12, "doz": 12, "dozs": 12, "dz": 12, "dzs": 12, "g": 1e9, "mm": 1e6, "t": 1e12, "tln": 1e12, "trln": 1e12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }  # fmt: skip
 
 # Currency symbols and words -> ISO code. Keys are compared after dropping dots and spaces.
@@ -84,7 +87,8 @@ CURRENCIES: dict[str, str] = {
     "escudos": "PTE", "schilling": "ATS", "schillings": "ATS", "zloty": "PLN", "zlotys": "PLN",
     "forint": "HUF", "forints": "HUF", "baht": "THB", "ringgit": "MYR", "rupiah": "IDR",
     "shekel": "ILS", "shekels": "ILS", "naira": "NGN", "hryvnia": "UAH", "hryvnias": "UAH",
-    "reais": "BRL", "lira": "TRY", "liras": "TRY", "kronor": "SEK", "krona": "SEK",
+    "reais": "BRL", "lira": "TRY", "liras": "TRY", "kronor": "SEK", "krona": "SEK", "rand": "ZAR",
+    "cfafranc": "CFA", "cfafrancs": "CFA",
     # Names several countries share: the name is the unit unless a nationality says which.
     "peso": "peso", "pesos": "peso", "dinar": "dinar", "dinars": "dinar", "riyal": "riyal",
     "riyals": "riyal", "dirham": "dirham", "dirhams": "dirham", "kroner": "krone", "krone": "krone",
@@ -144,6 +148,11 @@ UNIT_WORDS: dict[str, str] = {
     "micrometer": "μm", "micrometers": "μm", "micron": "μm", "microns": "μm",
     "gigapascal": "GPa", "gigapascals": "GPa", "parts per million": "ppm", "parts per billion": "ppb",
     "pound-feet": "lb-ft", "pound-foot": "lb-ft",
+    "milligram": "mg", "milligrams": "mg", "milligramme": "mg", "milligrammes": "mg",
+    "microgram": "μg", "micrograms": "μg", "microgramme": "μg", "microgrammes": "μg",
+    "gramme": "g", "grammes": "g", "kilogramme": "kg", "kilogrammes": "kg",
+    "nanometre": "nm", "nanometres": "nm", "nanometer": "nm", "nanometers": "nm",
+    "decimetre": "dm", "decimetres": "dm", "decimeter": "dm", "decimeters": "dm",
 }  # fmt: skip
 UNIT_ABBREVIATIONS: dict[str, str] = {
     "km": "km", "cm": "cm", "mm": "mm", "kg": "kg", "mg": "mg", "lb": "lb", "lbs": "lb",
@@ -158,6 +167,7 @@ UNIT_ABBREVIATIONS: dict[str, str] = {
     "mAh": "mAh", "min": "min", "mins": "min", "hr": "h", "hrs": "h", "g": "g",
     "nm": "nm", "m": "m", "μm": "μm", "µm": "μm", "ppm": "ppm", "ppb": "ppb", "GPa": "GPa",
     "MPa": "MPa", "kPa": "kPa", "PS": "PS", "m3": "m3", "m³": "m3", "cu ft": "cu ft",
+    "μg": "μg", "µg": "μg", "mcg": "μg", "kmph": "km/h", "dm": "dm",
     "″": "in",  # a double prime: a 25.5″ neck
 }  # fmt: skip
 
@@ -206,7 +216,7 @@ STOP_WORDS = frozenset(
     last next previous following earlier later exactly precisely fully barely merely
     higher lower smaller larger bigger greater faster slower cheaper stronger weaker
     better worse longer shorter older younger above below versus vs
-    given taken seen done shown known
+    given taken seen done shown known behind beside beneath beyond inside outside
     """.split()
 )  # fmt: skip
 # Heads too vague to say what a number counts ("a total of 55,000" counts nothing).
@@ -235,9 +245,13 @@ ONE_PRONOUN_BEFORE = frozenset(
     "such what only".split()
 )  # fmt: skip
 ONE_PRONOUN_AFTER = frozenset(
-    "of another other who that which whose day time way thing point side hand more "
+    "of another other who that which whose day time way thing point side more "
     "last such reason too by".split()
 )  # fmt: skip
+# The words for zero, and the words around them that make an idiom, not a value.
+ZERO_WORDS = frozenset({"zero", "nought", "naught"})
+ZERO_BEFORE = frozenset("ground year day patient absolute generation".split())
+ZERO_AFTER = frozenset("tolerance hour hours sum day days".split())
 CODE_WORDS = (
     r"section|article|chapter|title|rule|resolution|route|highway|interstate|flight"
     r"|room|page|pages|vol|volume|episode|season|part|phase|level|grade|class|category"
@@ -268,8 +282,9 @@ STREET_SUFFIXES = (
 # Patterns
 # ---------------------------------------------------------------------------
 
+DOZENS = ("dozen", "dozens", "doz", "dozs", "dz", "dzs")  # "three dozen", "5 doz", "3 dzs"
 _NUMBER_WORD = "|".join(
-    sorted([*ONES, *TENS, "hundred", *SCALES, "dozen", "dozens"], key=len, reverse=True)
+    sorted([*ONES, *TENS, "hundred", *SCALES, *DOZENS], key=len, reverse=True)
 )
 _BIG = "hundred|thousand|million|billion|trillion|dozen"
 
@@ -304,11 +319,12 @@ RE_WORD_NUMBER = regex.compile(
           | an?[ ]+(?=(?:{_BIG})\b) )?      # "a dozen", "a million"
         (?:{_NUMBER_WORD}|(?:nought|naught)(?=[ ]+point\b))\b  # the first number word
         (?:                                 # then more number words, each consumed once
-            (?:[ ]+|-|(?<=hundred|thousand|million|billion|trillion)[ ]+and[ ]+)
+            (?:[ ]+|-|(?<=hundred|thousand|million|billion|trillion)[ ]+and[ ]+
+              |(?<=ty)[ ]-[ ](?=(?:{"|".join(w for w in ONES if 0 < ONES[w] < 10)})\b))  # "fifty - two"
             (?:{_NUMBER_WORD})\b
         )*+
         (?:[ ]+point(?:[ ]+{_DECIMAL_WORD}\b)++)?  # spoken decimals: "two point five"
-        (?:[ ]+and[ ]+a[ ]+half\b)?         # "two and a half"
+        (?:[ ]+and[ ]+a[ ]+half\b|-and-a-half\b)?  # "two and a half", "two-and-a-half"
         (?:[ ]+(?:{"|".join(SCALES)})\b)?   # "two and a half million", "two point five million"
     )
     """,
@@ -318,8 +334,9 @@ RE_WORD_NUMBER = regex.compile(
 # A scale after digits: "1.2 million", "3bn", "5m", "10k" (short forms only when glued).
 RE_SCALE = regex.compile(
     r"""
-    (?: (?<![ \u00a0])[ \u00a0]*(?P<word>hundred|thousand|million|billion|trillion|lakhs?|crores?|dozens?|mln|bln|mn|bn|tln|trln|tn|trn)
-      | (?P<short>MM|[kKmMbBT]|mil) )      # 10k, 5m, $5B, $1MM, $2T: glued to the digits
+    (?: (?<![ \u00a0])[ \u00a0]*(?P<word>hundred|thousand|million|billion|trillion|lakhs?|crores?|dozens?|dozs?|dzs?|mln|bln|mn|bn|tln|trln|tn|trn)
+      | (?P<short>MM|[kKmMbBT]|mil)        # 10k, 5m, $5B, $1MM, $2T: glued to the digits
+      | [ ](?P<spaced>[kKMGB])(?=[ \u00a0]*(?:[.,;:!?)]|\Z)) )  # "2.33 k", "1,674.5 G": see _decorate
     (?![\p{L}\p{N}])
     (?!-(?:high|long|wide|tall|deep)\b)   # "a 5m-high wall" is metres
     (?![ ](?:high|long|wide|tall|deep)\b)
@@ -328,6 +345,17 @@ RE_SCALE = regex.compile(
     regex.VERBOSE,
 )
 
+# The smaller groups after digits and a scale word: "4 thousand 3 hundred", "3 hundred and 21".
+_UNDER_HUNDRED = rf"""(?:{"|".join(TENS)})(?:[- ](?:{"|".join(w for w in ONES if 0 < ONES[w] < 10)}))?|{"|".join(w for w in sorted(ONES, key=len, reverse=True) if ONES[w])}"""
+RE_SCALE_REST = regex.compile(
+    rf"""
+    (?<![ \u00a0])                                  # only the start of a run of spaces tries
+    (?: [ \u00a0]+(?P<d>\d{{1,3}})[ \u00a0]+(?P<sw>(?i:hundred|thousand|million))\b   # "4 thousand 3 hundred"
+      | [ \u00a0]+and[ \u00a0]+(?P<tail>\d{{1,2}}(?![\d.,])|(?i:{_UNDER_HUNDRED})\b) )  # "3 hundred and 21"
+    (?![\p{{L}}\p{{N}}-])
+    """,
+    regex.VERBOSE,
+)
 # A percent sign or word after a number.
 RE_PERCENT = regex.compile(
     r"""
@@ -383,11 +411,15 @@ RE_CURRENCY_AFTER = regex.compile(
               |baht|ringgit|rupiah|shekels?|naira|hryvnias?|reais|liras?|kronor|krona
               |pesos?|dinars?|riyals?|dirhams?|kroner|krone)  # 5 dollars, 470 pence, 10 million yen
           | won                                                # only after a scale: see code
+          | rand(?![ ]\p{Lu})                                   # 6.8bn rand (lower-case: "Ayn Rand")
+          | CFA[ ]francs?                                      # 1bn CFA francs (the XOF or the XAF)
           | (?i:USD|EUR|GBP|JPY|CNY|RMB|KRW|INR|AUD|CAD|CHF|HKD|TWD)   # 40 USD, 40 rmb (lower-cased copy)
         )
         \b
       | [ \u00a0]?(?P<sign>[\p{Sc}元])(?![ \u00a0]?\p{N})    # a sign after the amount: 15€, 100 ₡, 50¢
-      | (?<=\p{N})(?P<sign>p)(?![\p{L}\p{N}]) )              # pence glued to the amount: 118.5p (see _decorate)
+      | (?<=\p{N})(?P<sign>p)(?![\p{L}\p{N}])               # pence glued to the amount: 118.5p (see _decorate)
+      | (?<=\p{N})[ ](?P<sign>p)                             # or set apart in a price list: "down 68 p at 1112 p,"
+        (?=[,;)]|\.(?!\p{L})|[ ]+(?:at|to|from|on|in|and)[ ]+\p{N}|\Z) )
     """,
     regex.VERBOSE,
 )
@@ -403,7 +435,8 @@ RE_UNIT = regex.compile(
     rf"""
     (?<![ \u00a0-])                                 # only the start of a run of spaces tries
     (?: [ \u00a0-]*(?P<word>(?i:{_UNIT_WORD_ALT}))   # 30 miles, a five-year plan
-      | [ \u00a0-]?(?P<abbr>{_UNIT_ABBR_ALT}) )      # 30km, 87 mph, 5-mpg (case matters: MW, mg)
+      | [ \u00a0-]?(?P<abbr>{_UNIT_ABBR_ALT})        # 30km, 87 mph, 5-mpg (case matters: MW, mg)
+      | [ \u00a0]?(?P<open>[(\[{{<])(?P<abbr>{_UNIT_ABBR_ALT})(?P<close>[)\]}}>]) )  # 20 (kg), 20 [kg], as tables write it
     (?![\p{{L}}\p{{N}}])
     """,
     regex.VERBOSE,
@@ -489,6 +522,52 @@ RE_QUARTER_PERIOD_AFTER = regex.compile(
     """,
     regex.VERBOSE,
 )
+# Ordinals that name a denominator ("three twenty-fifths", "a hundredth of a second",
+# "one one hundred and fifth"), each with its cardinal. "Second" is left out: "two
+# seconds" is a time.
+ORDINAL_CARDINALS: dict[str, str] = {
+    "first": "one", "third": "three", "fourth": "four", "fifth": "five", "sixth": "six",
+    "seventh": "seven", "eighth": "eight", "ninth": "nine", "tenth": "ten", "eleventh": "eleven",
+    "twelfth": "twelve", "thirteenth": "thirteen", "fourteenth": "fourteen", "fifteenth": "fifteen",
+    "sixteenth": "sixteen", "seventeenth": "seventeen", "eighteenth": "eighteen",
+    "nineteenth": "nineteen", "twentieth": "twenty", "thirtieth": "thirty", "fortieth": "forty",
+    "fiftieth": "fifty", "sixtieth": "sixty", "seventieth": "seventy", "eightieth": "eighty",
+    "ninetieth": "ninety", "hundredth": "hundred", "thousandth": "thousand", "millionth": "million",
+    "billionth": "billion", "trillionth": "trillion",
+}  # fmt: skip
+ORDINAL_ENDINGS = tuple(ORDINAL_CARDINALS) + tuple(f"{w}s" for w in ORDINAL_CARDINALS)
+_ORDINAL_ALT = "|".join(sorted(ORDINAL_CARDINALS, key=len, reverse=True))
+# Every ordinal above holds one of these; a prefilter for RE_ORDINAL_FRACTION.
+ORDINAL_STEMS = (
+    "first", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    "twelfth", "teenth", "tieth", "hundredth", "thousandth", "illionth",
+)  # fmt: skip
+# A number in words, then an ordinal: a written fraction. Which words are the numerator
+# is settled in `_ordinal_fraction`.
+RE_ORDINAL_FRACTION = regex.compile(
+    rf"""
+    (?<![\p{{L}}\p{{N}}'’-])
+    (?P<words>
+        (?:an?|{_NUMBER_WORD})\b                                   # the numerator's first word
+        (?:(?:[ ]+and[ ]+|[ ]*-[ ]*|[ ]+)(?:{_NUMBER_WORD})\b){{0,12}}+  # more (bounded: a long run of
+                                                                  # number words stays linear)
+        (?:[ ]+and[ ]+|[ ]*-[ ]*|[ ]+)(?P<ord>{_ORDINAL_ALT})(?P<plural>s)?   # the ordinal
+    )
+    (?![\p{{L}}\p{{N}}-])
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+RE_OF_THE = regex.compile(r"""(?<![ \u00a0])[ \u00a0]+of[ \u00a0]+(?i:the|its|their|his|her|our|a|an)[ \u00a0]+""", regex.VERBOSE)
+RE_AND_JOIN = regex.compile(r"""(?<![ \u00a0])[ \u00a0]+and[ \u00a0]+""", regex.VERBOSE)
+# Words before which a number and an ordinal are an ordinal: "the one hundredth episode".
+RE_ORDINAL_BEFORE = regex.compile(
+    r"""(?<![\p{L}])(?i:the|its|his|her|their|our|this|that|my|your)[ ]+\Z|['’]s[ ]+\Z""", regex.VERBOSE
+)
+# A fraction of a scale: "two thirds of a million", "a quarter of a billion".
+RE_OF_SCALE = regex.compile(
+    r"""(?<![ \u00a0])[ \u00a0]+of[ \u00a0]+(?:a|one)[ \u00a0]+(?P<w>(?i:hundred|thousand|million|billion|trillion))\b""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
 # A fraction standing alone before "of": "a third of voters", "half of them", "a quarter
 # of the budget". Without "of", "a third" is an ordinal ("a third term") and "half" a
 # part of a game ("the second half"), so neither is read.
@@ -509,6 +588,12 @@ RE_FRACTION_OF = regex.compile(
 # "half" after a hedge, without "of": "more than half people came", "nearly half."; not
 # "half an hour" (a duration).
 RE_HALF_HEDGED = regex.compile(r"""(?<![\p{L}\p{N}'’-])(?P<frac>half)(?![\p{L}\p{N}-])(?![ \u00a0]+an?\b)""", regex.VERBOSE | regex.IGNORECASE)
+# "a half" ending a clause: "cut by a half."; not after "and" ("a year and a half" is a
+# duration, and "two and a half" one number).
+RE_A_HALF_ALONE = regex.compile(
+    r"""(?<![\p{L}\p{N}'’-])(?i:a)[ \u00a0]half(?=[ \u00a0]*(?:[.,;:!?)]|\Z))""", regex.VERBOSE
+)
+RE_AND_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:and)[ \u00a0]+\Z""", regex.VERBOSE)
 # A fraction in digits: "2 1/2", "2½", "½", "1/4 inch", "1⁄32 of a quart".
 VULGAR_FRACTIONS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 RE_DIGIT_FRACTION = regex.compile(
@@ -536,8 +621,19 @@ RE_SCIENTIFIC = regex.compile(
     """,
     regex.VERBOSE,
 )
+# A power written with a caret: "10^6", "1.1^23", "2.5^-1" (a sign before the exponent;
+# two minuses cancel, "1.1^--23" is 1.1^23). Not "x 10^30": that is RE_SCIENTIFIC's.
+RE_POWER = regex.compile(
+    r"""
+    (?<![\p{L}\p{N}.,^])
+    (?P<base>\d{1,6}(?:\.\d{1,12})?)
+    \^(?P<sign>[-+−]{0,2})(?P<exp>\d{1,3})
+    (?![\p{L}\p{N}^]|\.\d)
+    """,
+    regex.VERBOSE,
+)
 # Prefilters, each a necessary condition for the pattern above it.
-RE_SCIENTIFIC_HINT = regex.compile(r"""\d(?:[eE][+-]?\d|[ ]?[×x][ ]?10)""", regex.VERBOSE)
+RE_SCIENTIFIC_HINT = regex.compile(r"""\d(?:[eE][+-]?\d|[ ]?[×x][ ]?10|\^)""", regex.VERBOSE)
 RE_VULGAR_ANY = regex.compile(f"[{VULGAR_FRACTIONS}]")
 # After a fraction with a plain slash, what makes it no date (3/4 is March 4): a unit, or
 # "of" and a determiner ("1/40 of the wavelength").
@@ -583,7 +679,7 @@ RE_AGE_APPOSITION = regex.compile(
 # "- 5" a dash; a hyphen opening a line ("\n-5 dead") is a list marker.
 RE_MINUS = regex.compile(
     r"""
-    (?: (?<![\p{L}])(?i:minus)[ -]                     # minus 5, minus-5
+    (?: (?<![\p{L}])(?i:minus|negative)[ -]            # minus 5, minus-5, negative 2
       | (?<![\p{L}\p{N}])\u2212                        # −4 (the minus sign)
       | (?:(?<=[ \u00a0(\[])|(?<![\s\S]))              # a space, "(" or the start, then
         (?<!\p{N}[ \u00a0]{0,3}|\p{N}[ \u00a0]{0,3}\()  # no number right before: "40 -50"
@@ -659,8 +755,46 @@ RE_DIRECTION_AFTER = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
+# A temperature's scale as a bare letter, BBC style ("30C", "minus 20C", "86F"): only in a
+# sentence about temperatures, since "12C" is also a seat, a form or a flat.
+RE_TEMPERATURE_LETTER = regex.compile(r"""[ \u00a0]?(?P<t>[CF])(?![\p{L}\p{N}])""", regex.VERBOSE)
+RE_TEMPERATURE_CONTEXT = regex.compile(
+    r"""(?i:temperature|degree|\bheat|\bwarm|\bcold|\bchill|\bfreez|\bfrost|weather|thermometer|celsius|fahrenheit|melting|boiling)""",
+    regex.VERBOSE,
+)
+# A count compounded with the noun it counts: "a 12-member jury", "a five-match ban", "a
+# 5,000-strong crowd", "from three-point range". A lower-case word only, whole: "3-D" is
+# a name, "two-and-a-half" one number.
+RE_COMPOUND_NOUN = regex.compile(r"""-(?P<noun>\p{Ll}{2,})(?![\p{L}\p{N}'’-])""", regex.VERBOSE)
+# A count whose noun is suspended to the last of a list: "four-, five- and six-cylinder".
+RE_SUSPENDED_LIST = regex.compile(
+    rf"""
+    -(?:,[ ]+|[ ]+(?:and|or)[ ]+)                                          # "four-, " or "five- and "
+    (?:(?:\d{{1,3}}|(?i:{_NUMBER_WORD}))-(?:,[ ]+|[ ]+(?:and|or)[ ]+)){{0,4}}    # more suspended counts
+    (?:\d{{1,3}}|(?i:{_NUMBER_WORD}))-(?P<noun>\p{{Ll}}{{2,}})(?![\p{{L}}\p{{N}}'’-])  # "six-cylinder"
+    """,
+    regex.VERBOSE,
+)
+# Nouns whose compound with a count is an idiom, a rating or a score, not a count of them.
+COMPOUND_IDIOMS = frozenset(
+    """
+    way ways off fold nil all love up down star tier party state horse wheel letter odd plus
+    something somethings liner pointer dimensional some fer to in on by and or vs against figure
+    figures bit
+    """.split()
+)  # fmt: skip
+# "sub-" before a number: below it ("sub-7 nanometer chips", "sub-$100 phones"), not a code;
+# nor is "now-" ("the now-21-year-old striker").
+RE_SUB_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:sub)[-‐]\Z""", regex.VERBOSE)
+RE_PREFIX_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:sub|now)[-‐]\Z""", regex.VERBOSE)
 # A tilde or "≈" glued to a number, or before it: "~45g", "≈ 3 km" (about); not "a~3" (an id).
 RE_TILDE_BEFORE = regex.compile(r"""(?<![\p{L}\p{N}~])[~≈][ ]?\Z""", regex.VERBOSE)
+# A conversion in parentheses after an amount ("$1bn (£530m)"), and the rest of one after
+# an amount inside it ("($2m; £1m)"): a rate after the parenthesis is the amount's too.
+RE_CONVERSION_AFTER = regex.compile(
+    r"""(?<![ \u00a0])[ \u00a0]*\((?=[ \u00a0]*(?:\p{Sc}|[A-Z]{1,2}\$|\d))[^()\n]{1,60}\)""", regex.VERBOSE
+)  # it opens with an amount: not "$5m (see page 4) a year"
+RE_CONVERSION_REST = regex.compile(r"""[^()\n]{0,60}\)""", regex.VERBOSE)
 # What lies between an amount and its conversion in parentheses: "296 hp (224 kW / 300 PS)",
 # "seven miles (11 km)", "7.5 million crowns (US $1.1 million)".
 RE_CONVERSION_OPEN = regex.compile(r"""\A[ \u00a0]*\([ \u00a0]*\Z""", regex.VERBOSE)
@@ -795,6 +929,16 @@ RE_PERCENT_FOR = regex.compile(
     r"""(?<![ \u00a0])[ \u00a0]+(?:dedicated|allocated|devoted|earmarked|going|spent|set[ ]aside)[ ]+(?:to|for|on)[ ]+""",
     regex.VERBOSE | regex.IGNORECASE,
 )
+# A percent word before "of" and the number, in the order of speech ("per cent of twenty",
+# "percent of 10"), when the word opens the clause: in "40 percent of 10 people" the
+# percent is 40, and in "a large percent of 30 countries" there is none.
+RE_PERCENT_OF_BEFORE = regex.compile(
+    r"""(?<![\p{L}\p{N}][ \u00a0-]*)(?<![\p{L}])(?i:percents?|per[ \u00a0]cent|pct)[ \u00a0]+of[ \u00a0]+\Z""",
+    regex.VERBOSE,
+)
+# What may follow that number: the end of a clause, so that it counts nothing ("percent of
+# 10 countries" says how many countries, not which percent).
+RE_CLAUSE_END = regex.compile(r"""(?<![ \u00a0])[ \u00a0]*(?:[.,;:!?)"”]|\Z)""", regex.VERBOSE)
 # A phrase before "of"/"numbering" that the number measures: "a force of 55,000".
 RE_PHRASE_BEFORE = regex.compile(
     r"""
@@ -875,11 +1019,11 @@ RE_ANY_DIGIT = regex.compile(r"\d")
 PHRASE_BEFORE_WORDS = ("of", "numbering", "numbered", "totaling", "totalling", "totaled", "totalled")
 # Every number word holds one of these (`thir`: thirteen, thirty; `illion`: million...).
 NUMBER_WORD_PARTS = (
-    "zero", "one", "two", "three", "thir", "four", "forty", "five", "fif", "six", "seven", "eigh",
-    "nine", "ten", "eleven", "twel", "twenty", "hundred", "thousand", "illion", "dozen", "lakh", "crore",
+    "zero", "one", "two", "three", "thir", "four", "fort", "five", "fif", "six", "seven", "eigh",
+    "nine", "ten", "eleven", "twel", "twent", "hundred", "thousand", "illion", "dozen", "lakh", "crore",
     "nought", "naught",
 )  # fmt: skip
-MINUS_CHARS = len("minus ")  # RE_MINUS's longest match
+MINUS_CHARS = len("negative ")  # RE_MINUS's longest match
 CURRENCY_BEFORE_CHARS = len("U.S. $ ")  # RE_CURRENCY_BEFORE's longest match
 CODE_WORD_CHARS = max(len(word) for word in CODE_WORDS.split("|"))
 # İ (lower-cases to two characters), ſ (folds to s), the Kelvin sign (folds to k): the
@@ -902,6 +1046,7 @@ def parse_number_words(text: str) -> float | None:
     group: float | None = None  # the value below the current scale word
     last = ""  # kind of the previous token: one, teen, ten, hundred, scale, and, a, half
     last_scale = float("inf")
+    hundreds, last_and = 0.0, False  # the group at its last "hundred", and whether "and" came after
     for i, tok in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         if tok in ("a", "an"):
@@ -915,7 +1060,7 @@ def parse_number_words(text: str) -> float | None:
         if tok == "and":
             if last not in ("hundred", "scale", "one", "teen", "ten") or not nxt:
                 return None
-            last = "and"
+            last, last_and = "and", True
             continue
         if tok in ("half", "quarter"):
             part = 0.5 if tok == "half" else 0.25
@@ -950,11 +1095,13 @@ def parse_number_words(text: str) -> float | None:
             if group is None or group >= 100 or last in ("hundred", "and"):
                 return None
             group *= 100
+            hundreds, last_and = group, False
             last = "hundred"
-        elif tok in ("dozen", "dozens"):  # "three dozen", "3 dozens"
+        elif tok in DOZENS:  # "three dozen", "3 dozens"
             if group is None or last in ("and",):
                 return None
-            group *= 12
+            # Dozens of what follows the last "and": "three hundred and two dozens" is 324.
+            group = hundreds + (group - hundreds) * 12 if last_and and group > hundreds else group * 12
             last = "hundred"
         elif tok in SCALES:
             scale = SCALES[tok]
@@ -965,6 +1112,7 @@ def parse_number_words(text: str) -> float | None:
                 return None
             total += group * scale
             group, last, last_scale = None, "scale", scale
+            hundreds, last_and = 0.0, False
         else:
             return None
     if last in ("and", "a"):
@@ -1154,7 +1302,91 @@ def _scientific(text: str) -> list[tuple[int, int, float]]:
         value = float(f"{m.group('mant')}e{exp}")  # exact: 1.99e-30, not 1.99 * 10 ** -30
         if math.isfinite(value) and value != 0:
             found.append((m.start(), m.end(), value))
+    if "^" in text:
+        taken = _Spans((s, e) for s, e, _ in found)
+        for m in RE_POWER.finditer(text):
+            if taken.overlaps(m.start(), m.end()):
+                continue  # "1.99 x 10^30"
+            negative = (m.group("sign").count("-") + m.group("sign").count("−")) % 2 == 1
+            try:
+                value = float(m.group("base")) ** (-int(m.group("exp")) if negative else int(m.group("exp")))
+            except (OverflowError, ZeroDivisionError):
+                continue
+            if math.isfinite(value) and value != 0:
+                found.append((m.start(), m.end(), value))
+        found.sort()
     return found
+
+
+def _ordinal_value(tokens: list[str]) -> float | None:
+    """The value of an ordinal in words, as a denominator: "twenty fifth" 25, "one hundred and fifth" 105."""
+    *head, last = tokens
+    cardinal = ORDINAL_CARDINALS[last.removesuffix("s")]
+    if not head and cardinal in SCALE_SUFFIXES:
+        return SCALE_SUFFIXES[cardinal]  # "a hundredth", "a trillionth": no "one" before the scale
+    return parse_number_words(" ".join([*head, cardinal]))
+
+
+def _ordinal_fraction(text: str, m: regex.Match[str]) -> float | None:
+    """The value of a written fraction with an ordinal denominator; None if it is none, nan if RE_FRACTION_AFTER's.
+
+    A denominator of one word up to "tenths" is left to RE_FRACTION_AFTER, which reads
+    mixed numbers ("two and three fifths") and quarters of a year (nan is returned), as
+    is every such ordinal that is no fraction here ("the two first games").
+
+    The denominator is the ordinal with the tens word before it ("three twenty-fifths",
+    "one hundred thirty-fifths" = 100/35; not after "and", nor when no numerator is left:
+    "one hundred and thirty fifths" = 130/5, "twenty fifths" = 20/5), then as many words
+    more as the numerator needs to parse ("one one hundred fifth" = 1/105); the numerator
+    takes the rest ("ninety-five hundred fifths" = 9500/5). The ordinal is plural after a numerator above one, singular
+    after one ("one twenty-fifth"); a singular one is a fraction only before "of", at the
+    end of a clause or after "and" (a mixed number: "thirty-two and a thirtieth"): "a
+    hundredth birthday", "the one hundredth episode" are ordinals.
+    """
+    tokens = RE_WORD_SEPARATORS.sub(" ", m.group("words").lower()).split()
+    split = len(tokens) - 1
+    if ORDINAL_CARDINALS[tokens[-1].removesuffix("s")] in ONES and split > 1 and tokens[split - 1] in TENS:
+        if tokens[split - 2] != "and":
+            split -= 1  # "one hundred thirty-fifths" is 100/35; "twenty fifths" 20/5, "a hundred and thirty fifths" 130/5
+    while split > 0:
+        head = tokens[:split]
+        numerator = 1.0 if head in (["a"], ["an"]) else parse_number_words(" ".join(head))
+        if numerator is not None and numerator > 0 and head[-1] != "and":
+            denominator = _ordinal_value([t for t in tokens[split:] if t != "and"])
+            if denominator is None or denominator <= 1:
+                split -= 1  # "a one-fifth stake": "a" is not its numerator
+                continue
+            if split == len(tokens) - 1 and denominator <= 10:
+                return math.nan
+            if (numerator > 1) != bool(m.group("plural")):
+                return None
+            if numerator == 1 and not (
+                RE_OF.match(text, m.end()) or RE_CLAUSE_END.match(text, m.end()) or text.endswith(" and ", 0, m.start())
+            ):
+                return None
+            return numerator / denominator
+        split -= 1
+    simple = (_ordinal_value(tokens[-1:]) or 0) <= 10  # "two first games", "a one-fifth stake": RE_FRACTION_AFTER's
+    return math.nan if simple else None
+
+
+def _mixed_ordinal_fractions(
+    text: str, found: list[tuple[int, int, float, str | None]]
+) -> list[tuple[int, int, float, str | None]]:
+    """Join a whole number in words and "and" a fraction after it: "thirty-two and a thirtieth"."""
+    out: list[tuple[int, int, float, str | None]] = []
+    for atom in found:
+        prev = out[-1] if out else None
+        words = atom[3]
+        if (
+            prev is not None and prev[3] is not None and words is not None and words.endswith(ORDINAL_ENDINGS)
+            and not prev[3].endswith(ORDINAL_ENDINGS) and atom[2] < 1 and prev[2] == int(prev[2])
+            and RE_AND_JOIN.fullmatch(text, prev[1], atom[0])
+        ):  # fmt: skip
+            out[-1] = (prev[0], atom[1], prev[2] + atom[2], None)  # a mixed number: no fraction, no number word
+        else:
+            out.append(atom)
+    return out
 
 
 def _may_hold_share(text: str) -> bool:
@@ -1190,7 +1422,25 @@ def _atoms(
             continue
         found.append((m.start(), m.end(), number, None))
     taken = _Spans((s, e) for s, e, _, _ in found)
-    for m in RE_WORD_NUMBER.finditer(text) if _may_hold_number_word(text) else ():
+    may_hold_words = _may_hold_number_word(text)
+    ordinal_fractions = False
+    low = text.lower()
+    may_hold_ordinal = may_hold_words and (
+        any(stem in low for stem in ORDINAL_STEMS) or len(low) != len(text) or bool(RE_FOLDS_TO_ASCII.search(text))
+    )  # as in `_may_hold_number_word`
+    for m in RE_ORDINAL_FRACTION.finditer(text) if may_hold_ordinal else ():
+        if taken.overlaps(m.start(), m.end()):
+            continue
+        value = _ordinal_fraction(text, m)
+        if value is not None and not math.isnan(value) and RE_ORDINAL_BEFORE.search(_left(text, m.start())):
+            value = None  # "the one hundredth episode"
+        if value is None:
+            taken.add(m.start(), m.end())  # no number in it: not "one" episode, nor "two" in "the two hundredth"
+        elif not math.isnan(value):
+            found.append((m.start(), m.end(), value, m.group("words").lower()))
+            taken.add(m.start(), m.end())
+            ordinal_fractions = True
+    for m in RE_WORD_NUMBER.finditer(text) if may_hold_words else ():
         if taken.overlaps(m.start(), m.end()):
             continue
         if RE_AT_ONE_POINT.match(m.group("words")) and RE_AT_BEFORE.search(_left(text, m.start())):
@@ -1202,7 +1452,8 @@ def _atoms(
         value = parse_number_words(m.group("words"))
         if value is not None and math.isfinite(value):
             found.append((m.start(), m.end(), value, m.group("words").lower()))
-    low = text.lower()
+    if ordinal_fractions:
+        found = _mixed_ordinal_fractions(text, sorted(found))
     for m in RE_FRACTION_OF.finditer(text) if _may_hold_share(text) else ():
         if taken.overlaps(m.start(), m.end()):
             continue
@@ -1215,6 +1466,10 @@ def _atoms(
     for m in RE_HALF_HEDGED.finditer(text) if "half" in low or len(low) != len(text) else ():
         if not taken.overlaps(m.start(), m.end()) and _qualifier_before(_left(text, m.start())):
             found.append((m.start(), m.end(), 0.5, "half"))
+            taken.add(m.start(), m.end())
+    for m in RE_A_HALF_ALONE.finditer(text) if "half" in low else ():
+        if not taken.overlaps(m.start(), m.end()) and not RE_AND_BEFORE.search(_left(text, m.start())):
+            found.append((m.start(), m.end(), 0.5, RE_SPACES.sub(" ", m.group(0).lower())))
     yield from sorted(found)
 
 
@@ -1263,10 +1518,10 @@ def _decorate(
     before2 = text[start - 2] if start > 1 else " "
     minus = RE_MINUS.search(left, max(0, len(left) - MINUS_CHARS))
     # Codes glued by a hyphen (F-35, COVID-19), decades ('90s), ids (#1, No. 10).
-    if before in "-‐" and before2.isalpha() and not minus:
+    if before in "-‐" and before2.isalpha() and not minus and not RE_PREFIX_BEFORE.search(left):
         return None
-    if before in "'’/:." or (before == "," and before2.isdigit()):
-        return None
+    if before in "'’/:.^" or (before == "," and before2.isdigit()):
+        return None  # "^": an exponent ("4 km^2", "2^10" after a letter), which RE_POWER did not read
     if _code_before(left):
         return None
     if text[end + 1 : end + 2] in ("Z", "z", "P", "p", "A", "a") and RE_CODE_AFTER.match(text, end):
@@ -1278,7 +1533,9 @@ def _decorate(
     scale = 1.0
     last_scale = 1.0
     while words is None and (sm := RE_SCALE.match(text, end)):
-        key = (sm.group("word") or sm.group("short")).lower()
+        key = (sm.group("word") or sm.group("short") or sm.group("spaced")).lower()
+        if sm.group("spaced") and not (scale == 1 and any(c in ".," for c in text[start:end])):
+            break  # a letter set apart is a scale after a precise amount ending its clause: not "5 G", "a 10 k run"
         if sm.group("short") == "T" and not RE_CURRENCY_BEFORE.search(left, max(0, len(left) - CURRENCY_BEFORE_CHARS)):
             break  # "$2.1T" is trillions; "a 5T truck" is tonnes
         if SCALE_SUFFIXES[key] <= last_scale or last_scale not in CHAINING_SCALES:
@@ -1286,7 +1543,13 @@ def _decorate(
         last_scale = SCALE_SUFFIXES[key]
         scale *= last_scale
         end = sm.end()
-    fraction = "fraction" if words is not None and RE_FRACTION_WORDS.fullmatch(words) else None
+    if words is None and scale in (1e2, 1e3, 1e6, 1e9) and value == int(value) and RE_SCALE_REST.match(text, end):
+        value, end = _scale_rest(text, value * scale, scale, end)
+        scale = 1.0
+    fraction = (
+        "fraction" if words is not None and (RE_FRACTION_WORDS.fullmatch(words) or words.endswith(ORDINAL_ENDINGS))
+        else None
+    )  # fmt: skip
     if words is None and value < 1 and any(c in "/⁄" or c in VULGAR_FRACTIONS for c in text[start:end]):
         fraction = "fraction"  # "1/4 inch", "½ cup"
     fm = RE_FRACTION_AFTER.match(text, end) if fraction is None else None
@@ -1312,13 +1575,22 @@ def _decorate(
         # One third, two thirds (a singular denominator after one only); "three halves" and
         # "twenty-three fifths" are improper fractions. "one hundred and three quarters"
         # is a mixed number, as "and a quarter" is: the words after the last "and".
-        if den_word.endswith("s") == (value > 1) and not period:
-            whole, _, tail = (words or "").rpartition(" and ")
-            last = parse_number_words(tail) if whole else None
-            if last is not None and last < denominator and (head := parse_number_words(whole)) is not None:
-                value, end = head + last / denominator * SCALES.get(whole.rsplit(" ", 1)[-1], 1.0), fm.end("den")
+        # The fraction of a mixed number is of the scale before it or after it: "two million
+        # and one half" is 2.5 million, "one billion and three quarters million" 1.00075 billion.
+        whole, _, tail = (words or "").rpartition(" and ")
+        last = parse_number_words(tail) if whole else None
+        head = parse_number_words(whole) if last is not None and last < denominator else None
+        numerator = last if head is not None and last is not None else value
+        if den_word.endswith("s") == (numerator > 1) and not period:
+            if head is not None:
+                of_scale, end = SCALES.get(whole.rsplit(" ", 1)[-1], 1.0), fm.end("den")
+                if sa := RE_SCALE_WORD_AFTER.match(text, end):
+                    of_scale, end = SCALES[sa.group("w").lower()], sa.end()
+                value = head + numerator / denominator * of_scale
             else:
                 value, end, fraction = value / denominator, fm.end("den"), "fraction"  # "two-thirds", "3 quarters of"
+    if fraction and (osm := RE_OF_SCALE.match(text, end)):
+        value, end, fraction = value * SCALES[osm.group("w").lower()], osm.end(), None  # "a third of a million"
     atom_end = end
     value *= scale
     kind = FactKind.QUANTITY
@@ -1357,6 +1629,12 @@ def _decorate(
                 "percentage points" if pm.group("pp") or pm.group("points")
                 else "basis points" if pm.group("bp") else "%"
             )  # fmt: skip
+    if (
+        kind is FactKind.QUANTITY and not minus and left.endswith(" ") and left.rstrip()[-2:].lower() == "of"
+        and (po := RE_PERCENT_OF_BEFORE.search(left)) and RE_CLAUSE_END.match(text, end)
+    ):  # fmt: skip
+        kind, unit = FactKind.PERCENT, "%"
+        mention_start = start - (len(left) - po.start())
     if kind is FactKind.QUANTITY:
         if agm := RE_AGE_AFTER.match(text, end):
             age_unit = agm.group("unit") or agm.group("unit_of")
@@ -1364,16 +1642,24 @@ def _decorate(
                             unit=age_unit.lower() if age_unit else None, words=words)  # fmt: skip
         if _age_cue_before(left) and value < 130 and scale == 1:
             return _Mention(FactKind.AGE, start, end, value, start, atom_end, scale, words=words)
-        if um := RE_UNIT.match(text, end):
+        um = RE_UNIT.match(text, end)
+        if um and um.group("open") and "([{<".index(um.group("open")) != ")]}>".index(um.group("close")):
+            um = None  # "20 (kg]": no pair
+        if um:
             if um.group("word"):
                 unit = UNIT_WORDS[RE_SPACES.sub(" ", um.group("word").lower())]
             else:
                 unit = UNIT_ABBREVIATIONS[um.group("abbr")]
             end = um.end()
+        elif (tm := RE_TEMPERATURE_LETTER.match(text, end)) and RE_TEMPERATURE_CONTEXT.search(text):
+            unit, end = f"°{tm.group('t')}", tm.end()  # "temperatures of 30C (86F)"
     if unit is not None and unit not in ("percentage points", "basis points", "%") and (rate := RE_PER.match(text, end)):
         per = _per_unit(rate)
         if per != unit and "/" not in unit:
             unit, end = f"{unit}/{per}", rate.end()
+    elif unit is not None and unit not in ("percentage points", "basis points", "%", "fraction") and "/" not in unit:
+        if (rate := _rate_after_conversion(text, start, end)) and (per := _per_unit(rate)) != unit:
+            unit = f"{unit}/{per}"  # "$1bn (£530m) a year": both are a year's; the span stays the amount
     if fraction and unit is None:
         unit = fraction
     after = text[end : end + 2] + "  "
@@ -1393,8 +1679,10 @@ def _decorate(
             pass  # "a 5km-long tunnel", "a 5m-high wall"
         elif RE_SUSPENDED_HYPHEN.match(text, end):
             hyphen_right = True  # "a 10- to 15-year sentence": the low end of a range
+        elif (cm := _compound_count(text, end, value, unit, kind)) is not None:
+            end = cm  # "a 12-member jury", "four-, five- and six-cylinder engines": see _compound_count
         else:
-            return None  # one-way, a 10-point plan, 9-year
+            return None  # one-way, a two-horse race, a four-letter word
     digits = text[start:atom_end]
     year = (
         kind is FactKind.QUANTITY and unit is None and words is None and scale == 1
@@ -1416,6 +1704,75 @@ def _decorate(
         unit=unit, words=words, year=year, hyphen_right=hyphen_right,
         hyphen_left=before in "-–" and before2.isdigit(),
     )  # fmt: skip
+
+
+def _compound_noun(text: str, end: int) -> str | None:
+    """The noun a count is compounded with at `end` ("-member" in "a 12-member jury"), or in a
+    suspended list that starts there ("four-, five- and six-cylinder engines": `cylinder`)."""
+    if cm := RE_COMPOUND_NOUN.match(text, end):
+        noun = cm.group("noun")
+    elif sm := RE_SUSPENDED_LIST.match(text, end):
+        noun = sm.group("noun")
+    else:
+        return None
+    low = noun.lower()
+    if low in COMPOUND_IDIOMS or low.endswith(("ed", "ing", "ly", "th")) or low in ORDINAL_CARDINALS or low in SCALES:
+        return None  # "a two-horse race", "three-pronged", "40-odd", "twenty-first"
+    return noun
+
+
+def _compound_count(text: str, end: int, value: float, unit: str | None, kind: FactKind) -> int | None:
+    """Where a count compounded with a noun ends ("a 12-member jury": after "member"), or None.
+
+    Only a positive amount other than one, with no unit of its own ("a 2.5-point drop"):
+    "one-off", "one-way" and "one-man" are idioms, and a unit already reads "a 5km-long
+    tunnel". A suspended
+    count ends at its hyphen and counts the noun of the list's last count.
+    """
+    if kind is not FactKind.QUANTITY or unit is not None or value <= 0 or value == 1:
+        return None
+    if _compound_noun(text, end) is None:
+        return None
+    if cm := RE_COMPOUND_NOUN.match(text, end):
+        return cm.end()
+    return end + 1
+
+
+def _scale_rest(text: str, total: float, scale: float, end: int) -> tuple[float, int]:
+    """Add the smaller groups after digits and a scale word: "4 thousand 3 hundred and 21" is 4,321.
+
+    Only "hundred" takes "and" a number under a hundred ("3 hundred and one"); a larger
+    scale takes digits and a smaller scale word ("4 thousand 3 hundred"), so that "5
+    million and 20 schools" stays two counts.
+    """
+    while rm := RE_SCALE_REST.match(text, end):
+        if rm.group("d"):
+            part_scale = SCALE_SUFFIXES[rm.group("sw").lower()]
+            if part_scale >= scale or int(rm.group("d")) * part_scale >= scale:
+                break
+            total, scale, end = total + int(rm.group("d")) * part_scale, part_scale, rm.end()
+            continue
+        if scale != 1e2:
+            break
+        tail = rm.group("tail")
+        part = float(tail) if tail.isdigit() else parse_number_words(tail)
+        if part is not None and 0 < part < 100:
+            total, end = total + part, rm.end()
+        break
+    return total, end
+
+
+def _rate_after_conversion(text: str, start: int, end: int) -> regex.Match[str] | None:
+    """The rate after a conversion in parentheses that follows or holds the amount at `start:end`.
+
+    "cutting costs by $1bn (£530m) a year", "1bn CFA francs ($2m; £1m) a month": the
+    amount and its conversions are all per year or month.
+    """
+    if "(" not in text:
+        return None
+    inside = text.rfind("(", 0, start) > text.rfind(")", 0, start)
+    closed = (RE_CONVERSION_REST if inside else RE_CONVERSION_AFTER).match(text, end)
+    return RE_PER.match(text, closed.end()) if closed else None
 
 
 def _per_unit(rate: regex.Match[str]) -> str:
@@ -1495,9 +1852,9 @@ def _ratio(text: str, a: _Mention, b: _Mention) -> _Mention | None:
     join = RE_RATIO_JOIN.match(text[a.end : b.start])
     if join is None or a.year or b.year or a.high is not None or b.high is not None:
         return None
-    if any(m.kind is not FactKind.QUANTITY or m.unit is not None or m.value <= 0 for m in (a, b)):
-        return None
-    if join.group("word").lower() == "in" and a.value >= b.value:
+    if any(m.kind is not FactKind.QUANTITY or m.unit is not None for m in (a, b)) or a.value == 0 or b.value <= 0:
+        return None  # a negative numerator is one: "minus one over 20"
+    if join.group("word").lower() == "in" and not 0 < a.value < b.value:
         return None
     return b._replace(start=a.start, value=a.value / b.value, atom_start=a.atom_start, unit="fraction", words=None)
 
@@ -1658,6 +2015,25 @@ def _lend_units(text: str, mentions: list[_Mention]) -> list[_Mention]:
     return out
 
 
+def _lend_to_parts(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Give a scaled amount "of the" whole its unit: "280 million of the 1.5 billion shekels" is shekels.
+
+    Only an amount with a scale word and no unit of its own, smaller than the whole:
+    "two of the $20 bills" counts bills.
+    """
+    out = list(mentions)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if (
+            a.kind is FactKind.QUANTITY and a.unit is None and a.scale > 1 and a.end == a.atom_end and a.high is None
+            and (b.kind is FactKind.MONEY or (b.unit is not None and b.unit != "fraction"))
+            and b.kind is not FactKind.AGE and a.value < b.value and RE_OF_THE.fullmatch(text, a.end, b.start)
+            and not _in_hundredths(text, b)
+        ):  # fmt: skip
+            out[i] = a._replace(kind=b.kind, unit=b.unit)
+    return out
+
+
 def _borrow(text: str, a: _Mention, b: _Mention) -> tuple[_Mention, _Mention]:
     """The two values of a change "from a to b", a bare one with the other's kind, unit and scale.
 
@@ -1790,6 +2166,11 @@ def _counts(text: str, m: _Mention) -> str | None:
     """Return what mention `m` counts or measures, or None."""
     if m.kind is FactKind.AGE:
         return None
+    if m.kind is FactKind.QUANTITY and m.unit is None and m.end > m.atom_end and text[m.atom_end] == "-":
+        noun = _compound_noun(text, m.atom_end)  # "a 12-member jury" counts members
+        if noun != "strong":
+            return noun
+        return _phrase_after(text, m.end, lowercase_only=True, skip_determiners=False)  # "a 5,000-strong crowd"
     end = m.end
     if m.kind is FactKind.PERCENT:
         if of := RE_OF.match(text, end):
@@ -1830,6 +2211,8 @@ def _qualify(text: str, m: _Mention) -> _Mention:
         return m._replace(qualifier=QUALIFIERS[key], outer=m.start - (len(left) - q.start()))
     if ("~" in left[-2:] or "≈" in left[-2:]) and (t := RE_TILDE_BEFORE.search(left, max(0, len(left) - 3))):
         return m._replace(qualifier="about", outer=m.start - (len(left) - t.start()))  # "~45g"
+    if left.endswith("-") and (sub := RE_SUB_BEFORE.search(left)):
+        return m._replace(qualifier="less than", outer=m.start - (len(left) - sub.start()))  # "sub-7 nanometer chips"
     if m.kind in (FactKind.PERCENT, FactKind.MONEY, FactKind.QUANTITY):
         direction = _direction_before(left)
         if direction is None and (d := RE_DIRECTION_AFTER.match(text, m.end)):
@@ -1877,6 +2260,15 @@ def _keep(text: str, m: _Mention) -> bool:
     first = text[m.atom_start : m.atom_start + 1]
     if m.words and first.isupper() and RE_WORD_BEFORE.search(_left(text, m.atom_start)):
         return False  # "BBC Two", "Deep Space Nine", "the Six Nations": names, not counts
+    if m.words in ZERO_WORDS and m.value == 0 and m.kind is FactKind.QUANTITY and m.unit is None:
+        before = RE_WORD_BEFORE.search(_left(text, m.atom_start))
+        nxt = _tokens(text, m.atom_end, 1)
+        word_before = before.group("w").lower() if before else ""
+        if word_before in ZERO_BEFORE or (nxt and nxt[0].lower() in ZERO_AFTER):
+            return False  # "ground zero", "zero tolerance"
+        if m.words != "zero" and word_before in ("to", "for"):
+            return False  # "came to naught", "all for nought": idioms; "fell to zero" is a value
+        return True  # "rates near zero", "zero is the answer": a number, even with nothing counted
     if m.words in ("one", "zero") and m.value in (0, 1) and m.kind not in (FactKind.MONEY, FactKind.AGE):
         before = RE_WORD_BEFORE.search(_left(text, m.atom_start))
         nxt = _tokens(text, m.atom_end, 1)
@@ -1884,6 +2276,8 @@ def _keep(text: str, m: _Mention) -> bool:
             return False
         if not nxt or nxt[0].lower() in ONE_PRONOUN_AFTER or not nxt[0][:1].isalpha():
             return False
+        if nxt[0].lower() == "hand" and before and before.group("w").lower() == "on":
+            return False  # "on one hand" (and "on the one hand"); "she put one hand up" counts a hand
         if m.counts is None and m.unit is None:
             return False
     return True
@@ -1950,6 +2344,8 @@ def _sentence_mentions(text: str) -> list[_Mention]:
     found = _merge_ranges(text, _merge_ratios(text, _merge_cents(text, found)))
     if len(found) > 1 and ("rom " in text or "ROM " in text):  # "from a to b" (RE_FROM_HEDGED_BEFORE)
         found = _lend_units(text, found)
+    if len(found) > 1 and " of " in text:
+        found = _lend_to_parts(text, found)
     if vague and (vague := [v for v in vague if not blocked.overlaps(v.start, v.end)]):
         taken = _Spans((m.start, m.end) for m in found)
         found = sorted(found + [v for v in vague if not taken.overlaps(v.start, v.end)], key=lambda m: m.start)
