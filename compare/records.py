@@ -143,8 +143,9 @@ class Fact:
     - `former`: the text marks the title as no longer held ("former", "at the time").
     - `measures`: for a numeric fact, the thing the amount is a value of, or its owner,
       as written in its sentence with whitespace collapsed (`driving range` for "the
-      driving range rose by 35 miles", `Ford` for "Ford, which has 13000 workers"),
-      else None. Kept apart from `counts`, on which facts are paired (see
+      driving range rose by 35 miles", `Ford` for "Ford, which has 13000 workers"), or,
+      for a pronoun subject, as written in an earlier sentence of its paragraph (`Acme`
+      for "It has 20 shops" after "Acme employs 300 people."), else None. Kept apart from `counts`, on which facts are paired (see
       `compare.extract.measures`).
     """
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from compare.extract.dates import extract_dates, infer_article_date
+from compare.extract.measures import resolve_pronouns
 from compare.extract.numbers import extract_numbers
 from compare.extract.people import extract_people
 from compare.extract.quotes import extract_quotes
@@ -25,7 +26,7 @@ def extract_facts(article: Article) -> tuple[Fact, ...]:
     anchor = dt.date.fromisoformat(article.date[:10]) if article.date and len(article.date) >= 10 else None
     found: list[Fact] = []
     for sentence in article.sentences:
-        found.extend(extract_numbers(article, sentence))
+        found.extend(resolve_pronouns(article, sentence, list(extract_numbers(article, sentence))))
         found.extend(extract_dates(article, sentence, anchor))
     found.extend(extract_quotes(article))
     found.extend(extract_people(article))

@@ -25,62 +25,104 @@ never taken into a phrase), tried in this order, the first phrase found winning:
    counts, "five new seasons of Star Trek".
 3. A value that continues the amount before it measures what that one measures:
    `N to M`, `N at M`, `from the M`, `N higher at M`, `to close at M`, a conversion
-   `N (M)` or `(N / M)`, `N, or M`, `N, up M`, `N wide and M long`, `N vs M`.
+   `N (M)` or `(N / M)`, `N, or M`, `N, up M`, `N wide and M long`, `N vs M`, `N versus
+   last year's M`, `N, compared with M`, `N, revised upward by M`, a change noun's
+   thing before `to` ("a 2% fall in its costs to £40m"), parallel phrases ("5%
+   for men and 3% for women"), the time a change took ("from 0 to 60 mph in 3.5
+   seconds"). An item of a semicolon list that holds only amounts repeats the first
+   item's frame, place by place ("Homes under $500,000 sold 20% faster; $500,000 to $1
+   million, 12%").
 4. Money `in` what it is, lower-case and without a determiner: "$1 billion in gains".
 5. The noun an amount modifies: after a determiner for a percent or money ("a 5% pay
-   rise", "the $27bn cost of the hurricanes"), also without one for a measure with a
-   unit ("60mph winds"), past another amount ("a three-year $900,000 grant"); a change noun is its thing ("a 3% increase in sales"); a
+   rise", "the $27bn cost of the hurricanes", "a million dollar house"), or after `of`
+   for a percent ("50 ml of 30% hydrogen peroxide"), also without one for a measure
+   with a unit ("60mph winds"), past another amount ("a three-year $900,000 grant");
+   a change noun is its thing ("a 3% increase in sales"), and alone only when no
+   predicate says what changed ("retail sales could see a 2% rebound" is the sales'); a
    milestone noun ("the £3 trillion mark") is not. An age is its person's ("a
-   50-year-old man", "Hughes, 64,").
+   50-year-old man", "Hughes, 64,"). An object that a verb moves by the amount is
+   measured ("sent shares in Acme 5% higher").
 6. The predicate rule, over the words between the amount and the clause before it
    (prepositions, adverbs, auxiliaries, raising words, hedges, `up`/`down`, a sign,
-   an adjective taking a preposition, "is punishable by", "is equivalent to"):
-   after a verb of having, being or change ("has", "is", "rose", "was up", "is
-   expected to rise to"), the clause subject, read back over a relative pronoun
-   ("Ford (F), which has"), a comma-delimited relative clause or apposition, a time
-   phrase ("in 2022"), and up to two `of`/`for`/`in`/`to` phrases ("the pace of
-   price increases", "life expectancy for men in Glasgow"). A verb without tense
-   takes its subject from the verb before it: an object of `cause`, `expect`, `see`
-   ("cause sea levels to rise", "see the euro falling to"), else that verb's
-   subject ("Dell announced plans to lay off", "Nokia plans to cut"). After a
+   `record`, an adjective taking a preposition, "is punishable by", "is equivalent
+   to"): after a verb of having, being or change ("has", "is", "rose", "was up", "is
+   expected to rise to"), the clause subject, read back over a relative pronoun ("Ford
+   (F), which has"), a comma-delimited relative clause or apposition, a time phrase
+   ("in 2022"), a closing date ("the quarter ended December"), an amount in a phrase
+   of the subject ("Revenue of $5m was", "Homes under $500,000 sell"), a rate's phrase
+   against another currency ("rose against the dollar to $1.30"), and up to two
+   `of`/`for`/`in`/`to` phrases ("the pace of price increases", "life expectancy for
+   men in Glasgow"). A verb
+   without tense takes its subject from the verb before it: an object of `cause`,
+   `expect`, `see` ("cause sea levels to rise", "see the euro falling to"), else that
+   verb's subject ("Dell announced plans to lay off", "Nokia plans to cut", "Okoro
+   started the season averaging 21.4"); after a passive participle and its agent, the
+   patient ("an engine built by Cosworth to produce 420 hp"). A participle clause with
+   `having` has the nearest subject before it ("the trade gap widened having grown
+   by $20bn"); one after a comma the phrase before the comma ("complaints, ranging
+   from £50"), else its clause's subject ("the lira was steady, easing to 32.1"). A
+   subject pronoun (`it`, `they`, `he`, `she`) stands for the nearest phrase before it
+   in the sentence that agrees with it: for `it`/`they` a verb's object (not a
+   reporting verb's), then a subject; for `he`/`she` a name ("Acme said it has 300
+   staff", "sent the shares soaring and they were up 12%"); after a preposition it
+   leaves the phrase before it ("the fee for it was $40"). After a
    transitive verb with an object and `by`/`to`/`from`/`at`/`worth`, or `for` after a
-   purchase verb, that object ("boost the driving range by 35 miles", "bought the
-   unit for $9.3bn"). After a comma, `up N` or an `-ing` link ("after jumping 9%")
-   has the subject of the clause before. In an elliptic list the name before the
-   amount ("..., Burlington by 2.6%", "Barratt, down 14p").
+   purchase verb, that object ("boost the driving range by 35 miles", "bought the unit
+   for $9.3bn"); a duration after `for` is a noun's that no verb takes as its object
+   ("fines and a ban for three years"). After a comma, `up N` or an `-ing` link
+   ("after jumping 9%") has the subject of the clause before. In an elliptic list the
+   name before the amount ("..., Burlington by 2.6%", "Barratt, down 14p", "wheat rose
+   by 4% and oats by 6%"). An amount set off by commas is its phrase's ("a bigger
+   screen, 13 inches,"); a fronted `at N` the subject's after it ("at 95 cents, the
+   shares are").
 7. A heading: a phrase that opens a clause or a line right before the amount, in
    lists, tickers and wire tables ("Total floor area: 85 m2", "RHP John Gant (0.5
    WAR)", "Revs 2.1 mln vs 1.8 mln"). No phrase or predicate is read across a line
    break, so one table row never labels the next.
 
 Hard negatives the rules keep out (each with a test in tests/test_extract_measures.py):
-a pronoun subject ("it has 1,000 customers") gives nothing rather than a guess; a
-reporting verb ("said", "told") ends the search, so "police said two of the
-victims" measures nothing; the object of a modal's verb ("would need to add ten
-stores") and a passive agent ("tuned by Brabus to produce 600 hp") are no subject;
-"one of the three suspects" is no measured thing; durations and claims after `for`
-("plagued Japan for five years", "sued the government for $28bn") are not the
-object's; a counted noun is not what the next amount measures ("32 goals in 36
-games"); time words and sentence adverbs ("last year", "However", "Meanwhile") are
-not part of a subject, nor a lower-case word before a capitalised name ("last
-season Chris Wood"), nor a participle, an adjective of dimension or direction, a
-date or an -ing word as its head ("boiling down to", "90 miles wide", "six miles east
-of", "the week ended March 8 were 155,221 bags"); "consist of two classes" has no X.
+a pronoun subject without an antecedent in the sentence that agrees with it ("Analysts
+said it has 1,000 customers", "It was tuned by Brabus to produce 600 hp") gives
+nothing rather than a guess (but see below, across sentences), nor does `it` before a
+duration ("it could take 15 years before"); a reporting verb ("said", "told") ends the
+search, so "police said two of the victims" measures nothing; the object of a modal's
+verb ("would need to add ten stores") and a passive agent ("Brabus" in "tuned by
+Brabus to produce 600 hp") are no subject; "one of the three suspects" is no measured
+thing; durations and claims after `for` ("plagued Japan for five years", "signed a
+contract for two years", "sued the government for $28bn") are not the object's; a
+counted noun is not what the next amount measures ("32 goals in 36 games"); an item of
+a semicolon list with words of its own is no ellipsis; time words and sentence
+adverbs ("last year", "However", "Meanwhile") are not part of a subject, nor a
+lower-case word before a capitalised name ("last season Chris Wood"), nor a
+participle, an adjective of dimension or direction, a date or an -ing word as its
+head ("boiling down to", "90 miles wide", "six miles east of", "until February 22 were
+155,221 bags"); "consist of two classes" has no X.
 
 The phrase is taken as written from the sentence (whitespace collapsed), without
 a leading determiner. Scans are bounded in tokens, so a sentence of thousands of
 amounts stays linear.
+
+Across sentences (`resolve_pronouns`, run by `extract_facts`): when the subject is a
+pronoun that nothing before it in its sentence stands for, the amount measures the
+nearest subject that agrees with it in the (up to three) sentences before it in the
+same paragraph, the phrase that opens a sentence first: "Acme Corp employs 300 people.
+It has 20 shops." -> Acme Corp. That phrase is as written in its own sentence, so
+`measures` is words of the fact's sentence or of an earlier sentence of its paragraph;
+a new paragraph, or a subject that does not agree, gives nothing. `measured` alone
+(as `extract_numbers` calls it) reads only the sentence.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+import dataclasses
+import functools
+from collections.abc import Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 import regex
 
-from compare.records import FactKind
+from compare.records import Article, Fact, FactKind, Sentence
 
 # ---------------------------------------------------------------------------
 # Vocabularies
@@ -92,12 +134,22 @@ PRONOUNS = frozenset(
     "everyone something everything anything nothing both all none many most some several".split()
 )  # fmt: skip
 OBJECT_PRONOUNS = frozenset("it them him her us me you".split())
+# Subject pronouns that stand for a phrase said before them: "Acme said it has 300 staff".
+ANAPHORS = frozenset("it they he she".split())
+# Plurals without an -s, which `it` does not stand for: "People ... It spent two years".
+PLURAL_NOUNS = frozenset("people children men women police".split())
+# Prepositions after which such a pronoun is an object ("the fee for it"); not
+# those that are also conjunctions ("as it rose", "after it fell").
+PRONOUN_PREPOSITIONS = frozenset(
+    "of in on at to for from by with without into onto over under about around through during between among "
+    "against per via toward towards across along amid upon within".split()
+)  # fmt: skip
 RELATIVES = frozenset("which who that whose".split())
 # Words that end a noun phrase read leftwards: prepositions, conjunctions, function words.
 FUNCTION_WORDS = frozenset(
     """
     of in on at to for from by with without into onto over under about around after before since
-    until through during between among against per via toward towards across along amid upon within
+    until through during between among against per via toward towards across along amid upon within despite
     and or but nor so yet as than if then when while whether because although though unless where
     not no also only just even still already now then too very more less most least much
     is are was were be been being am has have had having do does did will would shall should
@@ -136,12 +188,19 @@ VAGUE_HEADS = frozenset(
     "total number sum tally lot handful average maximum minimum high low record estimate figures "
     "amount range level".split()
 )  # fmt: skip
+# Prepositions that attach an amount to the subject before a verb: "Homes under $500,000 sell".
+AMOUNT_PREPOSITIONS = frozenset("of from between under over above below at".split())
+# Units of a duration.
+TIME_UNITS = frozenset("s min h day week month year decade century".split())
+# Verbs of change in the base form, a verb after a name: "Nasdaq rise by 1%".
+CHANGE_VERBS = frozenset("rise fall increase decrease drop climb jump grow decline slip slide surge plunge".split())
 # Nouns that name a value reached, not what reaches it: "the £3 trillion mark".
 MILESTONES = frozenset("mark level barrier threshold milestone line point ceiling floor".split())
 # Nouns of change: "a 3% increase in sales" measures the sales.
 CHANGE_NOUNS = frozenset(
     "increase increases rise rises gain gains jump drop drops fall falls decline declines cut cuts "
-    "decrease reduction reductions improvement boost hike hikes growth slump loss losses".split()
+    "decrease reduction reductions improvement boost hike hikes growth slump loss losses rebound rebounds "
+    "recovery surge surges".split()
 )  # fmt: skip
 # Verbs of having, being, changing and stating an amount, by stem; `_verb_forms` inflects them.
 VERB_STEMS = """
@@ -155,13 +214,14 @@ VERB_STEMS = """
     forecast expect project predict estimate value price last play travel go move shoot extend range
     vary face carry push pull send host house seat count number boast feature comprise represent
     account revise trend settle finish improve widen narrow fetch lend sink swell plummet cause see
-    allow help force lead drive want
+    allow help force lead drive want stay remain
     """.split()  # fmt: skip
 IRREGULAR_VERBS = frozenset(
     """
     rose risen fell fallen lost grew grown shrank shrunk stood held ran made paid spent sank sunk
     leapt leaped drew drawn got gotten won took taken brought gave given sought sold bought went gone
     shot came cost hit cut put set lent swelled swollen slid laid paid seen done known shown found
+    sent built kept
     is are was were been am has had
     """.split()
 )  # fmt: skip
@@ -196,6 +256,8 @@ ADVERBS = frozenset(
     """.split()
 )  # fmt: skip
 DIRECTIONS = frozenset("up down higher lower".split())
+# Adjectives of an amount that sit between it and its verb: "sold for a record $44 million".
+RECORD_WORDS = frozenset("record all-time".split())
 # Adverbs that stand between a subject or auxiliary and its verb: "is also trending".
 VERB_ADVERBS = frozenset(
     "just only nearly almost also still now currently typically roughly barely marginally slightly already "
@@ -214,7 +276,7 @@ MODALS = frozenset("will would shall should can could may might must".split())
 ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth last".split())
 ING_NOUNS = frozenset(
     "funding spending financing training housing building shipping clothing offering meeting "
-    "earnings holdings savings ranking rating listing lending borrowing pricing trading".split()
+    "earnings holdings savings ranking rating listing lending borrowing pricing trading sterling".split()
 )  # fmt: skip
 # Verbs with two objects, the first of which is not what the amount measures.
 DOUBLE_OBJECT = frozenset(
@@ -264,9 +326,10 @@ NOT_LIST_ITEMS = DETERMINERS | PREPOSITIONS  # "on a tear, up 57%" is not a list
 PHRASE_ENDS = FUNCTION_WORDS | DETERMINERS | PRONOUNS | RELATIVES | DIMENSIONS  # end a phrase read rightwards
 NOT_OBJECT_VERBS = REPORTING_VERBS | AUXILIARIES  # "said the rate to 5%" and "is the rate" have no object
 BASE_FORMS = frozenset(VERB_STEMS)
-S_FORMS = frozenset(f"{stem}es" if stem.endswith(("sh", "ch", "x", "ss")) else f"{stem}s" for stem in VERB_STEMS) | {
-    "is", "has", "does"
-}
+S_FORMS = frozenset(
+    f"{stem}es" if stem.endswith(("sh", "ch", "x", "ss")) else f"{stem[:-1]}ies" if stem[-2:-1] not in "aeiou" and stem.endswith("y") else f"{stem}s"
+    for stem in VERB_STEMS
+) | {"is", "has", "does"}  # "carries", not "carrys"
 # Irregular verbs that are as often nouns inside a phrase: "the cost", "a price cut".
 NOUN_HOMOGRAPHS = frozenset("cost hit cut put set".split())
 
@@ -299,17 +362,31 @@ RE_CONTINUES = regex.compile(
       | (?i:wide|long|high|deep|tall|thick)?[ ]*(?i:and|by)[ ]+          # "90 miles wide and 175 miles long"
       | [-–—]?[ ]*(?i:from)[ ]+(?:(?i:up[ ]to|about|around)[ ]+)?      # "- from up to 252 miles"
       | ,[ ]+(?i:or)[ ]+                                                # "6,650 employees, or about 5%"
-      | (?:\p{Ll}+[ ]+)?(?i:vs\.?|versus)[ ]+                            # "Shr 23 cts vs 18 cts"
+      | (?:\p{Ll}+[ ]+)?(?:(?i:vs\.?|versus)|,?[ ]*(?i:compared[ ]+(?:with|to)))[ ]+  # "Shr 23 cts vs 18 cts"
+        (?:(?i:last|this|a)[ ]+(?i:year|quarter|month|week)(?:['’]?s)?[ ]+)?  # "versus last year's $32,280"
+      | [ ]+(?i:increase|rise|gain|jump|drop|fall|decline|cut|reduction|improvement|growth)  # a change noun:
+        [ ]+(?i:in|of)[ ]+[\p{L}'’ -]{1,60}?[ ]+(?i:to|from)[ ]+           # "a 2% fall in its costs to £40m"
+      | ,[ ]+(?i:revised|adjusted|restated|raised|lowered|cut|trimmed)      # "of $880m, revised upward by $40m"
+        [ ]+(?:(?i:up|down)(?:wards?)?[ ]+)?(?i:by|to|from)[ ]+
     )
     \Z
     """,
     regex.VERBOSE,
 )
+# Values of one thing in parallel phrases: "rose 5% for men and 3% for women" (the phrase
+# after the second value must open with the same preposition; not "5% in spring and 300 staff").
+RE_PARALLEL = regex.compile(
+    r"\A[ ]+(?P<prep>for|in|among)[ ]+\p{Ll}[\p{L}-]*(?:[ ]+\p{Ll}[\p{L}-]*)?,?[ ]+(?:and|but|while)[ ]+\Z"
+)
+# What an item of a semicolon list holds besides its amounts when it repeats the first item's frame.
+RE_ELLIPTIC_ITEM = regex.compile(r"\A[\s,.:–-]*(?:and[\s,.:–-]*)?\Z")
 RE_POSSESSIVE = regex.compile(r"['’]s?\Z")
+RE_VOWEL = regex.compile("[aeiouy]")
 # How far the scans reach, in tokens: a phrase, and the words between an amount and its
 # predicate. Bounded so that a sentence of thousands of amounts stays linear.
 PHRASE_TOKENS = 8
 PREDICATE_TOKENS = 12
+ANTECEDENT_TOKENS = 40
 RE_SPACES = regex.compile(r"\s+")
 
 # ---------------------------------------------------------------------------
@@ -350,6 +427,7 @@ class _Sentence:
         self.ends = [t.end for t in self.tokens]
         self.starts = [t.start for t in self.tokens]
         self.blocked: set[int] = set()  # tokens inside an amount, which no phrase takes
+        self.topics: Mapping[str, str] = {}  # what a pronoun without an antecedent here stands for
 
     def block(self, start: int, end: int) -> None:
         """Mark the tokens of `text[start:end]` (an amount) as taken."""
@@ -372,6 +450,8 @@ class _Sentence:
         """
         while first <= last and (self.tokens[first].low in DETERMINERS or self.tokens[first].low in ("all", "both")):
             first += 1
+        if first < last and RE_POSSESSIVE.search(self.tokens[first].text) and RE_POSSESSIVE.sub("", self.tokens[first].low) in TIME_WORDS:
+            first += 1  # "this year's list price"
         if first > last:
             return None
         if head is not None and head + 2 <= last and self.tokens[head].low in CHANGE_NOUNS and self.tokens[head + 1].low in ("in", "of"):
@@ -385,7 +465,8 @@ class _Sentence:
         if word.kind == "num" and (self.tokens[index - 1].low in TIME_WORDS or self.tokens[index - 1].text == "May"):
             return None  # a date, not a name like "S&P 500": "the week ended February 22 were 155,221 bags"
         if word.kind == "word" and not _can_head(word):
-            return None
+            if not (_ing(word.low) and index > 0 and self.tokens[index - 1].low in DETERMINERS):
+                return None  # but "a ban for three years"
         return RE_SPACES.sub(" ", self.text[self.tokens[first].start : self.tokens[last].end])
 
 
@@ -411,12 +492,20 @@ def _can_head(tok: _Token) -> bool:
         return False  # "the £130m seen a year earlier"
     if len(low) == 1 and not tok.text.isupper():
         return False  # "2004's total": the `s` of a possessive
-    return not ((low.endswith("ing") and low not in ING_NOUNS) or low.endswith(("able", "ible")))
+    if _ing(low) and low not in ING_NOUNS and not tok.text[:1].isupper():
+        return False  # but "Sterling", "Beijing"
+    return not low.endswith(("able", "ible"))
+
+
+def _ing(low: str) -> bool:
+    """True for an -ing form ("rising", "going"), not a word such as "king", "thing" or "spring"."""
+    return low.endswith("ing") and RE_VOWEL.search(low, 0, len(low) - 3) is not None
 
 
 def _past(low: str) -> bool:
-    """True for a regular past form ("used", "climbed"), not a noun in -eed ("speed") or a short word ("bed")."""
-    return low.endswith("ed") and len(low) >= 4 and not low.endswith("eed")
+    """True for a regular past form ("used", "climbed"), not a noun in -eed ("speed"), a short word ("bed")
+    or a compound adjective ("self-styled", "state-owned")."""
+    return low.endswith("ed") and len(low) >= 4 and not low.endswith("eed") and "-" not in low
 
 
 def _finite(toks: Sequence[_Token], i: int) -> bool:
@@ -455,23 +544,33 @@ def _zone_verb(toks: Sequence[_Token], i: int) -> bool:
     while prev >= 0 and prev > i - 3 and (toks[prev].low in VERB_ADVERBS or toks[prev].low.endswith("ly")):
         prev -= 1  # "the boot now stands at", "is also trending"
     before = toks[prev].low if prev >= 0 else ""
-    if low in S_FORMS:
-        return prev >= 0 and toks[prev].kind == "word" and before not in NOT_SUBJECTS
+    if low in S_FORMS:  # "prices rises", "a queue that stretches"
+        if prev >= 1 and toks[prev].text == ",":
+            # after a relative clause: "Acme, which Bob Smith founded, employs 300"
+            return any(toks[j].low in RELATIVES and toks[j - 1].text == "," for j in range(max(prev - 12, 1), prev))
+        return prev >= 0 and toks[prev].kind == "word" and (before not in NOT_SUBJECTS or before in RELATIVES)
     if low.endswith("s") and not low.endswith(("ss", "us", "is")) and tok.text.islower() and prev == i - 1 >= 1:
         # an unlisted -s word between a name and its amount: "UK Coal operates 15 mines" (not at
         # the start of a line, where it is a table's label: "Avg shrs 4,066,309")
         return toks[prev].text[:1].isupper() and toks[prev].low not in NOT_SUBJECTS and i + 1 < len(toks) and (
             toks[i + 1].kind == "num" or toks[i + 1].low in ADVERBS
         )
-    if low.endswith("ing") and low not in ING_NOUNS and i + 1 < len(toks):
-        return toks[i + 1].low in PREPOSITIONS or toks[i + 1].low in DIRECTIONS
+    if _ing(low) and low not in ING_NOUNS and i + 1 < len(toks) and before not in DETERMINERS:
+        # "the pound going to $1", "it was selling two plants"
+        nxt = toks[i + 1].low
+        return (
+            nxt in PREPOSITIONS or nxt in DIRECTIONS or nxt in PARTICLES or before in AUXILIARIES
+            or (toks[i + 1].kind in ("num", "sign") and low not in ADVERBS)
+        )  # "averaging 21.4 points", not "a whopping 80GB"  # fmt: skip
     if low in VERBS:
         if before in AUXILIARIES or before in MODALS or before == "to" or before in RELATIVES:
             return True
+        if low in CHANGE_VERBS and prev >= 1 and toks[prev].text[:1].isupper() and i + 1 < len(toks) and toks[i + 1].low in ("to", "by"):
+            return True  # after a name: "saw exports for June decrease to $2bn", "the Nasdaq rise by 1%"
         # after a plural noun: "diamonds typically score between 50 and 70", "prices rise 5%"
         return (
-            low in BASE_FORMS and before.endswith("s") and not before.endswith("ss")
-            and before not in NOT_SUBJECTS and toks[prev].kind == "word"
+            low in BASE_FORMS and before.endswith("s") and not before.endswith(("ss", "us"))
+            and before not in NOT_SUBJECTS and toks[prev].kind == "word" and not toks[prev].text.isupper()
         )  # fmt: skip
     return False
 
@@ -496,7 +595,7 @@ def _np_word(tok: _Token, before: _Token | None = None) -> bool:
         return False
     if _adverb(low) and not (before is not None and before.low in DETERMINERS):
         return False
-    return low not in SENTENCE_ADVERBS
+    return low not in SENTENCE_ADVERBS or (before is not None and before.low in DETERMINERS)  # "the first quarter"
 
 
 def _adverbial_time(toks: Sequence[_Token], i: int) -> bool:
@@ -548,8 +647,15 @@ def _subject_left(s: _Sentence, last: int, *, attach: int = 2) -> tuple[int, int
     """The noun phrase ending at token `last`, with up to two attached phrases ("pace of price increases").
 
     Returns its first and last token and its head, the last token of the first phrase
-    ("Revenue" in "Revenue in the quarter").
+    ("Revenue" in "Revenue in the quarter"). A closing date is read over: "its guidance
+    for the quarter ended December" ends at `quarter`.
     """
+    toks = s.tokens
+    j = last
+    while j > 0 and toks[j].kind == "num":
+        j -= 1  # "ended June 30"
+    if j >= 2 and toks[j].low in TIME_WORDS and toks[j - 1].low in ("ended", "ending"):
+        last = j - 2
     first = _np_left(s, last)
     if first > last:
         return None
@@ -590,8 +696,10 @@ def _np_right(s: _Sentence, first: int, limit: int = 6, *, determiner: bool = Tr
             break  # "of new track last year"
         if _finite(toks, i) and last is not None:
             break
-        if last is not None and tok.low.endswith("ing") and tok.low not in ING_NOUNS and toks[last].low.endswith("s"):
-            break  # "46% of UK adults reporting low knowledge"
+        if last is not None and _ing(tok.low) and tok.low not in ING_NOUNS and (
+            toks[last].low.endswith("s") or (i + 1 < len(toks) and toks[i + 1].low in PHRASE_ENDS)
+        ):
+            break  # "46% of UK adults reporting low knowledge", "two counts of theft saying he"
         last = i
         if RE_POSSESSIVE.search(tok.text) and tok.text[-1:] != "s":
             break
@@ -656,8 +764,11 @@ def _n_of_x(s: _Sentence, a: Anchor) -> str | None:
         return None
     if toks[i].low != "of":
         return None
-    last = _np_right(s, i + 1)
-    return s.phrase(i + 1, last) if last is not None else None
+    i += 1
+    while i < len(toks) and i in s.blocked and i < s.after(a.end) + PHRASE_TOKENS:
+        i += 1  # another amount modifying the thing: "50 ml of 30% sulfuric acid"
+    last = _np_right(s, i)
+    return s.phrase(i, last) if last is not None else None
 
 
 def _money_in(s: _Sentence, a: Anchor) -> str | None:
@@ -675,7 +786,53 @@ def _money_in(s: _Sentence, a: Anchor) -> str | None:
     return s.phrase(i + 1, last)
 
 
-def _modified(s: _Sentence, a: Anchor) -> str | None:
+def _moved(s: _Sentence, a: Anchor) -> str | None:
+    """An object that a verb moves by the amount: "sent shares in Acme 5% higher".
+
+    The amount stands between the object and `higher`/`lower`/`up`/`down`, and a verb
+    (not a reporting one) before the object: "sent shares in Acme 5% higher".
+    """
+    toks = s.tokens
+    after = s.after(a.end)
+    b = s.before(a.outer)
+    if after >= len(toks) or toks[after].low not in DIRECTIONS or b < 1 or toks[b].kind != "word":
+        return None
+    found = _subject_left(s, b)
+    if found is None:
+        return None
+    verb = _object_verb(s, found[0])
+    if verb < 0 or toks[verb].low in NOT_OBJECT_VERBS or not (_zone_verb(toks, verb) or toks[verb].low in VERBS):
+        return None
+    return s.phrase(*found)
+
+
+def _fronted(s: _Sentence, a: Anchor) -> str | None:
+    """The subject after a fronted `at N`: "at 95 cents, the shares are cheap" -> shares."""
+    toks = s.tokens
+    b = s.before(a.outer)
+    if b < 0 or toks[b].low != "at" or not (b == 0 or toks[b - 1].text in ",;:" or toks[b - 1].low in ("so", "and", "but")):
+        return None
+    i = _past_parenthesis(s, s.after(a.end))
+    if i < len(toks) and toks[i].text == ",":
+        i += 1
+    last = _np_right(s, i)
+    if last is None or last + 1 >= len(toks) or not _clause_verb(toks, last + 1):
+        return None
+    return s.phrase(i, last)
+
+
+def _apposition(s: _Sentence, a: Anchor) -> str | None:
+    """An amount set off by commas after a noun phrase: "a bigger screen, 13 inches, this year"."""
+    toks = s.tokens
+    b = s.before(a.outer)
+    after = _past_parenthesis(s, s.after(a.end))
+    if b < 1 or toks[b].text != "," or toks[b - 1].kind != "word" or (after < len(toks) and toks[after].text not in ",;)."):
+        return None
+    found = _subject_left(s, b - 1)
+    return s.phrase(*found) if found else None
+
+
+def _modified(s: _Sentence, a: Anchor, *, bare: bool = False) -> str | None:
     """Rule 4: "a 5% pay rise" -> pay rise; "a 3% increase in sales" -> sales; "50mph winds".
 
     A measure with a unit of length, mass, speed... modifies the noun after it without a
@@ -685,7 +842,7 @@ def _modified(s: _Sentence, a: Anchor) -> str | None:
         return None
     toks = s.tokens
     if a.kind is FactKind.QUANTITY and a.unit != "fraction":
-        return _noun_after(s, a)
+        return _noun_after(s, a, bare=bare)
     b = s.before(a.outer)
     while b > 0 and b in s.blocked:
         b -= 1  # another amount modifying the same noun: "a five-year $700,000 award"
@@ -693,13 +850,18 @@ def _modified(s: _Sentence, a: Anchor) -> str | None:
         toks[b].low in ADVERBS or toks[b].low.endswith("ly") or toks[b].low in ("sharp", "modest", "small", "big")
     ):
         b -= 1
-    if b < 0 or not (toks[b].low in DETERMINERS or RE_POSSESSIVE.search(toks[b].text)):
-        return None
-    return _noun_after(s, a)
+    own = s.after(a.start)  # an amount written with its article: "a million dollar house"
+    if not (0 <= b and (toks[b].low in DETERMINERS or RE_POSSESSIVE.search(toks[b].text))) and toks[own].low not in ("a", "an"):
+        if not (b >= 0 and toks[b].low == "of" and a.kind is FactKind.PERCENT):
+            return None  # "50 ml of 30% sulfuric acid" has the acid
+    return _noun_after(s, a, bare=bare)
 
 
-def _noun_after(s: _Sentence, a: Anchor) -> str | None:
-    """The lower-case noun phrase right after amount `a`, or the thing a change noun there is of."""
+def _noun_after(s: _Sentence, a: Anchor, *, bare: bool = False) -> str | None:
+    """The lower-case noun phrase right after amount `a`, or the thing a change noun there is of.
+
+    A change noun alone ("a 5% rebound") only with `bare`, when no predicate says what changed.
+    """
     toks = s.tokens
     i = _past_parenthesis(s, s.after(a.end))
     if i + 2 < len(toks) and toks[i].text == "-" and toks[i + 1].low in DIMENSIONS:
@@ -711,8 +873,11 @@ def _noun_after(s: _Sentence, a: Anchor) -> str | None:
         return None  # "a 1.6 liter EcoBoost engine"; not "50 miles Paris"
     if toks[last].low in MILESTONES:
         return None  # "reached the £3.3 trillion mark": the mark is the value, not what has it
-    if toks[last].low in CHANGE_NOUNS and (thing := _change_of(s, last + 1)):
-        return thing
+    if toks[last].low in CHANGE_NOUNS:
+        if thing := _change_of(s, last + 1):
+            return thing
+        if last == i and not bare:
+            return None  # "retail sales could see a 2% rebound": the predicate's subject first
     head = last
     if last + 2 < len(toks) and toks[last + 1].low == "of" and (more := _np_right(s, last + 2)) is not None:
         if s.phrase(last + 2, more):
@@ -778,17 +943,25 @@ def _predicate(s: _Sentence, a: Anchor) -> str | None:
             return None  # a line break: in a table, "29 cts\n Net 13,555,000" is two rows
         if verb and low not in AUXILIARIES and low not in RAISING and low not in ADVERBS:
             break  # one clause has one tensed verb: "the pace of price increases is expected to rise"
+        if preposition and not verb and (v := _verb_before_rate(s, i)) >= 0:
+            # "the euro rose against the dollar to $1.30": the verb before the rate's phrase
+            verb, infinitive = True, _ing(toks[v].low) or (v > 0 and toks[v - 1].low == "to")
+            i, read = v - 1, read + 1
+            continue
         if tok.kind == "sign":
             direction = True
         elif low == "of" and i >= 1 and toks[i - 1].low in VAGUE_HEADS:
             i -= 2  # "paid a total of", "an average of"
+            if i >= 1 and toks[i].text.islower() and toks[i].low not in NOT_SUBJECTS and toks[i - 1].low in DETERMINERS:
+                i -= 1  # "pay the hefty sum of"
             while i >= 0 and toks[i].low in DETERMINERS:
                 i -= 1
             continue
-        elif low in AUXILIARIES or _zone_verb(toks, i) or low == "with":
+        elif low in AUXILIARIES or _zone_verb(toks, i) or low == "with" or (low in BASE_FORMS and i - 1 in s.blocked):
+            # a base form after an amount in its subject: "Homes under $500,000 sell"
             verb = True
             # a verb without tense, "to rise" or "going": its subject may be an object before it
-            infinitive = infinitive or (i > 0 and toks[i - 1].low == "to" and low in VERBS) or low.endswith("ing")
+            infinitive = infinitive or (i > 0 and toks[i - 1].low == "to" and low in VERBS) or _ing(low)
         elif low in DIRECTIONS:
             direction = True
         elif low in INTENT and not _intent_verb(toks, i):
@@ -797,8 +970,8 @@ def _predicate(s: _Sentence, a: Anchor) -> str | None:
             preposition = preposition or low in PREPOSITIONS  # "is expected to", not "its forecast from"
             if low in PREPOSITIONS and not read:
                 nearest = low
-        elif low in ADVERBS or _adverb(low) or (low == "the" and not read):
-            pass  # "reached the £3.3 trillion mark"
+        elif low in ADVERBS or _adverb(low) or (low == "the" and not read) or low in RECORD_WORDS:
+            pass  # "reached the £3.3 trillion mark", "netted a record 32 goals"
         elif preposition and (low in PREDICATE_ADJECTIVES or low.endswith(("able", "ible"))):
             pass  # "would be punishable by three years", "is equivalent to 5%"
         elif low in OBJECT_PRONOUNS and i > 0 and _zone_verb(toks, i - 1):
@@ -807,8 +980,12 @@ def _predicate(s: _Sentence, a: Anchor) -> str | None:
             break
         read += 1
         i -= 1
-    if i >= 2 and toks[i].low.endswith("ing") and toks[i - 1].low in CLAUSE_LINKS and not verb:
+    if i >= 2 and _ing(toks[i].low) and toks[i - 1].low in CLAUSE_LINKS and not verb:
         return _clause_subject(s, i - 2)  # "rose 5% after jumping 3%": the -ing clause has the main subject
+    if i >= 1 and toks[i].low in CLAUSE_LINKS and _ing(toks[i + 1].low):
+        return _clause_subject(s, i - 1)  # "after plummeting 65%"
+    if verb and i + 1 < len(toks) and toks[i + 1].low == "having" and toks[i].text != ",":
+        return _antecedent(s, i + 1)  # "the trade gap widened last year having grown by $20bn"
     if not read or i < 0:
         return None
     if direction and not verb and toks[i].text == "," and i > 0:
@@ -822,7 +999,15 @@ def _predicate(s: _Sentence, a: Anchor) -> str | None:
     if toks[i].low == "," and preposition and not verb and read == 1 and toks[i + 1].low == "worth":
         found = _subject_left(s, i - 1)  # "the deal, worth $5bn, ..."
         return s.phrase(*found) if found else None
+    if verb and toks[i].text == "," and i > 0 and _ing(toks[i + 1].low) and toks[i - 1].kind == "word":
+        # an -ing clause after a comma: "complaints, ranging from £50", else "the lira was steady, easing to 32"
+        found = _subject_left(s, i - 1)
+        if found is None or (found[0] > 0 and toks[found[0] - 1].low in AUXILIARIES):
+            return _clause_subject(s, i - 1)  # "the yen was weaker, easing": a predicate, not a phrase
+        return s.phrase(*found)
     if verb or direction:
+        if toks[i].low == "it" and a.unit in TIME_UNITS:
+            return None  # "it could take up to 15 years before", "it has been two years since": no subject
         return _subject_before(s, i, infinitive=infinitive)
     if preposition and toks[i].kind == "word":
         found = _subject_left(s, i)
@@ -836,14 +1021,31 @@ def _predicate(s: _Sentence, a: Anchor) -> str | None:
             nearest in OBJECT_PREPOSITIONS and before >= 0 and toks[before].low not in NOT_OBJECT_VERBS
             and (_zone_verb(toks, before) or toks[before].low in VERBS)
         )  # fmt: skip
-        if changed or priced:
+        # "a ban for three years": a duration of a noun that no verb takes as its object
+        lasting = (
+            nearest == "for" and a.unit in TIME_UNITS and first >= 2 and toks[first - 1].low in DETERMINERS
+            and toks[first - 2].kind == "word" and (toks[first - 2].low in FUNCTION_WORDS or toks[first - 2].text == ",")
+        )  # fmt: skip
+        if changed or priced or lasting:
             return s.phrase(first, last, head)  # "boost the driving range by 35 miles"
         before = first - 1
-        if (before < 0 or toks[before].text == "," or toks[before].low in ("and", "while")) and toks[first].text[
-            :1
-        ].isupper():
-            return s.phrase(first, last, head)  # "..., Burlington by 2.6%"
+        listed = before < 0 or toks[before].text == "," or toks[before].low in ("and", "while")
+        after_amount = before >= 1 and before - 1 in s.blocked and toks[head].low not in VERBS
+        if listed and (toks[first].text[:1].isupper() or after_amount):
+            return s.phrase(first, last, head)  # "..., Burlington by 2.6%", "dairy by 4% and oils by 6%"
     return None
+
+
+def _verb_before_rate(s: _Sentence, last: int) -> int:
+    """The verb before a phrase `against`/`versus` another currency or index that ends at token
+    `last` ("rose against the dollar", "easing against the euro"), or -1."""
+    toks = s.tokens
+    first = _np_left(s, last)
+    p = first - 1 - (first >= 1 and toks[first - 1].low in DETERMINERS)
+    if first > last or p < 1 or toks[p].low not in ("against", "versus"):
+        return -1
+    v = p - 1
+    return v if toks[v].kind == "word" and (toks[v].low in VERBS or _zone_verb(toks, v)) else -1
 
 
 def _object_verb(s: _Sentence, first: int) -> int:
@@ -856,6 +1058,8 @@ def _object_verb(s: _Sentence, first: int) -> int:
             before -= 1
         if before < 0 or not (toks[before].low in DETERMINERS or RE_POSSESSIVE.search(toks[before].text)):
             return -1  # "netted a record 32 goals in 36 games": the goals are counted, not measured
+    if before >= 2 and toks[before].text.islower() and toks[before].low not in NOT_SUBJECTS and toks[before - 1].low in DETERMINERS:
+        before -= 1  # a lower-case word before a name: "sells the boxed Sony Walkman for $45"
     if before >= 1 and (toks[before].low in DETERMINERS or RE_POSSESSIVE.search(toks[before].text)):
         before -= 1
     if before >= 1 and toks[before].low in PARTICLES:
@@ -892,11 +1096,24 @@ def _subject_before(s: _Sentence, i: int, *, infinitive: bool = False) -> str | 
         toks[i].kind == "num" or toks[i].text == "May" or toks[i].low in TIME_WORDS
     ):
         i -= 2  # "China's economy in 2022 grew by 3%", "the price for homes in May was $3.1 million"
-    if i in s.blocked and i > 0 and toks[i - 1].kind == "word":
-        while i >= 0 and i in s.blocked:
-            i -= 1  # "MacBook Pro 16 inch is worth $2,000"
+    if i in s.blocked:
+        j = i
+        while j >= 0 and j in s.blocked:
+            j -= 1
+        if j >= 1 and toks[j].low in AMOUNT_PREPOSITIONS and toks[j - 1].kind == "word" and j - 1 not in s.blocked:
+            j -= 1  # "Homes under $500,000 sell", "Revenue of $5m was"
+        if j >= 0 and toks[j].kind == "word":
+            i = j  # "MacBook Pro 16 inch is worth $2,000"
+    while i > 0 and _adverb(toks[i].low) and toks[i - 1].kind == "word":
+        i -= 1  # "the villa reportedly sold for"
     if i < 0 or toks[i].kind not in ("word", "num"):
         return None
+    if toks[i].low in ANAPHORS:
+        if i >= 2 and toks[i - 1].low in PRONOUN_PREPOSITIONS:
+            # after a preposition it is no subject: "the fee for it was $40"
+            found = _subject_left(s, i - 2, attach=0)
+            return s.phrase(*found) if found else None
+        return _antecedent(s, i)
     found = _subject_left(s, i)
     if found is None:
         return None
@@ -907,11 +1124,90 @@ def _subject_before(s: _Sentence, i: int, *, infinitive: bool = False) -> str | 
     if infinitive and verb >= 1 and _zone_verb(toks, verb) and toks[verb].low not in AUXILIARIES:
         return _subject_before(s, verb - 1)  # "Dell on Monday announced plans to lay off 6,650": Dell
     before = s.tokens[first - 1].low if first > 0 else ""
+    participle = toks[first - 2].low if first >= 3 else ""
+    if infinitive and before == "by" and (_past(participle) or participle in IRREGULAR_VERBS):
+        # "an engine built by Cosworth to produce 420 hp": the engine produces them, not Cosworth
+        k = first - 3
+        while k > 0 and (toks[k].low in AUXILIARIES or toks[k].low in VERB_ADVERBS):
+            k -= 1  # "the car was tuned by Brabus to produce"
+        if k > 0 and toks[k].text == ",":
+            k -= 1  # "the engine, built by Cosworth to produce"
+        return _subject_before(s, k) if toks[k].low not in ANAPHORS else _antecedent(s, k)
     if before in AUXILIARIES or before in MODALS or before in ("by", "than", "to") or (infinitive and first > 0 and _zone_verb(toks, first - 1)):
         # "they would need to add ten users", "tuned by M-Sport to produce 296 hp", "announced
         # plans to lay off 6,650": an object, not the subject the amount is predicated of
         return None
     return s.phrase(first, last, head)
+
+
+def _antecedent(s: _Sentence, p: int) -> str | None:
+    """What the subject pronoun at token `p` stands for: a phrase of a clause before it.
+
+    Read leftwards, verb by verb, the first phrase that agrees with the pronoun: for `it`
+    and `they` the verb's object (not a reporting verb's: "told Reuters it"), then its
+    subject. A name
+    (a capitalised word) agrees with `he`/`she`; a plural or a name with `they`; anything
+    but a plural common noun with `it`. "Acme Corp said it has 300 staff" -> Acme Corp;
+    "sent the shares soaring and they were up 12%" -> shares.
+    For a token that is no pronoun (a participle clause: "having risen 5%"), the first
+    subject. CAUTION: "Analysts said it has 300 staff" has no antecedent (`it` is no plural, and a
+    capital at the start of a sentence is no name), nor has a pronoun that opens the
+    sentence: nothing is guessed.
+    """
+    toks = s.tokens
+    pronoun = toks[p].low if toks[p].low in ANAPHORS else ""
+    for j in range(p - 1, max(p - ANTECEDENT_TOKENS, 0), -1):
+        if j in s.blocked or toks[j].kind != "word" or not _clause_verb(toks, j):
+            continue
+        if pronoun in ("it", "they") and toks[j].low not in NOT_OBJECT_VERBS and j + 1 < p:
+            last = _np_right(s, j + 1)
+            if last is not None and last < p and _agrees(pronoun, s, j + 1, last, last):
+                if thing := s.phrase(j + 1, last):
+                    return thing  # "sent the shares soaring and they were up 12%"
+        k = j - 1
+        while k >= 0 and (toks[k].low in VERB_ADVERBS or toks[k].low in AUXILIARIES or toks[k].low in MODALS):
+            k -= 1  # "Acme has only raised"
+        if k < 0 or toks[k].kind != "word" or toks[k].low in ANAPHORS:
+            continue
+        found = _subject_left(s, k)
+        if found is not None and _agrees(pronoun, s, *found) and (thing := s.phrase(*found)):
+            return thing
+    return s.topics.get(pronoun)
+
+
+def _clause_verb(toks: Sequence[_Token], j: int) -> bool:
+    """True if token `j` is a verb after its subject: tensed, or an unlisted -s word after a name ("Okafor hosts a")."""
+    low = toks[j].low
+    if low in AUXILIARIES or low in MODALS or low in REPORTING_VERBS or _finite(toks, j) or _zone_verb(toks, j):
+        return True
+    return (
+        j >= 1 and j + 1 < len(toks) and toks[j].text.islower() and low.endswith("s")
+        and not low.endswith(("ss", "us", "is")) and toks[j - 1].text[:1].isupper()
+        and toks[j - 1].low not in NOT_SUBJECTS
+        and (toks[j + 1].low in DETERMINERS or toks[j + 1].kind == "num" or RE_POSSESSIVE.search(toks[j + 1].text) is not None)
+    )  # fmt: skip
+
+
+def _agrees(pronoun: str, s: _Sentence, first: int, last: int, head: int, *, across: bool = False) -> bool:
+    """True if the phrase of tokens `first..last` (head `head`) may be what `pronoun` stands for.
+
+    A capital names only inside the sentence: "Analysts said it" has no name. `across`
+    sentences, `he`/`she` take only a person's name: a capitalised head, in a phrase
+    without a lower-case word after it ("Robin Cook", not "Debate on euthanasia" or
+    "Court of Appeal").
+    """
+    toks = s.tokens
+    name = any(t.text[:1].isupper() for t in toks[max(first, 1) : last + 1])
+    word = toks[head].low
+    plural = word.endswith("s") and not word.endswith(("ss", "us", "is")) and not (head and toks[head].text[:1].isupper())
+    plural = plural or word in PLURAL_NOUNS
+    if pronoun in ("he", "she") and across:
+        return toks[head].text[:1].isupper() and not any(t.text[:1].islower() for t in toks[head + 1 : last + 1])
+    if pronoun in ("he", "she"):
+        return name or (head == 0 and toks[head].text[:1].isupper())
+    if pronoun == "they":
+        return plural or name
+    return pronoun == "" or not plural
 
 
 def _np_only(s: _Sentence, first: int, last: int) -> bool:
@@ -944,19 +1240,181 @@ def _clause_subject(s: _Sentence, i: int) -> str | None:
     return None
 
 
-def measured(text: str, anchors: Sequence[Anchor]) -> list[str | None]:
-    """What each amount of a sentence measures (see the module docstring), in `anchors` order."""
+def _continues(text: str, before: Anchor, a: Anchor) -> bool:
+    """True if amount `a` continues the amount `before` it, so that both measure one thing (rule 3)."""
+    between = text[before.end : a.outer]
+    if RE_CONTINUES.match(between):
+        return True
+    if a.unit in TIME_UNITS and between == " in ":
+        return True  # the time a change took: "went from 0 to 80 km/h in 8 seconds"
+    parallel = RE_PARALLEL.match(between)
+    return parallel is not None and text.startswith(f" {parallel['prep']} ", a.end)
+
+
+def measured(text: str, anchors: Sequence[Anchor], topics: Mapping[str, str] | None = None) -> list[str | None]:
+    """What each amount of a sentence measures (see the module docstring), in `anchors` order.
+
+    `topics` maps a subject pronoun to what it stands for when nothing before it in the
+    sentence does (see `resolve_pronouns`).
+    """
     if not anchors:
         return []
     s = _Sentence(text)
+    s.topics = topics if topics is not None else {}
     for a in anchors:
         s.block(a.start, a.end)
     found: list[str | None] = []
     for k, a in enumerate(anchors):
         thing = _x_of_n(s, a) or _n_of_x(s, a)
-        if thing is None and k > 0 and found[k - 1] and RE_CONTINUES.match(text[anchors[k - 1].end : a.outer]):
+        if thing is None and k > 0 and found[k - 1] and _continues(text, anchors[k - 1], a):
             thing = found[k - 1]
         if thing is None and a.kind is FactKind.AGE:
             thing = _age(s, a)
-        found.append(thing or _money_in(s, a) or _modified(s, a) or _predicate(s, a) or _heading(s, a))
+        thing = thing or _money_in(s, a) or _modified(s, a) or _moved(s, a) or _predicate(s, a) or _heading(s, a)
+        thing = thing or _apposition(s, a) or _fronted(s, a)
+        found.append(thing or _modified(s, a, bare=True))
+    if ";" in text:
+        _elliptic_items(text, anchors, found)
     return found
+
+
+def _elliptic_items(text: str, anchors: Sequence[Anchor], found: list[str | None]) -> None:
+    """Items of a semicolon list that are only amounts take what the amounts of the first item
+    measure, place by place: "Homes from $1m to $2m sell in 70 days; $2m to $3m, 99 days".
+
+    CAUTION: an item with words of its own is no ellipsis ("sales rose 5%; staff fell by 300").
+    """
+    cuts = [-1, *(m.start() for m in regex.finditer(";", text)), len(text)]
+    items: list[list[int]] = [[] for _ in cuts[1:]]
+    for k, a in enumerate(anchors):
+        items[bisect.bisect_left(cuts, a.outer) - 1].append(k)
+    first = items[0]
+    for n, item in enumerate(items[1:], start=1):
+        if len(item) != len(first) or not item:
+            continue
+        rest = text[cuts[n] + 1 : cuts[n + 1]]
+        for k in reversed(item):  # what is left when the amounts are taken out
+            a = anchors[k]
+            rest = rest[: a.outer - cuts[n] - 1] + rest[a.end - cuts[n] - 1 :]
+        if not RE_ELLIPTIC_ITEM.match(rest):
+            continue
+        for k, template in zip(item, first, strict=True):
+            if found[k] is None:
+                found[k] = found[template]
+
+
+# ---------------------------------------------------------------------------
+# Pronouns across sentences
+# ---------------------------------------------------------------------------
+
+NOT_TOPICS = AUXILIARIES | MODALS | {"to"}
+RE_ANAPHOR = regex.compile(r"\b(?i:it|they|he|she)\b")
+# How many sentences before a pronoun's, in its paragraph, are read for what it stands for.
+TOPIC_SENTENCES = 3
+# How far before an amount, in characters, its subject pronoun may be ("It was tuned by
+# Brabus to produce 600 hp"): about the predicate's reach of PREDICATE_TOKENS tokens.
+PRONOUN_REACH = 100
+
+
+@functools.lru_cache(maxsize=64)  # each sentence is read for the (up to three) sentences after it
+def _subjects(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The clause subjects of a sentence, the main one (the phrase that opens it) first, each
+    with the pronouns that agree with it."""
+    s = _Sentence(text)
+    toks = s.tokens
+    opening = 0
+    while opening < len(toks) and (toks[opening].low in SENTENCE_ADVERBS or toks[opening].text == ","):
+        opening += 1  # "Meanwhile, Acme ..."
+    main: list[tuple[str, frozenset[str]]] = []
+    others: list[tuple[str, frozenset[str]]] = []
+    last = _np_right(s, opening) if opening < len(toks) else None
+    if last is not None and last + 1 < len(toks) and (
+        toks[last + 1].text in ",(" or toks[last + 1].low in RELATIVES or _clause_verb(toks, last + 1)
+    ) and (thing := s.phrase(opening, last)):
+        # "Acme Corp, which Bob Smith founded, employs": the phrase that opens the sentence
+        main.append((thing, frozenset(p for p in ANAPHORS if _agrees(p, s, opening, last, last, across=True))))
+    for j in range(1, min(len(toks), ANTECEDENT_TOKENS)):
+        if toks[j].kind != "word" or not _clause_verb(toks, j):
+            continue
+        k = j - 1
+        while k >= 0 and (toks[k].low in VERB_ADVERBS or toks[k].low in AUXILIARIES or toks[k].low in MODALS):
+            k -= 1
+        if k < 0 or toks[k].kind != "word" or (found := _subject_left(s, k)) is None:
+            continue
+        if (thing := s.phrase(*found)) is None or (found[0] > 0 and toks[found[0] - 1].low in NOT_TOPICS):
+            continue  # "would depend on the outcome": a verb, not a subject
+        if _adverb(toks[found[2]].low):
+            continue  # "the widely recognised": an adverb, not a noun
+        first = found[0] - (found[0] > 0 and toks[found[0] - 1].low in DETERMINERS)
+        agree = frozenset(p for p in ANAPHORS if _agrees(p, s, *found, across=True))
+        (main if first == opening else others).append((thing, agree))
+    return (*main, *others)
+
+
+def _topics(article: Article, sentence: Sentence) -> dict[str, str]:
+    """What each subject pronoun of `sentence` may stand for: the nearest subject before it,
+    in the sentences before it in its paragraph, that agrees with it."""
+    topics: dict[str, str] = {}
+    earlier = article.sentences[max(sentence.index - TOPIC_SENTENCES, 0) : sentence.index]
+    for before in reversed(earlier):
+        if before.paragraph != sentence.paragraph:
+            break
+        for thing, agree in _subjects(before.text):
+            for pronoun in agree - topics.keys():
+                topics[pronoun] = thing
+    return topics
+
+
+def resolve_pronouns(article: Article, sentence: Sentence, facts: Sequence[Fact]) -> list[Fact]:
+    """The numeric `facts` of `sentence` (as `extract_numbers` yields them), where an amount's
+    subject is a pronoun that nothing before it in the sentence stands for, measuring what it
+    stands for in the sentences before it in its paragraph.
+
+    "Acme Corp employs 300 people. It has 20 shops." -> the 20 measures Acme Corp. Only
+    facts that measure nothing change, and only to a phrase of an earlier sentence.
+    """
+    offset = sentence.start
+    if not any(
+        f.measures is None and RE_ANAPHOR.search(sentence.text, max(f.start - offset - PRONOUN_REACH, 0), f.start - offset)
+        for f in facts
+    ):
+        return list(facts)  # no pronoun in reach before an amount that measures nothing
+    if sentence.index == 0 or article.sentences[sentence.index - 1].paragraph != sentence.paragraph:
+        return list(facts)  # the first sentence of its paragraph
+    anchors = [Anchor(f.start - offset, f.start - offset, f.end - offset, f.kind, f.unit) for f in facts]
+    topics = _Topics(article, sentence)
+    found = measured(sentence.text, anchors, topics)
+    if not topics.read:
+        return list(facts)  # no pronoun was left without an antecedent
+    taken = set(topics.values())
+    return [
+        dataclasses.replace(f, measures=thing) if f.measures is None and thing in taken else f
+        for f, thing in zip(facts, found, strict=True)
+    ]
+
+
+class _Topics(Mapping[str, str]):
+    """`_topics` of a sentence, read from the sentences before it only when first asked for."""
+
+    def __init__(self, article: Article, sentence: Sentence) -> None:
+        self._where = (article, sentence)
+        self._found: dict[str, str] | None = None
+
+    @property
+    def read(self) -> bool:
+        """True once a pronoun has asked what it stands for."""
+        return self._found is not None
+
+    def _topics(self) -> dict[str, str]:
+        if self._found is None:
+            self._found = _topics(*self._where)
+        return self._found
+
+    def __getitem__(self, pronoun: str) -> str:
+        return self._topics()[pronoun]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._topics())
+
+    def __len__(self) -> int:
+        return len(self._topics())
