@@ -1103,7 +1103,7 @@ def _subject_before(s: _Sentence, i: int, *, infinitive: bool = False) -> str | 
         if j >= 1 and toks[j].low in AMOUNT_PREPOSITIONS and toks[j - 1].kind == "word" and j - 1 not in s.blocked:
             j -= 1  # "Homes under $500,000 sell", "Revenue of $5m was"
         if j >= 0 and toks[j].kind == "word":
-            i = j  # "MacBook Pro 16 inch is worth $2,000"
+            i = j  # "the Lumen Air 15 inch is worth $1,400"
     while i > 0 and _adverb(toks[i].low) and toks[i - 1].kind == "word":
         i -= 1  # "the villa reportedly sold for"
     if i < 0 or toks[i].kind not in ("word", "num"):

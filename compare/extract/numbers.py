@@ -345,13 +345,13 @@ RE_SCALE = regex.compile(
     regex.VERBOSE,
 )
 
-# The smaller groups after digits and a scale word: "4 thousand 3 hundred", "3 hundred and 21".
+# The smaller groups after digits and a scale word: "6 thousand 2 hundred", "2 hundred and 15".
 _UNDER_HUNDRED = rf"""(?:{"|".join(TENS)})(?:[- ](?:{"|".join(w for w in ONES if 0 < ONES[w] < 10)}))?|{"|".join(w for w in sorted(ONES, key=len, reverse=True) if ONES[w])}"""
 RE_SCALE_REST = regex.compile(
     rf"""
     (?<![ \u00a0])                                  # only the start of a run of spaces tries
     (?: [ \u00a0]+(?P<d>\d{{1,3}})[ \u00a0]+(?P<sw>(?i:hundred|thousand|million))\b   # "4 thousand 3 hundred"
-      | [ \u00a0]+and[ \u00a0]+(?P<tail>\d{{1,2}}(?![\d.,])|(?i:{_UNDER_HUNDRED})\b) )  # "3 hundred and 21"
+      | [ \u00a0]+and[ \u00a0]+(?P<tail>\d{{1,2}}(?![\d.,])|(?i:{_UNDER_HUNDRED})\b) )  # "2 hundred and 15"
     (?![\p{{L}}\p{{N}}-])
     """,
     regex.VERBOSE,
@@ -418,7 +418,7 @@ RE_CURRENCY_AFTER = regex.compile(
         \b
       | [ \u00a0]?(?P<sign>[\p{Sc}元])(?![ \u00a0]?\p{N})    # a sign after the amount: 15€, 100 ₡, 50¢
       | (?<=\p{N})(?P<sign>p)(?![\p{L}\p{N}])               # pence glued to the amount: 118.5p (see _decorate)
-      | (?<=\p{N})[ ](?P<sign>p)                             # or set apart in a price list: "down 68 p at 1112 p,"
+      | (?<=\p{N})[ ](?P<sign>p)                             # or set apart in a price list: "down 41 p at 873 p,"
         (?=[,;)]|\.(?!\p{L})|[ ]+(?:at|to|from|on|in|and)[ ]+\p{N}|\Z) )
     """,
     regex.VERBOSE,
@@ -1340,7 +1340,7 @@ def _ordinal_fraction(text: str, m: regex.Match[str]) -> float | None:
     more as the numerator needs to parse ("one one hundred fifth" = 1/105); the numerator
     takes the rest ("ninety-five hundred fifths" = 9500/5). The ordinal is plural after a numerator above one, singular
     after one ("one twenty-fifth"); a singular one is a fraction only before "of", at the
-    end of a clause or after "and" (a mixed number: "thirty-two and a thirtieth"): "a
+    end of a clause or after "and" (a mixed number: "forty-one and a twentieth"): "a
     hundredth birthday", "the one hundredth episode" are ordinals.
     """
     tokens = RE_WORD_SEPARATORS.sub(" ", m.group("words").lower()).split()
@@ -1373,7 +1373,7 @@ def _ordinal_fraction(text: str, m: regex.Match[str]) -> float | None:
 def _mixed_ordinal_fractions(
     text: str, found: list[tuple[int, int, float, str | None]]
 ) -> list[tuple[int, int, float, str | None]]:
-    """Join a whole number in words and "and" a fraction after it: "thirty-two and a thirtieth"."""
+    """Join a whole number in words and "and" a fraction after it: "forty-one and a twentieth"."""
     out: list[tuple[int, int, float, str | None]] = []
     for atom in found:
         prev = out[-1] if out else None
@@ -1576,7 +1576,7 @@ def _decorate(
         # "twenty-three fifths" are improper fractions. "one hundred and three quarters"
         # is a mixed number, as "and a quarter" is: the words after the last "and".
         # The fraction of a mixed number is of the scale before it or after it: "two million
-        # and one half" is 2.5 million, "one billion and three quarters million" 1.00075 billion.
+        # and one half" is 2.5 million, "two billion and one quarter million" 2.00025 billion.
         whole, _, tail = (words or "").rpartition(" and ")
         last = parse_number_words(tail) if whole else None
         head = parse_number_words(whole) if last is not None and last < denominator else None
@@ -1739,7 +1739,7 @@ def _compound_count(text: str, end: int, value: float, unit: str | None, kind: F
 
 
 def _scale_rest(text: str, total: float, scale: float, end: int) -> tuple[float, int]:
-    """Add the smaller groups after digits and a scale word: "4 thousand 3 hundred and 21" is 4,321.
+    """Add the smaller groups after digits and a scale word: "6 thousand 2 hundred and 15" is 6,215.
 
     Only "hundred" takes "and" a number under a hundred ("3 hundred and one"); a larger
     scale takes digits and a smaller scale word ("4 thousand 3 hundred"), so that "5
@@ -2016,7 +2016,7 @@ def _lend_units(text: str, mentions: list[_Mention]) -> list[_Mention]:
 
 
 def _lend_to_parts(text: str, mentions: list[_Mention]) -> list[_Mention]:
-    """Give a scaled amount "of the" whole its unit: "280 million of the 1.5 billion shekels" is shekels.
+    """Give a scaled amount "of the" whole its unit: "350 million of the 2.4 billion shekels" is shekels.
 
     Only an amount with a scale word and no unit of its own, smaller than the whole:
     "two of the $20 bills" counts bills.
