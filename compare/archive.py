@@ -29,10 +29,11 @@ file from elsewhere cannot run code). Tables:
   archive changes, so its ranks are the archive's. It holds boilerplate too, so
   that a sentence whose pattern stops being boilerplate can be found again.
 - `shape`: for every sentence pattern (`align.sentence_shape`), the articles that
-  carry it; `partner`: for every paired sentence, how many articles it is paired
-  with. The stored alignments are made without the archive's boilerplate patterns
-  but keep the widely paired sentences, which are filtered out where alignments
-  are loaded (`linked` is set on the filtered pairs).
+  carry it; `partner`: for every aligned sentence, how many other articles it
+  aligns with. The stored alignments are raw: every scored pair, made without the
+  archive's boilerplate patterns but with the widely aligned sentences still in;
+  `align.settle` drops those and chooses the partners where alignments are loaded
+  (`linked` is set on the settled pairs).
 
 Index. Unchanged articles (same place and hash) are left alone; a changed one
 replaces the stored one, its alignments and sentences; the articles that carry a
@@ -86,21 +87,21 @@ from compare.align import (
     content_elements,
     group_stories,
     is_near_duplicate,
-    pair_up,
     paired_boilerplate,
     partner_counts,
     partner_lengths,
     probe_keys,
+    raw_alignments,
     same_story,
     score_against,
     sentence_shape,
+    settle,
     shape_counts,
     shape_record,
     similar_sentences,
     sort_boilerplate,
     tokenize,
     widely_paired,
-    without_pairs,
 )
 from compare.baseline import apply_baseline
 from compare.comparison import RE_STANDING, find_discrepancies
@@ -123,7 +124,7 @@ from compare.records import (
     Skipped,
 )
 
-SCHEMA = "factdiff-archive/2"
+SCHEMA = "factdiff-archive/3"
 SQLITE_HEADER = b"SQLite format 3\x00"
 ARCHIVE_SUFFIXES = (".factdiff", ".db", ".sqlite", ".sqlite3")
 SEP = "\x1f"  # between the tokens of a stored sentence; `lexicon.words` never yields it
@@ -444,15 +445,15 @@ def _align_fresh(
     found = score_against(tokenized, _candidates(connection, indexed, config), config.align, boilerplate)
     for key, scored in similar_sentences(tokenized, config.align, config.jobs, boilerplate).items():
         found[key].extend(scored)
-    return pair_up(found, lengths | {t.id: len(t.tokens) for t in tokenized})
+    return raw_alignments(found, lengths | {t.id: len(t.tokens) for t in tokenized})
 
 
 # --------------------------------------------------------------------------- boilerplate
 #
-# Stored alignments are raw: made without the boilerplate shapes of the archive,
-# but with the widely paired sentences still in. `shape` counts the articles of
-# every shape, `partner` the articles every paired sentence is paired with; the
-# widely paired are filtered out where alignments are loaded. Whenever a shape
+# Stored alignments are raw: every scored pair, made without the boilerplate shapes
+# of the archive, but with the widely aligned sentences still in. `shape` counts the
+# articles of every shape, `partner` the other articles every aligned sentence aligns
+# with; alignments are settled (`align.settle`) where they are loaded. Whenever a shape
 # becomes boilerplate or stops being it, the articles that carry it are aligned
 # again; a change in partner counts needs no new alignment, only a new filter.
 
@@ -545,18 +546,18 @@ def _combined_partners(
     delta: Counter[tuple[int, int]] = Counter()
     fresh: Counter[SentenceRef] = Counter()
     for left, right, _, pairs in _touching(connection, gone):
-        for i, j, _ in json.loads(pairs):
-            if left in indexed and right not in indexed:
-                delta[(left, i)] -= 1
-            elif right in indexed and left not in indexed:
-                delta[(right, j)] -= 1
-    for alignment in new:
-        for pair in alignment.pairs:
-            for article_id, position in ((alignment.left, pair.left), (alignment.right, pair.right)):
-                if article_id in row_of:
-                    delta[(row_of[article_id], position)] += 1
-                else:
-                    fresh[(article_id, position)] += 1
+        scored = json.loads(pairs)
+        if left in indexed and right not in indexed:
+            delta.subtract({(left, i) for i, _, _ in scored})
+        elif right in indexed and left not in indexed:
+            delta.subtract({(right, j) for _, j, _ in scored})
+    for alignment in new:  # each sentence counts once per article it aligns with
+        refs = {(alignment.left, p.left) for p in alignment.pairs} | {(alignment.right, p.right) for p in alignment.pairs}
+        for article_id, position in refs:
+            if article_id in row_of:
+                delta[(row_of[article_id], position)] += 1
+            else:
+                fresh[(article_id, position)] += 1
     stored = _widely_paired(connection, config)
     counts: dict[tuple[int, int], int] = {}
     for chunk in _chunks(sorted({row for row, _ in delta})):
@@ -652,7 +653,7 @@ def _refresh_partners(connection: sqlite3.Connection, stored: _Stored, config: C
     )
     widespread = widely_paired(counts, config.align)
     lengths = {stub.id: len(stub.sentences) for stub in stored.stubs.values()}
-    filtered = {a.key: a for a in without_pairs(raw, widespread, lengths)}
+    filtered = {a.key: a for a in settle(raw, widespread, lengths)}
     dates = {stub.id: stub.date for stub in stored.stubs.values()}
     updates = []
     for alignment in raw:
@@ -828,7 +829,7 @@ def _extract_stale(connection: sqlite3.Connection, stored: _Stored, ids: dict[in
     """Group the archive into stories, date articles by their story, and extract facts where the date changed."""
     lengths = {stub.id: len(stub.sentences) for stub in stored.stubs.values()}
     widespread = {(ids[row], position) for row, position in _widely_paired(connection, config)}
-    linked = without_pairs(_load_alignments(connection, ids, linked_only=True), widespread, lengths)
+    linked = settle(_load_alignments(connection, ids, linked_only=True), widespread, lengths)
     stories = group_stories(list(stored.stubs.values()), linked, config.align)
     dated = {a.id: a for a in date_from_stories(stored.stubs.values(), stories)}
     stale = {row: dated[ids[row]] for row, (date_used, extracted, _, _) in stored.flags.items()
@@ -907,8 +908,8 @@ def _check(
     # loaded whether linked or not: their filter, so their link, may change.
     unchanged = {row: article_id for row, article_id in indexed.items() if row not in changed_rows}
     linked = [*_load_alignments(connection, unchanged, linked_only=True), *_alignments_of(connection, changed_rows, indexed)]
-    new_alignments = list(without_pairs(new_alignments, widespread, lengths))
-    stories = group_stories(everything, [*without_pairs(linked, widespread, lengths), *new_alignments], config.align)
+    new_alignments = list(settle(new_alignments, widespread, lengths))
+    stories = group_stories(everything, [*settle(linked, widespread, lengths), *new_alignments], config.align)
     dated = {a.id: a for a in date_from_stories(everything, stories)}
     relevant = {aid for story in stories if scope & set(story.articles) for aid in story.articles}
     by_id = {ids[row]: row for row in order}
@@ -936,7 +937,7 @@ def _check(
     say("comparing")
     relevant_rows = {by_id[aid] for aid in relevant if aid in by_id}
     alignments = tuple(sorted(
-        [*without_pairs(
+        [*settle(
             _alignments_of(connection, relevant_rows & set(indexed), {r: ids[r] for r in relevant_rows if r in indexed}),
             widespread, lengths),
          *(a for a in new_alignments if a.left in relevant and a.right in relevant)],

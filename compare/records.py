@@ -213,7 +213,7 @@ class Boilerplate:
 
     Either the shape itself is in more than `AlignConfig.boilerplate_articles`
     articles (`paired` False: a disclaimer, `Terms were not disclosed.`, the rows of
-    a results table), or each of these sentences was paired with sentences of more
+    a results table), or each of these sentences aligns with sentences of more
     than that many other articles (`paired` True: the variants of a template line).
     Such sentences would pair every article that carries them and link unrelated
     articles into one story. `articles` and `sentences` count them; `article`,

@@ -147,33 +147,29 @@ def assert_equals_brute_force(articles: list[Article], config: AlignConfig) -> N
     actual = similar_sentences(list(tokenized.values()), config)
     assert sum(map(len, expected.values())) > 50  # the corpus really overlaps
     assert {k: sorted(v) for k, v in expected.items()} == {k: sorted(v) for k, v in actual.items() if v}
-    raw = [
-        _pair_up(a, b, scored, min(len(tokenized[a].tokens), len(tokenized[b].tokens)))
-        for (a, b), scored in sorted(expected.items())
-    ]
-    alignments = without_widely_paired(raw, tokenized, config)
-    assert alignments == align_all(articles, config)
+    alignments = settled_by_brute_force(expected, tokenized, config)
+    assert alignments == align_all(articles, config)  # which skips pairs of widely aligned sentences
     stories = group_stories(articles, alignments, config)
     assert naive_stories(articles, alignments, config) == stories
     assert any(len(s.articles) > 1 for s in stories)
 
 
-def without_widely_paired(
-    raw: list[Alignment], tokenized: dict[str, TokenizedArticle], config: AlignConfig
+def settled_by_brute_force(
+    found: dict[tuple[str, str], list[tuple[float, int, int]]], tokenized: dict[str, TokenizedArticle], config: AlignConfig
 ) -> tuple[Alignment, ...]:
-    """Drop the pairs of every sentence paired with sentences of more than `boilerplate_articles` articles."""
+    """Drop the pairs of every sentence aligned with sentences of more than `boilerplate_articles` other
+    articles, then pair each article pair's sentences, best score first, among the rest."""
     partners: dict[tuple[str, int], set[str]] = {}
-    for alignment in raw:
-        for pair in alignment.pairs:
-            partners.setdefault((alignment.left, pair.left), set()).add(alignment.right)
-            partners.setdefault((alignment.right, pair.right), set()).add(alignment.left)
+    for (left, right), scored in found.items():
+        for _, i, j in scored:
+            partners.setdefault((left, i), set()).add(right)
+            partners.setdefault((right, j), set()).add(left)
     widespread = {ref for ref, ids in partners.items() if len(ids) > config.boilerplate_articles}
     kept = []
-    for alignment in raw:
-        pairs = [p for p in alignment.pairs if {(alignment.left, p.left), (alignment.right, p.right)}.isdisjoint(widespread)]
-        if pairs:
-            shorter = min(len(tokenized[alignment.left].tokens), len(tokenized[alignment.right].tokens))
-            kept.append(Alignment(alignment.left, alignment.right, tuple(pairs), round(len(pairs) / shorter, 4)))
+    for (left, right), scored in sorted(found.items()):
+        rest = [(s, i, j) for s, i, j in scored if (left, i) not in widespread and (right, j) not in widespread]
+        if rest:
+            kept.append(_pair_up(left, right, rest, min(len(tokenized[left].tokens), len(tokenized[right].tokens))))
     return tuple(kept)
 
 

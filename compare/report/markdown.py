@@ -640,7 +640,7 @@ def _boilerplate(records: Sequence[Boilerplate]) -> list[str]:
         if b.paired:
             spread = (
                 f"{_count(b.sentences, 'sentence')} of this pattern in {_count(b.articles, 'article')}, "
-                "each paired with sentences of too many articles"
+                "each aligned with sentences of too many articles"
             )
         else:
             spread = f"this pattern is in {_count(b.articles, 'article')}"
