@@ -278,7 +278,7 @@ def similar_sentences(
     (in this process) to align in more than `boilerplate_articles` other articles,
     every copy of each, is not scored: both are widely aligned and lose their pairs
     anyway (`settle`), and neither's count can change the outcome. The result then
-    lacks only such pairs, so `widely_aligned` and `settle` give what they give on
+    lacks only such pairs, so `widely_paired` and `settle` give what they give on
     the whole join (tests/test_align_oracle.py). On BBC + Reuters the join then
     scores 367 k sentence pairs instead of 1.09 M.
 
