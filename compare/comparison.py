@@ -31,9 +31,9 @@ import datetime as dt
 import difflib
 import hashlib
 import itertools
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Generic, TypeVar
 
 import regex
@@ -921,4 +921,25 @@ def find_discrepancies(
     found.extend(_office_discrepancies(ctx, offices, placed))
     story_of = {aid: s.id for s in stories for aid in s.articles}
     found.extend(_standing_discrepancies(ctx, story_of, placed))
-    return tuple(sorted(found, key=lambda d: (-d.severity.rank, d.story or "~", d.kind.value, d.subject, d.id)))
+    return tuple(sorted(_unique_ids(found), key=lambda d: (-d.severity.rank, d.story or "~", d.kind.value, d.subject, d.id)))
+
+
+def _unique_ids(found: list[Discrepancy]) -> list[Discrepancy]:
+    """Number the discrepancies whose claims have the same words (`D-…-2`, `D-…-3`).
+
+    An id is a digest of the claims' articles and words, so two findings about the
+    same words written twice in one sentence (`103.30 mln tonnes, vs 103.30 mln
+    tonnes`) would share it. They are numbered in the order of their claims' places,
+    which edits elsewhere in the articles keep.
+    """
+    counts = Counter(d.id for d in found)
+    if all(n == 1 for n in counts.values()):
+        return found
+    order = sorted(found, key=lambda d: (d.id, [(c.article, c.fact.start) for c in d.claims]))
+    seen: Counter[str] = Counter()
+    renamed = {}
+    for d in order:
+        seen[d.id] += 1
+        if counts[d.id] > 1 and seen[d.id] > 1:
+            renamed[id(d)] = replace(d, id=f"{d.id}-{seen[d.id]}")
+    return [renamed.get(id(d), d) for d in found]

@@ -361,3 +361,19 @@ def test_numeric_pairing_visits_what_a_scan_of_every_pair_would_pair(seed: int) 
     groups = [g for story in stories for g in comparison._numeric_groups(ctx, story)]
     assert sum(len(refs) > 1 for refs, _ in groups) > 20  # the stories really share numbers
     assert groups == [g for story in stories for g in _scan_every_pair(ctx, story)]
+
+
+def test_findings_about_the_same_words_twice_get_distinct_ids() -> None:
+    """A figure written twice in one sentence (this year and last) differs twice: two findings, two ids."""
+    line_a = "Maize output is put at 42.1 mln tonnes, vs 42.1 mln tonnes forecast last month, the ministry said."
+    line_b = "Maize output is put at 39.8 mln tonnes, vs 39.8 mln tonnes forecast last month, the ministry said."
+    a, b = make("a", SHARED + [line_a]), make("b", SHARED + [line_b])
+    facts = {
+        "a": [fact(a, FactKind.QUANTITY, "42.1 mln tonnes", 42.1e6, n, unit="t") for n in (0, 1)],
+        "b": [fact(b, FactKind.QUANTITY, "39.8 mln tonnes", 39.8e6, n, unit="t") for n in (0, 1)],
+    }
+    found = run([a, b], facts)
+    assert 2 == len(found)
+    first, second = sorted(d.id for d in found)
+    assert second == f"{first}-2"
+    assert found == run([b, a], facts)  # stable whatever the input order
