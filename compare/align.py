@@ -307,8 +307,10 @@ def similar_sentences(
         # `min_shared` 0: sentences that share no content word may align, and no index of
         # content words finds them; score every pair (correct, quadratic).
         for number, record in enumerate(distinct):
+            admits = _bounds(record, config, ())
             for partner in distinct[:number]:
-                _verify(record, partner, config, found)
+                if admits(partner.tokens):
+                    _score(record, partner, config, found)
         return found
     common = _rank_elements(distinct, RARE)
     distinct.sort(key=lambda d: (len(d.tokens), d.refs[0]))
@@ -352,13 +354,11 @@ def _score_block(block: slice) -> list[tuple[tuple[str, str], list[tuple[float, 
             continue
         record, partner = distinct[x], distinct[y]
         if len(record.elements & partner.elements) >= needed and len(record.content & partner.content) >= config.min_shared:
-            if not skip:
-                _score(record, partner, config, found)
-                continue
-            _score(record, partner, config, found, _PARTNERS)
-            for number, sentence in ((x, record), (y, partner)):
-                if number not in _SETTLED and all(len(_PARTNERS.get(ref, ())) > limit for ref in sentence.refs):
-                    _SETTLED.add(number)
+            _score(record, partner, config, found, _PARTNERS if skip else None)
+            if skip:
+                for number, sentence in ((x, record), (y, partner)):
+                    if number not in _SETTLED and all(len(_PARTNERS.get(ref, ())) > limit for ref in sentence.refs):
+                        _SETTLED.add(number)
     return list(found.items())
 
 
@@ -392,15 +392,6 @@ def _expand_copies(record: _Distinct, found: Scored) -> None:
     for (a, i), (b, j) in itertools.combinations(sorted(record.refs), 2):
         if a != b:
             found[(a, b)].append((1.0, i, j))
-
-
-def _verify(x: _Distinct, y: _Distinct, config: AlignConfig, found: Scored) -> None:
-    """Score a candidate pair of distinct sentences if it passes the cheap bounds."""
-    if len(x.content & y.content) < config.min_shared:
-        return
-    if len(set(_elements(x.tokens)) & set(_elements(y.tokens))) < _overlap_needed(len(x.tokens), len(y.tokens), config):
-        return  # the multiset bound, as quick_ratio() computes it; it implies the length filter
-    _score(x, y, config, found)
 
 
 def _ratio(first: Sequence[str], second: Sequence[str]) -> float:
@@ -713,7 +704,7 @@ def score_against(
 
     `candidates(tokens, admits)` gives every indexed sentence (tokens and its
     sentences in other articles) that can align with `tokens` and that `admits`
-    lets through, and maybe more; `admits` holds `_verify`'s cheap bounds, so an
+    lets through, and maybe more; `admits` holds the join's cheap bounds (`_bounds`), so an
     index can apply them before it looks up where a sentence occurs. Each pair is
     then scored with the same `ratio()` as `similar_sentences`, so the scores equal
     a full join's for every pair of a fresh and an indexed article. Sentences of a
@@ -734,7 +725,7 @@ def score_against(
 
 
 def _bounds(record: _Distinct, config: AlignConfig, boilerplate: Collection[Shape]) -> Callable[[tuple[str, ...]], bool]:
-    """`_verify`'s bounds for partners of `record`, as one test of a partner's tokens.
+    """The join's cheap bounds for partners of `record`, as one test of a partner's tokens.
 
     The partner must share `min_shared` content words (`record.content` holds
     content words only, so its overlap with the tokens is the shared content) and

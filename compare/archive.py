@@ -551,13 +551,11 @@ def _combined_partners(
             delta.subtract({(left, i) for i, _, _ in scored})
         elif right in indexed and left not in indexed:
             delta.subtract({(right, j) for _, j, _ in scored})
-    for alignment in new:  # each sentence counts once per article it aligns with
-        refs = {(alignment.left, p.left) for p in alignment.pairs} | {(alignment.right, p.right) for p in alignment.pairs}
-        for article_id, position in refs:
-            if article_id in row_of:
-                delta[(row_of[article_id], position)] += 1
-            else:
-                fresh[(article_id, position)] += 1
+    for (article_id, position), n in partner_counts(new).items():
+        if article_id in row_of:
+            delta[(row_of[article_id], position)] += n
+        else:
+            fresh[(article_id, position)] += n
     stored = _widely_paired(connection, config)
     counts: dict[tuple[int, int], int] = {}
     for chunk in _chunks(sorted({row for row, _ in delta})):
@@ -911,7 +909,8 @@ def _check(
     new_alignments = list(settle(new_alignments, widespread, lengths))
     stories = group_stories(everything, [*settle(linked, widespread, lengths), *new_alignments], config.align)
     dated = {a.id: a for a in date_from_stories(everything, stories)}
-    relevant = {aid for story in stories if scope & set(story.articles) for aid in story.articles}
+    scope_stories = [story for story in stories if scope & set(story.articles)]
+    relevant = {aid for story in scope_stories for aid in story.articles}
     by_id = {ids[row]: row for row in order}
 
     # Whole articles and every fact for the stories of the new articles; person and
@@ -944,7 +943,7 @@ def _check(
         key=lambda a: a.key,
     ))
     # Findings within a story without a new article would be dropped by `limit_scope`.
-    within = {story.id for story in stories if scope & set(story.articles)}
+    within = {story.id for story in scope_stories}
     discrepancies = find_discrepancies(final, facts, stories, alignments, config.compare, within=within)
     context_skipped = [Skipped(p, r) for place, p, r in connection.execute("SELECT place, path, reason FROM skipped") if place not in own]
     result = CheckResult(

@@ -344,6 +344,11 @@ class CheckResult:
         ids.update(c.article for d in (*self.discrepancies, *self.accepted) for c in d.claims)
         return frozenset(ids)
 
+    def listed_stories(self) -> tuple[Story, ...]:
+        """The stories a report lists: those of the `listed_articles`."""
+        listed = self.listed_articles()
+        return tuple(s for s in self.stories if listed.intersection(s.articles))
+
     def return_code(self, fail_on: Severity | None) -> int:
         """The exit status of a run: 2 if an input was skipped, 1 if a discrepancy
         is at or above `fail_on` (None: never fail on discrepancies), else 0."""

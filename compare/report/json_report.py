@@ -193,7 +193,7 @@ def render_json(result: CheckResult, *, settings: Settings | None = None) -> str
     """
     paths = {a.id: a.path for a in result.articles}
     listed = result.listed_articles()
-    stories = [s for s in result.stories if listed.intersection(s.articles)]
+    stories = result.listed_stories()
     data = {
         "schema": SCHEMA,
         "document": "check",

@@ -425,7 +425,7 @@ class _Report:
         result = self.result
         lines: list[str] = []
         noisy = {d.story for d in result.discrepancies}
-        stories = [s for s in result.stories if self.shown.intersection(s.articles)]
+        stories = result.listed_stories()
         quiet = [s for s in stories if s.id not in noisy]
         quiet_ids = {s.id for s in quiet}
         for story in stories:
