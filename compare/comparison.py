@@ -858,6 +858,20 @@ def _standing_discrepancies(
 # --------------------------------------------------------------------------- entry point
 
 
+def lone_article_kinds(article: Article) -> frozenset[FactKind]:
+    """The kinds of fact `find_discrepancies` reads from an article that is a story of its own.
+
+    Such an article is compared only through the world facts: the persons (offices
+    are compared across the whole input) and, if a sentence names a standing figure
+    (`RE_STANDING`: a target, a standard), its numbers, which
+    `_standing_discrepancies` pairs across stories and searches for the other
+    side's value. Its dates and quotations are never read.
+    """
+    if any(RE_STANDING.search(sentence.text) for sentence in article.sentences):
+        return NUMERIC_KINDS | {FactKind.PERSON}
+    return frozenset({FactKind.PERSON})
+
+
 def find_discrepancies(
     articles: Sequence[Article],
     facts: dict[str, tuple[Fact, ...]],

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from compare.align import AlignConfig, align_corpus, group_stories
 from compare.baseline import apply_baseline
-from compare.comparison import CompareConfig, find_discrepancies
+from compare.comparison import CompareConfig, find_discrepancies, lone_article_kinds
 from compare.errors import InputError
 from compare.extract import extract_facts, infer_article_date
 from compare.ingest import ARTICLE_BYTES_LIMIT, iter_paths, read_articles, read_stdin, unique_ids
@@ -23,6 +23,7 @@ from compare.records import (
     CheckResult,
     Discrepancy,
     DiscrepancyClass,
+    Fact,
     FactKind,
     Skipped,
     Story,
@@ -189,6 +190,24 @@ def limit_scope(result: CheckResult, scope: Iterable[str]) -> CheckResult:
     )
 
 
+def extract_compared(articles: Sequence[Article], stories: Iterable[Story], jobs: int = 1) -> dict[str, tuple[Fact, ...]]:
+    """The facts `find_discrepancies` reads, by article id, extracted over `jobs` processes.
+
+    An article that shares its story with another gets every fact; one that is a
+    story of its own gets only the kinds compared across stories
+    (`lone_article_kinds`), which in a wire archive spares most of the extraction.
+    The findings are those of extracting everything.
+    """
+    shared = frozenset(aid for story in stories if len(story.articles) > 1 for aid in story.articles)
+    tasks = [(article, article.id in shared) for article in articles]
+    return dict(zip((a.id for a in articles), parallel_map(_extract_compared, tasks, jobs), strict=True))
+
+
+def _extract_compared(task: tuple[Article, bool]) -> tuple[Fact, ...]:
+    article, shared = task
+    return extract_facts(article) if shared else extract_facts(article, lone_article_kinds(article))
+
+
 def check_articles(
     articles: Iterable[Article],
     skipped: Iterable[Skipped] = (),
@@ -215,7 +234,7 @@ def check_articles(
     stories = group_stories(ordered, alignments, config.align)
     ordered = date_from_stories(ordered, stories)
     say(f"extracting facts from {len(ordered)} articles in {len(stories)} stories")
-    facts = dict(zip((a.id for a in ordered), parallel_map(extract_facts, ordered, config.jobs), strict=True))
+    facts = extract_compared(ordered, stories, config.jobs)
     say("comparing")
     discrepancies = find_discrepancies(ordered, facts, stories, alignments, config.compare)
     result = CheckResult(

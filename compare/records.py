@@ -301,6 +301,10 @@ class CheckResult:
     discrepancies with a claim from an article in scope are kept. `accepted` are
     discrepancies found but listed in the baseline, so not reported as findings;
     `stale` are baseline entries that no discrepancy of this run matched.
+    `facts` are those the comparison read: every fact of an article that shares its
+    story, and only the kinds compared across stories (persons; numbers, where a
+    sentence names a target or standard) of an article alone in its story
+    (`pipeline.extract_compared`); `factdiff facts` gives an article's every fact.
     """
 
     articles: tuple[Article, ...]

@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 
 from compare.align import AlignConfig
+from compare.comparison import find_discrepancies
+from compare.extract import extract_facts
 from compare.ingest import article_from_text
 from compare.pipeline import Config, check_articles, run_check
-from compare.records import Article, CheckResult, Discrepancy
+from compare.records import Article, CheckResult, Discrepancy, FactKind
 from compare.report import render_json, render_markdown
 from tests.conftest import CASES, ROOT, SEEDS
 
@@ -220,3 +222,37 @@ def test_widely_paired_variants_are_boilerplate() -> None:
     assert () == wide.alignments
     loose = check_articles(articles, config=Config(align=AlignConfig(boilerplate_articles=7)))
     assert () == loose.boilerplate and 28 == len(loose.alignments)  # every row pairs with every other
+
+
+def test_articles_alone_in_their_story_give_the_findings_of_every_fact() -> None:
+    """Extracting only what is compared across stories from lone articles changes no finding.
+
+    Seeds, the flood sample and the golden cases in one run: most articles are alone
+    in their story, some name offices or targets (compared across stories).
+    """
+    result = run_check([str(SEEDS), str(ROOT / "samples" / "flood"), *(str(p) for p in sorted(CASES.iterdir()))])
+    everything = {a.id: extract_facts(a) for a in result.articles}
+    in_story = {aid for s in result.stories if len(s.articles) > 1 for aid in s.articles}
+    lone = [a.id for a in result.articles if a.id not in in_story]
+    assert len(lone) >= 3
+    for aid in in_story:
+        assert everything[aid] == result.facts[aid]
+    for aid in lone:
+        assert set(result.facts[aid]) <= set(everything[aid])
+    skipped = {f.kind for aid in lone for f in set(everything[aid]) - set(result.facts[aid])}
+    assert {FactKind.DATE, FactKind.QUOTE} <= skipped
+    assert any(d.story is None for d in result.discrepancies)  # offices across stories were compared
+    assert result.discrepancies == find_discrepancies(result.articles, everything, result.stories, result.alignments)
+
+
+@pytest.mark.parametrize("kinds", [
+    {FactKind.PERSON},
+    {FactKind.PERSON, FactKind.QUANTITY, FactKind.PERCENT, FactKind.MONEY, FactKind.AGE},
+    {FactKind.DATE, FactKind.QUOTE},
+    {FactKind.MONEY},
+])
+def test_facts_of_some_kinds_are_those_kinds_of_every_fact(seeds: CheckResult, kinds: set[FactKind]) -> None:
+    """`extract_facts(article, kinds)` runs fewer extractors but finds the same facts of those kinds."""
+    for article in seeds.articles:
+        every = extract_facts(article)
+        assert tuple(f for f in every if f.kind in kinds) == extract_facts(article, kinds)

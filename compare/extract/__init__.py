@@ -8,27 +8,41 @@ and returns the facts in text order. Every fact satisfies
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 
 from compare.extract.dates import extract_dates, infer_article_date
 from compare.extract.measures import resolve_pronouns
 from compare.extract.numbers import extract_numbers
 from compare.extract.people import extract_people
 from compare.extract.quotes import extract_quotes
-from compare.records import Article, Fact, FactKind
+from compare.records import NUMERIC_KINDS, Article, Fact, FactKind
 
 __all__ = ["extract_facts", "infer_article_date"]
 
 KIND_ORDER = {kind: rank for rank, kind in enumerate(FactKind)}
 
 
-def extract_facts(article: Article) -> tuple[Fact, ...]:
-    """Return every fact of `article`, sorted by position then kind."""
+def extract_facts(article: Article, kinds: Collection[FactKind] | None = None) -> tuple[Fact, ...]:
+    """Return every fact of `article` (of `kinds` only, if given), sorted by position then kind.
+
+    With `kinds`, only the extractors that can yield one of them run (numbers,
+    dates, quotations, people): each depends on the article alone, so the facts of
+    a kind are the same whichever others are asked for.
+    """
+    wanted = frozenset(FactKind) if kinds is None else frozenset(kinds)
     anchor = dt.date.fromisoformat(article.date[:10]) if article.date and len(article.date) >= 10 else None
     found: list[Fact] = []
-    for sentence in article.sentences:
-        found.extend(resolve_pronouns(article, sentence, list(extract_numbers(article, sentence))))
-        found.extend(extract_dates(article, sentence, anchor))
-    found.extend(extract_quotes(article))
-    found.extend(extract_people(article))
+    numbers, dates = bool(wanted & NUMERIC_KINDS), FactKind.DATE in wanted
+    for sentence in article.sentences if numbers or dates else ():
+        if numbers:
+            found.extend(resolve_pronouns(article, sentence, list(extract_numbers(article, sentence))))
+        if dates:
+            found.extend(extract_dates(article, sentence, anchor))
+    if FactKind.QUOTE in wanted:
+        found.extend(extract_quotes(article))
+    if FactKind.PERSON in wanted:
+        found.extend(extract_people(article))
+    if kinds is not None:
+        found = [f for f in found if f.kind in wanted]
     unique = {(f.kind, f.start, f.end): f for f in found}
     return tuple(sorted(unique.values(), key=lambda f: (f.start, f.end, KIND_ORDER[f.kind])))
