@@ -6,11 +6,15 @@ Usage:
 
 Reads BBC News (`bbc-news-2225/bbc_news.jsonl`) and Reuters-21578 (`reuters21578/reuters21578.jsonl`,
 items without a body skipped) from the folder given by --data, never copied. For each
---fraction it draws that share of the articles (seeded), writes `round(variants * fraction)`
-variants of a seeded sample of them (bench/variants.py: sentences dropped and reordered,
-words paraphrased, one number changed by 5-30 %, a word changed inside a quotation where one
-can be), and runs the stages as `compare.pipeline.check_articles` does, timing each:
-ingest (`article_from_text`), date, align, stories (and dates from stories), extract, compare.
+--fraction it writes `round(variants * fraction)` variants (bench/variants.py: sentences
+dropped and reordered, words paraphrased, one number changed by 5-30 %, a word changed
+inside a quotation where one can be) of the first articles of one seeded order of the whole
+corpus, so a smaller size's variants are the first of a larger size's, and draws that share
+of the articles (seeded) with their sources among them; it runs the stages as
+`compare.pipeline.check_articles` does (with the CLI's collector thresholds), timing each:
+ingest (`article_from_text`, over --jobs processes as the CLI reads), date, align, stories
+(and dates from stories), extract (`extract_compared`: every fact of an article that shares
+its story, the kinds compared across stories of one alone), compare.
 
 Dates: Reuters articles keep their own; a source of a variant without one (BBC, a few
 Reuters items) gets a seeded day of 2004-06..2005-05, and its variant the same day (so
@@ -19,8 +23,10 @@ them as it would in the CLI.
 
 A planted change is *found* when a discrepancy has a claim of the source and a claim of
 the variant whose fact spans contain the original and the changed text. Missed ones are
-listed with a guess at why. With several fractions, each runs in its own process (so
-peak RSS is its own). Then the naive baseline: on --naive-sample articles, every article
+listed with a guess at why. With several fractions, a second table scores every size on
+the changes planted at the smallest: the same variants in a small and a large corpus, so a
+change found in the small one and missed in the large one was lost to scale (listed). Each
+fraction runs in its own process (so peak RSS is its own). Then the naive baseline: on --naive-sample articles, every article
 pair scored sentence by sentence with `difflib.SequenceMatcher.ratio()` on the same folded
 tokens, threshold and min-token / min-shared rules as `compare.align`, against `align_all`.
 Figures, not assertions: speed is checked here, never in the tests.
@@ -31,6 +37,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import difflib
+import gc
 import json
 import os
 import random
@@ -39,7 +46,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any, TypeVar
@@ -52,11 +59,13 @@ from align_speed import Counters, distinct_sentences, reuters_date  # noqa: E402
 from variants import Planted, Variant, make_variant  # noqa: E402
 
 from compare.align import AlignConfig, align_all, group_stories, similar_sentences, tokenize  # noqa: E402
+from compare.cli import COLLECTOR_THRESHOLDS  # noqa: E402
 from compare.comparison import find_discrepancies  # noqa: E402
 from compare.extract import extract_facts  # noqa: E402
 from compare.ingest import article_from_text  # noqa: E402
 from compare.lexicon import fold_counts  # noqa: E402
-from compare.pipeline import date_articles, date_from_stories, parallel_map  # noqa: E402
+from compare.parallel import parallel_map  # noqa: E402
+from compare.pipeline import date_articles, date_from_stories, extract_compared  # noqa: E402
 from compare.records import Alignment, Article, Discrepancy, Fact, FactKind, Story  # noqa: E402
 
 T = TypeVar("T")
@@ -64,6 +73,11 @@ ROOT = Path(__file__).resolve().parent.parent
 STAGES = ("ingest", "date", "align", "stories", "extract", "compare")
 Record = tuple[str, str, str | None]  # (id, text, date)
 BBC_DAYS = (dt.date(2004, 6, 1), 365)
+
+
+def _ingest(record: Record) -> Article:
+    rid, text, date = record
+    return article_from_text(text, id=rid, date=date)
 
 
 def timed(clock: dict[str, float], stage: str, work: Callable[[], T]) -> T:
@@ -91,12 +105,14 @@ def load_records(data: Path) -> list[Record]:
     return records
 
 
-def sample(records: list[Record], fraction: float, seed: int) -> list[Record]:
-    """A seeded share of the records, in corpus order."""
+def sample(records: list[Record], fraction: float, seed: int, keep: Collection[int] = ()) -> list[Record]:
+    """A seeded share of the records, in corpus order, with the indices `keep` among them."""
     if fraction >= 1:
         return list(records)
-    chosen = sorted(random.Random(seed).sample(range(len(records)), round(len(records) * fraction)))
-    return [records[i] for i in chosen]
+    kept = set(keep)
+    rest = [i for i in range(len(records)) if i not in kept]
+    others = random.Random(seed).sample(rest, max(0, round(len(records) * fraction) - len(kept)))
+    return [records[i] for i in sorted([*kept, *others])]
 
 
 def source_date(record: Record, seed: int) -> str | None:
@@ -106,11 +122,17 @@ def source_date(record: Record, seed: int) -> str | None:
     return (start + dt.timedelta(days=random.Random(f"{seed}:date:{record[0]}").randrange(days))).isoformat()
 
 
-def write_variants(records: list[Record], count: int, seed: int) -> tuple[list[Record], list[Variant]]:
-    """Write `count` variants of a seeded sample of `records`; return the records (sources dated) and variants."""
+def write_variants(records: list[Record], count: int, seed: int) -> tuple[list[Record], list[Variant], list[int]]:
+    """Write `count` variants of a seeded sample of `records`: the records (sources dated), variants, sources' indices.
+
+    The sources are the first records of one seeded order of the whole corpus that a
+    variant can be made of, and a variant depends only on its source and the seed:
+    the variants of a smaller size are the first of every larger size's.
+    """
     order = list(range(len(records)))
     random.Random(f"{seed}:sources").shuffle(order)
     variants: list[Variant] = []
+    sources: list[int] = []
     records = list(records)
     for index in order:
         if len(variants) >= count:
@@ -122,7 +144,8 @@ def write_variants(records: list[Record], count: int, seed: int) -> tuple[list[R
         if variant is not None:
             records[index] = (rid, text, date)
             variants.append(variant)
-    return records, variants
+            sources.append(index)
+    return records, variants, sources
 
 
 # --------------------------------------------------------------------------- recall
@@ -178,6 +201,12 @@ def recall(
     return {k: (v[0], v[1]) for k, v in counts.items()}, classes, missed
 
 
+def planted_key(p: Planted | dict[str, Any]) -> str:
+    """One planted change's name across runs: its variant, kind and changed span."""
+    fields = p if isinstance(p, dict) else asdict(p)
+    return f"{fields['variant']}:{fields['kind']}:{fields['variant_span'][0]}"
+
+
 def _why_missed(
     p: Planted,
     by_id: dict[str, Article],
@@ -188,6 +217,7 @@ def _why_missed(
 ) -> str:
     kinds = NUMBER_KINDS if p.kind == "number" else QUOTE_KINDS
     source, variant = by_id[p.source], by_id[p.variant]
+    facts = {**facts, p.source: extract_facts(source), p.variant: extract_facts(variant)}  # every fact, even of a lone article
     fs = _fact_at(facts[p.source], p.source_span, kinds)
     fv = _fact_at(facts[p.variant], p.variant_span, kinds)
     if fs is None or fv is None:
@@ -241,14 +271,14 @@ def by_corpus(planted: list[Planted], missed: list[tuple[Planted, str]]) -> list
 
 def measure(data: Path, fraction: float, variant_count: int, seed: int, jobs: int, count: bool) -> dict[str, Any]:
     setup_start = time.perf_counter()
-    records = sample(load_records(data), fraction, seed)
-    records, variants = write_variants(records, max(1, round(variant_count * fraction)), seed)
+    records, variants, sources = write_variants(load_records(data), max(1, round(variant_count * fraction)), seed)
+    records = sample(records, fraction, seed, keep=sources)
     texts = records + [(v.id, v.text, v.date) for v in variants]
     planted = [p for v in variants for p in v.planted]
     setup = time.perf_counter() - setup_start
 
     clock: dict[str, float] = {}
-    articles = timed(clock, "ingest", lambda: [article_from_text(text, id=rid, date=date) for rid, text, date in texts])
+    articles = timed(clock, "ingest", lambda: parallel_map(_ingest, texts, jobs))
     articles = timed(clock, "date", lambda: sorted(date_articles(articles, jobs), key=lambda a: a.id))
     alignments = timed(clock, "align", lambda: align_all(articles, AlignConfig(), jobs))
 
@@ -257,7 +287,7 @@ def measure(data: Path, fraction: float, variant_count: int, seed: int, jobs: in
         return stories, date_from_stories(articles, stories)
 
     stories, articles = timed(clock, "stories", stories_stage)
-    facts = timed(clock, "extract", lambda: dict(zip((a.id for a in articles), parallel_map(extract_facts, articles, jobs), strict=True)))
+    facts = timed(clock, "extract", lambda: extract_compared(articles, stories, jobs))
     found = timed(clock, "compare", lambda: find_discrepancies(articles, facts, stories, alignments))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     total = sum(clock.values())
@@ -281,6 +311,7 @@ def measure(data: Path, fraction: float, variant_count: int, seed: int, jobs: in
         "recall": per_kind,
         "classes": dict(classes),
         "missed": [(asdict(p), why) for p, why in missed],
+        "planted": [[planted_key(p), p.kind] for p in planted],
         "candidates_per_sentence": None,
         "by_corpus": by_corpus(planted, missed),
     }
@@ -380,6 +411,28 @@ def describe(row: dict[str, Any]) -> None:
               f"{planted['original']!r} -> {planted['changed']!r}: {why}")
 
 
+def same_changes(rows: list[dict[str, Any]]) -> None:
+    """Recall at every size on the changes planted at the smallest (its variants are in every larger run too)."""
+    smallest = min(rows, key=lambda r: len(r["planted"]))
+    common = dict(smallest["planted"])  # key -> kind
+    first_missed = {planted_key(p) for p, _ in smallest["missed"]}
+    print(f"\nThe same {len(common)} planted changes (those of size {smallest['size']}) at every size:\n")
+    table, lost = [], []
+    for row in rows:
+        missed = {planted_key(p): (p, why) for p, why in row["missed"]}
+        cells = [row["size"]]
+        for kind in ("number", "quote"):
+            keys = [k for k, v in common.items() if v == kind]
+            found = sum(1 for k in keys if k not in missed)
+            cells.append(f"{found}/{len(keys)} = {found / max(len(keys), 1):.1%}")
+        table.append(cells)
+        lost += [(row["size"], *missed[k]) for k in common if k in missed and k not in first_missed]
+    print(tabulate(table, headers=["size", "number", "quote"], tablefmt="github", disable_numparse=True))
+    for size, planted, why in lost:
+        print(f"- found at size {smallest['size']}, missed at {size}: {planted['kind']} {planted['source']} -> "
+              f"{planted['variant']}: {planted['original']!r} -> {planted['changed']!r}: {why}")
+
+
 def _varied(missed: list[Any], limit: int) -> list[Any]:
     """Up to `limit` missed examples, taken in turn from each reason so that rare reasons show."""
     by_reason: dict[str, list[Any]] = {}
@@ -405,6 +458,7 @@ def main() -> None:
     parser.add_argument("--no-count", action="store_true", help="skip the counting pass (candidates/sentence)")
     parser.add_argument("--emit-json", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    gc.set_threshold(*COLLECTOR_THRESHOLDS)  # as the CLI runs
     if not (args.data / "bbc-news-2225" / "bbc_news.jsonl").exists():
         parser.error(f"no {args.data / 'bbc-news-2225' / 'bbc_news.jsonl'}: give the evaluation folder with --data")
 
@@ -425,6 +479,8 @@ def main() -> None:
         rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
     print(f"cores: {os.cpu_count()}, Python {sys.version.split()[0]}, seed {args.seed}, jobs {args.jobs}\n")
     print(tabulate([table_row(r) for r in rows], headers=HEADERS, tablefmt="github", disable_numparse=True))
+    if len(rows) > 1:
+        same_changes(rows)
     for row in rows:
         describe(row)
     if args.naive_sample:

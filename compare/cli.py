@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import tempfile
@@ -170,6 +171,14 @@ def _run(paths: Sequence[str], against: Sequence[str], config: Config, baseline:
         raise Failure(str(error)) from None
 
 
+# A run keeps millions of small objects (tokens, facts, sentence pairs) until it ends, and
+# CPython's cycle collector at its default thresholds (a young collection every 700
+# allocations, a full one every 100 young) traverses them again and again: 14 of 59 s
+# checking BBC + Reuters. The collector stays on, so cycles are still freed, and runs
+# rarely enough that a run costs what it would with the collector off (same peak memory).
+COLLECTOR_THRESHOLDS = (50_000, 20, 100)
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="factdiff")
 def main() -> None:
@@ -178,6 +187,7 @@ def main() -> None:
     Defaults for `check` can be kept in `.factdiff.toml` or in `[tool.factdiff]`
     of `pyproject.toml` (found from the current folder upwards; see the README).
     """
+    gc.set_threshold(*COLLECTOR_THRESHOLDS)
 
 
 _against_option = click.option(
