@@ -134,7 +134,7 @@ def _as_quantity(fact: Fact) -> Quantity:
     value: float = float(fact.value)
     high = fact.high
     if fact.kind is FactKind.AGE:
-        units = frozenset({"year of age"})
+        units = frozenset({f"{fact.unit or 'year'} of age"})  # an 18-month-old: `month of age`
     elif fact.kind is FactKind.MONEY and RE_CENT.search(fact.text):
         # factdiff states cents in dollars (19 cents -> 0.19 USD); NewsQuant keeps cents.
         value, high = value * 100, (high * 100 if high is not None else None)

@@ -29,7 +29,7 @@ How each set is matched:
   concept against several gold values before one takes it by unit. factdiff's facts are
   put in CQE's vocabulary the way CQE's tagger maps other systems: units and currency
   codes to CQE's unit names (`USD` -> `dollar`, `km` -> `kilometre`), an age to `year of
-  age`, a fraction to `%` and what it is a fraction of (`% population`) or to that
+  age` (`month of age` for an 18-month-old), a fraction to `%` and what it is a fraction of (`% population`) or to that
   thing (`1/16 of a US pint` -> `pint`), cents (which factdiff states in dollars) back to
   cents (`63 cents per share` -> `cent per share`; pence written `118.5p` -> `point`, the
   name CQE's tagger gives another system's `p`); a number without unit matches gold

@@ -58,7 +58,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from align_speed import Counters, distinct_sentences, reuters_date  # noqa: E402
 from variants import Planted, Variant, make_variant  # noqa: E402
 
-from compare.align import AlignConfig, align_all, group_stories, similar_sentences, tokenize  # noqa: E402
+from compare.align import (  # noqa: E402
+    AlignConfig,
+    align_all,
+    align_corpus,
+    group_stories,
+    sentence_shape,
+    similar_sentences,
+    tokenize,
+)
 from compare.cli import COLLECTOR_THRESHOLDS  # noqa: E402
 from compare.comparison import find_discrepancies  # noqa: E402
 from compare.extract import extract_facts  # noqa: E402
@@ -66,7 +74,7 @@ from compare.ingest import article_from_text  # noqa: E402
 from compare.lexicon import fold_counts  # noqa: E402
 from compare.parallel import parallel_map  # noqa: E402
 from compare.pipeline import date_articles, date_from_stories, extract_compared  # noqa: E402
-from compare.records import Alignment, Article, Discrepancy, Fact, FactKind, Story  # noqa: E402
+from compare.records import Alignment, Article, Boilerplate, Discrepancy, Fact, FactKind, Story  # noqa: E402
 
 T = TypeVar("T")
 ROOT = Path(__file__).resolve().parent.parent
@@ -170,6 +178,7 @@ def recall(
     stories: tuple[Story, ...],
     alignments: tuple[Alignment, ...],
     found: tuple[Discrepancy, ...],
+    boilerplate: tuple[Boilerplate, ...] = (),
 ) -> tuple[dict[str, tuple[int, int]], Counter[str], list[tuple[Planted, str]]]:
     """Per kind (found, planted); the classes of the discrepancies that found them; the missed with a reason guess."""
     by_article: dict[str, list[Discrepancy]] = {}
@@ -197,7 +206,8 @@ def recall(
             tally[0] += 1
             classes[f"{p.kind}: {hit.cls.value}/{hit.severity.value}"] += 1
         else:
-            missed.append((p, _why_missed(p, by_id, facts, story_of, alignment_of, by_article)))
+            why = _why_missed(p, by_id, facts, story_of, alignment_of, by_article)
+            missed.append((p, why + _boilerplate_note(p, by_id, boilerplate, why)))
     return {k: (v[0], v[1]) for k, v in counts.items()}, classes, missed
 
 
@@ -205,6 +215,22 @@ def planted_key(p: Planted | dict[str, Any]) -> str:
     """One planted change's name across runs: its variant, kind and changed span."""
     fields = p if isinstance(p, dict) else asdict(p)
     return f"{fields['variant']}:{fields['kind']}:{fields['variant_span'][0]}"
+
+
+def _boilerplate_note(p: Planted, by_id: dict[str, Article], boilerplate: tuple[Boilerplate, ...], why: str) -> str:
+    """For a miss of alignment (no pair, too few, not this pair): how many sentences of each side are boilerplate."""
+    if not why.startswith(("not aligned", "not one story", "sentences not aligned")):
+        return ""
+    carried = {(aid, b.shape): b for b in boilerplate for aid in b.ids}
+    parts = []
+    for side, aid in (("source", p.source), ("variant", p.variant)):
+        shapes = [sentence_shape(t) for t in tokenize(by_id[aid]).tokens]
+        found = [carried[(aid, shape)] for shape in shapes if (aid, shape) in carried]
+        if found:
+            widest = max(found, key=lambda b: b.articles)
+            kind = "widely aligned" if widest.paired else "template"
+            parts.append(f"{side} {len(found)} of {len(shapes)} (widest: {kind}, in {widest.articles} articles)")
+    return f"; boilerplate sentences: {', '.join(parts)}" if parts else "; no boilerplate sentence"
 
 
 def _why_missed(
@@ -280,7 +306,7 @@ def measure(data: Path, fraction: float, variant_count: int, seed: int, jobs: in
     clock: dict[str, float] = {}
     articles = timed(clock, "ingest", lambda: parallel_map(_ingest, texts, jobs))
     articles = timed(clock, "date", lambda: sorted(date_articles(articles, jobs), key=lambda a: a.id))
-    alignments = timed(clock, "align", lambda: align_all(articles, AlignConfig(), jobs))
+    alignments, boilerplate = timed(clock, "align", lambda: align_corpus(articles, AlignConfig(), jobs))
 
     def stories_stage() -> tuple[tuple[Story, ...], list[Article]]:
         stories = group_stories(articles, alignments)
@@ -293,7 +319,7 @@ def measure(data: Path, fraction: float, variant_count: int, seed: int, jobs: in
     total = sum(clock.values())
     megabytes = sum(len(a.text.encode("utf-8")) for a in articles) / 1e6
 
-    per_kind, classes, missed = recall(planted, articles, facts, stories, alignments, found)
+    per_kind, classes, missed = recall(planted, articles, facts, stories, alignments, found, boilerplate)
     row: dict[str, Any] = {
         "size": "full" if fraction >= 1 else f"{fraction:g}",
         "articles": len(articles),

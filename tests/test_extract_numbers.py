@@ -874,6 +874,24 @@ def test_counts_compounded_with_their_noun(sentence: str, expected: list[tuple[s
 @pytest.mark.parametrize(
     "sentence, expected",
     [
+        ("The label shipped 2.1M vinyl and digital albums last year.", [("2.1M", "vinyl and digital albums")]),
+        ("The clinic treated 75 new or returning patients.", [("75", "new or returning patients")]),
+        ("Rescuers found 30 dead or injured seals on the beach.", [("30", "dead or injured seals")]),
+        # Hard negatives: a plural or collective head ends the phrase before the "and"; no head after it.
+        ("The stall sold 40 pears and apples.", [("40", "pears")]),
+        ("The charity has 25 staff and 90 volunteers.", [("25", "staff"), ("90", "volunteers")]),
+        ("Output reached 300 units and then it fell.", [("300", "units")]),
+        ("They hired 300 new and it paid off.", [("300", "new")]),
+    ],
+)
+def test_counted_noun_after_coordinated_modifiers(sentence: str, expected: list[tuple[str, str | None]]) -> None:
+    """"2.1M vinyl and digital albums" counts albums: "and"/"or" joins modifiers only when a head noun follows."""
+    assert expected == [(f.text, f.counts) for f in facts(sentence) if f.kind.value == "quantity"]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
         ("It will cut costs by $1bn (£530m) a year.", [("$1bn", "USD/year"), ("£530m", "GBP/year")]),
         ("Fraud cost it 900 rupees ($20; £10) per tonne.", [("900 rupees", "INR/t"), ("$20", "USD/t"), ("£10", "GBP/t")]),
         ("Tax cuts worth 6.8bn rand ($1.2bn) a year.", [("6.8bn rand", "ZAR/year"), ("$1.2bn", "USD/year")]),

@@ -2091,6 +2091,9 @@ def _fold(phrase: str) -> str:
     return phrase
 
 
+COORDINATORS = frozenset({"and", "or"})
+
+
 def _phrase_after(text: str, pos: int, *, lowercase_only: bool, skip_determiners: bool) -> str | None:
     """Return the noun phrase starting at `pos` ("US military personnel"), or None."""
     toks = _tokens(text, pos)
@@ -2098,9 +2101,15 @@ def _phrase_after(text: str, pos: int, *, lowercase_only: bool, skip_determiners
         while toks and RE_DETERMINER.match(toks[0]):
             toks = toks[1:]
     words: list[str] = []
+    joined = 0  # words before an "and"/"or" between modifiers ("4.3M digital and physical sales")
+    headed = False
     for i, tok in enumerate(toks):
         low = tok.lower()
         acronym = tok.isupper() and len(tok) > 1  # "US" troops, not the pronoun "us"
+        if low in COORDINATORS and words and not joined and i + 1 < len(toks):
+            joined = len(words)
+            words.append(low)
+            continue
         if not tok[:1].isalpha() or (low in STOP_WORDS and not acronym):
             break
         if low in ONES or low in TENS or low in SCALES:  # "48% use two or three"
@@ -2121,8 +2130,13 @@ def _phrase_after(text: str, pos: int, *, lowercase_only: bool, skip_determiners
         if low in COLLECTIVE_HEADS or (
             not tok.isupper() and len(low) > 3 and low.endswith("s")
             and not low.endswith(("ss", "us", "is"))
-        ) or len(words) == 4:  # fmt: skip
+        ):  # fmt: skip
+            headed = True
             break
+        if len(words) == 4 + bool(joined):
+            break
+    if joined and not headed:
+        words = words[:joined]  # "300 new and..." with no plural or collective head after: the first words alone
     folded = _fold(" ".join(words))
     if folded in ("GDP", "GNP"):
         return folded
