@@ -110,6 +110,10 @@ RE_STANDING = regex.compile(
     regex.IGNORECASE,
 )
 
+# Words that date a sentence by its article's day (`different_days`), and a day's value.
+RELATIVE_DAYS = frozenset({"today", "tonight", "yesterday", "tomorrow", "this morning", "this afternoon", "this evening", "last night"})
+RE_DAY_VALUE = regex.compile(r"^\d{4}-\d{2}-\d{2}$")
+
 RE_NEGATION = regex.compile(r"^(?:not|no|never|nt|cannot|neither|nor)$")
 RE_ELLIPSIS = regex.compile(r"\.\s?\.\s?\.|…")
 
@@ -226,6 +230,7 @@ class _Context:
     _article_places: dict[str, frozenset[str]] = field(default_factory=dict)
     _months: dict[str, frozenset[int]] = field(default_factory=dict)
     _fact_index: dict[str, _FactIndex] = field(default_factory=dict)
+    _days: dict[str, dict[int, dict[str, str]]] = field(default_factory=dict)
 
     def fact(self, ref: FactRef) -> Fact:
         return self.facts[ref[0]][ref[1]]
@@ -252,6 +257,29 @@ class _Context:
             if article not in self._months:
                 self._months[article] = reference_months(self.facts[article])
         return bool(self._months[a] and self._months[b] and not self._months[a] & self._months[b])
+
+    def different_days(self, a: str, sentence_a: int, b: str, sentence_b: int) -> bool:
+        """True if the two sentences date their report by the same relative day resolved to different days.
+
+        "Yesterday funds averaged 6.01 pct" on 5 March and "Yesterday funds averaged
+        5.99 pct" on 6 March are two days' editions of one daily report, not rival
+        figures; "yesterday" on Monday and "on Sunday" on Tuesday name one day.
+        """
+        days_a = self._relative_days(a).get(sentence_a)
+        days_b = self._relative_days(b).get(sentence_b)
+        if not days_a or not days_b:
+            return False
+        return any(word in days_b and days_b[word] != day for word, day in days_a.items())
+
+    def _relative_days(self, article: str) -> dict[int, dict[str, str]]:
+        if article not in self._days:
+            found: dict[int, dict[str, str]] = defaultdict(dict)
+            for fact in self.facts[article]:
+                word = " ".join(fact.text.casefold().split())
+                if fact.kind == FactKind.DATE and word in RELATIVE_DAYS and RE_DAY_VALUE.match(str(fact.value)):
+                    found[fact.sentence][word] = str(fact.value)
+            self._days[article] = dict(found)
+        return self._days[article]
 
     def fact_index(self, article: str) -> _FactIndex:
         """The article's facts indexed for pairing (`_candidate_facts`), built once."""
@@ -359,6 +387,8 @@ def _numeric_groups(ctx: _Context, story: Story) -> Iterator[tuple[list[FactRef]
             continue
         for i, j in _candidate_facts(ctx, a, b):
             fa, fb = ctx.facts[a][i], ctx.facts[b][j]
+            if ctx.different_days(a, fa.sentence, b, fb.sentence):
+                continue  # two days' editions of one daily report
             if fa.kind == FactKind.DATE:
                 score = ctx.aligned_score(a, fa, b, fb)
                 reason = f"aligned sentences (similarity {score:.2f})" if score else None

@@ -266,6 +266,38 @@ def test_one_event_naming_different_months_once_is_still_a_conflict() -> None:
     assert [("date", "conflict")] == [(d.kind.value, d.cls.value) for d in result.discrepancies]
 
 
+DAILY_MARKET = """Interbank rates
+
+Overnight interbank money averaged {rate} pct {when}, dealers said.
+
+The central bank is expected to add liquidity to the market this week through repurchase agreements.
+
+Dealers said the bank would announce the size of the operation around midday.
+"""
+
+
+@pytest.mark.parametrize(
+    "date_a, when_a, date_b, when_b, flagged",
+    [
+        ("1987-03-05", "yesterday", "1987-03-06", "yesterday", False),  # two days' editions of a daily report
+        ("1987-03-05", "today", "1987-03-06", "today", False),
+        ("1987-03-06", "yesterday", "1987-03-06", "yesterday", True),  # one day, two figures: a conflict
+        ("1987-03-09", "yesterday", "1987-03-10", "on Sunday", True),  # 'yesterday' on Monday is Sunday
+    ],
+)
+def test_editions_of_a_daily_report_are_not_compared(date_a: str, when_a: str, date_b: str, when_b: str, flagged: bool) -> None:
+    """The same relative day ('yesterday') in articles of different dates names different days: not rival figures."""
+    from compare.pipeline import check_articles
+
+    a = article_from_text(DAILY_MARKET.format(rate="6.01", when=when_a), id="a", date=date_a)
+    b = article_from_text(DAILY_MARKET.format(rate="5.99", when=when_b), id="b", date=date_b)
+    result = check_articles([a, b])
+    assert [("a", "b")] == [s.articles for s in result.stories if len(s.articles) > 1]
+    found = [(d.kind.value, d.cls.value) for d in result.discrepancies if d.kind == FactKind.PERCENT]
+    assert ([("percent", "conflict")] if flagged else []) == found
+    assert not [d for d in result.discrepancies if d.kind == FactKind.DATE]  # the days themselves are no conflict
+
+
 @pytest.mark.parametrize(
     "values, expected",
     [
