@@ -479,12 +479,12 @@ def align_corpus(
     shapes = find_boilerplate(tokenized.values(), config, lambda article_id: by_id[article_id].sentences)
     found = similar_sentences(list(tokenized.values()), config, jobs, shapes, skip_widespread=True)
     lengths = {a.id: len(a.sentences) for a in articles}
-    raw = raw_alignments(found, lengths)
-    widespread = widely_paired(partner_counts(raw), config)
+    raw = [(a, b, found[(a, b)]) for a, b in sorted(found)]  # as `raw_alignments`, without building them
+    widespread = widely_paired(_partner_counts(raw), config)
     paired = paired_boilerplate(
         widespread, lambda ref: sentence_shape(tokenized[ref[0]].tokens[ref[1]]), lambda i: by_id[i].sentences
     )
-    return settle(raw, widespread, lengths), sort_boilerplate([*shapes.values(), *paired])
+    return _settle(raw, widespread, lengths), sort_boilerplate([*shapes.values(), *paired])
 
 
 def sort_boilerplate(records: Iterable[Boilerplate]) -> tuple[Boilerplate, ...]:
@@ -492,12 +492,21 @@ def sort_boilerplate(records: Iterable[Boilerplate]) -> tuple[Boilerplate, ...]:
     return tuple(sorted(records, key=lambda b: (-b.articles, -b.sentences, b.shape, b.paired)))
 
 
+# An article pair's scored sentence pairs, `(left id, right id, [(score, i, j), ...])`: what
+# `similar_sentences` finds, and what a raw alignment holds.
+ScoredPairs = tuple[str, str, Sequence[tuple[float, int, int]]]
+
+
 def partner_counts(alignments: Iterable[Alignment]) -> Counter[SentenceRef]:
     """For each aligned sentence, the number of other articles it aligns with (from raw alignments)."""
+    return _partner_counts(_scored_pairs(a) for a in alignments)
+
+
+def _partner_counts(article_pairs: Iterable[ScoredPairs]) -> Counter[SentenceRef]:
     counts: Counter[SentenceRef] = Counter()
-    for alignment in alignments:
-        counts.update({(alignment.left, pair.left) for pair in alignment.pairs})
-        counts.update({(alignment.right, pair.right) for pair in alignment.pairs})
+    for left, right, scored in article_pairs:
+        counts.update({(left, i) for _, i, _ in scored})
+        counts.update({(right, j) for _, _, j in scored})
     return counts
 
 
@@ -523,15 +532,22 @@ def settle(
     An article pair left with no pair has no alignment. On alignments already
     settled, with a smaller `widespread`, the pairs left stay as they were.
     """
+    return _settle((_scored_pairs(a) for a in alignments), widespread, lengths)
+
+
+def _settle(
+    article_pairs: Iterable[ScoredPairs], widespread: Collection[SentenceRef], lengths: Mapping[str, int]
+) -> tuple[Alignment, ...]:
     kept = []
-    for alignment in alignments:
-        scored = [
-            (p.score, p.left, p.right) for p in alignment.pairs
-            if (alignment.left, p.left) not in widespread and (alignment.right, p.right) not in widespread
-        ]
-        if scored:
-            kept.append(_pair_up(alignment.left, alignment.right, scored, min(lengths[alignment.left], lengths[alignment.right])))
+    for left, right, scored in article_pairs:
+        rest = [(score, i, j) for score, i, j in scored if (left, i) not in widespread and (right, j) not in widespread]
+        if rest:
+            kept.append(_pair_up(left, right, rest, min(lengths[left], lengths[right])))
     return tuple(kept)
+
+
+def _scored_pairs(alignment: Alignment) -> ScoredPairs:
+    return alignment.left, alignment.right, [(p.score, p.left, p.right) for p in alignment.pairs]
 
 
 def paired_boilerplate(
