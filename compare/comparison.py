@@ -261,9 +261,10 @@ class _Context:
     def different_days(self, a: str, sentence_a: int, b: str, sentence_b: int) -> bool:
         """True if the two sentences date their report by the same relative day resolved to different days.
 
-        "Yesterday funds averaged 6.01 pct" on 5 March and "Yesterday funds averaged
-        5.99 pct" on 6 March are two days' editions of one daily report, not rival
-        figures; "yesterday" on Monday and "on Sunday" on Tuesday name one day.
+        "Overnight money averaged 4.10 pct yesterday, dealers said" on 5 March and
+        "... 4.05 pct yesterday ..." on 6 March are two days' editions of one daily
+        report, not rival figures; "yesterday" on Monday and "on Sunday" on Tuesday
+        name one day.
         """
         days_a = self._relative_days(a).get(sentence_a)
         days_b = self._relative_days(b).get(sentence_b)

@@ -289,8 +289,8 @@ def test_editions_of_a_daily_report_are_not_compared(date_a: str, when_a: str, d
     """The same relative day ('yesterday') in articles of different dates names different days: not rival figures."""
     from compare.pipeline import check_articles
 
-    a = article_from_text(DAILY_MARKET.format(rate="6.01", when=when_a), id="a", date=date_a)
-    b = article_from_text(DAILY_MARKET.format(rate="5.99", when=when_b), id="b", date=date_b)
+    a = article_from_text(DAILY_MARKET.format(rate="4.10", when=when_a), id="a", date=date_a)
+    b = article_from_text(DAILY_MARKET.format(rate="4.05", when=when_b), id="b", date=date_b)
     result = check_articles([a, b])
     assert [("a", "b")] == [s.articles for s in result.stories if len(s.articles) > 1]
     found = [(d.kind.value, d.cls.value) for d in result.discrepancies if d.kind == FactKind.PERCENT]
