@@ -2101,7 +2101,7 @@ def _phrase_after(text: str, pos: int, *, lowercase_only: bool, skip_determiners
         while toks and RE_DETERMINER.match(toks[0]):
             toks = toks[1:]
     words: list[str] = []
-    joined = 0  # words before an "and"/"or" between modifiers ("4.3M digital and physical sales")
+    joined = 0  # words before an "and"/"or" between modifiers ("2.1M vinyl and digital albums")
     headed = False
     for i, tok in enumerate(toks):
         low = tok.lower()
