@@ -77,6 +77,9 @@ WRAP_WIDTH = 100
 SHORT_LINE = 0.7
 
 
+RE_QUOTE_MARK = regex.compile(r'[“”"]')
+
+
 def quotation_spans(text: str) -> list[tuple[int, int]]:
     """Return the spans of double quotations that open and close inside `text`.
 
@@ -86,7 +89,8 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     open_curly: int | None = None
     open_straight: int | None = None
-    for index, char in enumerate(text):
+    for mark in RE_QUOTE_MARK.finditer(text):  # only the marks are visited, not every character
+        index, char = mark.start(), mark.group()
         if char == "“":
             if open_curly is None:
                 open_curly = index
