@@ -110,8 +110,7 @@ RE_STANDING = regex.compile(
     regex.IGNORECASE,
 )
 
-# Words that date a sentence by its article's day (`different_days`), and a day's value.
-RELATIVE_DAYS = frozenset({"today", "tonight", "yesterday", "tomorrow", "this morning", "this afternoon", "this evening", "last night"})
+# A day's value, as date facts give it (`different_days`).
 RE_DAY_VALUE = regex.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 RE_NEGATION = regex.compile(r"^(?:not|no|never|nt|cannot|neither|nor)$")
@@ -230,7 +229,7 @@ class _Context:
     _article_places: dict[str, frozenset[str]] = field(default_factory=dict)
     _months: dict[str, frozenset[int]] = field(default_factory=dict)
     _fact_index: dict[str, _FactIndex] = field(default_factory=dict)
-    _days: dict[str, dict[int, dict[str, str]]] = field(default_factory=dict)
+    _days: dict[str, dict[int, set[int]]] = field(default_factory=dict)
 
     def fact(self, ref: FactRef) -> Fact:
         return self.facts[ref[0]][ref[1]]
@@ -259,26 +258,29 @@ class _Context:
         return bool(self._months[a] and self._months[b] and not self._months[a] & self._months[b])
 
     def different_days(self, a: str, sentence_a: int, b: str, sentence_b: int) -> bool:
-        """True if the two sentences date their report by the same relative day resolved to different days.
+        """True if the two sentences date their report the same way relative to articles of different dates.
 
-        "Overnight money averaged 4.10 pct yesterday, dealers said" on 5 March and
-        "... 4.05 pct yesterday ..." on 6 March are two days' editions of one daily
-        report, not rival figures; "yesterday" on Monday and "on Sunday" on Tuesday
-        name one day.
+        A day a sentence names lies some days before or after its article's date.
+        "Overnight money averaged 4.10 pct yesterday" on 5 March and "... 4.05 pct
+        yesterday" on 6 March, or "... on March 4" on 5 March and "... on March 5" on
+        6 March, name a day at the same offset from different dates: two days'
+        editions of one daily report, not rival figures. "Yesterday" on Monday and
+        "on Sunday" on Tuesday name one day (offsets -1 and -2), so they compare.
         """
-        days_a = self._relative_days(a).get(sentence_a)
-        days_b = self._relative_days(b).get(sentence_b)
-        if not days_a or not days_b:
+        offsets_a = self._day_offsets(a).get(sentence_a)
+        offsets_b = self._day_offsets(b).get(sentence_b)
+        if not offsets_a or not offsets_b or _date(self.articles[a].date) == _date(self.articles[b].date):
             return False
-        return any(word in days_b and days_b[word] != day for word, day in days_a.items())
+        return not offsets_a.isdisjoint(offsets_b)
 
-    def _relative_days(self, article: str) -> dict[int, dict[str, str]]:
+    def _day_offsets(self, article: str) -> dict[int, set[int]]:
+        """By sentence, the days between the article's date and each day the sentence names."""
         if article not in self._days:
-            found: dict[int, dict[str, str]] = defaultdict(dict)
+            found: dict[int, set[int]] = defaultdict(set)
+            published = _date(self.articles[article].date)
             for fact in self.facts[article]:
-                word = " ".join(fact.text.casefold().split())
-                if fact.kind == FactKind.DATE and word in RELATIVE_DAYS and RE_DAY_VALUE.match(str(fact.value)):
-                    found[fact.sentence][word] = str(fact.value)
+                if published is not None and fact.kind == FactKind.DATE and RE_DAY_VALUE.match(str(fact.value)):
+                    found[fact.sentence].add((dt.date.fromisoformat(str(fact.value)) - published).days)
             self._days[article] = dict(found)
         return self._days[article]
 

@@ -283,10 +283,12 @@ Dealers said the bank would announce the size of the operation around midday.
         ("1987-03-05", "today", "1987-03-06", "today", False),
         ("1987-03-06", "yesterday", "1987-03-06", "yesterday", True),  # one day, two figures: a conflict
         ("1987-03-09", "yesterday", "1987-03-10", "on Sunday", True),  # 'yesterday' on Monday is Sunday
+        ("1987-03-05", "on March 4", "1987-03-06", "on March 5", False),  # the day before each: editions again
+        ("1987-03-05", "on March 10", "1987-03-06", "on March 10", True),  # one day ahead of both: one event
     ],
 )
 def test_editions_of_a_daily_report_are_not_compared(date_a: str, when_a: str, date_b: str, when_b: str, flagged: bool) -> None:
-    """The same relative day ('yesterday') in articles of different dates names different days: not rival figures."""
+    """A day named at the same offset from articles of different dates ('yesterday') is two days: not rival figures."""
     from compare.pipeline import check_articles
 
     a = article_from_text(DAILY_MARKET.format(rate="4.10", when=when_a), id="a", date=date_a)
