@@ -19,7 +19,8 @@ file from elsewhere cannot run code). Tables:
   read (text, sentences, metadata, date before story inference); `head` and `body`
   hold it as JSON. `facts` are extracted with `date_used`, the article's date
   after story inference; `world` holds the facts other stories can need
-  (person mentions, or every fact when it states a standing figure: `standing`).
+  (`comparison.lone_article_kinds`: person mentions, and the numbers of an article
+  naming a target or standard: `standing`).
 - `skipped`: inputs that could not be read, reported as `--against FOLDER` would.
 - `alignment`: every aligned pair of archive articles (by row, the smaller id
   left), with the pairs, coverage and `linked` (same story or near-duplicates).
@@ -104,11 +105,10 @@ from compare.align import (
     widely_paired,
 )
 from compare.baseline import apply_baseline
-from compare.comparison import RE_STANDING, find_discrepancies
+from compare.comparison import find_discrepancies, lone_article_kinds
 from compare.errors import ConfigError, InputError
 from compare.extract import extract_facts
 from compare.ingest import unique_ids
-from compare.lexicon import fold_counts
 from compare.pipeline import Config, date_articles, date_from_stories, limit_scope, name_outlets, parallel_map, where
 from compare.records import (
     NUMERIC_KINDS,
@@ -294,12 +294,10 @@ def _facts_from(text: str) -> tuple[Fact, ...]:
 
 
 def _world(article: Article, facts: Sequence[Fact]) -> tuple[list[Fact], bool]:
-    """The facts other stories can need: all of them if one states a standing figure, else the persons."""
-    standing = any(
-        f.kind in NUMERIC_KINDS and fold_counts(f.counts) and RE_STANDING.search(article.sentences[f.sentence].text)
-        for f in facts
-    )
-    return (list(facts) if standing else [f for f in facts if f.kind == FactKind.PERSON]), standing
+    """The facts other stories can need (`lone_article_kinds`), and whether numbers are among them."""
+    kinds = lone_article_kinds(article)
+    world = [f for f in facts if f.kind in kinds]
+    return world, any(f.kind in NUMERIC_KINDS for f in world)
 
 
 def _digest(article: Article) -> str:

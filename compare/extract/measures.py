@@ -246,23 +246,23 @@ RAISING = frozenset(
 ) | INTENT  # fmt: skip
 # Prepositions and particles between a predicate and its amount: "stood at", "fell by", "came to".
 PREPOSITIONS = frozenset("by to at from of for around about between than as on in over under off out worth".split())
+# Adverbs of time, degree and manner that sit beside a verb: "is also trending", "fell sharply to".
+VERB_MODIFIERS = frozenset(
+    "just only nearly almost also still now currently typically roughly barely marginally slightly already "
+    "even further again then once sharply steadily".split()
+)  # fmt: skip
 # Words that hedge or state a direction between a predicate and its amount.
-ADVERBS = frozenset(
+ADVERBS = VERB_MODIFIERS | frozenset(
     """
-    just only nearly almost also still now currently typically roughly approximately around about some
-    barely marginally slightly already even more less well further far a an another additional
-    whopping mere staggering respectively again then once estimated up down higher lower upward
-    downward sharply steadily back somewhere
+    approximately around about some more less well far a an another additional whopping mere staggering
+    respectively estimated up down higher lower upward downward back somewhere
     """.split()
 )  # fmt: skip
 DIRECTIONS = frozenset("up down higher lower".split())
 # Adjectives of an amount that sit between it and its verb: "sold for a record $44 million".
 RECORD_WORDS = frozenset("record all-time".split())
-# Adverbs that stand between a subject or auxiliary and its verb: "is also trending".
-VERB_ADVERBS = frozenset(
-    "just only nearly almost also still now currently typically roughly barely marginally slightly already "
-    "even further again then once sharply steadily never not".split()
-)  # fmt: skip
+# Adverbs that stand between a subject or auxiliary and its verb: "is also trending", "has not risen".
+VERB_ADVERBS = VERB_MODIFIERS | {"never", "not"}
 # Adjectives of dimension after an amount: "90 miles wide" measures no "wide".
 DIMENSIONS = frozenset(
     "wide long high deep tall old thick heavy away apart below above ahead behind across "
