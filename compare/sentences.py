@@ -79,6 +79,8 @@ SHORT_LINE = 0.7
 
 RE_QUOTE_MARK = regex.compile(r'[“”"]')
 
+RE_NEWLINE = regex.compile(r"\n")  # compiled once: the module-level `regex.finditer` looks its pattern up on every call
+
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
     """Return the spans of double quotations that open and close inside `text`.
@@ -176,7 +178,7 @@ def paragraphs(text: str, start: int = 0, end: int | None = None) -> Iterator[tu
     elif is_hard_wrapped(chunk):
         breaks = _wrapped_paragraph_breaks(chunk)
     else:
-        breaks = [(m.start(), m.end()) for m in regex.finditer(r"\n", chunk)]
+        breaks = [(m.start(), m.end()) for m in RE_NEWLINE.finditer(chunk)]
     cursor = 0
     for break_start, break_end in breaks + [(len(chunk), len(chunk))]:
         piece = chunk[cursor:break_start]
@@ -213,7 +215,7 @@ def _wrapped_paragraph_breaks(chunk: str) -> list[tuple[int, int]]:
     `SHORT_LINE` of the text's width) whose break is not inside a sentence
     (`RE_BREAK_IN_SENTENCE`): a heading, or the last line of a paragraph.
     """
-    ends = [m.start() for m in regex.finditer(r"\n", chunk)] + [len(chunk)]
+    ends = [m.start() for m in RE_NEWLINE.finditer(chunk)] + [len(chunk)]
     starts = [0] + [end + 1 for end in ends[:-1]]
     lines = [chunk[a:b] for a, b in zip(starts, ends, strict=True)]
     indents = [len(line) - len(line.lstrip(" \t\u00a0")) for line in lines]
@@ -236,7 +238,7 @@ class LineIndex:
     """Map character offsets of a text to 1-based line numbers in O(log n)."""
 
     def __init__(self, text: str) -> None:
-        self._starts = [0] + [m.end() for m in regex.finditer(r"\n", text)]
+        self._starts = [0] + [m.end() for m in RE_NEWLINE.finditer(text)]
 
     def __call__(self, offset: int) -> int:
         return bisect.bisect_right(self._starts, offset)

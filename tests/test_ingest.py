@@ -10,6 +10,7 @@ from compare.errors import InputError
 from compare.ingest import (
     article_from_text,
     decode,
+    furniture_lines,
     is_furniture,
     iter_paths,
     parse_date,
@@ -126,27 +127,48 @@ def test_header_block_needs_a_date_and_name_lines(text: str) -> None:
     assert None is article.outlet
 
 
-@pytest.mark.parametrize(
-    "line, expected",
-    [
-        ("Advertisement", True),
-        ("Related Posts", True),
-        ("1 of 94", True),
-        ("Featured", True),
-        ("Source link", True),
-        ("Click here to receive Threat Status delivered to your inbox.", True),
-        ("Copyright © 2025 The Washington Times, LLC. Click here for reprint permission.", True),
-        ("— Bill Gertz can be reached at bgertz@washingtontimes.com.", True),
-        ("Please read our comment policy before commenting.", True),
-        # Hard negatives: reporting that merely mentions these words.
-        ("The advertisement campaign cost 3 million dollars, officials said.", False),
-        ("He said 1 of 94 ballots was spoiled in the district.", False),
-        ("Copyright law was debated in parliament on Tuesday, with 55 members voting.", False),
-    ],
-)
+FURNITURE_CASES = [
+    ("Advertisement", True),
+    ("Related Posts", True),
+    ("1 of 94", True),
+    ("Featured", True),
+    ("Source link", True),
+    ("Click here to receive Threat Status delivered to your inbox.", True),
+    ("Copyright © 2025 The Washington Times, LLC. Click here for reprint permission.", True),
+    ("— Bill Gertz can be reached at bgertz@washingtontimes.com.", True),
+    ("Please read our comment policy before commenting.", True),
+    # Hard negatives: reporting that merely mentions these words.
+    ("The advertisement campaign cost 3 million dollars, officials said.", False),
+    ("He said 1 of 94 ballots was spoiled in the district.", False),
+    ("Copyright law was debated in parliament on Tuesday, with 55 members voting.", False),
+]
+
+
+@pytest.mark.parametrize("line, expected", FURNITURE_CASES)
 def test_furniture_lines(line: str, expected: bool) -> None:
     """Page furniture is recognised as a whole line; reporting that mentions the words is not."""
     assert expected == is_furniture(line)
+
+
+def test_furniture_lines_of_a_text_are_its_furniture_lines() -> None:
+    """`furniture_lines` scans a whole text and finds exactly the lines `is_furniture` accepts.
+
+    Lines of every case, in both orders, some indented or padded, one the last line
+    without a newline, one a click-here line over `FURNITURE_LINE_LIMIT`, and a
+    start offset inside the first line.
+    """
+    lines = [line for line, _ in FURNITURE_CASES]
+    lines += ["  Advertisement  ", "\t1 of 94", "Sign up " + "x" * 150, "Follow us on Twitter for updates", "Click here " + "y" * 450]
+    for order in (lines, lines[::-1]):
+        text = "\n".join(["Floods kill 14", "", *order, "", "Advertisement"])
+        for start in (0, 6):
+            cursor, expected = start, []
+            for line in text[start:].split("\n"):
+                if is_furniture(line):
+                    expected.append((cursor, cursor + len(line)))
+                cursor += len(line) + 1
+            assert expected == furniture_lines(text, start)
+            assert len(expected) >= 10
 
 
 def test_furniture_counted_not_lost() -> None:
