@@ -14,9 +14,9 @@ from compare.align import AlignConfig, align_corpus, group_stories
 from compare.baseline import apply_baseline
 from compare.comparison import CompareConfig, find_discrepancies, lone_article_kinds
 from compare.errors import InputError
-from compare.extract import extract_facts, infer_article_date
+from compare.extract import extract_facts, infer_article_date, merge_facts
 from compare.ingest import ARTICLE_BYTES_LIMIT, iter_paths, read_articles, read_stdin, unique_ids
-from compare.parallel import parallel_map
+from compare.parallel import Pending, background_map, parallel_map
 from compare.records import (
     Article,
     BaselineEntry,
@@ -190,22 +190,56 @@ def limit_scope(result: CheckResult, scope: Iterable[str]) -> CheckResult:
     )
 
 
-def extract_compared(articles: Sequence[Article], stories: Iterable[Story], jobs: int = 1) -> dict[str, tuple[Fact, ...]]:
+def extract_world(articles: Sequence[Article], jobs: int = 1) -> Pending[tuple[Fact, ...]]:
+    """Start extracting each article's world facts (`lone_article_kinds`) beside the caller's work.
+
+    They are all that `find_discrepancies` reads of an article alone in its story,
+    and they do not depend on the article's date (a date resolved from its story
+    comes later), so they can be extracted before the stories are known: with
+    `jobs` 2, while the aligner's serial stages keep one core busy. Give `get()`'s
+    facts to `extract_compared` as `world`.
+    """
+    return background_map(_world_facts, articles, jobs)
+
+
+def _world_facts(article: Article) -> tuple[Fact, ...]:
+    return extract_facts(article, lone_article_kinds(article))
+
+
+def extract_compared(
+    articles: Sequence[Article],
+    stories: Iterable[Story],
+    jobs: int = 1,
+    world: Mapping[str, tuple[Fact, ...]] | None = None,
+) -> dict[str, tuple[Fact, ...]]:
     """The facts `find_discrepancies` reads, by article id, extracted over `jobs` processes.
 
     An article that shares its story with another gets every fact; one that is a
     story of its own gets only the kinds compared across stories
     (`lone_article_kinds`), which in a wire archive spares most of the extraction.
-    The findings are those of extracting everything.
+    `world`: those facts of every article, already extracted (`extract_world`);
+    then only the other kinds of the shared articles are. The findings are those of
+    extracting everything.
     """
     shared = frozenset(aid for story in stories if len(story.articles) > 1 for aid in story.articles)
-    tasks = [(article, article.id in shared) for article in articles]
-    return dict(zip((a.id for a in articles), parallel_map(_extract_compared, tasks, jobs), strict=True))
+    if world is None:
+        tasks = [(article, article.id in shared) for article in articles]
+        return dict(zip((a.id for a in articles), parallel_map(_extract_compared, tasks, jobs), strict=True))
+    facts = {article.id: world[article.id] for article in articles}
+    rest = [article for article in articles if article.id in shared]
+    for article, found in zip(rest, parallel_map(_other_facts, rest, jobs), strict=True):
+        facts[article.id] = merge_facts(facts[article.id], found)
+    return facts
 
 
 def _extract_compared(task: tuple[Article, bool]) -> tuple[Fact, ...]:
     article, shared = task
-    return extract_facts(article) if shared else extract_facts(article, lone_article_kinds(article))
+    return extract_facts(article) if shared else _world_facts(article)
+
+
+def _other_facts(article: Article) -> tuple[Fact, ...]:
+    """The facts of `article` that `_world_facts` leaves out."""
+    return extract_facts(article, frozenset(FactKind) - lone_article_kinds(article))
 
 
 def check_articles(
@@ -230,11 +264,14 @@ def check_articles(
         # read_inputs makes ids unique; an API caller that did not would lose articles.
         raise ValueError(f"article ids must be unique (see ingest.unique_ids); repeated: {', '.join(repeated)}")
     say(f"aligning {len(ordered)} articles")
-    alignments, boilerplate = align_corpus(ordered, config.align, config.jobs)
-    stories = group_stories(ordered, alignments, config.align)
-    ordered = date_from_stories(ordered, stories)
-    say(f"extracting facts from {len(ordered)} articles in {len(stories)} stories")
-    facts = extract_compared(ordered, stories, config.jobs)
+    ids = [a.id for a in ordered]
+    with extract_world(ordered, config.jobs) as world:
+        alignments, boilerplate = align_corpus(ordered, config.align, config.jobs)
+        stories = group_stories(ordered, alignments, config.align)
+        ordered = date_from_stories(ordered, stories)
+        say(f"extracting facts from {len(ordered)} articles in {len(stories)} stories")
+        early = dict(zip(ids, world.get(), strict=True))
+        facts = extract_compared(ordered, stories, config.jobs, early)
     say("comparing")
     discrepancies = find_discrepancies(ordered, facts, stories, alignments, config.compare)
     result = CheckResult(

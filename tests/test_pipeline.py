@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import itertools
 import json
 import random
 import shutil
@@ -224,13 +225,27 @@ def test_widely_paired_variants_are_boilerplate() -> None:
     assert () == loose.boilerplate and 28 == len(loose.alignments)  # every row pairs with every other
 
 
-def test_articles_alone_in_their_story_give_the_findings_of_every_fact() -> None:
+COUNTRIES = ["Japan", "Kenya", "Peru", "Norway", "Chile", "Ghana"]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_articles_alone_in_their_story_give_the_findings_of_every_fact(jobs: int, tmp_path: Path) -> None:
     """Extracting only what is compared across stories from lone articles changes no finding.
 
     Seeds, the flood sample and the golden cases in one run: most articles are alone
-    in their story, some name offices or targets (compared across stories).
+    in their story, some name offices or targets (compared across stories). With
+    `jobs` 2 those kinds are extracted in a worker while the articles are aligned,
+    before stories give undated articles a date; the other kinds after.
     """
-    result = run_check([str(SEEDS), str(ROOT / "samples" / "flood"), *(str(p) for p in sorted(CASES.iterdir()))])
+    briefs = tmp_path / "briefs"
+    briefs.mkdir()
+    for n, (name, country) in enumerate(itertools.product(["Ana Reyes", "Tomas Berg", "Lena Ott", "Omar Haddad"], COUNTRIES)):
+        (briefs / f"brief{n:02d}.txt").write_text(
+            f"Finance Minister {name} of {country} said on Monday that the inflation target of {2 + n % 3} percent would stay.\n"
+        )
+    paths = [str(SEEDS), str(ROOT / "samples" / "flood"), *(str(p) for p in sorted(CASES.iterdir())), str(briefs)]
+    result = run_check(paths, Config(jobs=jobs))
+    assert len(result.articles) >= 32  # enough for `background_map` to fork
     everything = {a.id: extract_facts(a) for a in result.articles}
     in_story = {aid for s in result.stories if len(s.articles) > 1 for aid in s.articles}
     lone = [a.id for a in result.articles if a.id not in in_story]

@@ -8,7 +8,8 @@ and returns the facts in text order. Every fact satisfies
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
+import itertools
+from collections.abc import Collection, Iterable
 
 from compare.extract.dates import extract_dates, infer_article_date
 from compare.extract.measures import resolve_pronouns
@@ -17,7 +18,7 @@ from compare.extract.people import extract_people
 from compare.extract.quotes import extract_quotes
 from compare.records import NUMERIC_KINDS, Article, Fact, FactKind
 
-__all__ = ["extract_facts", "infer_article_date"]
+__all__ = ["extract_facts", "infer_article_date", "merge_facts"]
 
 KIND_ORDER = {kind: rank for rank, kind in enumerate(FactKind)}
 
@@ -44,5 +45,10 @@ def extract_facts(article: Article, kinds: Collection[FactKind] | None = None) -
         found.extend(extract_people(article))
     if kinds is not None:
         found = [f for f in found if f.kind in wanted]
-    unique = {(f.kind, f.start, f.end): f for f in found}
+    return merge_facts(found)
+
+
+def merge_facts(*groups: Iterable[Fact]) -> tuple[Fact, ...]:
+    """The facts of `groups` in `extract_facts`' order, once each: `extract_facts(a, k1)` and `(a, k2)` merge into `(a, k1 | k2)`."""
+    unique = {(f.kind, f.start, f.end): f for f in itertools.chain.from_iterable(groups)}
     return tuple(sorted(unique.values(), key=lambda f: (f.start, f.end, KIND_ORDER[f.kind])))

@@ -1,0 +1,48 @@
+"""parallel: maps over forked workers give what a map in this process gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.parallel import background_map, parallel_map
+
+
+def _square(n: int) -> int:
+    return n * n
+
+
+def _fail_on_seven(n: int) -> int:
+    if n == 7:
+        raise ValueError("seven")
+    return n
+
+
+@pytest.mark.parametrize("jobs", [1, 2, 3])
+def test_maps_over_processes_keep_input_order(jobs: int) -> None:
+    """Results come back in input order whatever the number of processes."""
+    items = list(range(200, 0, -1))
+    expected = [n * n for n in items]
+    assert expected == parallel_map(_square, items, jobs)
+    with background_map(_square, items, jobs) as pending:
+        assert expected == pending.get()
+
+
+def test_background_map_sees_items_as_they_were_when_started() -> None:
+    """Workers are forked at the start: a change to the items afterwards is not seen (with jobs 2)."""
+    items = list(range(100))
+    with background_map(_square, items, 2) as pending:
+        items[0] = 1000
+        assert 0 == pending.get()[0]
+
+
+def test_background_map_raises_the_workers_error_on_get() -> None:
+    """A worker's exception reaches the caller when it asks for the results."""
+    for jobs in (1, 2):
+        with background_map(_fail_on_seven, list(range(100)), jobs) as pending, pytest.raises(ValueError, match="seven"):
+            pending.get()
+
+
+def test_leaving_unfinished_background_map_stops_it() -> None:
+    """Leaving the `with` block without `get()` (as on an error in the caller) stops the workers."""
+    with pytest.raises(RuntimeError), background_map(_square, list(range(10_000)), 2):
+        raise RuntimeError("the caller failed")
