@@ -40,6 +40,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from cydifflib import SequenceMatcher
 
 from compare import join
@@ -219,24 +220,56 @@ def _element_ranks(distinct: list[_Distinct], rare: int) -> tuple[dict[tuple[str
 def _assign_ranks(distinct: list[_Distinct], rare: int) -> tuple[list[tuple[str, int]], list[int], int]:
     """Set each record's `elements`, `keys` and `stops`; return the elements, their ranks and `common`.
 
-    Elements are numbered as first met, so each is hashed once per occurrence and
-    counted, sorted and ranked as an int.
+    In numpy over all tokens at once: each token becomes an int (its word), the
+    k-th occurrence of a word in a sentence the element `word * depth + k`, and
+    an element's frequency is the count of that code (a sentence has it once).
     """
-    number: dict[tuple[str, int], int] = {}
-    per_sentence = [[number.setdefault(e, len(number)) for e in _elements(d.tokens)] for d in distinct]
-    names = list(number)
-    frequency = Counter(itertools.chain.from_iterable(per_sentence))
-    folded: dict[str, bool] = {}
-    content = [folded[w] if w in folded else folded.setdefault(w, bool(content_words([w]))) for w, _ in names]
-    order = sorted(range(len(names)), key=lambda n: (not content[n], frequency[n], names[n]))
-    rank_of = [0] * len(names)
-    for rank, n in enumerate(order):
-        rank_of[n] = rank
-    for record, numbers in zip(distinct, per_sentence, strict=True):
-        record.elements = frozenset(rank_of[n] for n in numbers)
-        record.keys = tuple(sorted(rank_of[n] for n in numbers if content[n]))
-        record.stops = len(numbers) - len(record.keys)
-    return names, rank_of, sum(1 for n, is_content in enumerate(content) if is_content and frequency[n] <= rare)
+    vocabulary: defaultdict[str, int] = defaultdict(itertools.count().__next__)
+    tokens = itertools.chain.from_iterable(d.tokens for d in distinct)
+    flat = np.fromiter(map(vocabulary.__getitem__, tokens), dtype=np.int64)
+    lengths = np.fromiter((len(d.tokens) for d in distinct), dtype=np.int64, count=len(distinct))
+    owner = np.repeat(np.arange(len(distinct), dtype=np.int64), lengths)
+    # The k-th occurrence: the place in the run of one word within one sentence, the
+    # runs found by a stable sort on (sentence, word), which keeps positions in order.
+    words = list(vocabulary)
+    by_word = np.argsort(owner * max(len(words), 1) + flat, kind="stable")
+    sorted_flat, place = flat[by_word], np.arange(len(flat))
+    run = np.r_[len(flat) > 0, (owner[by_word][1:] != owner[by_word][:-1]) | (sorted_flat[1:] != sorted_flat[:-1])]
+    occurrence = np.empty(len(flat), dtype=np.int64)
+    occurrence[by_word] = place - np.maximum.accumulate(np.where(run, place, 0)) + 1
+    depth = int(occurrence.max(initial=0)) + 1
+    codes, element, frequency = _count_codes(flat * depth + occurrence, len(words) * depth)
+    is_content = np.fromiter((bool(content_words([w])) for w in words), dtype=bool, count=len(words))
+    alphabetical = np.empty(len(words), dtype=np.int64)
+    alphabetical[sorted(range(len(words)), key=words.__getitem__)] = np.arange(len(words))
+    word, k = codes // depth, codes % depth
+    # Content elements first, rarest first, then by value (word, k).
+    ranked = np.lexsort((k, alphabetical[word], frequency, ~is_content[word]))
+    rank_of = np.empty(len(codes), dtype=np.int64)
+    rank_of[ranked] = np.arange(len(codes))
+    # Each sentence's ranks ascending: its content elements (all ranked before any stopword) lead.
+    ordered = (np.sort(owner * max(len(codes), 1) + rank_of[element]) - owner * max(len(codes), 1)).tolist()
+    contents = np.bincount(owner, weights=is_content[flat], minlength=len(distinct)).astype(np.int64).tolist()
+    start = 0
+    for record, size, content in zip(distinct, lengths.tolist(), contents, strict=True):
+        record.elements = frozenset(ordered[start : start + size])
+        record.keys = tuple(ordered[start : start + content])
+        record.stops = size - content
+        start += size
+    names = [(words[w], n) for w, n in zip(word.tolist(), k.tolist(), strict=True)]
+    common = int(np.count_nonzero(is_content[word] & (frequency <= rare)))
+    return names, rank_of.tolist(), common
+
+
+def _count_codes(codes: np.ndarray, span: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """`np.unique(codes, return_inverse=True, return_counts=True)`, by counting when the codes are few (< `span`)."""
+    if span > 1 << 25:
+        return np.unique(codes, return_inverse=True, return_counts=True)  # type: ignore[no-any-return]
+    counts = np.bincount(codes, minlength=span)
+    present = np.flatnonzero(counts)
+    index = np.zeros(span, dtype=np.int64)
+    index[present] = np.arange(len(present))
+    return present, index[codes], counts[present]
 
 
 def _elements(tokens: Sequence[str]) -> list[tuple[str, int]]:

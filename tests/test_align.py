@@ -7,7 +7,7 @@ import difflib
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compare.align import _ratio, align_all, align_pair, group_stories, tokenize
+from compare.align import _count_codes, _ratio, align_all, align_pair, group_stories, tokenize
 from compare.ingest import article_from_text, read_article
 from compare.lexicon import words
 from tests.conftest import SEEDS
@@ -100,3 +100,14 @@ def test_ratio_is_difflibs_on_real_sentences() -> None:
 def test_ratio_is_difflibs_on_repetitive_sequences(a: list[str], b: list[str]) -> None:
     """Few distinct tokens, many repeats and sequences past 200 tokens (difflib's autojunk size): ties and all."""
     assert _ratio(a, b) == difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+@given(st.lists(st.integers(min_value=0, max_value=300), max_size=200))
+def test_counting_codes_is_unique_with_inverse_and_counts(codes: list[int]) -> None:
+    """The aligner's element count (by `bincount` when codes are few) equals `np.unique`'s, on either path."""
+    import numpy as np
+
+    array = np.array(codes, dtype=np.int64)
+    expected = np.unique(array, return_inverse=True, return_counts=True)
+    for span in (301, 1 << 26):  # counting, and the fallback for a wide span
+        assert all(np.array_equal(e, a) for e, a in zip(expected, _count_codes(array, span), strict=True))
