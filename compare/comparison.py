@@ -28,7 +28,6 @@ input, where the time between the articles decides `update` versus `conflict`.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import hashlib
 import itertools
 from collections import Counter, defaultdict
@@ -37,6 +36,7 @@ from dataclasses import dataclass, field, replace
 from typing import Generic, TypeVar
 
 import regex
+from cydifflib import SequenceMatcher  # difflib's algorithm compiled: the same blocks, opcodes and ratio
 
 from compare.lexicon import RE_WORD, entities, fold_counts, fold_word
 from compare.records import (
@@ -531,7 +531,7 @@ def _window(short: _Words, long: _Words) -> tuple[int, int, float]:
     few words scattered over a long sentence do not count as a partial quotation.
     Words that an ellipsis in `short` leaves out do not count against it.
     """
-    matcher = difflib.SequenceMatcher(None, short.folded, long.folded, autojunk=False)
+    matcher = SequenceMatcher(None, short.folded, long.folded, autojunk=False)
     blocks = [b for b in matcher.get_matching_blocks() if b.size]
     if not blocks:
         return 0, 0, 0.0
@@ -551,7 +551,7 @@ def _window(short: _Words, long: _Words) -> tuple[int, int, float]:
 
 def _word_diff(old: Sequence[str], new: Sequence[str], old_folded: Sequence[str], new_folded: Sequence[str]) -> str:
     """Render a word-level diff: `[-removed-]` and `{+added+}` around the changes."""
-    matcher = difflib.SequenceMatcher(None, old_folded, new_folded, autojunk=False)
+    matcher = SequenceMatcher(None, old_folded, new_folded, autojunk=False)
     out: list[str] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
@@ -634,7 +634,7 @@ def _quote_groups(ctx: _Context, story: Story) -> Iterator[list[FactRef]]:
                 _, _, share = _window(short, long)
                 if share < (ctx.config.quote_overlap if (ka and kb) else 0.9):
                     continue
-                closeness = difflib.SequenceMatcher(None, wa.folded, wb.folded, autojunk=False).ratio()
+                closeness = SequenceMatcher(None, wa.folded, wb.folded, autojunk=False).ratio()
                 ranked.append((share, closeness, -j))
             if ranked:
                 best[((a, i), b)] = (b, -max(ranked)[2])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 
+import cydifflib
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -98,8 +99,15 @@ def test_ratio_is_difflibs_on_real_sentences() -> None:
     st.lists(st.sampled_from("the a of troops said minister 54,000 japan".split()), max_size=300),
 )
 def test_ratio_is_difflibs_on_repetitive_sequences(a: list[str], b: list[str]) -> None:
-    """Few distinct tokens, many repeats and sequences past 200 tokens (difflib's autojunk size): ties and all."""
+    """Few distinct tokens, many repeats and sequences past 200 tokens (difflib's autojunk size): ties and all.
+
+    The comparer reads cydifflib's matching blocks and opcodes too (quotation
+    windows and word diffs): they are difflib's as well.
+    """
     assert _ratio(a, b) == difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+    compiled, python = cydifflib.SequenceMatcher(None, a, b, autojunk=False), difflib.SequenceMatcher(None, a, b, autojunk=False)
+    assert [tuple(m) for m in compiled.get_matching_blocks()] == [tuple(m) for m in python.get_matching_blocks()]
+    assert compiled.get_opcodes() == python.get_opcodes()
 
 
 @given(st.lists(st.integers(min_value=0, max_value=300), max_size=200))
