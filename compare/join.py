@@ -166,7 +166,7 @@ def plan(columns: Columns, limits: Thresholds) -> Plan:
         keys = np.unique(keys, return_inverse=True)[1]  # too many elements for `key * n`: number the keys
     codes = keys * n + owners
     del keys
-    order = np.argsort(codes)  # sorted place -> entry (entries are in order of owner)
+    order = np.argsort(codes, kind="stable")  # sorted place -> entry; codes are distinct, and numpy's stable sort is the faster here
     codes, owners_sorted, positions_sorted = codes[order], owners[order], positions[order]
     filed = positions_sorted < index_length[owners_sorted] - np.where(single[order], width - 1, 0)
     del single
@@ -178,7 +178,8 @@ def plan(columns: Columns, limits: Thresholds) -> Plan:
     # `longest` can use this key. A probe whose key has no earlier posting at all
     # (most keys of pairs of words) meets nothing and is not looked up.
     needs = np.array([overlap_needed(0, total, limits) for total in range(2 * int(sizes.max(initial=0)) + 1)], dtype=np.int64)
-    first = np.searchsorted(sizes, [shortest_partner(int(s), limits) for s in sizes], side="left").astype(np.int64)
+    shortest = np.array([shortest_partner(size, limits) for size in range(int(sizes.max(initial=0)) + 1)], dtype=np.int64)
+    first = np.searchsorted(sizes, shortest[sizes], side="left").astype(np.int64)
     # (Intermediate arrays are as long as all probe keys together, so each is freed
     # as soon as it is used: they set the join's peak memory.)
     before = np.cumsum(filed) - filed  # filed entries before each sorted place
@@ -192,7 +193,9 @@ def plan(columns: Columns, limits: Thresholds) -> Plan:
     base = codes[alive] - owner  # key * n
     del owners_sorted
     longest = np.searchsorted(needs, room + stops[owner], side="right") - 1 - sizes[owner]
-    last = np.minimum(np.searchsorted(sizes, longest, side="right"), owner)
+    # `np.searchsorted(sizes, longest, side="right")` by table: sizes are few and small.
+    upto = np.searchsorted(sizes, np.arange(int(sizes.max(initial=0)) + 1), side="right")
+    last = np.minimum(upto[np.clip(longest, 0, len(upto) - 1)], owner)
     del room, longest
     filed_codes = codes[filed]
     del codes, filed
@@ -230,8 +233,10 @@ def _prefix_lengths(sizes: np.ndarray, stops: np.ndarray, limits: Thresholds, wi
         index = content - content_needed(size, stops, range(size, size + 1), limits) + width
         return max(0, min(probe, content)), max(0, min(index, content))
 
-    pairs = [lengths(s, t) for s, t in zip(sizes.tolist(), stops.tolist(), strict=True)]
-    return np.array([p for p, _ in pairs], dtype=np.int64), np.array([i for _, i in pairs], dtype=np.int64)
+    # Sentences share few (size, stops) pairs: each is computed once.
+    shapes, which = np.unique(np.stack([sizes, stops]), axis=1, return_inverse=True)
+    pairs = np.array([lengths(s, t) for s, t in shapes.T.tolist()], dtype=np.int64).reshape(-1, 2)
+    return pairs[which.reshape(-1), 0], pairs[which.reshape(-1), 1]
 
 
 def _segments(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
