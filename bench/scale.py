@@ -12,9 +12,12 @@ inside a quotation where one can be) of the first articles of one seeded order o
 corpus, so a smaller size's variants are the first of a larger size's, and draws that share
 of the articles (seeded) with their sources among them; it runs the stages as
 `compare.pipeline.check_articles` does (with the CLI's collector thresholds), timing each:
-ingest (`article_from_text`, over --jobs processes as the CLI reads), date, align, stories
+ingest (`article_from_text`, over --jobs processes as the CLI reads), align, date, stories
 (and dates from stories), extract (`extract_compared`: every fact of an article that shares
-its story, the kinds compared across stories of one alone), compare.
+its story, the kinds compared across stories of one alone), compare. As in the CLI, a
+worker (`early_work`) infers undated articles' dates from their text and extracts every
+article's world facts (the kinds compared across stories) while align runs: align's time
+includes sharing a core with it, date is the wait for it after align.
 
 Dates: Reuters articles keep their own; a source of a variant without one (BBC, a few
 Reuters items) gets a seeded day of 2004-06..2005-05, and its variant the same day (so
@@ -73,7 +76,7 @@ from compare.extract import extract_facts  # noqa: E402
 from compare.ingest import article_from_text  # noqa: E402
 from compare.lexicon import fold_counts  # noqa: E402
 from compare.parallel import parallel_map  # noqa: E402
-from compare.pipeline import date_articles, date_from_stories, extract_compared  # noqa: E402
+from compare.pipeline import date_from_stories, early_work, extract_compared, give_dates  # noqa: E402
 from compare.records import Alignment, Article, Boilerplate, Discrepancy, Fact, FactKind, Story  # noqa: E402
 
 T = TypeVar("T")
@@ -305,15 +308,20 @@ def measure(data: Path, fraction: float, variant_count: int, seed: int, jobs: in
 
     clock: dict[str, float] = {}
     articles = timed(clock, "ingest", lambda: parallel_map(_ingest, texts, jobs))
-    articles = timed(clock, "date", lambda: sorted(date_articles(articles, jobs), key=lambda a: a.id))
-    alignments, boilerplate = timed(clock, "align", lambda: align_corpus(articles, AlignConfig(), jobs))
+    articles = sorted(articles, key=lambda a: a.id)
+    ids = [a.id for a in articles]
+    with early_work(articles, jobs) as pending:  # dates from text and world facts, beside align, as check_articles does
+        alignments, boilerplate = timed(clock, "align", lambda: align_corpus(articles, AlignConfig(), jobs))
+        early = timed(clock, "date", pending.get)
+    articles = give_dates(articles, (e.date for e in early))
 
     def stories_stage() -> tuple[tuple[Story, ...], list[Article]]:
         stories = group_stories(articles, alignments)
         return stories, date_from_stories(articles, stories)
 
     stories, articles = timed(clock, "stories", stories_stage)
-    facts = timed(clock, "extract", lambda: extract_compared(articles, stories, jobs))
+    world = dict(zip(ids, (e.world for e in early), strict=True))
+    facts = timed(clock, "extract", lambda: extract_compared(articles, stories, jobs, world))
     found = timed(clock, "compare", lambda: find_discrepancies(articles, facts, stories, alignments))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     total = sum(clock.values())

@@ -900,7 +900,7 @@ def lone_article_kinds(article: Article) -> frozenset[FactKind]:
     `_standing_discrepancies` pairs across stories and searches for the other
     side's value. Its dates and quotations are never read; nor are dates among
     these kinds ever: an article's dates resolve against its date, which its story
-    can still supply (`pipeline.extract_world` extracts these kinds before then).
+    can still supply (`pipeline.early_work` extracts these kinds before then).
     """
     if any(RE_STANDING.search(sentence.text) for sentence in article.sentences):
         return NUMERIC_KINDS | {FactKind.PERSON}

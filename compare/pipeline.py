@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from compare.align import AlignConfig, align_corpus, group_stories
@@ -91,10 +92,21 @@ def date_articles(articles: Iterable[Article], jobs: int = 1) -> list[Article]:
     """Give an undated article the latest day its own text pins down, marked as inferred."""
     articles = list(articles)
     undated = [i for i, a in enumerate(articles) if a.date is None]
-    for i, inferred in zip(undated, parallel_map(infer_article_date, [articles[i] for i in undated], jobs), strict=True):
-        if inferred is not None:
-            articles[i] = replace(articles[i], date=inferred[0], date_source="text", date_evidence=inferred[1])
-    return articles
+    return give_dates(articles, parallel_map(_text_date, [articles[i] for i in undated], jobs), undated)
+
+
+def give_dates(articles: Sequence[Article], inferred: Iterable[tuple[str, str] | None], at: Iterable[int] | None = None) -> list[Article]:
+    """`articles` with the dates `_text_date` inferred (`(ISO date, evidence)` or None), one per article or per index of `at`."""
+    dated = list(articles)
+    for i, found in zip(range(len(dated)) if at is None else at, inferred, strict=True):
+        if found is not None:
+            dated[i] = replace(dated[i], date=found[0], date_source="text", date_evidence=found[1])
+    return dated
+
+
+def _text_date(article: Article) -> tuple[str, str] | None:
+    """The date an undated article's text pins down (`infer_article_date`); None for a dated one."""
+    return infer_article_date(article) if article.date is None else None
 
 
 def date_from_stories(articles: Iterable[Article], stories: Iterable[Story]) -> list[Article]:
@@ -190,16 +202,27 @@ def limit_scope(result: CheckResult, scope: Iterable[str]) -> CheckResult:
     )
 
 
-def extract_world(articles: Sequence[Article], jobs: int = 1) -> Pending[tuple[Fact, ...]]:
-    """Start extracting each article's world facts (`lone_article_kinds`) beside the caller's work.
+class Early(NamedTuple):
+    """What an article gives before the stories are known (`early_work`)."""
 
-    They are all that `find_discrepancies` reads of an article alone in its story,
-    and they do not depend on the article's date (a date resolved from its story
-    comes later), so they can be extracted before the stories are known: with
-    `jobs` 2, while the aligner's serial stages keep one core busy. Give `get()`'s
-    facts to `extract_compared` as `world`.
+    date: tuple[str, str] | None  # from its text, if it has no date of its own (`_text_date`)
+    world: tuple[Fact, ...]  # its world facts (`lone_article_kinds`)
+
+
+def early_work(articles: Sequence[Article], jobs: int = 1) -> Pending[Early]:
+    """Start the work the aligner does not wait for, beside it: each article's date from its text and its world facts.
+
+    Alignment reads no dates, and the world facts (all that `find_discrepancies`
+    reads of an article alone in its story) depend on neither the article's date
+    nor its story; so with `jobs` 2 both are computed in a worker while the
+    aligner's serial stages keep one core busy. Give the dates to `give_dates`
+    before grouping stories, and the facts to `extract_compared` as `world`.
     """
-    return background_map(_world_facts, articles, jobs)
+    return background_map(_early, articles, jobs)
+
+
+def _early(article: Article) -> Early:
+    return Early(_text_date(article), _world_facts(article))
 
 
 def _world_facts(article: Article) -> tuple[Fact, ...]:
@@ -217,7 +240,7 @@ def extract_compared(
     An article that shares its story with another gets every fact; one that is a
     story of its own gets only the kinds compared across stories
     (`lone_article_kinds`), which in a wire archive spares most of the extraction.
-    `world`: those facts of every article, already extracted (`extract_world`);
+    `world`: those facts of every article, already extracted (`early_work`);
     then only the other kinds of the shared articles are. The findings are those of
     extracting everything.
     """
@@ -258,20 +281,21 @@ def check_articles(
     discrepancies, moved out of the findings. `progress` is told each stage.
     """
     say = progress or (lambda message: None)
-    ordered = sorted(date_articles(name_outlets(articles, config.outlets), config.jobs), key=lambda a: a.id)
+    ordered = sorted(name_outlets(articles, config.outlets), key=lambda a: a.id)
     repeated = sorted({a.id for a, b in zip(ordered, ordered[1:], strict=False) if a.id == b.id})
     if repeated:
         # read_inputs makes ids unique; an API caller that did not would lose articles.
         raise ValueError(f"article ids must be unique (see ingest.unique_ids); repeated: {', '.join(repeated)}")
     say(f"aligning {len(ordered)} articles")
     ids = [a.id for a in ordered]
-    with extract_world(ordered, config.jobs) as world:
+    with early_work(ordered, config.jobs) as pending:
         alignments, boilerplate = align_corpus(ordered, config.align, config.jobs)
-        stories = group_stories(ordered, alignments, config.align)
-        ordered = date_from_stories(ordered, stories)
-        say(f"extracting facts from {len(ordered)} articles in {len(stories)} stories")
-        early = dict(zip(ids, world.get(), strict=True))
-        facts = extract_compared(ordered, stories, config.jobs, early)
+        early = pending.get()
+    ordered = give_dates(ordered, (e.date for e in early))
+    stories = group_stories(ordered, alignments, config.align)
+    ordered = date_from_stories(ordered, stories)
+    say(f"extracting facts from {len(ordered)} articles in {len(stories)} stories")
+    facts = extract_compared(ordered, stories, config.jobs, dict(zip(ids, (e.world for e in early), strict=True)))
     say("comparing")
     discrepancies = find_discrepancies(ordered, facts, stories, alignments, config.compare)
     result = CheckResult(

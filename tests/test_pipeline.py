@@ -152,14 +152,23 @@ def test_golden_case(case: str, update_golden: bool) -> None:
 
 
 def test_jobs_do_not_change_the_report(tmp_path: Path) -> None:
-    """`--jobs 2` (forked workers for dating and extraction) gives the byte-identical JSON report."""
-    from compare.pipeline import Config
+    """`--jobs 2` (forked workers for dating and extraction) gives the byte-identical JSON report.
 
+    Twenty undated briefs get their dates from their text, in the worker that runs
+    beside the aligner.
+    """
     for i in range(40):
         shutil.copy(sorted(SEEDS.glob("*.txt"))[i % 5], tmp_path / f"copy{i:02d}.txt")
-    one = render_json(run_check([str(tmp_path)], Config(jobs=1)))
-    two = render_json(run_check([str(tmp_path)], Config(jobs=2)))
-    assert one == two
+    for i in range(20):
+        (tmp_path / f"brief{i:02d}.txt").write_text(
+            f"On March {i + 1}, 2025, the harbour authority of Port {chr(65 + i)} counted {100 + i} ships.\n"
+        )
+    one = run_check([str(tmp_path)], Config(jobs=1))
+    two = run_check([str(tmp_path)], Config(jobs=2))
+    assert render_json(one) == render_json(two)
+    briefs = [a for a in two.articles if a.id.startswith("brief")]
+    assert [f"2025-03-{i + 1:02d}" for i in range(20)] == [a.date for a in briefs]
+    assert {"text"} == {a.date_source for a in briefs}
 
 
 # Results briefs of different companies: the rows of the table share their shape, not their story.
