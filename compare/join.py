@@ -118,31 +118,46 @@ def content_needed(size: int, stops: int, partners: range, limits: Thresholds) -
 class Plan:
     """A join ready to run, a block of probing sentences at a time (`plan`).
 
-    Entry `e` is one probe key of sentence `owners[e]`, its last element at
-    `positions[e]`; it meets the postings `postings[start[e] : start[e] + length[e]]`,
-    each with its key's last position in the partner. Blocks are independent: each
-    holds whole sentences, so they can run in any order or in other processes.
+    Entry `e` is one probe key of sentence `owners[e]`, with `slack[e]` content
+    elements from its last element to the sentence's end; it meets the postings
+    `postings[start[e] : start[e] + length[e]]`. `posting_info` holds, in posting
+    order, each partner's size, stops and slack packed in one int (`_pack`): one
+    gather per key match instead of three. Blocks are independent: each holds whole
+    sentences, so they can run in any order or in other processes.
     """
 
     start: np.ndarray
     length: np.ndarray
     owners: np.ndarray
-    positions: np.ndarray
+    slack: np.ndarray
     postings: np.ndarray
-    posting_positions: np.ndarray
+    posting_info: np.ndarray
+    bits: int
     bounds: _Bounds
     blocks: tuple[slice, ...]
 
     def candidates(self, block: slice) -> tuple[list[int], list[int], list[int]]:
         """The block's candidates `(x, y)` that pass both bounds, once each, by `x` then `y`, and the overlap each needs."""
-        length = self.length[block]
-        xs = np.repeat(self.owners[block], length)
-        at = np.repeat(self.start[block] - (np.cumsum(length) - length), length)
-        at += np.arange(len(xs))
+        length, owners = self.length[block], self.owners[block]
+        at = np.repeat((self.start[block] - (np.cumsum(length) - length)).astype(self.postings.dtype), length)
+        at += np.arange(len(at), dtype=at.dtype)
+        info, mask = self.posting_info[at], (1 << self.bits) - 1
+        xs = np.repeat(owners, length)
+        keep, needed = self.bounds.positional(
+            xs, np.repeat(self.slack[block], length), info >> (2 * self.bits), (info >> self.bits) & mask, info & mask
+        )
+        xs, at = xs[keep], at[keep]
         n = len(self.bounds.sizes)
-        codes = np.unique(self.bounds.survivors(xs, np.repeat(self.positions[block], length), self.postings[at], self.posting_positions[at]))
+        codes = np.unique(self.bounds.signed(xs, self.postings[at], needed[keep]))
         xs, ys = codes // n, codes % n
         return xs.tolist(), ys.tolist(), self.bounds.needed(xs, ys).tolist()
+
+
+def _pack(size: np.ndarray, stops: np.ndarray, slack: np.ndarray) -> tuple[np.ndarray, int]:
+    """`(size << 2b) | (stops << b) | slack` with `b` bits each (int32 where they fit), and `b`."""
+    bits = max(int(max(size.max(initial=0), stops.max(initial=0), slack.max(initial=0))).bit_length(), 1)
+    kind = np.int32 if 3 * bits <= 31 else np.int64
+    return np.left_shift(size.astype(kind), 2 * bits) | np.left_shift(stops.astype(kind), bits) | slack.astype(kind), bits
 
 
 def plan(columns: Columns, limits: Thresholds) -> Plan:
@@ -221,7 +236,9 @@ def plan(columns: Columns, limits: Thresholds) -> Plan:
         width,
     )
     blocks = tuple(_blocks(owners, length, n))
-    return Plan(start, length, owners.astype(small), positions.astype(small), postings, posting_positions, bounds, blocks)
+    info, bits = _pack(sizes[postings], stops[postings], counts[postings] - posting_positions)
+    slack = (counts[owners] - positions).astype(small)
+    return Plan(start, length, owners.astype(small), slack, postings, info, bits, bounds, blocks)
 
 
 def _prefix_lengths(sizes: np.ndarray, stops: np.ndarray, limits: Thresholds, width: int) -> tuple[np.ndarray, np.ndarray]:
@@ -323,12 +340,16 @@ class _Bounds:
         """`overlap_needed` of each pair."""
         return self.needs[self.sizes[xs] + self.sizes[ys]]
 
-    def survivors(self, xs: np.ndarray, x_at: np.ndarray, ys: np.ndarray, y_at: np.ndarray) -> np.ndarray:
-        """The codes `x * n + y` of the candidates that pass both bounds (maybe repeated)."""
-        needed = self.needed(xs, ys)
-        room = np.maximum(needed - np.minimum(self.stops[xs], self.stops[ys]), self.limits.min_shared) - (self.width - 1)
-        keep = (x_at + room <= self.counts[xs]) & (y_at + room <= self.counts[ys])
-        xs, ys, needed = xs[keep], ys[keep], needed[keep]
+    def positional(
+        self, xs: np.ndarray, x_slack: np.ndarray, y_size: np.ndarray, y_stops: np.ndarray, y_slack: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Which key matches pass bound 1 (the key leaves room in both sentences), and the overlap each pair needs."""
+        needed = self.needs[self.sizes[xs] + y_size]
+        room = np.maximum(needed - np.minimum(self.stops[xs], y_stops), self.limits.min_shared) - (self.width - 1)
+        return room <= np.minimum(x_slack, y_slack), needed
+
+    def signed(self, xs: np.ndarray, ys: np.ndarray, needed: np.ndarray) -> np.ndarray:
+        """The codes `x * n + y` of the pairs that pass bound 2 (the signatures), maybe repeated."""
         shared = np.zeros(len(xs), dtype=np.int32)
         for word in self.signature:
             shared += np.bitwise_count(word[xs] & word[ys])
