@@ -321,7 +321,7 @@ def measure(data: Path, fraction: float, variant_count: int, seed: int, jobs: in
 
     stories, articles = timed(clock, "stories", stories_stage)
     world = dict(zip(ids, (e.world for e in early), strict=True))
-    facts = timed(clock, "extract", lambda: extract_compared(articles, stories, jobs, world))
+    facts = timed(clock, "extract", lambda: extract_compared(articles, stories, world, jobs))
     found = timed(clock, "compare", lambda: find_discrepancies(articles, facts, stories, alignments))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     total = sum(clock.values())

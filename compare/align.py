@@ -248,7 +248,8 @@ def _assign_ranks(distinct: list[_Distinct], rare: int) -> tuple[list[tuple[str,
     rank_of = np.empty(len(codes), dtype=np.int64)
     rank_of[ranked] = np.arange(len(codes))
     # Each sentence's ranks ascending: its content elements (all ranked before any stopword) lead.
-    ordered = (np.sort(owner * max(len(codes), 1) + rank_of[element]) - owner * max(len(codes), 1)).tolist()
+    span = owner * max(len(codes), 1)
+    ordered = (np.sort(span + rank_of[element]) - span).tolist()
     contents = np.bincount(owner, weights=is_content[flat], minlength=len(distinct)).astype(np.int64).tolist()
     start = 0
     for record, size, content in zip(distinct, lengths.tolist(), contents, strict=True):

@@ -228,7 +228,6 @@ def plan(columns: Columns, limits: Thresholds) -> Plan:
     bounds = _Bounds(
         sizes.astype(small),
         stops.astype(small),
-        counts.astype(small),
         needs.astype(small),
         tuple(np.ascontiguousarray(signature[:, word]) for word in range(signature.shape[1])),
         collisions,
@@ -329,7 +328,6 @@ class _Bounds:
 
     sizes: np.ndarray
     stops: np.ndarray
-    counts: np.ndarray
     needs: np.ndarray  # `overlap_needed` by the pair's total length
     signature: tuple[np.ndarray, ...]  # a column per 64-bit word: gathers of one word are faster than of rows
     collisions: np.ndarray

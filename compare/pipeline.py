@@ -91,17 +91,16 @@ def _read_file(raw: str, config: Config, jobs: int) -> list[Article | Skipped]:
 def date_articles(articles: Iterable[Article], jobs: int = 1) -> list[Article]:
     """Give an undated article the latest day its own text pins down, marked as inferred."""
     articles = list(articles)
-    undated = [i for i, a in enumerate(articles) if a.date is None]
-    return give_dates(articles, parallel_map(_text_date, [articles[i] for i in undated], jobs), undated)
+    found = iter(parallel_map(infer_article_date, [a for a in articles if a.date is None], jobs))
+    return give_dates(articles, [next(found) if a.date is None else None for a in articles])
 
 
-def give_dates(articles: Sequence[Article], inferred: Iterable[tuple[str, str] | None], at: Iterable[int] | None = None) -> list[Article]:
-    """`articles` with the dates `_text_date` inferred (`(ISO date, evidence)` or None), one per article or per index of `at`."""
-    dated = list(articles)
-    for i, found in zip(range(len(dated)) if at is None else at, inferred, strict=True):
-        if found is not None:
-            dated[i] = replace(dated[i], date=found[0], date_source="text", date_evidence=found[1])
-    return dated
+def give_dates(articles: Iterable[Article], inferred: Iterable[tuple[str, str] | None]) -> list[Article]:
+    """`articles` with the dates `_text_date` inferred for them (`(ISO date, evidence)` or None, one per article)."""
+    return [
+        a if found is None else replace(a, date=found[0], date_source="text", date_evidence=found[1])
+        for a, found in zip(articles, inferred, strict=True)
+    ]
 
 
 def _text_date(article: Article) -> tuple[str, str] | None:
@@ -232,32 +231,22 @@ def _world_facts(article: Article) -> tuple[Fact, ...]:
 def extract_compared(
     articles: Sequence[Article],
     stories: Iterable[Story],
+    world: Mapping[str, tuple[Fact, ...]],
     jobs: int = 1,
-    world: Mapping[str, tuple[Fact, ...]] | None = None,
 ) -> dict[str, tuple[Fact, ...]]:
-    """The facts `find_discrepancies` reads, by article id, extracted over `jobs` processes.
+    """The facts `find_discrepancies` reads, by article id; the missing ones extracted over `jobs` processes.
 
-    An article that shares its story with another gets every fact; one that is a
-    story of its own gets only the kinds compared across stories
-    (`lone_article_kinds`), which in a wire archive spares most of the extraction.
-    `world`: those facts of every article, already extracted (`early_work`);
-    then only the other kinds of the shared articles are. The findings are those of
-    extracting everything.
+    `world` holds every article's world facts (`early_work`): all that is read of an
+    article that is a story of its own, which in a wire archive spares most of the
+    extraction. An article that shares its story with another also gets its other
+    kinds. The findings are those of extracting everything.
     """
     shared = frozenset(aid for story in stories if len(story.articles) > 1 for aid in story.articles)
-    if world is None:
-        tasks = [(article, article.id in shared) for article in articles]
-        return dict(zip((a.id for a in articles), parallel_map(_extract_compared, tasks, jobs), strict=True))
     facts = {article.id: world[article.id] for article in articles}
     rest = [article for article in articles if article.id in shared]
     for article, found in zip(rest, parallel_map(_other_facts, rest, jobs), strict=True):
         facts[article.id] = merge_facts(facts[article.id], found)
     return facts
-
-
-def _extract_compared(task: tuple[Article, bool]) -> tuple[Fact, ...]:
-    article, shared = task
-    return extract_facts(article) if shared else _world_facts(article)
 
 
 def _other_facts(article: Article) -> tuple[Fact, ...]:
@@ -295,7 +284,7 @@ def check_articles(
     stories = group_stories(ordered, alignments, config.align)
     ordered = date_from_stories(ordered, stories)
     say(f"extracting facts from {len(ordered)} articles in {len(stories)} stories")
-    facts = extract_compared(ordered, stories, config.jobs, dict(zip(ids, (e.world for e in early), strict=True)))
+    facts = extract_compared(ordered, stories, dict(zip(ids, (e.world for e in early), strict=True)), config.jobs)
     say("comparing")
     discrepancies = find_discrepancies(ordered, facts, stories, alignments, config.compare)
     result = CheckResult(
