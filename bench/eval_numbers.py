@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from scoring import Log, Row, close, load_json, missing_row, numeric, overlap, prf_row, run_factdiff, share_row, show
 
-from compare.extract.numbers import parse_number_words
+from compare.extract.numbers import parse_number_words, parse_ordinal_words
 from compare.records import Fact, FactKind
 
 # factdiff unit or currency code -> CQE's normalised unit name (the vocabulary of
@@ -331,7 +332,7 @@ def recognizers_numeric(data: Path, log: Log) -> list[Row]:
         rows.append(
             _recognizers_spec(spec, [c for c in load_json(path) if spec.all_cases or _python_supported(c)], log)
         )
-    rows.append(_ordinals(data, log))
+    rows.extend(_ordinals(data, log))
     return rows
 
 
@@ -364,15 +365,48 @@ def _recognizers_spec(spec: Spec, cases: list[dict[str, Any]], log: Log) -> Row:
     return share_row(name, "cases reproduced (precision: facts)", reproduced, len(cases), hit=hit, extracted=extracted)
 
 
-def _ordinals(data: Path, log: Log) -> Row:
+def _ordinals(data: Path, log: Log) -> list[Row]:
+    """Recognizers' OrdinalModel: ranks (`FactKind.RANK`) at the expected spans and positions.
+
+    One case is supported for python; the second row scores every case whose results are
+    all positions from the start (`21st`, `the first`), leaving out those relative to the
+    end or the current item (`last`, `next`, `penultimate`), which factdiff does not read.
+    """
     name = "Recognizers-Text Ordinal"
     path = data / "recognizers-text-specs" / "Number" / "English" / "OrdinalModel.json"
     if not path.exists():
-        return missing_row(name, path)
-    cases = [c for c in load_json(path) if _python_supported(c)]
+        return [missing_row(name, path)]
+    cases = load_json(path)
+    absolute = [c for c in cases if all(r["Resolution"].get("relativeTo") == "start" for r in c["Results"])]
+    return [
+        _ordinal_row(name, "cases reproduced (precision: ranks)", [c for c in cases if _python_supported(c)], log),
+        _ordinal_row(
+            f"{name} (all positions from the start, incl. NotSupported)", "cases reproduced (precision: ranks)",
+            absolute, log,
+        ),
+    ]  # fmt: skip
+
+
+def _ordinal_row(name: str, measure: str, cases: list[dict[str, Any]], log: Log) -> Row:
+    reproduced = hit = extracted = 0
     for case in cases:
-        log.add(name, "ordinals are not extracted (by design)", repr(case["Input"]))
-    return share_row(name, "cases reproduced (factdiff extracts no ordinals)", 0, len(cases))
+        ranks = [f for f in run_factdiff(case["Input"], log, name) if f.kind is FactKind.RANK]
+        used: set[int] = set()
+        for r in case["Results"]:
+            span = (r["Start"], r["End"] + 1)
+            for i, f in enumerate(ranks):
+                if i not in used and overlap(span, f.span) and close(float(f.value), float(r["Resolution"]["value"])):
+                    used.add(i)
+                    break
+        extracted += len(ranks)
+        hit += len(used)
+        ok = len(used) == len(case["Results"]) and (case["Results"] or not ranks)
+        reproduced += bool(ok)
+        if not ok:
+            want = [f"{r['Text']!r}={r['Resolution']['value']}" for r in case["Results"]] or ["nothing"]
+            cls = "spurious rank" if not case["Results"] else ("missed" if not ranks else "wrong value or span")
+            log.add(name, cls, f"{case['Input'][:120]!r}: want {', '.join(want)}; factdiff {show(ranks)}")
+    return share_row(name, measure, reproduced, len(cases), hit=hit, extracted=extracted)
 
 
 # ---------------------------------------------------------------------------
@@ -420,23 +454,25 @@ def _quantulum_value(fact: Fact, expected: float) -> bool:
 
 
 def number_parser(data: Path, log: Log) -> list[Row]:
-    """number-parser tables: share of number-word rows `parse_number_words` reproduces."""
+    """number-parser tables: share of rows `parse_number_words` (cardinals) and `parse_ordinal_words` reproduce."""
     name = "number-parser words"
     root = data / "number-parser-tests"
     if not root.exists():
         return [missing_row(name, root)]
     rows = []
-    for measure, folders in (
-        ("cardinals reproduced (hundreds, permutations)", ("hundreds", "permutations")),
-        ("ordinals reproduced (ordinals, ordinals_permutations)", ("ordinals", "ordinals_permutations")),
-    ):
+    parsers: tuple[tuple[str, tuple[str, ...], Callable[[str], float | None]], ...] = (
+        ("cardinals reproduced (hundreds, permutations)", ("hundreds", "permutations"), parse_number_words),
+        ("ordinals reproduced (ordinals, ordinals_permutations)", ("ordinals", "ordinals_permutations"),
+         parse_ordinal_words),
+    )  # fmt: skip
+    for measure, folders, parse in parsers:
         total = ok = 0
         for folder in folders:
             for path in sorted((root / folder).glob("en_*.csv")):
                 with path.open(encoding="utf-8") as stream:
                     for record in csv.DictReader(stream):
                         total += 1
-                        got = parse_number_words(record["text"])
+                        got = parse(record["text"])
                         if got is not None and close(got, float(record["number"])):
                             ok += 1
                         else:

@@ -55,11 +55,14 @@ How each set is matched:
   or one bound with a matching qualifier; a result that starts inside a factdiff range
   after its low end may match its upper bound, as Recognizers reads `40 - 50 years
   old` as `50 years old`), and a case expecting nothing gets no such fact. Precision: share of those facts that match an expected result. NumberRange has
-  only 2 python-supported cases, so a second row scores all 87. factdiff extracts no
-  ordinals (a design decision), so Ordinal is reported at 0 without running it.
+  only 2 python-supported cases, so a second row scores all 87. Ordinal: a case is
+  reproduced when each result has a factdiff rank overlapping it with the same position
+  and a case expecting nothing gets no rank; it has 1 python-supported case, so a second
+  row scores every case whose results are all positions from the start.
 - quantulum3 quantities.json: a gold value is reproduced by a numeric fact overlapping
   its surface with the same value; precision over all numeric facts.
-- number-parser tables: `parse_number_words(text) == number`, cardinals and ordinals apart.
+- number-parser tables: `parse_number_words(text) == number` for cardinals and
+  `parse_ordinal_words(text) == number` for ordinals.
 - TempEval-3 training set (TBAQ): gold is the DATE timexes valued as a day, month or
   year (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`); each doc is an Article dated its DCT. A
   factdiff date that overlaps only timexes outside that subset (durations, weeks,

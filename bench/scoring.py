@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 
 from compare.extract import extract_facts
 from compare.ingest import article_from_text
-from compare.records import NUMERIC_KINDS, Fact, FactKind
+from compare.records import AMOUNT_KINDS, Fact, FactKind
 
 
 class Row(NamedTuple):
@@ -107,7 +107,7 @@ def run_factdiff(text: str, log: Log, set_name: str, *, date: str | None = None,
         return ()
 
 
-def numeric(facts: Iterable[Fact], kinds: Iterable[FactKind] = NUMERIC_KINDS) -> list[Fact]:
+def numeric(facts: Iterable[Fact], kinds: Iterable[FactKind] = AMOUNT_KINDS) -> list[Fact]:
     wanted = set(kinds)
     return [f for f in facts if f.kind in wanted]
 

@@ -40,6 +40,7 @@ from cydifflib import SequenceMatcher  # difflib's algorithm compiled: the same 
 
 from compare.lexicon import RE_WORD, entities, fold_counts, fold_word
 from compare.records import (
+    AMOUNT_KINDS,
     NUMERIC_KINDS,
     Alignment,
     Article,
@@ -464,7 +465,9 @@ def _classify_numeric(ctx: _Context, refs: list[FactRef]) -> tuple[DiscrepancyCl
     if covered:
         return DiscrepancyClass.CONFLICT, Severity.LOW, "the values differ, but a hedge or range covers the difference"
     values = [float(d.value) for d in distinct if not isinstance(d.value, str)]
-    if values and min(values) > 0:
+    if facts[0].kind == FactKind.RANK:
+        detail = "the positions differ: " + " against ".join(f"{v:.0f}" for v in values)
+    elif values and min(values) > 0:
         spread = (max(values) - min(values)) / max(values)
         detail = f"the values differ by {spread:.1%}"
     else:
@@ -844,18 +847,18 @@ def _standing_discrepancies(
     pool = []
     for aid in sorted(ctx.facts):
         for index, fact in enumerate(ctx.facts[aid]):
-            if fact.kind not in NUMERIC_KINDS or not _subject(fact):
+            if fact.kind not in AMOUNT_KINDS or not _subject(fact):
                 continue
             if RE_STANDING.search(ctx.sentence_text(aid, fact)):
                 pool.append(((aid, index), fact, ctx.places(aid, fact)))
     # One group per (subject, country or organisation): NATO's target and Japan's goal
     # are different figures even when one sentence names both.
-    groups: dict[tuple[str, str, str], list[FactRef]] = defaultdict(list)
+    groups: dict[tuple[str, str, str, str], list[FactRef]] = defaultdict(list)
     for ref, fact, places in pool:
         for place in places:
-            groups[(str(_subject(fact)), fact.unit or "", place)].append(ref)
+            groups[(str(_subject(fact)), fact.unit or "", place, fact.kind.value)].append(ref)
     reported: set[tuple[FactRef, ...]] = set()
-    for (subject, _unit, place), refs in sorted(groups.items()):
+    for (subject, _unit, place, _kind), refs in sorted(groups.items()):
         if len({story_of[r[0]] for r in refs}) < 2:
             continue
         kept = [
@@ -903,7 +906,7 @@ def lone_article_kinds(article: Article) -> frozenset[FactKind]:
     can still supply (`pipeline.early_work` extracts these kinds before then).
     """
     if any(RE_STANDING.search(sentence.text) for sentence in article.sentences):
-        return NUMERIC_KINDS | {FactKind.PERSON}
+        return AMOUNT_KINDS | {FactKind.PERSON}
     return frozenset({FactKind.PERSON})
 
 

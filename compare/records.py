@@ -113,11 +113,15 @@ class FactKind(enum.StrEnum):
     MONEY = "money"
     DATE = "date"
     AGE = "age"
+    RANK = "rank"
     QUOTE = "quote"
     PERSON = "person"
 
 
-NUMERIC_KINDS = frozenset({FactKind.QUANTITY, FactKind.PERCENT, FactKind.MONEY, FactKind.AGE})
+# Amounts: what `extract.numbers` finds. Ranks (positions: "the second-largest") are
+# numeric too, compared like amounts within a story, but never a target or standard.
+AMOUNT_KINDS = frozenset({FactKind.QUANTITY, FactKind.PERCENT, FactKind.MONEY, FactKind.AGE})
+NUMERIC_KINDS = AMOUNT_KINDS | {FactKind.RANK}
 
 
 @dataclass(frozen=True)
@@ -126,7 +130,8 @@ class Fact:
 
     Invariant: `article.text[start:end] == text`.
 
-    - `value`: a float for quantity/percent/money/age (the lower bound of a range),
+    - `value`: a float for quantity/percent/money/age (the lower bound of a range) and
+      for a rank (the position: 2.0 for "second-largest"),
       an ISO date (`2025-03-30`, `2025-06` for a month, `2025` for a year) for dates,
       the quotation's words for quotes, the full name for persons.
     - `high`: the upper bound of a range (`40-50%` -> value 40, high 50), else None.

@@ -7,7 +7,7 @@ import pytest
 from compare.extract import extract_facts
 from compare.extract.numbers import extract_numbers
 from compare.ingest import article_from_text
-from compare.records import NUMERIC_KINDS, Article, Sentence
+from compare.records import AMOUNT_KINDS, Article, Sentence
 
 
 def measures(sentence: str) -> list[tuple[str, str | None]]:
@@ -249,7 +249,7 @@ def test_measures_is_written_in_the_sentence(sentence: str) -> None:
 
 def article_measures(text: str) -> list[tuple[str, str | None]]:
     """What each amount of a whole article measures, as `extract_facts` gives it."""
-    return [(f.text, f.measures) for f in extract_facts(article_from_text(text, id="t")) if f.kind in NUMERIC_KINDS]
+    return [(f.text, f.measures) for f in extract_facts(article_from_text(text, id="t")) if f.kind in AMOUNT_KINDS]
 
 
 @pytest.mark.parametrize(
@@ -289,7 +289,7 @@ def test_measures_across_sentences_is_written_in_the_paragraph() -> None:
     """A measure taken across sentences is words of an earlier sentence of the same paragraph, as written."""
     text = "Northern Rail said on Monday that fares would rise. It carries 90,000 passengers a day.\n\nIt runs 300 trains."
     article = article_from_text(text, id="t")
-    facts = [f for f in extract_facts(article) if f.kind in NUMERIC_KINDS]
+    facts = [f for f in extract_facts(article) if f.kind in AMOUNT_KINDS]
     assert [("90,000", "Northern Rail"), ("300", None)] == [(f.text, f.measures) for f in facts]
     sentence = article.sentences[facts[0].sentence]
     earlier = [s for s in article.sentences[: sentence.index] if s.paragraph == sentence.paragraph]

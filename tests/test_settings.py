@@ -76,7 +76,7 @@ def test_search_stops_at_the_repository_root(tmp_path: Path) -> None:
         ("max-bytes = \"64k\"\n", "max-bytes must be a whole number, not '64k'"),
         ("max-bytes = 0\n", "max-bytes must be a positive number of bytes, not 0"),
         ("fail_on = \"high\"\n", "unknown setting 'fail_on'"),
-        ('ignore-kinds = ["quotes"]\n', "ignore-kinds has 'quotes'; allowed: quantity, percent, money, date, age, quote, person"),
+        ('ignore-kinds = ["quotes"]\n', "ignore-kinds has 'quotes'; allowed: quantity, percent, money, date, age, rank, quote, person"),
         ("[align]\nthreshold = 0.5\n", "unknown setting [align] 'threshold'"),
         ("[align]\nsentence-threshold = 1.5\n", "[align] sentence-threshold must be between 0 and 1, not 1.5"),
         ("[compare]\nupdate-days = true\n", "update-days must be a whole number, not True"),

@@ -1,4 +1,4 @@
-"""Extract facts from an article: numbers, dates, quotations and people.
+"""Extract facts from an article: numbers, ranks, dates, quotations and people.
 
 Each kind has its own module with its own patterns; `extract_facts` runs them all
 and returns the facts in text order. Every fact satisfies
@@ -16,7 +16,8 @@ from compare.extract.measures import resolve_pronouns
 from compare.extract.numbers import extract_numbers
 from compare.extract.people import extract_people
 from compare.extract.quotes import extract_quotes
-from compare.records import NUMERIC_KINDS, Article, Fact, FactKind
+from compare.extract.ranks import extract_ranks
+from compare.records import AMOUNT_KINDS, Article, Fact, FactKind
 
 __all__ = ["extract_facts", "infer_article_date", "merge_facts"]
 
@@ -27,16 +28,18 @@ def extract_facts(article: Article, kinds: Collection[FactKind] | None = None) -
     """Return every fact of `article` (of `kinds` only, if given), sorted by position then kind.
 
     With `kinds`, only the extractors that can yield one of them run (numbers,
-    dates, quotations, people): each depends on the article alone, so the facts of
+    ranks, dates, quotations, people): each depends on the article alone, so the facts of
     a kind are the same whichever others are asked for.
     """
     wanted = frozenset(FactKind) if kinds is None else frozenset(kinds)
     anchor = dt.date.fromisoformat(article.date[:10]) if article.date and len(article.date) >= 10 else None
     found: list[Fact] = []
-    numbers, dates = bool(wanted & NUMERIC_KINDS), FactKind.DATE in wanted
-    for sentence in article.sentences if numbers or dates else ():
+    numbers, ranks, dates = bool(wanted & AMOUNT_KINDS), FactKind.RANK in wanted, FactKind.DATE in wanted
+    for sentence in article.sentences if numbers or ranks or dates else ():
         if numbers:
             found.extend(resolve_pronouns(article, sentence, list(extract_numbers(article, sentence))))
+        if ranks:
+            found.extend(extract_ranks(article, sentence))
         if dates:
             found.extend(extract_dates(article, sentence, anchor))
     if FactKind.QUOTE in wanted:

@@ -283,7 +283,7 @@ STREET_SUFFIXES = (
 # ---------------------------------------------------------------------------
 
 DOZENS = ("dozen", "dozens", "doz", "dozs", "dz", "dzs")  # "three dozen", "5 doz", "3 dzs"
-_NUMBER_WORD = "|".join(
+NUMBER_WORD = "|".join(
     sorted([*ONES, *TENS, "hundred", *SCALES, *DOZENS], key=len, reverse=True)
 )
 _BIG = "hundred|thousand|million|billion|trillion|dozen"
@@ -317,11 +317,11 @@ RE_WORD_NUMBER = regex.compile(
     (?P<words>
         (?:(?:an?[ ]+)?(?:half|quarter)(?:[ ]+a)?[ ]+(?=(?:{_BIG})\b)  # "half a million", "a quarter million"
           | an?[ ]+(?=(?:{_BIG})\b) )?      # "a dozen", "a million"
-        (?:{_NUMBER_WORD}|(?:nought|naught)(?=[ ]+point\b))\b  # the first number word
+        (?:{NUMBER_WORD}|(?:nought|naught)(?=[ ]+point\b))\b  # the first number word
         (?:                                 # then more number words, each consumed once
             (?:[ ]+|-|(?<=hundred|thousand|million|billion|trillion)[ ]+and[ ]+
               |(?<=ty)[ ]-[ ](?=(?:{"|".join(w for w in ONES if 0 < ONES[w] < 10)})\b))  # "fifty - two"
-            (?:{_NUMBER_WORD})\b
+            (?:{NUMBER_WORD})\b
         )*+
         (?:[ ]+point(?:[ ]+{_DECIMAL_WORD}\b)++)?  # spoken decimals: "two point five"
         (?:[ ]+and[ ]+a[ ]+half\b|-and-a-half\b)?  # "two and a half", "two-and-a-half"
@@ -535,6 +535,12 @@ ORDINAL_CARDINALS: dict[str, str] = {
     "ninetieth": "ninety", "hundredth": "hundred", "thousandth": "thousand", "millionth": "million",
     "billionth": "billion", "trillionth": "trillion",
 }  # fmt: skip
+# Every ordinal word with its cardinal, for ranks (`parse_ordinal_words`): "second" too.
+ORDINAL_WORDS: dict[str, str] = {
+    "second": "two", **ORDINAL_CARDINALS,
+    **{f"{scale}th": scale for scale in SCALES if scale.endswith("illion")},
+}  # fmt: skip
+RE_DIGIT_ORDINAL = regex.compile(r"""(?<![\d,])(?P<n>\d{1,3}(?:,\d{3})++|\d++)(?P<suffix>(?i:st|nd|rd|th))""", regex.VERBOSE)
 ORDINAL_ENDINGS = tuple(ORDINAL_CARDINALS) + tuple(f"{w}s" for w in ORDINAL_CARDINALS)
 _ORDINAL_ALT = "|".join(sorted(ORDINAL_CARDINALS, key=len, reverse=True))
 # Every ordinal above holds one of these; a prefilter for RE_ORDINAL_FRACTION.
@@ -548,8 +554,8 @@ RE_ORDINAL_FRACTION = regex.compile(
     rf"""
     (?<![\p{{L}}\p{{N}}'’-])
     (?P<words>
-        (?:an?|{_NUMBER_WORD})\b                                   # the numerator's first word
-        (?:(?:[ ]+and[ ]+|[ ]*-[ ]*|[ ]+)(?:{_NUMBER_WORD})\b){{0,12}}+  # more (bounded: a long run of
+        (?:an?|{NUMBER_WORD})\b                                   # the numerator's first word
+        (?:(?:[ ]+and[ ]+|[ ]*-[ ]*|[ ]+)(?:{NUMBER_WORD})\b){{0,12}}+  # more (bounded: a long run of
                                                                   # number words stays linear)
         (?:[ ]+and[ ]+|[ ]*-[ ]*|[ ]+)(?P<ord>{_ORDINAL_ALT})(?P<plural>s)?   # the ordinal
     )
@@ -770,8 +776,8 @@ RE_COMPOUND_NOUN = regex.compile(r"""-(?P<noun>\p{Ll}{2,})(?![\p{L}\p{N}'’-])"
 RE_SUSPENDED_LIST = regex.compile(
     rf"""
     -(?:,[ ]+|[ ]+(?:and|or)[ ]+)                                          # "four-, " or "five- and "
-    (?:(?:\d{{1,3}}|(?i:{_NUMBER_WORD}))-(?:,[ ]+|[ ]+(?:and|or)[ ]+)){{0,4}}    # more suspended counts
-    (?:\d{{1,3}}|(?i:{_NUMBER_WORD}))-(?P<noun>\p{{Ll}}{{2,}})(?![\p{{L}}\p{{N}}'’-])  # "six-cylinder"
+    (?:(?:\d{{1,3}}|(?i:{NUMBER_WORD}))-(?:,[ ]+|[ ]+(?:and|or)[ ]+)){{0,4}}    # more suspended counts
+    (?:\d{{1,3}}|(?i:{NUMBER_WORD}))-(?P<noun>\p{{Ll}}{{2,}})(?![\p{{L}}\p{{N}}'’-])  # "six-cylinder"
     """,
     regex.VERBOSE,
 )
@@ -1120,6 +1126,37 @@ def parse_number_words(text: str) -> float | None:
     if group is None and last != "scale":
         return None
     return total + (group or 0.0)
+
+
+def parse_ordinal_words(text: str) -> int | None:
+    """Return the rank an ordinal states ("twenty-third" 23, "one hundred and first" 101, "21st" 21), or None.
+
+    The last word is the ordinal ("second", "hundredth", "millionth") and the words
+    before it a cardinal, read by `parse_number_words`: "three hundred forty-five
+    thousand six hundred twelfth" is 345,612. In digits the suffix must agree with the
+    number (`21st`, `12th`; not `21th`). A plural ("thirds") is a fraction, not a rank.
+    """
+    if m := RE_DIGIT_ORDINAL.fullmatch(text.strip()):
+        return int(m.group("n").replace(",", "")) if _ordinal_suffix_agrees(m) else None
+    *head, last = RE_WORD_SEPARATORS.sub(" ", text.strip().lower()).split() or [""]
+    cardinal = ORDINAL_WORDS.get(last)
+    if cardinal is None:
+        return None
+    if not head and cardinal in SCALE_SUFFIXES:
+        head = ["one"]  # "hundredth", "trillionth"
+    elif head and head[-1] == "and" and cardinal in SCALE_SUFFIXES:
+        return None
+    value = parse_number_words(" ".join([*head, cardinal]))
+    if value is None or value < 1 or value != int(value):
+        return None
+    return int(value)
+
+
+def _ordinal_suffix_agrees(m: regex.Match[str]) -> bool:
+    """`21st`, `22nd`, `23rd`, `11th`-`13th`, `24th`: the suffix English spells for the number."""
+    n = int(m.group("n").replace(",", ""))
+    wanted = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return m.group("suffix").lower() == wanted
 
 
 def _spoken_decimal(tokens: list[str]) -> float | None:
@@ -2067,10 +2104,10 @@ def _tokens(text: str, pos: int, limit: int = 8) -> list[str]:
     return toks
 
 
-def _acceptable_head(word: str) -> bool:
-    """Return True if `word` can head the phrase a number counts."""
+def _acceptable_head(word: str, *, vague: bool = False) -> bool:
+    """Return True if `word` can head the phrase a number counts (a `VAGUE_HEADS` word only if `vague`)."""
     low = word.lower()
-    if low in VAGUE_HEADS or low in STOP_WORDS:
+    if (low in VAGUE_HEADS and not vague) or low in STOP_WORDS:
         return False
     if low.endswith("ed") and low not in ED_HEADS:
         return False
@@ -2094,8 +2131,14 @@ def _fold(phrase: str) -> str:
 COORDINATORS = frozenset({"and", "or"})
 
 
-def _phrase_after(text: str, pos: int, *, lowercase_only: bool, skip_determiners: bool) -> str | None:
-    """Return the noun phrase starting at `pos` ("US military personnel"), or None."""
+def _phrase_after(
+    text: str, pos: int, *, lowercase_only: bool, skip_determiners: bool, vague: bool = False
+) -> str | None:
+    """Return the noun phrase starting at `pos` ("US military personnel"), or None.
+
+    A phrase headed by a `VAGUE_HEADS` word ("a 5% annual increase") says how much, not of
+    what, and is None, unless `vague` (a rank: "the third time", "its first loss").
+    """
     toks = _tokens(text, pos)
     if skip_determiners:
         while toks and RE_DETERMINER.match(toks[0]):
@@ -2140,11 +2183,16 @@ def _phrase_after(text: str, pos: int, *, lowercase_only: bool, skip_determiners
     folded = _fold(" ".join(words))
     if folded in ("GDP", "GNP"):
         return folded
-    if words and words[-1].lower() in VAGUE_HEADS:
+    if words and words[-1].lower() in VAGUE_HEADS and not vague:
         return None  # "a 5% annual increase" says how much, not of what
-    while words and not _acceptable_head(words[-1]):
+    while words and not _acceptable_head(words[-1], vague=vague):
         words.pop()
     return " ".join(words) or None
+
+
+def ranked_phrase(text: str, pos: int) -> str | None:
+    """The lower-case noun phrase at `pos` that a rank before it ranks ("straight month", "time"), or None."""
+    return _phrase_after(text, pos, lowercase_only=True, skip_determiners=False, vague=True)
 
 
 def _phrase_before(text: str, pos: int) -> str | None:
