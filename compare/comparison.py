@@ -482,7 +482,8 @@ def _describe_subject(facts: Sequence[Fact]) -> str:
         return "date"
     if kind == FactKind.AGE:
         return "age"
-    what = " / ".join(counts[:3]) if counts else "what it counts is not stated"
+    unstated = "what it ranks is not stated" if kind == FactKind.RANK else "what it counts is not stated"
+    what = " / ".join(counts[:3]) if counts else unstated
     return f"{kind.value}: {what}"
 
 
