@@ -141,9 +141,10 @@ def rows(text: str) -> list[Row]:
             '"We have no comment," the spokesman said.',
             [("We have no comment,", "the spokesman", "said")],
         ),
+        # A capitalised name in marks is no one's speech, not the analysts' (see _is_title).
         (
             'President Trump\'s "America First" approach could mean weakening the commitment, analysts have warned.',
-            [("America First", "analysts", "warned")],
+            [],
         ),
         # Content keeps ellipses and nested quotations.
         (
@@ -195,6 +196,12 @@ def test_quotations(text: str, expected: list[Row]) -> None:
         ('The United States "will not back down" in the region.', [("will not back down", None, None)]),
         # Empty quotation marks hold no quotation.
         ('He wrote "" in the box.', []),
+        # A title in quotation marks is a programme, book or song, not speech.
+        ('Ryan told CBS\'s "Face the Nation," that he would vote, Pence said.', []),
+        ('She sang "A Change Is Gonna Come" and "Fox and Friends" aired it.', []),
+        # Speech stays speech: lower-case words, sentence punctuation, one word.
+        ('He called it "a Trump disaster," Ryan said.', [("a Trump disaster,", "Ryan", "said")]),
+        ('"We Will Win!" the crowd chanted.\n\nRyan said "Yes."', [("We Will Win!", None, None), ("Yes.", "Ryan", "said")]),
     ],
 )
 def test_marks_that_are_not_quotations(text: str, expected: list[Row]) -> None:

@@ -5,7 +5,10 @@ curly `“ ”`); single curly or straight marks count only in a headline-like p
 (one with no double marks and no final full stop), since `’` is also the apostrophe
 of `don’t` and `Japan’s`. The fact's span is the inside of the marks; a quotation
 that runs over several sentences (an unclosed mark runs to the paragraph's end)
-yields one fact per sentence, each with the same speaker.
+yields one fact per sentence, each with the same speaker. A title in marks (two to
+eight capitalised words and no sentence punctuation: `"Face the Nation"`, `"Marshall
+Plan"`, `"A Change Is Gonna Come"`) names a programme, a plan or a song, is no one's
+speech, and yields nothing (`_is_title`).
 
 The speaker comes from a cue verb (`said`, `told`, `according to`...) in the
 quotation's sentence, tried in this order:
@@ -771,7 +774,7 @@ def extract_quotes(article: Article) -> Iterator[Fact]:
             while end > start and article.text[end - 1].isspace():
                 end -= 1
             text = article.text[start:end]
-            if not any(char.isalnum() for char in text):
+            if not any(char.isalnum() for char in text) or _is_title(text):
                 continue
             yield Fact(
                 kind=FactKind.QUOTE,
@@ -784,6 +787,29 @@ def extract_quotes(article: Article) -> Iterator[Fact]:
                 speaker=speaker,
                 cue=" ".join(cue_word.lower().split()) if cue_word else None,
             )
+
+
+# Words a title leaves in lower case: "Face the Nation", "State of the Union".
+TITLE_MINOR_WORDS = frozenset("a an the and or but nor of in on at to for by with from as vs via".split())
+TITLE_MAX_WORDS = 8
+RE_TITLE_WORD = regex.compile(r"""[\p{L}\p{N}][\p{L}\p{N}'’.-]*""")
+
+
+def _is_title(text: str) -> bool:
+    """True if a quotation's words are a title, not speech: "Morning Joe", "Face the Nation", "A Change Is Gonna Come".
+
+    Two to eight words, every one capitalised but the short function words of a
+    title, and no sentence punctuation but a final comma or full stop: the name of a programme, a book, a song or an
+    event, which news sets in quotation marks too. A capitalised slogan ("Lock Her Up")
+    reads the same way and is left out with them.
+    """
+    text = text.rstrip(",.")  # "Face the Nation," with the sentence's comma inside the marks
+    if any(mark in text for mark in ".!?,;:"):
+        return False
+    found = RE_TITLE_WORD.findall(text)
+    if not 2 <= len(found) <= TITLE_MAX_WORDS or not found[0][0].isupper():
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in TITLE_MINOR_WORDS for w in found)
 
 
 def _at_most_words(text: str, start: int, end: int, limit: int) -> bool:
