@@ -106,10 +106,9 @@ SINGLE_HOLDER_TITLES = frozenset(
 SINGLE_HOLDER_TITLES = frozenset(t.strip() for t in SINGLE_HOLDER_TITLES)
 
 # Words that mark a figure as standing (true beyond one event), compared across stories.
-RE_STANDING = regex.compile(
-    r"\b(?:target|targets|standard|benchmark|goal|guideline|threshold|ceiling|cap)\b",
-    regex.IGNORECASE,
-)
+# In lower case only: capitalised, they are mostly names ("Standard Oil", "Standard &
+# Poor's", "Standard Chartered", "Target Corp").
+RE_STANDING = regex.compile(r"\b(?:target|targets|standard|benchmark|goal|guideline|threshold|ceiling|cap)\b")
 
 # A day's value, as date facts give it (`different_days`).
 RE_DAY_VALUE = regex.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -216,7 +216,7 @@ def measures(sentence: str) -> list[tuple[str, str | None]]:
         ("Arrivals for the week ended March 8 were 155,221 bags.", [("155,221", "Arrivals for the week")]),
         ("Until February 22 were 155,221 bags.", [("155,221", None)]),
         ("The lake lies 10 kilometres (six miles) east of the city.", [("10 kilometres", None), ("six miles", None)]),
-        ("Net profit was 4.1 mln dlrs vs 3.2 mln dlrs.", [("4.1 mln", "Net profit"), ("3.2 mln", "Net profit")]),
+        ("Net profit was 4.1 mln dlrs vs 3.2 mln dlrs.", [("4.1 mln dlrs", "Net profit"), ("3.2 mln dlrs", "Net profit")]),
         ("The pound could slide to $1.05 in the event of a downgrade.", [("$1.05", "pound")]),
     ],
 )

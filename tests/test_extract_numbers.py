@@ -515,6 +515,11 @@ def test_minus_sign(sentence: str, expected: list[tuple[str, float]]) -> None:
         ("Bus tickets cost 50¢ each.", [("50¢", 0.5, "USD")]),
         ("A coffee costs 100 ₡ in San José.", [("100 ₡", 100.0, "CRC")]),
         ("The fare is ₺100 now.", [("₺100", 100.0, "TRY")]),
+        # Wire copy's abbreviations: dlrs, stg, cts, and dlrs with a nationality.
+        ("Net profit rose to 5.3 mln dlrs from 4.1 mln dlrs.", [("5.3 mln dlrs", 5.3e6, "USD"), ("4.1 mln dlrs", 4.1e6, "USD")]),
+        ("Shr 34 cts vs 1.19 dlrs.", [("34 cts", 0.34, "USD"), ("1.19 dlrs", 1.19, "USD")]),
+        ("It raised 10 mln stg and 30 mln Canadian dlrs.", [("10 mln stg", 1e7, "GBP"), ("30 mln Canadian dlrs", 3e7, "CAD")]),
+        ("The one dlr increase brings it to 3 U.S. Dlrs.", [("one dlr", 1.0, "USD"), ("3 U.S. Dlrs", 3.0, "USD")]),
         # Hard negatives: crowns without a nationality, a weight in pounds, a sign before
         # another number, "one" as a pronoun before "point".
         ("The king owned 12 crowns.", [("12", 12.0, None)]),
@@ -904,3 +909,9 @@ def test_counted_noun_after_coordinated_modifiers(sentence: str, expected: list[
 def test_rate_after_a_conversion_in_parentheses(sentence: str, expected: list[tuple[str, str]]) -> None:
     """"$1bn (£530m) a year": the amount and its conversion are both a year's."""
     assert expected == [(f.text, f.unit) for f in facts(sentence) if f.kind.value == "money"]
+
+
+def test_scaled_values_are_the_numbers_written() -> None:
+    """4.1 mln is 4,100,000.0 exactly, not the binary neighbour 4.1 * 1e6 gives (4099999.9999999995)."""
+    found = facts("Sales were 4.1 mln dlrs, 0.1 billion euros and 1.15 million tonnes, up 0.3 pct.")
+    assert [f.value for f in found] == [4100000.0, 100000000.0, 1150000.0, 0.3]

@@ -101,6 +101,10 @@ CURRENCIES: dict[str, str] = {
     "norwegiankroner": "NOK", "danishkroner": "DKK", "brazilianreais": "BRL", "southkoreanwon": "KRW",
     "koreanwon": "KRW", "saudiriyals": "SAR", "jordaniandinars": "JOD", "kuwaitidinars": "KWD",
     "uaedirhams": "AED", "emiratidirhams": "AED",
+    # Wire copy's abbreviations (Reuters: "5.3 mln dlrs", "10 mln stg", "Shr 34 cts").
+    "dlr": "USD", "dlrs": "USD", "usdlr": "USD", "usdlrs": "USD", "australiandlrs": "AUD",
+    "canadiandlrs": "CAD", "hkdlrs": "HKD", "hongkongdlrs": "HKD", "nzdlrs": "NZD",
+    "newzealanddlrs": "NZD", "singaporedlrs": "SGD", "taiwandlrs": "TWD", "stg": "GBP", "cts": "USD",
     "danishcrowns": "DKK", "norwegiancrowns": "NOK", "swedishcrowns": "SEK", "czechcrowns": "CZK",
     "icelandiccrowns": "ISK",
     # Currency signs; one not listed is its own unit ("100 ₡" -> ₡).
@@ -111,7 +115,7 @@ CURRENCIES: dict[str, str] = {
     "ps": "GBP", "y=": "JPY",
 }  # fmt: skip
 # Currency words whose amount is a hundredth of the unit: "50 cents" is 0.50 USD.
-HUNDREDTHS = frozenset("cent cents eurocents pence penny pennies p ¢".split())
+HUNDREDTHS = frozenset("cent cents cts eurocents pence penny pennies p ¢".split())
 # Video resolutions, which a glued "p" follows as it follows pence: "1080p", "a 720p screen".
 VIDEO_LINES = frozenset({144.0, 240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440.0, 2160.0, 4320.0})
 
@@ -405,7 +409,9 @@ RE_CURRENCY_AFTER = regex.compile(
               |(?:Norwegian|Danish)[ ]kroner|Brazilian[ ]reais|Saudi[ ]riyals
               |(?:Jordanian|Kuwaiti)[ ]dinars|(?:UAE|Emirati)[ ]dirhams
               |(?:Danish|Norwegian|Swedish|Czech|Icelandic)[ ]crowns?)   # crowns alone are not money
-          | (?i:euro[ ]cents?|dollars?|euros?|pounds[ ]sterling|sterling|pounds?|yen|yuan|renminbi
+          | (?i:(?:U\.?S\.?|H\.?K\.?|N\.?Z\.?|Australian|Canadian|Hong[ ]Kong|New[ ]Zealand|Singapore|Taiwan)[ ]dlrs?)
+                                                               # wire copy: 5 mln Canadian dlrs, 3 U.S. Dlrs
+          | (?i:euro[ ]cents?|dollars?|dlrs?|stg|cts|euros?|pounds[ ]sterling|sterling|pounds?|yen|yuan|renminbi
               |rupees?|roubles?|rubles?|francs?|cents?|pence|penny|pennies
               |pesetas?|guilders?|markkaa?|lire|drachmas?|escudos?|schillings?|zlotys?|forints?
               |baht|ringgit|rupiah|shekels?|naira|hryvnias?|reais|liras?|kronor|krona
@@ -2428,6 +2434,15 @@ RE_ANY_INVISIBLE = regex.compile(_INVISIBLE)
 RE_INVISIBLE_IN_NUMBER = regex.compile(rf"(?<=\d){_INVISIBLE}(?=\d)")
 
 
+def _tidy(value: float) -> float:
+    """`value` at the 15 significant digits a double holds: 4.1 * 1e6 is 4100000.0, not 4099999.9999999995.
+
+    No figure in news has more digits, and the product of a decimal and a scale is
+    otherwise a binary neighbour of the number written, which the JSON would show.
+    """
+    return float(f"{value:.15g}") if math.isfinite(value) else value
+
+
 def visible_digits(text: str) -> str:
     """`text` with each invisible character between two digits read as a thin space.
 
@@ -2448,12 +2463,12 @@ def extract_numbers(article: Article, sentence: Sentence) -> Iterator[Fact]:
         yield Fact(
             kind=m.kind,
             text=sentence.text[m.start : m.end],
-            value=m.value,
+            value=_tidy(m.value),
             start=start,
             end=sentence.start + m.end,
             line=line_of(article, start),
             sentence=sentence.index,
-            high=m.high,
+            high=None if m.high is None else _tidy(m.high),
             unit=m.unit,
             counts=m.counts,
             qualifier=m.qualifier,

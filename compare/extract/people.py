@@ -464,6 +464,9 @@ def extract_people(article: Article) -> Iterator[Fact]:
 
 
 def _people(article: Article) -> tuple[Fact, ...]:
+    titled = list(_titled(article))
+    if not titled:
+        return ()  # most wire copy names no one with a title: its names need not be read
     names = _RECENT_NAMES.get(article, _canonical_names)
     return tuple(
         Fact(
@@ -478,7 +481,7 @@ def _people(article: Article) -> tuple[Fact, ...]:
             org=found.org,
             former=found.former,
         )
-        for found in _titled(article)
+        for found in titled
     )
 
 
