@@ -246,6 +246,43 @@ def content_words(tokens: list[str]) -> list[str]:
     return [t for t in tokens if t not in STOPWORDS and len(t) > 1]
 
 
+# Capitalised words that name no one in particular: the parts of firms' names that many
+# firms share, honorifics, calendar words and wire copy's table labels.
+COMMON_CAPITALISED = frozenset(
+    """
+    inc corp corporation co company cos ltd plc llc lp bv nv ag sa spa se ab asa oy kk group holdings
+    holding international securities capital finance financial industries bank banks trust
+    fund partners class mr mrs ms dr sir jr sr st
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    monday tuesday wednesday thursday friday saturday sunday
+    shr shrs net revs qtr oper avg note
+    """.split()
+)
+
+
+def name_words(text: str) -> frozenset[str]:
+    """The folded capitalised words of `text` that can name someone or something (`Hegseth`, `Mizuho`).
+
+    A text's first word counts only before another capitalised word ("Finnish Export
+    Corp"): alone it is capitalised as the sentence's first ("Sales rose"). Stopwords,
+    one-letter words and `COMMON_CAPITALISED` do not count.
+    """
+    found = set()
+    matches = list(RE_WORD.finditer(text))
+    for i, match in enumerate(matches):
+        word = match.group()
+        if not word[0].isupper() or len(word) < 2:
+            continue
+        folded = fold_word(word)
+        if folded in STOPWORDS or folded in COMMON_CAPITALISED:
+            continue
+        if i == 0 and not (len(matches) > 1 and matches[1].group()[0].isupper()):
+            continue
+        found.add(folded)
+    return frozenset(found)
+
+
 def entities(text: str) -> frozenset[str]:
     """Return the countries and organisations named in `text`, folded."""
     found = set()

@@ -411,3 +411,39 @@ def test_findings_about_the_same_words_twice_get_distinct_ids() -> None:
     first, second = sorted(d.id for d in found)
     assert second == f"{first}-2"
     assert found == run([b, a], facts)  # stable whatever the input order
+
+
+def _findings(texts: dict[str, list[str]]) -> list[tuple[str, list[float | str]]]:
+    articles = [article_from_text("\n\n".join(t) + "\n", id=i, date="1987-04-01") for i, t in texts.items()]
+    facts = {a.id: extract_facts(a) for a in articles}
+    alignments = align_all(articles)
+    found = find_discrepancies(articles, facts, group_stories(articles, alignments), alignments)
+    return [(d.kind.value, sorted(c.fact.value for c in d.claims)) for d in found]
+
+
+BOND = (
+    "{issuer} is issuing a {amount} billion yen bond due April 23, 1992 carrying a coupon of 4-1/2 pct "
+    "and priced at 102-3/8, said lead manager {manager}."
+)
+
+
+def test_template_sentences_about_two_issuers_are_not_compared() -> None:
+    """Wire copy's template: two issuers' bonds align word for word, and neither article names the other's issuer."""
+    texts = {
+        "a": [BOND.format(issuer="Finnish Export Corp", amount=20, manager="Yamaichi Securities"),
+              "The bonds will be listed in Luxembourg and sold in denominations of one mln yen."],
+        "b": [BOND.format(issuer="ASEA Capital Corp BV", amount=10, manager="Mitsui Finance International"),
+              "The bonds will be listed in Luxembourg and sold in denominations of one mln yen."],
+    }  # fmt: skip
+    assert _findings(texts) == []
+
+
+def test_one_story_naming_its_subject_elsewhere_is_still_compared() -> None:
+    """One outlet names Hegseth in the sentence, the other calls him the Pentagon chief and names him earlier."""
+    texts = {
+        "a": ["Defense Secretary Pete Hegseth arrived in Tokyo on Saturday for talks with his Japanese counterpart.",
+              "Hegseth said the 55,000 troops stationed in Japan would get a new joint force headquarters."],
+        "b": ["Pete Hegseth, the US defense secretary, arrived in Tokyo on Saturday for talks with Japan.",
+              "The Pentagon chief said the 54,000 troops stationed in Japan would get a new joint force headquarters."],
+    }  # fmt: skip
+    assert ("quantity", [54000.0, 55000.0]) in _findings(texts)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from compare.lexicon import entities, fold_counts, fold_word
+from compare.lexicon import entities, fold_counts, fold_word, name_words
 
 
 @pytest.mark.parametrize(
@@ -43,3 +43,16 @@ def test_fold_counts(counts: str | None, expected: str | None) -> None:
 def test_entities(text: str, expected: set[str]) -> None:
     """Places fold to one name; the pronoun `us` and regions named America are not the US."""
     assert expected == set(entities(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Finnish Export Corp is issuing a bond, said Yamaichi Securities.", {"finnish", "export", "yamaichi"}),
+        ("Sales rose 5 pct in March, Mr Hegseth said on Monday.", {"hegseth"}),  # first word, title, calendar
+        ("The dollar fell.", set()),
+        ("Shr 34 cts vs 1.19 dlrs", set()),
+    ],
+)
+def test_name_words(text: str, expected: set[str]) -> None:
+    assert name_words(text) == expected
