@@ -447,3 +447,17 @@ def test_one_story_naming_its_subject_elsewhere_is_still_compared() -> None:
               "The Pentagon chief said the 54,000 troops stationed in Japan would get a new joint force headquarters."],
     }  # fmt: skip
     assert ("quantity", [54000.0, 55000.0]) in _findings(texts)
+
+
+def test_two_firms_results_tables_are_not_compared() -> None:
+    """Results tables align line for line; the firm is named only in the title, and no party is named by both."""
+    table = ["Shr {shr} cts vs eight cts", "Net {net} vs 228,000", "Sales 7,070,000 vs 6,483,000", "Avg shrs 3,313,000 vs three mln"]
+    articles = [
+        article_from_text("\n".join(table).format(shr=shr, net=net) + "\n", id=i, title=title, date="1987-03-02")
+        for i, title, shr, net in (("a", "CIRCLE K CORP 4TH QTR NET", 10, "325,000"), ("b", "JAMESWAY CORP 4TH QTR NET", 12, "331,000"))
+    ]
+    facts = {a.id: extract_facts(a) for a in articles}
+    alignments = align_all(articles)
+    stories = group_stories(articles, alignments)
+    assert any(len(s.articles) == 2 for s in stories)  # the tables do align: the comparer tells them apart
+    assert find_discrepancies(articles, facts, stories, alignments) == ()
