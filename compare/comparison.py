@@ -230,6 +230,7 @@ class _Context:
     _months: dict[str, frozenset[int]] = field(default_factory=dict)
     _fact_index: dict[str, _FactIndex] = field(default_factory=dict)
     _days: dict[str, dict[int, set[int]]] = field(default_factory=dict)
+    _days_named: dict[str, dict[int, set[str]]] = field(default_factory=dict)
     _names: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
     _article_names: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -320,6 +321,25 @@ class _Context:
         if not offsets_a or not offsets_b or _date(self.articles[a].date) == _date(self.articles[b].date):
             return False
         return not offsets_a.isdisjoint(offsets_b)
+
+    def days_apart(self, a: str, sentence_a: int, b: str, sentence_b: int) -> bool:
+        """True if the two sentences each name a day and none in common: their figures are two days' figures.
+
+        The balance "on March 27" and the balance "on March 31" are two readings, not rival
+        ones, however alike the sentences; the days themselves are still compared, as dates.
+        """
+        days_a, days_b = self._named_days(a).get(sentence_a, set()), self._named_days(b).get(sentence_b, set())
+        return bool(days_a) and bool(days_b) and days_a.isdisjoint(days_b)
+
+    def _named_days(self, article: str) -> dict[int, set[str]]:
+        """By sentence, the days (`2025-03-30`) its date facts name."""
+        if article not in self._days_named:
+            found: dict[int, set[str]] = defaultdict(set)
+            for fact in self.facts[article]:
+                if fact.kind == FactKind.DATE and RE_DAY_VALUE.match(str(fact.value)):
+                    found[fact.sentence].add(str(fact.value))
+            self._days_named[article] = dict(found)
+        return self._days_named[article]
 
     def _day_offsets(self, article: str) -> dict[int, set[int]]:
         """By sentence, the days between the article's date and each day the sentence names."""
@@ -445,6 +465,8 @@ def _numeric_groups(ctx: _Context, story: Story) -> Iterator[tuple[list[FactRef]
                 reason = f"aligned sentences (similarity {score:.2f})" if score else None
                 if reason and len(str(fa.value)) != len(str(fb.value)):
                     reason = None  # a day and a month are not rival values
+            elif ctx.days_apart(a, fa.sentence, b, fb.sentence):
+                reason = None  # "the balance was 12.1 billion on March 27" against "... 8.9 billion on March 31"
             else:
                 reason = _numeric_pair_reason(ctx, a, fa, b, fb)
             if reason is None:

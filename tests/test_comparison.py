@@ -461,3 +461,11 @@ def test_two_firms_results_tables_are_not_compared() -> None:
     stories = group_stories(articles, alignments)
     assert any(len(s.articles) == 2 for s in stories)  # the tables do align: the comparer tells them apart
     assert find_discrepancies(articles, facts, stories, alignments) == ()
+
+
+def test_figures_of_two_named_days_are_not_rivals_but_the_days_are_compared() -> None:
+    """Two days' readings in one template sentence are not a conflict; the days, as dates, still are."""
+    sentence = "The Treasury's operating cash balance totaled {} billion dlrs on March {}, the Treasury said in a statement."
+    other = "Tax and loan note balances fell, officials said on Wednesday in Washington."
+    texts = {"a": [sentence.format("12.131", 27), other], "b": [sentence.format("8.969", 31), other]}
+    assert _findings(texts) == [("date", ["1987-03-27", "1987-03-31"])]
