@@ -261,13 +261,20 @@ COMMON_CAPITALISED = frozenset(
 )
 
 
+RE_LOWER = regex.compile(r"\p{Ll}")
+
+
 def name_words(text: str) -> frozenset[str]:
     """The folded capitalised words of `text` that can name someone or something (`Hegseth`, `Mizuho`).
 
     A text's first word counts only before another capitalised word ("Finnish Export
     Corp"): alone it is capitalised as the sentence's first ("Sales rose"). Stopwords,
-    one-letter words and `COMMON_CAPITALISED` do not count.
+    one-letter words and `COMMON_CAPITALISED` do not count, nor does a text with no
+    lower-case letter (a wire headline, "TENNECO TO REDEEM PREFERRED STOCK"), where
+    capitals tell nothing.
     """
+    if not RE_LOWER.search(text):
+        return frozenset()
     found = set()
     matches = list(RE_WORD.finditer(text))
     for i, match in enumerate(matches):

@@ -56,3 +56,8 @@ def test_entities(text: str, expected: set[str]) -> None:
 )
 def test_name_words(text: str, expected: set[str]) -> None:
     assert name_words(text) == expected
+
+
+def test_name_words_of_an_all_capitals_headline_are_none() -> None:
+    """In "TENNECO <TGT> TO REDEEM PREFERRED STOCK" every word is a capital; none is known to be a name."""
+    assert name_words("TENNECO <TGT> TO REDEEM PREFERRED STOCK") == frozenset()
