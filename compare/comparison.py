@@ -38,7 +38,7 @@ from typing import Generic, TypeVar
 import regex
 from cydifflib import SequenceMatcher  # difflib's algorithm compiled: the same blocks, opcodes and ratio
 
-from compare.lexicon import RE_WORD, entities, fold_counts, fold_word, name_words
+from compare.lexicon import RE_WORD, entities, fold_counts, fold_word, lower_words, name_words
 from compare.records import (
     AMOUNT_KINDS,
     NUMERIC_KINDS,
@@ -232,6 +232,7 @@ class _Context:
     _days: dict[str, dict[int, set[int]]] = field(default_factory=dict)
     _days_named: dict[str, dict[int, set[str]]] = field(default_factory=dict)
     _names: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
+    _lower: dict[str, frozenset[str]] = field(default_factory=dict)
     _article_names: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def fact(self, ref: FactRef) -> Fact:
@@ -254,11 +255,16 @@ class _Context:
         return self._article_places[article]
 
     def sentence_names(self, article: str, sentence: int) -> frozenset[str]:
-        """The name words of one sentence (`name_words`), computed once."""
+        """The name words of one sentence (`name_words`, against its article's lower-case words), computed once."""
         key = (article, sentence)
         if key not in self._names:
-            self._names[key] = name_words(self.articles[article].sentences[sentence].text)
+            self._names[key] = name_words(self.articles[article].sentences[sentence].text, self._common(article))
         return self._names[key]
+
+    def _common(self, article: str) -> frozenset[str]:
+        if article not in self._lower:
+            self._lower[article] = lower_words(self.articles[article].text)
+        return self._lower[article]
 
     def article_names(self, article: str) -> frozenset[str]:
         """The name words of an article's title and sentences, each read as its own text (`name_words`), computed once.
@@ -268,7 +274,7 @@ class _Context:
         """
         if article not in self._article_names:
             found = self.articles[article]
-            names = set(name_words(found.title or ""))
+            names = set(name_words(found.title or "", self._common(article)))
             for index in range(len(found.sentences)):
                 names |= self.sentence_names(article, index)
             self._article_names[article] = frozenset(names)

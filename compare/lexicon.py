@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from collections.abc import Collection
 
 import regex
 
@@ -247,7 +248,8 @@ def content_words(tokens: list[str]) -> list[str]:
 
 
 # Capitalised words that name no one in particular: the parts of firms' names that many
-# firms share, honorifics, calendar words and wire copy's table labels.
+# firms share, honorifics, calendar words, wire copy's table labels and the agencies that
+# sign every wire story.
 COMMON_CAPITALISED = frozenset(
     """
     inc corp corporation co company cos ltd plc llc lp bv nv ag sa spa se ab asa oy kk group holdings
@@ -256,25 +258,34 @@ COMMON_CAPITALISED = frozenset(
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
     monday tuesday wednesday thursday friday saturday sunday
+    year years quarter half week weekend
     shr shrs net revs qtr oper avg note
+    reuter reuters ap afp upi
     """.split()
 )
 
 
 RE_LOWER = regex.compile(r"\p{Ll}")
+RE_CLAUSE_OPENING = regex.compile(r"""[:(\[{"“'‘]\s*\Z""")
 
 
-def name_words(text: str) -> frozenset[str]:
+def lower_words(text: str) -> frozenset[str]:
+    """The folded words `text` writes in lower case: the common words of an article."""
+    return frozenset(fold_word(word) for word in RE_WORD.findall(text) if word[0].islower())
+
+
+def name_words(text: str, common: Collection[str] = frozenset()) -> frozenset[str]:
     """The folded capitalised words of `text` that can name someone or something (`Hegseth`, `Mizuho`).
 
-    A text's first word counts only before another capitalised word ("Finnish Export
-    Corp"): alone it is capitalised as the sentence's first ("Sales rose"). Stopwords,
-    one-letter words and `COMMON_CAPITALISED` do not count, nor does a text with no
-    lower-case letter (a wire headline, "TENNECO TO REDEEM PREFERRED STOCK"), where
-    capitals tell nothing.
+    A word that opens the text or a clause after a colon or bracket counts only before
+    another capitalised word ("Finnish Export Corp"): alone it is capitalised as the
+    first ("Sales rose", "(Note: Firm has said"). Stopwords, one-letter words and
+    `COMMON_CAPITALISED` do not count. In a text with no lower-case letter (a wire
+    headline, "TENNECO TO REDEEM PREFERRED STOCK") capitals tell nothing, so a word
+    counts only if it is not among `common`, the words its article writes in lower case
+    (`lower_words`): "redeem", "preferred" and "stock" do not; "Tenneco" does.
     """
-    if not RE_LOWER.search(text):
-        return frozenset()
+    capitals = not RE_LOWER.search(text)
     found = set()
     matches = list(RE_WORD.finditer(text))
     for i, match in enumerate(matches):
@@ -282,9 +293,10 @@ def name_words(text: str) -> frozenset[str]:
         if not word[0].isupper() or len(word) < 2:
             continue
         folded = fold_word(word)
-        if folded in STOPWORDS or folded in COMMON_CAPITALISED:
+        if folded in STOPWORDS or folded in COMMON_CAPITALISED or (capitals and folded in common):
             continue
-        if i == 0 and not (len(matches) > 1 and matches[1].group()[0].isupper()):
+        opens = i == 0 or bool(RE_CLAUSE_OPENING.search(text, 0, match.start()))
+        if not capitals and opens and not (i + 1 < len(matches) and matches[i + 1].group()[0].isupper()):
             continue
         found.add(folded)
     return frozenset(found)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from compare.lexicon import entities, fold_counts, fold_word, name_words
+from compare.lexicon import entities, fold_counts, fold_word, lower_words, name_words
 
 
 @pytest.mark.parametrize(
@@ -58,6 +58,8 @@ def test_name_words(text: str, expected: set[str]) -> None:
     assert name_words(text) == expected
 
 
-def test_name_words_of_an_all_capitals_headline_are_none() -> None:
-    """In "TENNECO <TGT> TO REDEEM PREFERRED STOCK" every word is a capital; none is known to be a name."""
-    assert name_words("TENNECO <TGT> TO REDEEM PREFERRED STOCK") == frozenset()
+def test_name_words_of_an_all_capitals_headline_are_those_its_article_never_writes_in_lower_case() -> None:
+    """In "TENNECO <TGT> TO REDEEM PREFERRED STOCK" every word is a capital; the body says "redeem its preferred stock"."""
+    body = "Tenneco Inc said it will redeem its preferred stock on April 1."
+    assert name_words("TENNECO <TGT> TO REDEEM PREFERRED STOCK", lower_words(body)) == {"tenneco", "tgt"}
+    assert name_words("(Note: Firm has said profit will match the 1985 level") == frozenset()  # "Firm" opens a clause
