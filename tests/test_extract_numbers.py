@@ -915,3 +915,22 @@ def test_scaled_values_are_the_numbers_written() -> None:
     """4.1 mln is 4,100,000.0 exactly, not the binary neighbour 4.1 * 1e6 gives (4099999.9999999995)."""
     found = facts("Sales were 4.1 mln dlrs, 0.1 billion euros and 1.15 million tonnes, up 0.3 pct.")
     assert [f.value for f in found] == [4100000.0, 100000000.0, 1150000.0, 0.3]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # Wire copy's new level first: the old value's unit and scale are lent back.
+        ("Sales rose to 5.3 from 4.1 mln dlrs.", [("5.3", 5.3e6, "USD"), ("4.1 mln dlrs", 4.1e6, "USD")]),
+        ("The rate fell to 5.5 from 7 pct.", [("5.5", 5.5, "%"), ("7 pct", 7.0, "%")]),
+        ("Production eased to 245,232 from 255,556 ounces.", [("245,232", 245232.0, "oz"), ("255,556 ounces", 255556.0, "oz")]),
+        # A value with its own scale takes the unit alone.
+        ("Net profit rose to 5.3 mln from 4.1 mln dlrs.", [("5.3 mln", 5.3e6, "USD"), ("4.1 mln dlrs", 4.1e6, "USD")]),
+        ("Revenue grew from 3 mln to 4.2 mln dlrs.", [("3 mln", 3e6, "USD"), ("4.2 mln dlrs", 4.2e6, "USD")]),
+        # Hard negatives: cents are not lent; two amounts joined by "and" keep their own.
+        ("The dividend was cut to 50 cents from 75.", [("50 cents", 0.5, "USD"), ("75", 75.0, None)]),
+        ("It has 3 mln people and 4 mln dlrs.", [("3 mln", 3e6, None), ("4 mln dlrs", 4e6, "USD")]),
+    ],
+)
+def test_the_other_value_of_a_change_lends_its_unit(sentence: str, expected: list[tuple[str, float, str | None]]) -> None:
+    assert expected == [(f.text, pytest.approx(f.value), f.unit) for f in facts(sentence)]

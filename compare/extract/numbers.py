@@ -1006,6 +1006,9 @@ RE_FROM_HEDGED_BEFORE = regex.compile(
     r"""(?<![\p{L}])(?i:from)[ ]+(?:(?i:about|around|roughly|some|nearly|almost|up[ ]to)[ ]+)?\Z""", regex.VERBOSE
 )
 RE_BY_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:by)[ ]+\Z""", regex.VERBOSE)
+# "rose to 5.3 from 4.1 mln dlrs": the new level, then the old one (`_lend_units`).
+RE_TO_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:to)[ ]+(?:(?i:about|around|roughly|some|nearly|almost)[ ]+)?\Z""", regex.VERBOSE)
+RE_FROM_JOIN = regex.compile(r"""[ ]+(?i:from)[ ]+(?:(?i:about|around|roughly|some|nearly|almost)[ ]+)?""", regex.VERBOSE)
 RE_OR_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:or)[ ]+\Z""", regex.VERBOSE)
 RE_BETWEEN_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:between)[ ]+\Z""", regex.VERBOSE)
 # The word right before a number: "Boeing 737", "no one".
@@ -2048,12 +2051,18 @@ def _changed(left: str) -> bool:
 
 
 def _lend_units(text: str, mentions: list[_Mention]) -> list[_Mention]:
-    """Give the bare value of a change "from a to b" the other value's unit (`_borrow`)."""
+    """Give the bare value of a change "from a to b", or "to a from b", the other value's unit (`_borrow`).
+
+    Wire copy puts the new level first: "rose to 5.3 from 4.1 mln dlrs", "fell to 5.5
+    from 7 pct", "eased to 245,232 from 255,556 ounces".
+    """
     out = list(mentions)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
         join = RE_RANGE_JOIN.match(text[a.end : b.start])
         if join and join.group("word") == "to" and RE_FROM_HEDGED_BEFORE.search(_left(text, a.start)):
+            out[i], out[i + 1] = _borrow(text, a, b)
+        elif RE_FROM_JOIN.fullmatch(text, a.end, b.start) and RE_TO_BEFORE.search(_left(text, a.start)):
             out[i], out[i + 1] = _borrow(text, a, b)
     return out
 
@@ -2081,8 +2090,9 @@ def _borrow(text: str, a: _Mention, b: _Mention) -> tuple[_Mention, _Mention]:
     """The two values of a change "from a to b", a bare one with the other's kind, unit and scale.
 
     "from 4.8 to 4.7 percent" is 4.8% and 4.7%; "from 208 pounds to 193" 208 and 193
-    pounds; "from 24.2 to 33 billion euros" 24.2 billion euros. Cents are not lent:
-    "from 50 cents to 75" is left as written.
+    pounds; "from 24.2 to 33 billion euros" 24.2 billion euros; a value with its own scale
+    takes the unit alone ("to 5.3 mln from 4.1 mln dlrs"). Cents are not lent: "from 50
+    cents to 75" is left as written.
     """
 
     def plain(m: _Mention) -> bool:
@@ -2094,10 +2104,20 @@ def _borrow(text: str, a: _Mention, b: _Mention) -> tuple[_Mention, _Mention]:
             and m.unit != "fraction" and not _in_hundredths(text, m)
         )  # fmt: skip
 
+    def scaled(m: _Mention) -> bool:  # "5.3 mln": its own scale, no unit
+        return (
+            m.kind is FactKind.QUANTITY and m.unit is None and m.scale > 1 and m.high is None and not m.year
+            and m.start == m.atom_start and m.end == m.atom_end
+        )  # fmt: skip
+
     if plain(a) and lends(b):
         return a._replace(kind=b.kind, unit=b.unit, value=a.value * b.scale, scale=b.scale), b
     if plain(b) and lends(a):
         return a, b._replace(kind=a.kind, unit=a.unit, value=b.value * a.scale, scale=a.scale)
+    if scaled(a) and lends(b):
+        return a._replace(kind=b.kind, unit=b.unit), b  # "from 3 mln to 4.2 mln dlrs"
+    if scaled(b) and lends(a):
+        return a, b._replace(kind=a.kind, unit=a.unit)
     return a, b
 
 
