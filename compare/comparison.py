@@ -270,7 +270,7 @@ class _Context:
         """The name words of an article's title and sentences, each read as its own text (`name_words`), computed once.
 
         A word capitalised only because it opens a sentence or a table line ("Sales
-        7,070,000 vs 6,483,000", "Reuter") names no one.
+        6,150,000 vs 5,940,000", "Reuter") names no one.
         """
         if article not in self._article_names:
             found = self.articles[article]
@@ -283,8 +283,8 @@ class _Context:
     def different_parties(self, a: str, b: str) -> bool:
         """True if two articles name parties and none in common: two firms' results tables, not one story.
 
-        Template copy aligns line for line ("Shr 10 cts vs eight cts", "Avg shrs
-        3,313,000 vs three mln") whoever it is about; the firm is named in the title or
+        Template copy aligns line for line ("Shr 12 cts vs 9 cts", "Avg shrs
+        2,480,000 vs 2,310,000") whoever it is about; the firm is named in the title or
         the first line. Two reports of one story name some party in common.
         """
         names_a, names_b = self.article_names(a), self.article_names(b)
@@ -293,8 +293,8 @@ class _Context:
     def other_subjects(self, a: str, sentence_a: int, b: str, sentence_b: int) -> bool:
         """True if each of two aligned sentences names someone or something the other article never names.
 
-        Wire copy is written from templates: "Finnish Export Corp is issuing a 20 billion
-        yen bond ..." and "ASEA Capital Corp BV is issuing a 10 billion yen bond ..."
+        Wire copy is written from templates: "Nordic Rail Finance will sell 20 billion yen
+        of notes ..." and "Harbour Capital BV will sell 10 billion yen of notes ..."
         align word for word and are about two issuers, as are two companies' dividend
         notices. Two outlets' versions of one story name the same people and firms,
         if not in the same sentence then elsewhere in the article ("Hegseth" in one,

@@ -278,12 +278,12 @@ def name_words(text: str, common: Collection[str] = frozenset()) -> frozenset[st
     """The folded capitalised words of `text` that can name someone or something (`Hegseth`, `Mizuho`).
 
     A word that opens the text or a clause after a colon or bracket counts only before
-    another capitalised word ("Finnish Export Corp"): alone it is capitalised as the
+    another capitalised word ("Nordic Rail Finance"): alone it is capitalised as the
     first ("Sales rose", "(Note: Firm has said"). Stopwords, one-letter words and
     `COMMON_CAPITALISED` do not count. In a text with no lower-case letter (a wire
-    headline, "TENNECO TO REDEEM PREFERRED STOCK") capitals tell nothing, so a word
+    headline, "ORBITAL MILLS TO REDEEM PREFERRED STOCK") capitals tell nothing, so a word
     counts only if it is not among `common`, the words its article writes in lower case
-    (`lower_words`): "redeem", "preferred" and "stock" do not; "Tenneco" does.
+    (`lower_words`): "redeem", "preferred" and "stock" do not; "Orbital" does.
     """
     capitals = not RE_LOWER.search(text)
     found = set()

@@ -422,18 +422,18 @@ def _findings(texts: dict[str, list[str]]) -> list[tuple[str, list[float | str]]
 
 
 BOND = (
-    "{issuer} is issuing a {amount} billion yen bond due April 23, 1992 carrying a coupon of 4-1/2 pct "
-    "and priced at 102-3/8, said lead manager {manager}."
+    "{issuer} will sell {amount} billion yen of five-year notes paying 4.5 pct at a price of 101.25, "
+    "its lead manager {manager} said on Tuesday."
 )
 
 
 def test_template_sentences_about_two_issuers_are_not_compared() -> None:
-    """Wire copy's template: two issuers' bonds align word for word, and neither article names the other's issuer."""
+    """Wire copy's template: two issuers' notes align word for word, and neither article names the other's issuer."""
     texts = {
-        "a": [BOND.format(issuer="Finnish Export Corp", amount=20, manager="Yamaichi Securities"),
-              "The bonds will be listed in Luxembourg and sold in denominations of one mln yen."],
-        "b": [BOND.format(issuer="ASEA Capital Corp BV", amount=10, manager="Mitsui Finance International"),
-              "The bonds will be listed in Luxembourg and sold in denominations of one mln yen."],
+        "a": [BOND.format(issuer="Nordic Rail Finance", amount=20, manager="Kestrel Partners"),
+              "The notes are to be listed in Frankfurt and sold in units of 500,000 yen."],
+        "b": [BOND.format(issuer="Harbour Capital BV", amount=10, manager="Osprey Markets"),
+              "The notes are to be listed in Frankfurt and sold in units of 500,000 yen."],
     }  # fmt: skip
     assert _findings(texts) == []
 
@@ -451,10 +451,10 @@ def test_one_story_naming_its_subject_elsewhere_is_still_compared() -> None:
 
 def test_two_firms_results_tables_are_not_compared() -> None:
     """Results tables align line for line; the firm is named only in the title, and no party is named by both."""
-    table = ["Shr {shr} cts vs eight cts", "Net {net} vs 228,000", "Sales 7,070,000 vs 6,483,000", "Avg shrs 3,313,000 vs three mln"]
+    table = ["Shr {shr} cts vs 9 cts", "Net {net} vs 212,000", "Sales 6,150,000 vs 5,940,000", "Avg shrs 2,480,000 vs 2,310,000"]
     articles = [
         article_from_text("\n".join(table).format(shr=shr, net=net) + "\n", id=i, title=title, date="1987-03-02")
-        for i, title, shr, net in (("a", "CIRCLE K CORP 4TH QTR NET", 10, "325,000"), ("b", "JAMESWAY CORP 4TH QTR NET", 12, "331,000"))
+        for i, title, shr, net in (("a", "ORBITAL MILLS 4TH QTR NET", 10, "325,000"), ("b", "PELICAN FOODS 4TH QTR NET", 12, "331,000"))
     ]
     facts = {a.id: extract_facts(a) for a in articles}
     alignments = align_all(articles)
@@ -465,7 +465,7 @@ def test_two_firms_results_tables_are_not_compared() -> None:
 
 def test_figures_of_two_named_days_are_not_rivals_but_the_days_are_compared() -> None:
     """Two days' readings in one template sentence are not a conflict; the days, as dates, still are."""
-    sentence = "The Treasury's operating cash balance totaled {} billion dlrs on March {}, the Treasury said in a statement."
+    sentence = "The city's cash reserve stood at {} billion dlrs on March {}, its finance office reported."
     other = "Tax and loan note balances fell, officials said on Wednesday in Washington."
     texts = {"a": [sentence.format("12.131", 27), other], "b": [sentence.format("8.969", 31), other]}
     assert _findings(texts) == [("date", ["1987-03-27", "1987-03-31"])]

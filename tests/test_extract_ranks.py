@@ -28,7 +28,7 @@ def ranks(text: str) -> list[tuple[str, float | str, str | None]]:
         ("one hundred twenty fifth", 125),
         ("hundredth", 100),
         ("two hundredth", 200),
-        ("twenty-three thousand four hundred fifty-first", 23451),
+        ("forty-six thousand three hundred twenty-second", 46322),
         ("three trillionth", 3_000_000_000_000),
         ("21st", 21),
         ("112th", 112),
@@ -54,7 +54,7 @@ def test_ordinals_are_not_cardinals() -> None:
     [
         ("Mizuho, Japan's second-largest bank, cut 1,000 jobs.", [("second-largest", 2.0, "largest bank")]),
         ("The company is the world's fifth-biggest carmaker.", [("fifth-biggest", 5.0, "biggest carmaker")]),
-        ("Chiyoda is Japan's eighth largest non-life insurer.", [("eighth", 8.0, "largest non-life insurer")]),
+        ("Kanto Mutual is Japan's eighth largest life insurer.", [("eighth", 8.0, "largest life insurer")]),
         ("It was the third time this year that the bank raised rates.", [("third", 3.0, "time")]),
         ("Unemployment fell for the 14th straight month in March.", [("14th", 14.0, "straight month")]),
         ("She finished second in the 100 metres.", [("second", 2.0, None)]),
@@ -63,7 +63,7 @@ def test_ordinals_are_not_cardinals() -> None:
         ("He scored in the 90th minute, his twenty-third goal.", [("90th", 90.0, "minute"), ("twenty-third", 23.0, "goal")]),
         ("Toyota posted its first-ever loss.", [("first-ever", 1.0, "loss")]),
         ("It was the one hundredth episode.", [("one hundredth", 100.0, "episode")]),
-        ("Next month's Budget will be Mr Brown's ninth since 1997.", [("ninth", 9.0, None)]),
+        ("The chancellor's ninth is due in March.", [("ninth", 9.0, None)]),
     ],
 )
 def test_ranks_and_what_they_rank(text: str, expected: list[tuple[str, float, str | None]]) -> None:
@@ -80,7 +80,7 @@ def test_ranks_and_what_they_rank(text: str, expected: list[tuple[str, float, st
         "Officials want a fifth.",
         "First-time buyers, a third-party app and second-hand cars.",  # compounds that rank nothing
         "First-quarter profit rose, and sales in the third quarter and the first half fell.",  # periods
-        "Reserves rose in the fourth week of March, in the first year of the contract.",
+        "Deposits fell in the second week of June, in the first year of the lease.",
         "It was not needed in the first place.",
         "Exports in the first two months of 1987 and the first nine months rose.",  # the first so many
         "A second later, the crowd cheered; he paused for a second.",  # a unit of time
@@ -94,7 +94,7 @@ def test_not_ranks(text: str) -> None:
 
 BUDGET = [
     "Chancellor Gordon Brown will deliver the Budget on 16 March, the Treasury said on Monday.",
-    "Next month's Budget will be Mr Brown's {} since Labour came to power in 1997.",
+    "In March the chancellor will present his {} budget, a record for the office.",
     "Economists expect him to keep to his fiscal rules and to announce help for pensioners.",
 ]
 
@@ -114,8 +114,8 @@ def test_a_different_position_in_aligned_sentences_is_a_conflict() -> None:
 
 def test_periods_and_fractions_are_not_compared_as_ranks() -> None:
     template = [
-        "Acme Corp reported {} profit of 12 mln dlrs, against a loss a year earlier, the company said.",
-        "A third of the company's sales came from Europe, it said in a statement on Monday.",
+        "Acme Corp posted {} profit of 12 mln dlrs, up from a loss, it said.",
+        "Europe gave a third of the company's sales, according to its filing.",
     ]
     texts = {"a": [s.format("first-quarter") for s in template], "b": [s.format("second-quarter") for s in template]}
     assert [d for d in check(texts) if d[0] == "rank"] == []

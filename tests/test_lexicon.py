@@ -48,7 +48,7 @@ def test_entities(text: str, expected: set[str]) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Finnish Export Corp is issuing a bond, said Yamaichi Securities.", {"finnish", "export", "yamaichi"}),
+        ("Nordic Rail Finance will sell notes, said Kestrel Partners.", {"nordic", "rail", "kestrel"}),
         ("Sales rose 5 pct in March, Mr Hegseth said on Monday.", {"hegseth"}),  # first word, title, calendar
         ("The dollar fell.", set()),
         ("Shr 34 cts vs 1.19 dlrs", set()),
@@ -59,7 +59,7 @@ def test_name_words(text: str, expected: set[str]) -> None:
 
 
 def test_name_words_of_an_all_capitals_headline_are_those_its_article_never_writes_in_lower_case() -> None:
-    """In "TENNECO <TGT> TO REDEEM PREFERRED STOCK" every word is a capital; the body says "redeem its preferred stock"."""
-    body = "Tenneco Inc said it will redeem its preferred stock on April 1."
-    assert name_words("TENNECO <TGT> TO REDEEM PREFERRED STOCK", lower_words(body)) == {"tenneco", "tgt"}
+    """In "ORBITAL MILLS <ORB> TO REDEEM PREFERRED STOCK" every word is a capital; the body says "redeem its preferred stock"."""
+    body = "Orbital Mills Inc plans to redeem its preferred stock in May, it said."
+    assert name_words("ORBITAL MILLS <ORB> TO REDEEM PREFERRED STOCK", lower_words(body)) == {"orbital", "mills", "orb"}
     assert name_words("(Note: Firm has said profit will match the 1985 level") == frozenset()  # "Firm" opens a clause

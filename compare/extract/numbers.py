@@ -101,7 +101,7 @@ CURRENCIES: dict[str, str] = {
     "norwegiankroner": "NOK", "danishkroner": "DKK", "brazilianreais": "BRL", "southkoreanwon": "KRW",
     "koreanwon": "KRW", "saudiriyals": "SAR", "jordaniandinars": "JOD", "kuwaitidinars": "KWD",
     "uaedirhams": "AED", "emiratidirhams": "AED",
-    # Wire copy's abbreviations (Reuters: "5.3 mln dlrs", "10 mln stg", "Shr 34 cts").
+    # Wire copy's abbreviations (Reuters: "6.2 mln dlrs", "15 mln stg", "Shr 41 cts").
     "dlr": "USD", "dlrs": "USD", "usdlr": "USD", "usdlrs": "USD", "australiandlrs": "AUD",
     "canadiandlrs": "CAD", "hkdlrs": "HKD", "hongkongdlrs": "HKD", "nzdlrs": "NZD",
     "newzealanddlrs": "NZD", "singaporedlrs": "SGD", "taiwandlrs": "TWD", "stg": "GBP", "cts": "USD",
@@ -2054,7 +2054,7 @@ def _lend_units(text: str, mentions: list[_Mention]) -> list[_Mention]:
     """Give the bare value of a change "from a to b", or "to a from b", the other value's unit (`_borrow`).
 
     Wire copy puts the new level first: "rose to 5.3 from 4.1 mln dlrs", "fell to 5.5
-    from 7 pct", "eased to 245,232 from 255,556 ounces".
+    from 7 pct", "eased to 12,480 from 13,105 ounces".
     """
     out = list(mentions)
     for i in range(len(out) - 1):

@@ -86,7 +86,7 @@ PLACES = frozenset("place position spot".split())
 # What an ordinal names when it names a part of a year or a game, not a position.
 PERIODS = frozenset("quarter quarters half halves".split())
 # A calendar period named by its ordinal alone is a date, not a position ("the fourth
-# week of March", "the first year of the contract", "the 21st century"); one with a
+# week of June", "the first year of the lease", "the 21st century"); one with a
 # modifier is a streak and a rank ("the 14th straight month", "a fourth successive year").
 CALENDAR = frozenset("day week weekend month year decade century season".split())
 # "A second later": the unit of time.
