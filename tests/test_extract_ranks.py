@@ -80,9 +80,9 @@ def test_ranks_and_what_they_rank(text: str, expected: list[tuple[str, float, st
         "Officials want a fifth.",
         "First-time buyers, a third-party app and second-hand cars.",  # compounds that rank nothing
         "First-quarter profit rose, and sales in the third quarter and the first half fell.",  # periods
-        "Deposits fell in the second week of June, in the first year of the lease.",
+        "Deposits dipped during the second week of June, in the lease's first year.",
         "It was not needed in the first place.",
-        "Exports in the first two months of 1987 and the first nine months rose.",  # the first so many
+        "Imports over the first two months of 1991 and over the first nine months shrank.",  # the first so many
         "A second later, the crowd cheered; he paused for a second.",  # a unit of time
         "First, the committee met; he first said no, then it came second-hand.",  # adverbs
         "Every third household owns a car.",
