@@ -519,7 +519,7 @@ def test_minus_sign(sentence: str, expected: list[tuple[str, float]]) -> None:
         ("Net profit rose to 5.3 mln dlrs from 4.1 mln dlrs.", [("5.3 mln dlrs", 5.3e6, "USD"), ("4.1 mln dlrs", 4.1e6, "USD")]),
         ("Shr 27 cts vs 1.42 dlrs.", [("27 cts", 0.27, "USD"), ("1.42 dlrs", 1.42, "USD")]),
         ("It raised 10 mln stg and 30 mln Canadian dlrs.", [("10 mln stg", 1e7, "GBP"), ("30 mln Canadian dlrs", 3e7, "CAD")]),
-        ("The one dlr increase brings it to 3 U.S. Dlrs.", [("one dlr", 1.0, "USD"), ("3 U.S. Dlrs", 3.0, "USD")]),
+        ("A one dlr rise takes it to 3 U.S. Dlrs.", [("one dlr", 1.0, "USD"), ("3 U.S. Dlrs", 3.0, "USD")]),
         # Hard negatives: crowns without a nationality, a weight in pounds, a sign before
         # another number, "one" as a pronoun before "point".
         ("The king owned 12 crowns.", [("12", 12.0, None)]),

@@ -93,7 +93,7 @@ def test_not_ranks(text: str) -> None:
 
 
 BUDGET = [
-    "Chancellor Gordon Brown will deliver the Budget on 16 March, the Treasury said on Monday.",
+    "The chancellor has fixed a date in mid-March for his statement, officials confirmed on Monday.",
     "In March the chancellor will present his {} budget, a record for the office.",
     "Economists expect him to keep to his fiscal rules and to announce help for pensioners.",
 ]

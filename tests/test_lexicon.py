@@ -62,4 +62,4 @@ def test_name_words_of_an_all_capitals_headline_are_those_its_article_never_writ
     """In "ORBITAL MILLS <ORB> TO REDEEM PREFERRED STOCK" every word is a capital; the body says "redeem its preferred stock"."""
     body = "Orbital Mills Inc plans to redeem its preferred stock in May, it said."
     assert name_words("ORBITAL MILLS <ORB> TO REDEEM PREFERRED STOCK", lower_words(body)) == {"orbital", "mills", "orb"}
-    assert name_words("(Note: Firm has said profit will match the 1985 level") == frozenset()  # "Firm" opens a clause
+    assert name_words("(Note: Firm expects output to hold steady") == frozenset()  # "Firm" opens a clause
