@@ -6,7 +6,19 @@ import re
 from pathlib import Path
 from typing import Any
 
-from scoring import Log, Row, load_json, load_jsonl, missing_row, overlap, prf_row, run_factdiff, share_row, show
+from scoring import (
+    Log,
+    Row,
+    load_json,
+    load_jsonl,
+    match_results,
+    missing_row,
+    overlap,
+    prf_row,
+    run_factdiff,
+    share_row,
+    show,
+)  # fmt: skip
 
 from compare.records import Fact, FactKind
 
@@ -173,14 +185,10 @@ def _recognizers_date_spec(name: str, cases: list[dict[str, Any]], parse: bool, 
         # that relative dates (`friday`, `tomorrow`) are yielded at all.
         base = case.get("Context", {}).get("ReferenceDateTime", "2016-11-07")[:10]
         found = dates(run_factdiff(case["Input"], log, name, date=base))
-        used: set[int] = set()
-        for r in case["Results"]:
-            span = (r["Start"], r["Start"] + r["Length"])
-            allowed = {v["date"] for k, v in r.get("Value", {}).items() if k.endswith("Resolution")}
-            for i, f in enumerate(found):
-                if i not in used and overlap(span, f.span) and (not parse or f.value in allowed):
-                    used.add(i)
-                    break
+        used = match_results(
+            case["Results"], found, lambda r: (r["Start"], r["Start"] + r["Length"]),
+            lambda r, f: not parse or f.value in {v["date"] for k, v in r.get("Value", {}).items() if k.endswith("Resolution")},
+        )  # fmt: skip
         extracted += len(found)
         hit += len(used)
         ok = len(used) == len(case["Results"]) and (case["Results"] or not found)

@@ -9,7 +9,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from scoring import Log, Row, close, load_json, missing_row, numeric, overlap, prf_row, run_factdiff, share_row, show
+from scoring import (
+    Log,
+    Row,
+    close,
+    load_json,
+    match_results,
+    missing_row,
+    numeric,
+    overlap,
+    prf_row,
+    run_factdiff,
+    share_row,
+    show,
+)  # fmt: skip
 
 from compare.extract.numbers import parse_number_words, parse_ordinal_words
 from compare.records import Fact, FactKind
@@ -345,15 +358,8 @@ def _recognizers_spec(spec: Spec, cases: list[dict[str, Any]], log: Log) -> Row:
                  if f.unit or not spec.with_unit]  # fmt: skip
         # A result with no value (`dollar` alone, `metric ton` in a definition) states no amount.
         results = [r for r in case["Results"] if r["Resolution"].get("value") is not None]
-        used: set[int] = set()
-        found = 0
-        for r in results:
-            span = (r["Start"], r["End"] + 1)
-            for i, f in enumerate(facts):
-                if i not in used and overlap(span, f.span) and matches(r, f):
-                    used.add(i)
-                    found += 1
-                    break
+        used = match_results(results, facts, lambda r: (r["Start"], r["End"] + 1), matches)
+        found = len(used)
         extracted += len(facts)
         hit += len(used)
         ok = found == len(results) and (results or not facts)
@@ -391,13 +397,10 @@ def _ordinal_row(name: str, measure: str, cases: list[dict[str, Any]], log: Log)
     reproduced = hit = extracted = 0
     for case in cases:
         ranks = [f for f in run_factdiff(case["Input"], log, name) if f.kind is FactKind.RANK]
-        used: set[int] = set()
-        for r in case["Results"]:
-            span = (r["Start"], r["End"] + 1)
-            for i, f in enumerate(ranks):
-                if i not in used and overlap(span, f.span) and close(float(f.value), float(r["Resolution"]["value"])):
-                    used.add(i)
-                    break
+        used = match_results(
+            case["Results"], ranks, lambda r: (r["Start"], r["End"] + 1),
+            lambda r, f: close(float(f.value), float(r["Resolution"]["value"])),
+        )  # fmt: skip
         extracted += len(ranks)
         hit += len(used)
         ok = len(used) == len(case["Results"]) and (case["Results"] or not ranks)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -60,6 +60,27 @@ def close(a: float, b: float) -> bool:
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     """Number of characters two half-open spans share."""
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def match_results(
+    results: Iterable[dict[str, Any]],
+    facts: Sequence[Fact],
+    span_of: Callable[[dict[str, Any]], tuple[int, int]],
+    accepts: Callable[[dict[str, Any], Fact], bool],
+) -> set[int]:
+    """Pair expected results with facts one to one, in order; the indices of the facts used.
+
+    Each result takes the first fact not yet used that overlaps its span and that
+    `accepts` (same value, same date...), as a reader checking the cases by hand would.
+    """
+    used: set[int] = set()
+    for result in results:
+        span = span_of(result)
+        for i, fact in enumerate(facts):
+            if i not in used and overlap(span, fact.span) and accepts(result, fact):
+                used.add(i)
+                break
+    return used
 
 
 def load_json(path: Path) -> Any:
