@@ -350,12 +350,11 @@ class _Context:
     def _day_offsets(self, article: str) -> dict[int, set[int]]:
         """By sentence, the days between the article's date and each day the sentence names."""
         if article not in self._days:
-            found: dict[int, set[int]] = defaultdict(set)
             published = _date(self.articles[article].date)
-            for fact in self.facts[article]:
-                if published is not None and fact.kind == FactKind.DATE and RE_DAY_VALUE.match(str(fact.value)):
-                    found[fact.sentence].add((dt.date.fromisoformat(str(fact.value)) - published).days)
-            self._days[article] = dict(found)
+            self._days[article] = {} if published is None else {
+                sentence: {(dt.date.fromisoformat(day) - published).days for day in days}
+                for sentence, days in self._named_days(article).items()
+            }
         return self._days[article]
 
     def fact_index(self, article: str) -> _FactIndex:

@@ -1367,10 +1367,8 @@ def _scientific(text: str) -> list[tuple[int, int, float]]:
 def _ordinal_value(tokens: list[str]) -> float | None:
     """The value of an ordinal in words, as a denominator: "twenty fifth" 25, "one hundred and fifth" 105."""
     *head, last = tokens
-    cardinal = ORDINAL_CARDINALS[last.removesuffix("s")]
-    if not head and cardinal in SCALE_SUFFIXES:
-        return SCALE_SUFFIXES[cardinal]  # "a hundredth", "a trillionth": no "one" before the scale
-    return parse_number_words(" ".join([*head, cardinal]))
+    value = parse_ordinal_words(" ".join([*head, last.removesuffix("s")]))
+    return None if value is None else float(value)
 
 
 def _ordinal_fraction(text: str, m: regex.Match[str]) -> float | None:

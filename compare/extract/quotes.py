@@ -792,7 +792,7 @@ def extract_quotes(article: Article) -> Iterator[Fact]:
 # Words a title leaves in lower case: "Face the Nation", "State of the Union".
 TITLE_MINOR_WORDS = frozenset("a an the and or but nor of in on at to for by with from as vs via".split())
 TITLE_MAX_WORDS = 8
-RE_TITLE_WORD = regex.compile(r"""[\p{L}\p{N}][\p{L}\p{N}'’.-]*""")
+RE_TITLE_CASE_WORD = regex.compile(r"""[\p{L}\p{N}][\p{L}\p{N}'’.-]*""")
 
 
 def _is_title(text: str) -> bool:
@@ -806,7 +806,7 @@ def _is_title(text: str) -> bool:
     text = text.rstrip(",.")  # "Face the Nation," with the sentence's comma inside the marks
     if any(mark in text for mark in ".!?,;:"):
         return False
-    found = RE_TITLE_WORD.findall(text)
+    found = RE_TITLE_CASE_WORD.findall(text)
     if not 2 <= len(found) <= TITLE_MAX_WORDS or not found[0][0].isupper():
         return False
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in TITLE_MINOR_WORDS for w in found)

@@ -134,14 +134,17 @@ def _rank(text: str, m: regex.Match[str]) -> tuple[int, str | None] | None:
         return None  # "first-time buyers", "a third-party app", "first-quarter profit"
     if RE_NUMBER_AFTER.match(text, m.end()):
         return None  # "the first nine months", "the first 200 mln guilders": the first so many
+    placed_before, determined = bool(RE_PLACED.search(left)), bool(RE_DETERMINED.search(left))
+    if not (placed_before or determined or RE_IN_BEFORE.search(left)):
+        return None  # no word before it places anything: "he first said", "First, ..."
     phrase = ranked_phrase(text, m.end())
     head = phrase.split()[0].lower() if phrase else ""
     if suffix is None and (head in PERIODS or (phrase or "").lower() in CALENDAR):
         return None  # "the first half", "the third quarter", "the fourth week", "the 21st century"
     if value == 1 and head == "place" and RE_IN_THE_BEFORE.search(left):
         return None  # "in the first place"
-    placed = bool(RE_PLACED.search(left)) or (bool(RE_IN_BEFORE.search(left)) and head in PLACES)
-    if not placed and not RE_DETERMINED.search(left):
+    placed = placed_before or (bool(RE_IN_BEFORE.search(left)) and head in PLACES)
+    if not placed and not determined:
         return None
     if suffix is None and m.group("ordinal").lower() == "second":
         after = text[m.end() :].split(None, 1)[0].lower() if text[m.end() :].strip() else ""
