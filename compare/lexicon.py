@@ -10,7 +10,6 @@ discrepancy into silence, so every entry must be a true equivalence.
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 from collections.abc import Collection
 
@@ -218,12 +217,8 @@ RE_ENTITY = regex.compile(
     regex.IGNORECASE,
 )
 
-# Words inside a token: letters and digits, with inner apostrophes and hyphens. In the
-# standard library's `re`, whose `[^\W_]` is `[\p{L}\p{N}]` for every character Python's
-# Unicode tables assign (every code point checked: tests/test_lexicon.py) and which finds the words of every
-# sentence a third faster than `regex` (1.90 -> 1.25 s on BBC + Reuters): tokenising is
-# a serial stage of alignment. A letter newer than Python's tables splits a word.
-RE_WORD = re.compile(r"[^\W_]+(?:[’'\-‐‑][^\W_]+)*")
+# Words inside a token: letters and digits, with inner apostrophes and hyphens.
+RE_WORD = regex.compile(r"[\p{L}\p{N}]+(?:[’'\-‐‑][\p{L}\p{N}]+)*")
 
 
 @functools.lru_cache(maxsize=1 << 16)
