@@ -58,6 +58,7 @@ CQE_UNITS: dict[str, str] = {
     "GPa": "gigapascal", "MPa": "megapascal", "kPa": "kilopascal", "PS": "horsepower",
     "m3": "cubic metre", "cu ft": "cubic foot",
     "mAh": "milliampere-hour", "Nm": "newton metre", "lb-ft": "pound-foot", "kV": "kilovolt",
+    "μg": "microgram", "dm": "decimetre", "MMBtu": "mega british thermal unit", "BTC": "bitcoin",
 }  # fmt: skip
 
 # factdiff qualifier -> NewsQuant `change`.
@@ -70,7 +71,9 @@ CHANGE: dict[str | None, str] = {
 CONCEPT_STOP = frozenset("of the a an and in for to on at by with from".split())
 RE_POSSESSIVE = re.compile(r"['’]s?\Z")
 
-RE_CENT = re.compile(r"\bcents?\b|\bpence\b|\bp\b|(?<=\d)p\b", re.IGNORECASE)
+RE_CENT = re.compile(r"\bcents?\b|\bpence\b|\bpenn(?:y|ies)\b|\bp\b|(?<=\d)p\b", re.IGNORECASE)
+# Pence written out: NewsQuant's unit is `penny` ("470 pence a share" -> `penny per share`).
+RE_PENCE_WORD = re.compile(r"\bpence\b|\bpenn(?:y|ies)\b", re.IGNORECASE)
 # Pence written `p` ("118.5p"): NewsQuant's unit is `point`, the name CQE's tagger gives
 # another system's `p` (tagger.py, ccg_nlp: "p" -> "point").
 RE_PENCE_P = re.compile(r"(?<=\d)\s?p\Z")
@@ -153,9 +156,8 @@ def _as_quantity(fact: Fact) -> Quantity:
         # factdiff states cents in dollars (19 cents -> 0.19 USD); NewsQuant keeps cents.
         value, high = value * 100, (high * 100 if high is not None else None)
         per = fact.unit.split("/", 1)[1] if fact.unit and "/" in fact.unit else None
-        units = frozenset(
-            {"point"} if RE_PENCE_P.search(fact.text) else {f"cent per {_cqe_unit(per)}" if per else "cent"}
-        )  # 63 cents per share
+        name = "point" if RE_PENCE_P.search(fact.text) else "penny" if RE_PENCE_WORD.search(fact.text) else "cent"
+        units = frozenset({f"{name} per {_cqe_unit(per)}" if per and name != "point" else name})  # 63 cents per share
     elif fact.unit == "fraction":
         # NewsQuant writes a fraction's unit as `%` and what it is a fraction of ("a third
         # of the population" -> `% population`, "half of which" -> `% -`), or as the thing
@@ -213,37 +215,117 @@ def _cqe_score(sentences: list[tuple[list[Quantity], list[Quantity]]]) -> Counte
     return counts
 
 
-def newsquant(data: Path, log: Log) -> list[Row]:
-    """NewsQuant dev: value, value+unit, value+concept (partial), value+change F1, CQE's matching."""
-    name = "NewsQuant dev"
-    path = data / "cqe-newsquant" / "NewsQuant.dev.json"
-    if not path.exists():
-        return [missing_row(name, path)]
-    sentences = []
+def _cqe_cases(path: Path, log: Log, name: str) -> list[tuple[dict[str, Any], list[Quantity], list[Fact]]]:
+    """Each sentence of a CQE set: the case, its gold quantities and factdiff's numeric facts.
+
+    The Recognizers-derived sets have only `value` and `normalized_unit`: their change
+    is `=` and their concept `-`.
+    """
+    cases = []
     for case in load_json(path):
         gold = [
             Quantity(
                 _gold_value(q["value"]),
                 frozenset({q["normalized_unit"].lower()}),
-                q["change"],
-                tuple(re.split(r"[,\s]+", q["referred_concepts"])),
+                q.get("change", "="),
+                tuple(re.split(r"[,\s]+", q.get("referred_concepts", "-"))),
             )
             for q in case["quantities"]
         ]
-        facts = numeric(run_factdiff(case["text"], log, name))
-        tags = [_as_quantity(f) for f in facts]
-        sentences.append((gold, tags))
-        _log_newsquant(log, name, case, gold, tags, facts)
-    c = _cqe_score(sentences)
-    return [
-        prf_row(name, measure, c[key], c["pred"], c[key], c["gold"])
-        for measure, key in (
-            ("value F1", "value"),
-            ("value+unit F1", "unit"),
-            ("value+what-it-counts F1 (partial)", "concept"),
-            ("value+direction-of-change F1", "change"),
-        )
-    ]
+        facts = sorted(numeric(run_factdiff(case["text"], log, name)), key=lambda f: f.start)
+        cases.append((case, gold, facts))
+    return cases
+
+
+# "from 240 to 273": the text before the first value of a change written as CQE's one range,
+# and between its two values.
+RE_FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:about|around|roughly|nearly|almost|up to)\s+)?\Z", re.IGNORECASE)
+RE_TO_BETWEEN = re.compile(r"\s+to\s+\Z")
+
+
+def _from_to_ranges(text: str, facts: list[Fact]) -> list[Quantity]:
+    """factdiff's quantities with each `from X to Y` pair read as one range `X-Y`, as NewsQuant writes it.
+
+    factdiff keeps the two values of a change apart (the comparison needs the level
+    before and after); NewsQuant writes them as one range. Two facts of one kind, each
+    without a range of its own, the first right after `from` and the second right after
+    `to`, become one quantity with the first's change and concept and either's unit.
+    """
+    quantities: list[Quantity] = []
+    i = 0
+    while i < len(facts):
+        first = facts[i]
+        second = facts[i + 1] if i + 1 < len(facts) else None
+        if (
+            second is not None
+            and second.kind is first.kind
+            and first.high is None
+            and second.high is None
+            and RE_FROM_BEFORE.search(text, 0, first.start)
+            and RE_TO_BETWEEN.fullmatch(text, first.end, second.start)
+        ):
+            low, high = _as_quantity(first), _as_quantity(second)
+            assert isinstance(low.value, float) and isinstance(high.value, float)
+            quantities.append(Quantity((low.value, high.value), low.units | high.units, low.change, low.concepts))
+            i += 2
+            continue
+        quantities.append(_as_quantity(first))
+        i += 1
+    return quantities
+
+
+def _cqe_rows(name: str, scored: list[tuple[list[Quantity], list[Quantity]]], measures: tuple[str, ...]) -> list[Row]:
+    c = _cqe_score(scored)
+    labels = {
+        "value": "value F1",
+        "unit": "value+unit F1",
+        "concept": "value+what-it-counts F1 (partial)",
+        "change": "value+direction-of-change F1",
+    }
+    return [prf_row(name, labels[key], c[key], c["pred"], c[key], c["gold"]) for key in measures]
+
+
+def newsquant(data: Path, log: Log) -> list[Row]:
+    """NewsQuant dev: value, value+unit, value+concept (partial), value+change F1, CQE's matching.
+
+    A second group of rows reads factdiff's `from X to Y` pairs as NewsQuant's one range
+    (`_from_to_ranges`): the two sides of that convention.
+    """
+    name = "NewsQuant dev"
+    path = data / "cqe-newsquant" / "NewsQuant.dev.json"
+    if not path.exists():
+        return [missing_row(name, path)]
+    cases = _cqe_cases(path, log, name)
+    for case, gold, facts in cases:
+        _log_newsquant(log, name, case, gold, [_as_quantity(f) for f in facts], facts)
+    measures = ("value", "unit", "concept", "change")
+    return _cqe_rows(name, [(gold, [_as_quantity(f) for f in facts]) for _, gold, facts in cases], measures) + _cqe_rows(
+        f"{name} (from X to Y as one range)",
+        [(gold, _from_to_ranges(case["text"], facts)) for case, gold, facts in cases],
+        measures,
+    )
+
+
+# CQE's re-annotations of Recognizers-Text NumberWithUnit specs, with CQE's published
+# value F1 on each (evaluation_output/<set>.csv): age 93.3, currency 84.2, dimension 86.5,
+# temperature 95.7.
+CQE_RECOGNIZERS_SETS = ("age", "currency", "dimension", "temperature")
+
+
+def cqe_recognizers(data: Path, log: Log) -> list[Row]:
+    """CQE's Recognizers-derived sets in NewsQuant form: value and value+unit F1, CQE's matching."""
+    rows: list[Row] = []
+    for set_name in CQE_RECOGNIZERS_SETS:
+        name = f"CQE {set_name}-model"
+        path = data / "cqe-newsquant" / f"{set_name}-model.json"
+        if not path.exists():
+            rows.append(missing_row(name, path))
+            continue
+        cases = _cqe_cases(path, log, name)
+        for case, gold, facts in cases:
+            _log_newsquant(log, name, case, gold, [_as_quantity(f) for f in facts], facts)
+        rows += _cqe_rows(name, [(gold, [_as_quantity(f) for f in facts]) for _, gold, facts in cases], ("value", "unit"))
+    return rows
 
 
 def _log_newsquant(

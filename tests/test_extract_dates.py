@@ -476,3 +476,42 @@ def test_numeric_dates_with_their_year(text: str, expected: Found) -> None:
 def test_part_of_a_day_is_in_its_span(text: str, expected: Found) -> None:
     """`Thursday morning` is one date fact, the same day as `Thursday`."""
     assert expected == dates(text, "2025-03-30")
+
+
+@pytest.mark.parametrize(
+    "text, cased",
+    [
+        ("on may 19, the agency began detaining imports.", "on May 19, the agency began detaining imports."),
+        ("the bonds are due dec. 12, 1994.", "the bonds are due Dec. 12, 1994."),
+        ("the talks resume in march.", "the talks resume in March."),
+    ],
+)
+def test_month_names_in_lower_cased_copy(text: str, cased: str) -> None:
+    """Lower-cased copy reads as its capitalised form would: the month names are months."""
+    found = dates(text)
+    assert len(found) == 1 and [value for _, value, _ in found] == [value for _, value, _ in dates(cased)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Hard negatives: with a capital in the sentence, `may` and `march` are words.
+        ("Prices may 5 times rise, she said.", []),
+        ("They march 5 miles, Reuters said.", []),
+    ],
+)
+def test_lower_case_month_words_in_cased_copy_are_words(text: str, expected: Found) -> None:
+    assert dates(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("He resigned last Friday.", [("last Friday", "2025-03-28", None)]),
+        # `the last Friday of June` is no last Friday.
+        ("They meet on the last Friday of June.", []),
+        ("On the last Friday the committee met.", []),
+    ],
+)
+def test_the_last_weekday_of_a_period_is_not_last_week(text: str, expected: Found) -> None:
+    assert dates(text, "2025-03-30") == expected

@@ -854,6 +854,28 @@ def test_temperature_letters_sub_and_a_half(sentence: str, expected: list[tuple[
 @pytest.mark.parametrize(
     "sentence, expected",
     [
+        ("Temperatures reached 100 degrees F in Phoenix.", [("100 degrees F", 100.0, "°F")]),
+        ("The oven reached 250 deg C.", [("250 deg C", 250.0, "°C")]),
+        ("Water boils at 100 degrees centigrade.", [("100 degrees centigrade", 100.0, "°C")]),
+        ("It fell to minus 5 degree Fahrenheit.", [("minus 5 degree Fahrenheit", -5.0, "°F")]),
+        ("It was 34.5 celcius at noon.", [("34.5 celcius", 34.5, "°C")]),
+        ("Water boils at 100° Celsius.", [("100° Celsius", 100.0, "°C")]),
+        ("Set the thermostat to 85°.", [("85°", 85.0, "°")]),
+        ("Highs of 32C and lows of 18C are forecast.", [("32C", 32.0, "°C"), ("18C", 18.0, "°C")]),
+        # Hard negatives: a word after "degrees", coordinates, a seat.
+        ("The plane turned 180 degrees for the approach.", [("180 degrees", 180.0, "°")]),
+        ("The epicentre was at 35.7°N, 139.7°E.", []),
+        ("He sat in seat 12C, the forecast said.", []),
+    ],
+)
+def test_temperature_scales_after_degrees(sentence: str, expected: list[tuple[str, float, str | None]]) -> None:
+    """The scale after "degrees" as a letter or a word (also misspelt), a bare degree sign; coordinates are no amount."""
+    assert expected == [(f.text, pytest.approx(f.value), f.unit) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
         ("A 12-member jury heard the case.", [("12-member", 12.0, "member")]),
         ("He got a five-match ban.", [("five-match", 5.0, "match")]),
         ("A 5,000-strong crowd gathered.", [("5,000-strong", 5000.0, "crowd")]),
@@ -934,3 +956,71 @@ def test_scaled_values_are_the_numbers_written() -> None:
 )
 def test_the_other_value_of_a_change_lends_its_unit(sentence: str, expected: list[tuple[str, float, str | None]]) -> None:
     assert expected == [(f.text, pytest.approx(f.value), f.unit) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The field produces 500,000 barrels of oil a day.", [("500,000 barrels", "bbl/day")]),
+        ("The refinery processes 500,000 barrels per day of crude.", [("500,000 barrels per day", "bbl/day")]),
+        ("Output rose to 34,500 metric tons of copper cathode a year.", [("34,500 metric tons", "t/year")]),
+        ("It spends $1bn of its budget a year.", [("$1bn", "USD/year")]),
+        # A hard wrap inside the rate, as wire copy has it.
+        ("Assays found 1.1 ounces\nof gold per ton.", [("1.1 ounces", "oz/t")]),
+        ("Assays found 0.35 ounces of gold per short ton.", [("0.35 ounces", "oz/t")]),
+        # Hard negatives: a time ago, a time after, a possessive: no rate.
+        ("They shipped 300 tonnes of rice a week ago.", [("300 tonnes", "t")]),
+        ("He lost 10 kg of weight a month after the surgery.", [("10 kg", "kg")]),
+        ("It has 5 km of road a day's walk from town.", [("5 km", "km")]),
+    ],
+)
+def test_rate_after_what_the_amount_is_of(sentence: str, expected: list[tuple[str, str]]) -> None:
+    """"500,000 barrels of oil a day" is the rate "500,000 barrels per day of oil" states, so the two compare."""
+    assert expected == [(f.text, f.unit) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Sales reached MSEK 120 in the quarter.", [("MSEK 120", 120e6, "SEK")]),
+        ("Net profit was 48.5 MEUR, up from 40 MEUR.", [("48.5 MEUR", 48.5e6, "EUR"), ("40 MEUR", 40e6, "EUR")]),
+        ("Operating costs were TEUR 500.", [("TEUR 500", 500e3, "EUR")]),
+        ("It raised NOK 300 million and DKK 2bn.", [("NOK 300 million", 300e6, "NOK"), ("DKK 2bn", 2e9, "DKK")]),
+        ("Tickets cost AUD$15 and CAD$ 20.", [("AUD$15", 15.0, "AUD"), ("CAD$ 20", 20.0, "CAD")]),
+        ("Sell Mex$ 10 million forward.", [("Mex$ 10 million", 10e6, "MXN")]),
+        ("Each block now earns 6.25 BTC.", [("6.25 BTC", 6.25, "BTC")]),
+        ("Eggs averaged 64.2 cents a dozen.", [("64.2 cents a dozen", 0.642, "USD/dozen")]),
+        # Hard negatives: an article before a dollar sign, a code inside a name.
+        ("A $5 bill was found.", [("$5", 5.0, "USD")]),
+        ("The MTV 100 list is out.", []),
+    ],
+)
+def test_currency_codes_scaled_and_signed(sentence: str, expected: list[tuple[str, float, str | None]]) -> None:
+    """ISO codes before or after the amount, with a prefix of scale (M, T, k) as company reports write them."""
+    assert expected == [(f.text, pytest.approx(f.value), f.unit) for f in facts(sentence)]
+
+
+def test_money_in_a_time_phrase_counts_nothing() -> None:
+    """"$1 billion in gains" counts gains; "$120 million in the quarter" does not count the quarter."""
+    assert [f.counts for f in facts("The bank took $1 billion in gains.")] == ["gains"]
+    assert [f.counts for f in facts("Sales reached $120 million in the quarter.")] == [None]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("He will be 35 by the end of the year.", [("age", "35")]),
+        ("She turned 40 last week.", [("age", "40")]),
+        ("The senator, who turns 80 in November, is running again.", [("age", "80")]),
+        ('"I\'m 29," she said.', [("age", "29")]),
+        ("Biden turned 82 on Wednesday.", [("age", "82")]),
+        # Hard negatives: a score, a margin, a batting line, a temperature.
+        ("He was 3 under par.", [("quantity", "3")]),
+        ("She is 5 points ahead.", [("quantity", "5")]),
+        ("He was 2 for 4 at the plate.", [("quantity", "2"), ("quantity", "4")]),
+        ("It was 35 in the shade.", [("quantity", "35")]),
+    ],
+)
+def test_age_as_a_predicate_of_a_person(sentence: str, expected: list[tuple[str, str]]) -> None:
+    """"she turned 40", "he will be 35 by": an age after a person and a verb of being or turning."""
+    assert expected == [(f.kind.value, f.text) for f in facts(sentence)]

@@ -328,3 +328,42 @@ def test_any_mix_keeps_the_invariants(parts: list[str], sep: str) -> None:
         assert fact.text == built.text[fact.start : fact.end]
         assert sentence.start <= fact.start < fact.end <= sentence.end
         assert fact.text.strip() == fact.text != ""
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A question's cue, before or after it, and the quotation that continues it.
+        (
+            "“Does anybody know what the platform of the party is?” Graham asked. “Neither do I.”",
+            [
+                ("Does anybody know what the platform of the party is?", "Graham", "asked"),
+                ("Neither do I.", "Graham", "asked"),
+            ],
+        ),
+        ("“Is this the end?” asked Smith.", [("Is this the end?", "Smith", "asked")]),
+        ("Limbaugh continued: “They are demanding this.”", [("They are demanding this.", "Limbaugh", "continued")]),
+        # Hard negative: a request, not a quotation's cue.
+        ("Graham asked for a vote on the “clean energy” bill.", [("clean energy", None, None)]),
+    ],
+)
+def test_question_and_continuation_cues(text: str, expected: list[Row]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Reported speech closed by its attribution, then a quotation with no cue: the speaker goes on.
+        (
+            'The administration may be reluctant to act, Schiff said. "The other factor is the appearance."',
+            [("The other factor is the appearance.", "Schiff", "said")],
+        ),
+        ('The plan will fail, Smith said on Monday. "Nobody wants it."', [("Nobody wants it.", "Smith", "said")]),
+        # Hard negatives: an attribution that opens its sentence; another paragraph.
+        ('Police said the man fled the scene. "It was terrifying."', [("It was terrifying.", None, None)]),
+        ('The plan will fail, Smith said.\n\nCritics disagree. "Nobody wants it."', [("Nobody wants it.", None, None)]),
+    ],
+)
+def test_quotation_after_attributed_reported_speech(text: str, expected: list[Row]) -> None:
+    assert rows(text) == expected

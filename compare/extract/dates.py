@@ -141,9 +141,11 @@ RE_DATE = regex.compile(
       | (?<!\b(?:Good|Black|Cyber|Super|Bloody|Ash|Holy|Easter|Palm|Maundy|Fat|Shrove|Giving)[^\S\n]{{1,3}})
         (?<!\bMail[^\S\n]{{1,3}}on[^\S\n]{{1,3}})
         (?<!\b(?i:the[^\S\n]{{1,3}}(?:previous|following|same|next)|that|every|each|on[^\S\n]{{1,3}}a)[^\S\n]{{1,3}})
+        (?<!\b(?i:the)[^\S\n]{{1,3}}(?=(?i:last)))              # `the last Friday of June` is no last Friday
                                                             # `the previous Friday` is relative to
                                                             # another day; `every Friday` is no day
         (?P<wrel>(?i:last|next|this(?:{_WS}(?:past|coming))?) {_WS})?
+        (?<!\b(?i:the[^\S\n]{{1,3}}last)[^\S\n]{{1,3}})
         (?P<wd>{_WEEKDAY})
         (?![^\S\n]+(?i:Times|Telegraph|Express|Mirror|Herald|Post|Mail|Star|Sport|Tribune|Independent|Night[^\S\n]+Live)\b)
         (?:
@@ -304,6 +306,21 @@ def _date_matches(text: str) -> Iterator[regex.Match[str]]:
             resume = match.end()
 
 
+# A month name in lower-cased copy ("on may 19", "oct. 13, 1989"): capitalised before the
+# scan in a sentence without capitals, where case cannot tell `may` the month from the verb.
+RE_LOWER_MONTH = regex.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b"
+)
+
+
+def _scan_text(text: str) -> str:
+    """`text` as RE_DATE reads it: in a sentence without capitals, its month names capitalised (same offsets)."""
+    if not text.islower():
+        return text
+    return RE_LOWER_MONTH.sub(lambda m: m.group(0).capitalize(), text)
+
+
 def _url_spans(text: str) -> list[tuple[int, int]]:
     """The spans of RE_URL in `text` (every match has a `/` or `www.`)."""
     if "/" not in text and "www." not in text:
@@ -318,7 +335,7 @@ def extract_dates(article: Article, sentence: Sentence, anchor: dt.date | None) 
     # may then be the anchor's own day.
     lower_bound = article.date_source == "text"
     taken: list[tuple[int, int]] = []
-    for match in _date_matches(sentence.text):
+    for match in _date_matches(_scan_text(sentence.text)):
         # The span starts at a qualifier word (`by 2027`, `early March`), not at `in`/`on`.
         start = next(match.start(g) for g in ("prep", "part", "core") if match.group(g))
         if any(s < match.end() and start < e for s, e in urls):

@@ -67,7 +67,9 @@ SCALE_SUFFIXES: dict[str, float] = {
 CURRENCIES: dict[str, str] = {
     "$": "USD", "us$": "USD", "usd": "USD", "a$": "AUD", "au$": "AUD", "aud": "AUD",
     "c$": "CAD", "ca$": "CAD", "cad": "CAD", "nz$": "NZD", "nzd": "NZD", "hk$": "HKD",
-    "hkd": "HKD", "s$": "SGD", "sgd": "SGD", "nt$": "TWD", "twd": "TWD", "r$": "BRL",
+    "mex$": "MXN", "btc": "BTC", "₿": "BTC", "bitcoin": "BTC", "bitcoins": "BTC",
+    "hkd": "HKD", "s$": "SGD", "sgd": "SGD", "sek": "SEK", "nok": "NOK", "dkk": "DKK",
+    "zar": "ZAR", "mxn": "MXN", "brl": "BRL", "pln": "PLN", "ils": "ILS", "nt$": "TWD", "twd": "TWD", "r$": "BRL",
     "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "¥": "JPY", "jpy": "JPY",
     "cny": "CNY", "rmb": "CNY", "₩": "KRW", "krw": "KRW", "₹": "INR", "inr": "INR",
     "₽": "RUB", "rub": "RUB", "chf": "CHF", "$us": "USD", "$a": "AUD", "$au": "AUD",
@@ -114,6 +116,9 @@ CURRENCIES: dict[str, str] = {
     # The ASCII transliterations of £ and ¥ (Unidecode's) in copy folded to ASCII: "PS8.1bn", "Y=590 billion".
     "ps": "GBP", "y=": "JPY",
 }  # fmt: skip
+# A currency code's prefix of scale, as company reports and Nordic and German copy write
+# it: "MSEK 120" and "48.5 MEUR" are millions, "TEUR 500" and "500 kSEK" thousands.
+CODE_SCALES: dict[str, float] = {"M": 1e6, "T": 1e3, "K": 1e3, "k": 1e3}
 # Currency words whose amount is a hundredth of the unit: "50 cents" is 0.50 USD.
 HUNDREDTHS = frozenset("cent cents cts eurocents pence penny pennies p ¢".split())
 # Video resolutions, which a glued "p" follows as it follows pence: "1080p", "a 720p screen".
@@ -133,6 +138,7 @@ UNIT_WORDS: dict[str, str] = {
     "metric tons": "t", "liter": "L", "liters": "L", "litre": "L", "litres": "L",
     "gallon": "gal", "gallons": "gal", "barrel": "bbl", "barrels": "bbl",
     "hectare": "ha", "hectares": "ha", "acre": "acre", "acres": "acre",
+    "short ton": "t", "short tons": "t",
     "square kilometer": "km2", "square kilometers": "km2", "square kilometre": "km2",
     "square kilometres": "km2", "square mile": "sq mi", "square miles": "sq mi",
     "square meter": "m2", "square meters": "m2", "square metre": "m2",
@@ -140,7 +146,9 @@ UNIT_WORDS: dict[str, str] = {
     "miles per hour": "mph", "kilometers per hour": "km/h", "kilometres per hour": "km/h",
     "knot": "kn", "knots": "kn", "degree": "°", "degrees": "°",
     "degrees celsius": "°C", "degrees fahrenheit": "°F", "celsius": "°C",
-    "fahrenheit": "°F",
+    "fahrenheit": "°F", "degree celsius": "°C", "degree fahrenheit": "°F",
+    "degrees centigrade": "°C", "degree centigrade": "°C", "centigrade": "°C",
+    "celcius": "°C", "degrees celcius": "°C", "farenheit": "°F", "degrees farenheit": "°F",  # as misspelt
     "megawatt": "MW", "megawatts": "MW", "gigawatt": "GW", "gigawatts": "GW",
     "kilowatt": "kW", "kilowatts": "kW",
     "second": "s", "seconds": "s", "minute": "min", "minutes": "min", "hour": "h",
@@ -171,7 +179,8 @@ UNIT_ABBREVIATIONS: dict[str, str] = {
     "mAh": "mAh", "min": "min", "mins": "min", "hr": "h", "hrs": "h", "g": "g",
     "nm": "nm", "m": "m", "μm": "μm", "µm": "μm", "ppm": "ppm", "ppb": "ppb", "GPa": "GPa",
     "MPa": "MPa", "kPa": "kPa", "PS": "PS", "m3": "m3", "m³": "m3", "cu ft": "cu ft",
-    "μg": "μg", "µg": "μg", "mcg": "μg", "kmph": "km/h", "dm": "dm",
+    "μg": "μg", "µg": "μg", "mcg": "μg", "kmph": "km/h", "dm": "dm", "°": "°", "deg": "°",
+    "MMBtu": "MMBtu", "mmBtu": "MMBtu", "MMBTU": "MMBtu", "mmBTU": "MMBtu", "mmbtu": "MMBtu",  # gas prices
     "″": "in",  # a double prime: a 25.5″ neck
 }  # fmt: skip
 
@@ -263,7 +272,7 @@ CODE_WORDS = (
     r"|precinct|unit|building|apt|apartment|suite|box|lot|exit|bus|channel|prop"
     r"|proposition|bill|stage|week|round|game|match|number|model|version|type|tier"
     r"|zone|lane|pier|track|hole|opus|psalm|verse|figure|fig|table|appendix|exhibit"
-    r"|annex|amendment|protocol|directive|regulation|no|nos|nr"
+    r"|annex|amendment|protocol|directive|regulation|no|nos|nr|seat|row|flat"
 )
 
 # Stock indexes whose name ends in a number ("the S&P 500", "FTSE 100", "Nikkei 225"),
@@ -380,12 +389,14 @@ RE_PERCENT = regex.compile(
 RE_CURRENCY_BEFORE = regex.compile(
     r"""
     (?P<cur>
-        (?<![\p{L}])(?:US|U\.S\.|AU|CA|NZ|HK|NT|A|C|S|R)[ ]?\$   # US$3bn, A$5, US $58
+        (?<![\p{L}])(?:US|U\.S\.|AU|CA|NZ|HK|NT|Mex)[ ]?\$   # US$3bn, US $58, Mex$10
+      | (?<![\p{L}])[ACSR]\$                                   # A$5, C$20 (not "A $5 bill": an article)
+      | (?<![\p{L}])(?P<iso>(?i:USD|AUD|CAD|NZD|HKD|SGD|TWD|MXN))\$[ ]?   # AUD$15, CAD$ 20
       | \$(?:US|AU|A|NZ|HK|C|S)                                 # $US55 (Australian style)
       | (?<![\p{L}])(?:RM|Rs\.?)[ ]?                             # RM23.50, Rs 500
       | (?<![\p{L}])(?P<ascii>PS|Y=)                            # £ and ¥ folded to ASCII: see CURRENCIES
       | \p{Sc}                                                  # $550, ¥87, ₺100
-      | (?<![\p{L}])(?:USD|EUR|GBP|JPY|CNY|RMB|KRW|INR|AUD|CAD|CHF|HKD|TWD)[ \u00a0]?
+      | (?<![\p{L}])(?P<mult>[MTKk])?(?P<iso>USD|EUR|GBP|JPY|CNY|RMB|KRW|INR|AUD|CAD|CHF|HKD|TWD|SEK|NOK|DKK|NZD|SGD|ZAR|MXN|BRL|PLN|ILS)[ \u00a0]?      # USD 40, SEK 5bn, MSEK 120 (million)
     )
     (?:[ \u00a0]?|(?P<sign>-))\Z                                # right before the number; $-50.8bn
     """,
@@ -419,7 +430,8 @@ RE_CURRENCY_AFTER = regex.compile(
           | won                                                # only after a scale: see code
           | rand(?![ ]\p{Lu})                                   # 6.8bn rand (lower-case: "Ayn Rand")
           | CFA[ ]francs?                                      # 1bn CFA francs (the XOF or the XAF)
-          | (?i:USD|EUR|GBP|JPY|CNY|RMB|KRW|INR|AUD|CAD|CHF|HKD|TWD)   # 40 USD, 40 rmb (lower-cased copy)
+          | (?i:bitcoins?|BTC)                                 # 6.25 BTC, 1,000 bitcoins
+          | (?P<mult>[MTKk])?(?P<iso>(?i:USD|EUR|GBP|JPY|CNY|RMB|KRW|INR|AUD|CAD|CHF|HKD|TWD|SEK|NOK|DKK|NZD|SGD|ZAR|MXN|BRL|PLN|ILS))   # 40 USD, 40 rmb (lower-cased copy), 48.5 MEUR (million)
         )
         \b
       | [ \u00a0]?(?P<sign>[\p{Sc}元])(?![ \u00a0]?\p{N})    # a sign after the amount: 15€, 100 ₡, 50¢
@@ -451,9 +463,11 @@ RE_UNIT = regex.compile(
 # What a rate is per, besides the units: "$5 a share", "$120 per night".
 PER_WORDS: dict[str, str] = {
     "share": "share", "shares": "share", "head": "head", "person": "person", "capita": "person",
-    "night": "night", "passenger": "passenger", "seat": "seat", "ticket": "ticket",
+    "night": "night", "passenger": "passenger", "seat": "seat", "ticket": "ticket", "dozen": "dozen",
 }  # fmt: skip
 PER_ABBREVIATIONS: dict[str, str] = {"yr": "year", "mo": "month", "wk": "week", "bbl": "bbl", "gal": "gal"}
+# Between two words of a rate: spaces, or one hard wrap ("ounces\nof gold per ton").
+_GAP = r"(?:[ \u00a0]+|[ \u00a0]*\n[ \u00a0]*)"
 _PER_WORD_ALT = "|".join(sorted(PER_WORDS, key=len, reverse=True))
 _PER_ABBR_ALT = "|".join(sorted(PER_ABBREVIATIONS, key=len, reverse=True))
 # A rate after a currency or a unit: "$58.24 per barrel", "$3,500 a month", "$21.25 per
@@ -461,12 +475,12 @@ _PER_ABBR_ALT = "|".join(sorted(PER_ABBREVIATIONS, key=len, reverse=True))
 RE_PER = regex.compile(
     rf"""
     (?<![ \u00a0])                                  # only the start of a run of spaces tries
-    (?: [ \u00a0]+(?i:per|a|an)[ \u00a0]+(?P<word>(?i:{_UNIT_WORD_ALT}|{_PER_WORD_ALT}))
-      | [ \u00a0]+(?i:per)[ \u00a0]+(?P<pabbr>{_UNIT_ABBR_ALT})     # $80 per sq m, $5 per kg
+    (?: {_GAP}(?i:per|a|an){_GAP}(?P<word>(?i:{_UNIT_WORD_ALT}|{_PER_WORD_ALT}))
+      | {_GAP}(?i:per){_GAP}(?P<pabbr>{_UNIT_ABBR_ALT})     # $80 per sq m, $5 per kg
       | -(?i:per|a|an)-(?P<hword>(?i:{_PER_WORD_ALT}|day|week|month|year))  # a 12-cent-a-share dividend, a 52,000 barrel-a-day refinery
       | [ \u00a0]?/[ \u00a0]?(?P<abbr>{_UNIT_ABBR_ALT}|{_PER_ABBR_ALT}|(?i:day|week|month|year|share)) )
     (?![\p{{L}}\p{{N}}])
-    (?![ \u00a0]+(?i:ago|earlier|later|before|after|since)\b)
+    (?!{_GAP}(?i:ago|earlier|later|before|after|since)\b)
     """,
     regex.VERBOSE,
 )
@@ -674,6 +688,22 @@ RE_AGE_BEFORE = regex.compile(
     r"""(?<![\p{L}])(?:aged|age|ages)(?:[ ]+of)?[ ]+\Z""",
     regex.VERBOSE | regex.IGNORECASE,
 )
+# A person's age as a predicate: "she turned 40 last week", "he will be 35 by the end of
+# the year", "who turns 80 in November", "I'm 29." (`RE_AGE_CLOSE` must follow the number).
+RE_PERSON_AGE_BEFORE = regex.compile(
+    r"""
+    (?<![\p{L}])
+    (?: (?i:he|she|who|I)
+        (?:['’][sm] | [ ]+(?i:is|was|am|will[ ]be|would[ ]be|(?:is|was)[ ]turning|will[ ]turn|turns|turned))
+      | \p{Lu}\p{Ll}+[ ]+(?i:turns|turned|will[ ]turn|(?:is|was)[ ]turning) )
+    [ ]+\Z
+    """,
+    regex.VERBOSE,
+)
+RE_AGE_CLOSE = regex.compile(
+    r"""[ ]*(?:[.,;:!?)—–]|\Z|[ ]+(?i:in|on|by|next|this|last|today|tomorrow|yesterday|and|but|when|before|after)\b)""",
+    regex.VERBOSE,
+)
 # The news convention "Hegseth, 44, a former infantryman": a name, a comma, an age.
 RE_AGE_APPOSITION = regex.compile(
     r"""
@@ -771,7 +801,16 @@ RE_DIRECTION_AFTER = regex.compile(
 # sentence about temperatures, since "12C" is also a seat, a form or a flat.
 RE_TEMPERATURE_LETTER = regex.compile(r"""[ \u00a0]?(?P<t>[CF])(?![\p{L}\p{N}])""", regex.VERBOSE)
 RE_TEMPERATURE_CONTEXT = regex.compile(
-    r"""(?i:temperature|degree|\bheat|\bwarm|\bcold|\bchill|\bfreez|\bfrost|weather|thermometer|celsius|fahrenheit|melting|boiling)""",
+    r"""(?i:temperature|degree|\bheat|\bwarm|\bcold|\bchill|\bfreez|\bfrost|weather|thermometer|celsius|fahrenheit|melting|boiling
+        |\bhighs\b|\blows\b|forecast|\bhot(?:ter|test)?\b|swelter|scorch|sizzl|\bmet[ ]office)""",
+    regex.VERBOSE,
+)
+# What an amount with a unit is of, in lower-case words, before a rate: "500,000 barrels of
+# crude oil| a day", "2.4 billion gallons of jet fuel| a year".
+RE_OF_PHRASE = regex.compile(rf"""{_GAP}of(?:{_GAP}(?P<word>\p{{Ll}}[\p{{Ll}}-]*)){{1,3}}""", regex.VERBOSE)
+# The scale after "degrees" or "°", as a letter: "100 degrees F", "250 deg C", "20 degrees c".
+RE_DEGREE_SCALE = regex.compile(
+    r"""[ \u00a0]?(?: (?P<t>[CFcf]) | [ \u00a0]?(?i:(?P<c>celsius|centigrade|celcius)|(?P<f>fahrenheit|farenheit)) )(?![\p{L}\p{N}])""",
     regex.VERBOSE,
 )
 # A count compounded with the noun it counts: "a 12-member jury", "a five-match ban", "a
@@ -843,6 +882,17 @@ RE_DATE = regex.compile(
       | \b\d{{4}}-\d{{2}}-\d{{2}}\b                                    # 2025-03-30
       | (?<![\p{{N}}.])\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}\b                 # 30.03.2025
       | (?<![\p{{N}}])\d{{1,4}}/\d{{1,4}}(?:/\d{{1,4}})?(?![\p{{N}}])      # 3/30, 9/11, 24/7
+    )
+    """,
+    regex.VERBOSE,
+)
+# The same month-day dates in lower-cased copy ("on may 19", "oct. 13, 1989"), where a
+# month's capital cannot tell it from a word: only looked for in a sentence without capitals.
+_MONTHS_LOWER = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
+RE_DATE_LOWER = regex.compile(
+    rf"""
+    (?: \b(?:{_MONTHS_LOWER})\.?[ \u00a0]+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?[ ]+\d{{4}}\b)?   # may 19, oct. 13, 1989
+      | (?<![\p{{N}}])\d{{1,2}}(?:st|nd|rd|th)?[ \u00a0]+(?:of[ ]+)?(?:{_MONTHS_LOWER})\b\.?(?:,?[ ]+\d{{4}}\b)?  # 1 may
     )
     """,
     regex.VERBOSE,
@@ -935,7 +985,7 @@ RE_TOKEN = regex.compile(
 # Connectors between a number and the phrase it counts.
 RE_OF = regex.compile(r"""[ \u00a0]+of[ \u00a0]+""", regex.VERBOSE)
 RE_MONEY_FOR = regex.compile(
-    r"""(?<![ \u00a0])[ \u00a0]+(?:worth[ ]+of|in(?:[ ]+new)?|for|of)[ \u00a0]+""", regex.VERBOSE
+    r"""(?<![ \u00a0])[ \u00a0]+(?:worth[ ]+of|(?P<in>in)(?:[ ]+new)?|for|of)[ \u00a0]+""", regex.VERBOSE
 )
 RE_PERCENT_FOR = regex.compile(
     r"""(?<![ \u00a0])[ \u00a0]+(?:dedicated|allocated|devoted|earmarked|going|spent|set[ ]aside)[ ]+(?:to|for|on)[ ]+""",
@@ -1264,6 +1314,8 @@ def _blocked_spans(text: str, digits: bool, fractions: _Spans | None = None) -> 
         patterns.append(RE_EMAIL)
     if digits:
         patterns.extend((RE_TIME, RE_DATE, RE_PHONE, RE_FURNITURE))
+        if text.islower():  # lower-cased copy: see RE_DATE_LOWER
+            patterns.append(RE_DATE_LOWER)
     for pattern in patterns:
         for m in pattern.finditer(text):
             if pattern is RE_DATE and fractions is not None and fractions.overlaps(*m.span()):
@@ -1648,18 +1700,22 @@ def _decorate(
     if cm and cm.group("ascii") == "PS" and scale == 1 and not any(c in ".," for c in text[start:atom_end]):
         return None  # "PS5", "PS 118": a console, a school; "PS21,700" and "PS2.7m" are pounds
     if cm:
-        kind, unit = FactKind.MONEY, _currency_code(cm.group("cur"))
+        kind, unit = FactKind.MONEY, _currency_code(cm.group("iso") or cm.group("cur"))
         mention_start = start - (len(left) - cm.start())
         if cm.group("sign") and not minus:
             value = -value
+        if cm.group("mult"):
+            value, scale = value * CODE_SCALES[cm.group("mult")], scale * CODE_SCALES[cm.group("mult")]
     elif (
         (am := RE_CURRENCY_AFTER.match(text, end)) and (am.group("cur") != "won" or scale > 1)
         and not (am.group("sign") == "p" and (value in VIDEO_LINES or scale > 1))
     ):  # fmt: skip
-        key = RE_DOTS_AND_SPACES.sub("", am.group("cur") or am.group("sign")).lower()
+        key = RE_DOTS_AND_SPACES.sub("", am.group("iso") or am.group("cur") or am.group("sign")).lower()
         is_weight = key in ("pound", "pounds") and scale == 1 and not RE_MONEY_CONTEXT.search(text)
         if not is_weight:
             kind, unit, end = FactKind.MONEY, _currency_code(key), am.end()
+            if am.group("mult"):
+                value, scale = value * CODE_SCALES[am.group("mult")], scale * CODE_SCALES[am.group("mult")]
             if key in HUNDREDTHS or key.endswith(("cent", "cents")):
                 value = round(value / 100, 10)
     if kind is FactKind.QUANTITY:
@@ -1686,6 +1742,11 @@ def _decorate(
                             unit=age_unit.lower() if age_unit else None, words=words)  # fmt: skip
         if _age_cue_before(left) and value < 130 and scale == 1:
             return _Mention(FactKind.AGE, start, end, value, start, atom_end, scale, words=words)
+        if (
+            value < 130 and scale == 1 and value == int(value) and not minus
+            and RE_AGE_CLOSE.match(text, end) and RE_PERSON_AGE_BEFORE.search(left)
+        ):  # fmt: skip
+            return _Mention(FactKind.AGE, start, end, value, start, atom_end, scale, words=words)
         um = RE_UNIT.match(text, end)
         if um and um.group("open") and "([{<".index(um.group("open")) != ")]}>".index(um.group("close")):
             um = None  # "20 (kg]": no pair
@@ -1695,6 +1756,8 @@ def _decorate(
             else:
                 unit = UNIT_ABBREVIATIONS[um.group("abbr")]
             end = um.end()
+            if unit == "°" and (dm := RE_DEGREE_SCALE.match(text, end)):
+                unit, end = f"°{(dm.group('t') or ('C' if dm.group('c') else 'F')).upper()}", dm.end()
         elif (tm := RE_TEMPERATURE_LETTER.match(text, end)) and RE_TEMPERATURE_CONTEXT.search(text):
             unit, end = f"°{tm.group('t')}", tm.end()  # "temperatures of 30C (86F)"
     if unit is not None and unit not in ("percentage points", "basis points", "%") and (rate := RE_PER.match(text, end)):
@@ -1702,8 +1765,9 @@ def _decorate(
         if per != unit and "/" not in unit:
             unit, end = f"{unit}/{per}", rate.end()
     elif unit is not None and unit not in ("percentage points", "basis points", "%", "fraction") and "/" not in unit:
-        if (rate := _rate_after_conversion(text, start, end)) and (per := _per_unit(rate)) != unit:
-            unit = f"{unit}/{per}"  # "$1bn (£530m) a year": both are a year's; the span stays the amount
+        rate = _rate_after_conversion(text, start, end) or _rate_after_of_phrase(text, end)
+        if rate and (per := _per_unit(rate)) != unit:
+            unit = f"{unit}/{per}"  # "$1bn (£530m) a year", "500,000 barrels of oil a day": the span stays the amount
     if fraction and unit is None:
         unit = fraction
     after = text[end : end + 2] + "  "
@@ -1714,6 +1778,8 @@ def _decorate(
         return None
     if after[:1] == "." and after[1:2].isdigit():
         return None
+    if after[:1] in "°º" and (after[1:2] in "NSEW" or after[1:2].isdigit()):
+        return None  # a coordinate: 51°N, 51°30'
     hyphen_right = False
     if after[:1] in "-–":
         nxt = text[end + 1 : end + 2] or " "
@@ -1817,6 +1883,20 @@ def _rate_after_conversion(text: str, start: int, end: int) -> regex.Match[str] 
     inside = text.rfind("(", 0, start) > text.rfind(")", 0, start)
     closed = (RE_CONVERSION_REST if inside else RE_CONVERSION_AFTER).match(text, end)
     return RE_PER.match(text, closed.end()) if closed else None
+
+
+def _rate_after_of_phrase(text: str, end: int) -> regex.Match[str] | None:
+    """The rate after what an amount with a unit is of: "500,000 barrels of oil a day".
+
+    The same rate as "500,000 barrels per day of oil", so that the two compare.
+    """
+    of = RE_OF_PHRASE.match(text, end)
+    if not of:
+        return None
+    for word_end in of.ends("word"):
+        if (rate := RE_PER.match(text, word_end)) and text[rate.end() : rate.end() + 1] not in ("'", "’"):
+            return rate  # not "5 km of road a day's walk"
+    return None
 
 
 def _per_unit(rate: regex.Match[str]) -> str:
@@ -2266,7 +2346,8 @@ def _counts(text: str, m: _Mention) -> str | None:
         found = _modified_noun(text, m)
     elif m.kind is FactKind.MONEY:
         if conn := RE_MONEY_FOR.match(text, end):
-            found = _phrase_after(text, conn.end(), lowercase_only=True, skip_determiners=True)
+            # "$1 billion in gains" is of gains; "$120 million in the quarter" is not of the quarter.
+            found = _phrase_after(text, conn.end(), lowercase_only=True, skip_determiners=not conn.group("in"))
         else:
             found = _modified_noun(text, m)
     elif m.unit is not None:
@@ -2385,7 +2466,7 @@ def _vague_amounts(text: str) -> list[_Mention]:
         low = math.prod(VAGUE_SCALES[w] for w in words)
         kind, unit, end = FactKind.QUANTITY, None, m.end()
         if of := RE_OF_WORD.match(text, end):
-            if (am := RE_CURRENCY_AFTER.match(text, of.end())) and am.group("cur"):
+            if (am := RE_CURRENCY_AFTER.match(text, of.end())) and am.group("cur") and not am.group("mult"):
                 key = RE_DOTS_AND_SPACES.sub("", am.group("cur")).lower()
                 weight = key in ("pound", "pounds") and RE_OF.match(text, am.end())  # "hundreds of pounds of explosives"
                 if key not in HUNDREDTHS and key != "won" and not weight:

@@ -81,7 +81,8 @@ RE_CUE = regex.compile(
         | admitted | conceded | concedes | claimed | wrote | writes | tweeted | announced
         | announces | concluded | recalled | suggested | complained | countered | responded
         | confirmed | hailed | described | predicted | promised | asserted | reiterated
-        | reiterates | quipped | joked | boasted | lamented | observed
+        | reiterates | quipped | joked | boasted | lamented | observed | continued | continues
+        | ask(?:ed|s)(?!\s+(?:for|to|about)\b)   # not a request: `asked for a vote`, `asks to be`
     )
     (?![\p{L}\-])                              # a whole word
     """,
@@ -113,7 +114,7 @@ CUE_FIRST_WORDS = frozenset(
     urged urges vowed vows pledged acknowledged admitted conceded concedes claimed wrote
     writes tweeted announced announces concluded recalled suggested complained countered
     responded confirmed hailed described predicted promised asserted reiterated reiterates
-    quipped joked boasted lamented observed
+    quipped joked boasted lamented observed asked asks continued continues
     """.split()
 )
 PARTICIPLE_WORDS = frozenset(
@@ -734,6 +735,8 @@ def _attribute(
             quotation_only = quotation_only_of[quote.paragraph]
             if opens_sentence and quote.paragraph in last_in_paragraph:
                 speaker, cue_word = last_in_paragraph[quote.paragraph]  # "...," he said. "We look..."
+            elif opens_sentence and (closing := _closing_cue_before(article, masked, cues_of, sentence)):
+                speaker, cue_word = closing  # "The talks stalled, Schiff said. "The other factor...""
             elif quotation_only:
                 speaker, cue_word = _previous_paragraph_speaker(
                     position_of[quote.paragraph], paragraphs, last_in_paragraph, cues_of
@@ -810,6 +813,27 @@ def _is_title(text: str) -> bool:
     if not 2 <= len(found) <= TITLE_MAX_WORDS or not found[0][0].isupper():
         return False
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in TITLE_MINOR_WORDS for w in found)
+
+
+def _closing_cue_before(
+    article: Article, masked: str, cues_of: dict[int, list[_Cue]], sentence: Sentence
+) -> tuple[str, str] | None:
+    """The speaker and cue that end the sentence before `sentence`, in its paragraph.
+
+    Reported speech closed by its attribution ("The talks stalled, Schiff said.") and a
+    quotation opening the next sentence with no cue of its own: the same speaker goes on.
+    """
+    if sentence.index == 0:
+        return None
+    before = article.sentences[sentence.index - 1]
+    if before.paragraph != sentence.paragraph:
+        return None
+    for cue in reversed(cues_of.get(before.index, [])):
+        # The attribution closes the sentence, after what was said: "..., Schiff said (on Monday)."
+        said_first = "," in masked[before.start : min(cue.attribution, cue.start)]
+        if cue.speaker.name and said_first and _at_most_words(masked, cue.end, before.end, 3):
+            return cue.speaker.name, cue.word
+    return None
 
 
 def _at_most_words(text: str, start: int, end: int, limit: int) -> bool:
