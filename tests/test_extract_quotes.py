@@ -201,7 +201,7 @@ def test_quotations(text: str, expected: list[Row]) -> None:
         ('She sang "A Change Is Gonna Come" and "Fox and Friends" aired it.', []),
         # Speech stays speech: lower-case words, sentence punctuation, one word.
         ('He called it "a Trump disaster," Ryan said.', [("a Trump disaster,", "Ryan", "said")]),
-        ('"We Will Win!" the crowd chanted.\n\nRyan said "Yes."', [("We Will Win!", None, None), ("Yes.", "Ryan", "said")]),
+        ('"We Will Win!" the crowd chanted.\n\nRyan said "Yes."', [("We Will Win!", "the crowd", "chanted"), ("Yes.", "Ryan", "said")]),
     ],
 )
 def test_marks_that_are_not_quotations(text: str, expected: list[Row]) -> None:
@@ -366,4 +366,21 @@ def test_question_and_continuation_cues(text: str, expected: list[Row]) -> None:
     ],
 )
 def test_quotation_after_attributed_reported_speech(text: str, expected: list[Row]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('"This is a big year!" Price shouted to the crowd.', [("This is a big year!", "Price", "shouted")]),
+        ('"Why is this not proof?" Vitter demanded.', [("Why is this not proof?", "Vitter", "demanded")]),
+        ('A friend commented: "Immigration matters most."', [("Immigration matters most.", "A friend", "commented")]),
+        ('Dean said he was joking, tweeting, "Notice the sniffing."', [("Notice the sniffing.", "Dean", "tweeting")]),
+        ('Experts disagree. Said Ellis: "Nothing will change."', [("Nothing will change.", "Ellis", "said")]),
+        # Hard negatives: `said` inside a sentence is no inverted cue; a noun is no cue.
+        ('The Said family owns the "lucky" hotel.', [("lucky", None, None)]),
+        ('His comments, "a disgrace" to some, drew fire.', [("a disgrace", None, None)]),
+    ],
+)
+def test_more_cue_verbs_and_the_inverted_said(text: str, expected: list[Row]) -> None:
     assert rows(text) == expected

@@ -82,9 +82,12 @@ RE_CUE = regex.compile(
         | announces | concluded | recalled | suggested | complained | countered | responded
         | confirmed | hailed | described | predicted | promised | asserted | reiterated
         | reiterates | quipped | joked | boasted | lamented | observed | continued | continues
-        | ask(?:ed|s)(?!\s+(?:for|to|about)\b)   # not a request: `asked for a vote`, `asks to be`
+        | shouted | chanted | demanded | commented | reads | asked | asks
+        | Said                                   # inverted, opening the sentence: `Said Ellis: "..."`
     )
     (?![\p{L}\-])                              # a whole word
+    (?!(?<=\bask(?:ed|s))\s+(?:for|to|about)\b)   # not a request: `asked for a vote`, `asks to be`
+    (?!(?<=\bSaid)(?![ \t\u00a0]+\p{Lu}))         # `Said` only before a name
     """,
     regex.VERBOSE,
 )
@@ -97,7 +100,7 @@ RE_PARTICIPLE = regex.compile(
     (?P<cue>
         saying | adding | calling | noting | warning | stating | telling | insisting
         | arguing | explaining | describing | stressing | emphasi[sz]ing | cautioning
-        | urging | declaring | vowing | pledging
+        | urging | declaring | vowing | pledging | asking | tweeting | writing | shouting | chanting
     )
     (?![\p{L}\-])                              # a whole word
     """,
@@ -114,13 +117,15 @@ CUE_FIRST_WORDS = frozenset(
     urged urges vowed vows pledged acknowledged admitted conceded concedes claimed wrote
     writes tweeted announced announces concluded recalled suggested complained countered
     responded confirmed hailed described predicted promised asserted reiterated reiterates
-    quipped joked boasted lamented observed asked asks continued continues
+    quipped joked boasted lamented observed asked asks continued continues shouted chanted
+    demanded commented reads Said
     """.split()
 )
 PARTICIPLE_WORDS = frozenset(
     """
     saying adding calling noting warning stating telling insisting arguing explaining
     describing stressing emphasising emphasizing cautioning urging declaring vowing pledging
+    asking tweeting writing shouting chanting
     """.split()
 )
 RE_LETTER_RUN = regex.compile(r"\p{L}+")
