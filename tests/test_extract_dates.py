@@ -515,3 +515,24 @@ def test_lower_case_month_words_in_cased_copy_are_words(text: str, expected: Fou
 )
 def test_the_last_weekday_of_a_period_is_not_last_week(text: str, expected: Found) -> None:
     assert dates(text, "2025-03-30") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The store closed on Christmas Day.", [("Christmas Day", "2024-12-25", None)]),
+        ("He resigned last Thanksgiving.", [("last Thanksgiving", "2024-11-28", None)]),
+        ("Parades will be held on the Fourth of July.", [("Fourth of July", "2025-07-04", None)]),
+        ("They met on Good Friday.", [("Good Friday", "2025-04-18", None)]),
+        ("Lawmakers return after Easter.", [("after Easter", "2025-04-20", "after")]),
+        ("Next Christmas will be quieter.", [("Next Christmas", "2025-12-25", None)]),
+        ("Congress will leave before Labor Day.", [("before Labor Day", "2025-09-01", "before")]),
+        # Hard negatives: a season's trade, an accord's name, a name for no fixed day.
+        ("Christmas shopping began early.", []),
+        ("The Good Friday Agreement holds.", []),
+        ("Voters went to the polls on Election Day.", []),
+    ],
+)
+def test_holidays(text: str, expected: Found) -> None:
+    """Holidays with a fixed day or a rule (Thanksgiving, Easter by the computus), nearest the article's date."""
+    assert dates(text, "2025-03-30") == expected

@@ -112,6 +112,29 @@ _MONTH_DAY = rf"""
     )
 """
 
+# Holidays with a fixed day or a rule for it, by their usual English names: (month, day)
+# for a fixed one, else the name of the rule in `_holiday`. Only days whose date the name
+# gives everywhere it is used (not `Independence Day`, `Election Day`, `Mother's Day`).
+FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
+    "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14), "halloween": (10, 31),
+    "bastille day": (7, 14), "st patrick's day": (3, 17), "guy fawkes night": (11, 5), "bonfire night": (11, 5),
+    "armistice day": (11, 11), "veterans day": (11, 11), "fourth of july": (7, 4),
+}  # fmt: skip
+RULE_HOLIDAYS = frozenset(
+    "thanksgiving|thanksgiving day|easter|easter sunday|easter day|good friday|easter monday|labor day|memorial day".split("|")
+)
+# The names as written: a `Day`, `Eve` or `Night` name stands alone; `Christmas`, `Easter`,
+# `Thanksgiving` and `Halloween` alone name a season or a brand as often (`Christmas
+# shopping`), so they are dates only after a preposition or `last`/`next`/`this`.
+_HOLIDAY_NAMED = r"""(?:
+    Christmas[^\S\n]+(?:Day|Eve) | Boxing[^\S\n]+Day | New[^\S\n]+Year['’]?s[^\S\n]+(?:Day|Eve)
+  | (?:St\.?|Saint)[^\S\n]+Patrick['’]?s[^\S\n]+Day | Valentine['’]?s[^\S\n]+Day | Bastille[^\S\n]+Day
+  | Guy[^\S\n]+Fawkes[^\S\n]+Night | Bonfire[^\S\n]+Night | Armistice[^\S\n]+Day | Veterans['’]?[^\S\n]+Day
+  | Fourth[^\S\n]+of[^\S\n]+July | Thanksgiving[^\S\n]+Day | Easter[^\S\n]+(?:Sunday|Day|Monday)
+  | Good[^\S\n]+Friday(?![^\S\n]+(?i:Agreement|accord|peace)) | Labor[^\S\n]+Day | Memorial[^\S\n]+Day )"""
+_HOLIDAY_BARE = r"(?:Christmas|Easter|Thanksgiving|Halloween)"
+
 # One date expression, with its optional qualifier words in front.
 RE_DATE = regex.compile(
     rf"""
@@ -165,6 +188,15 @@ RE_DATE = regex.compile(
       | (?<!\b(?i:the)\s)
         (?P<rel>(?i:(?:earlier|later){_WS}this|this{_WS}(?:past|coming)|last|next|this)) {_WS}
         (?P<unit>(?i:month|year)|{_MONTH_FULL})(?!\w)
+
+        # a holiday, `last Thanksgiving`, `on Christmas Day`, `before Easter`
+      | (?:(?P<hrel>(?i:last|next|this)) {_WS})? (?P<holiday>{_HOLIDAY_NAMED}) (?!\w)
+      | (?:(?P<hrel>(?i:last|next|this)) {_WS}
+          | (?<=\b(?i:on|at|over|for|by|before|after|since|until|till|from|during|in|around)[^\S\n]{{1,3}}) )
+        (?P<holiday>{_HOLIDAY_BARE})
+        (?!\w|[^\S\n]+(?:shopping|season|holidays?|trees?|party|parties|sales|cards?|lights|markets?|dinner
+                       |break|period|trading|rush|spending|weekend|week|films?|songs?|specials?|number)\b)
+                                                            # not `Christmas shopping`, `Easter holidays`
 
         # two days off: `the day after tomorrow`, `the day before yesterday`
       | (?P<dayword>(?i:the{_WS}day{_WS}(?:after{_WS}tomorrow|before{_WS}yesterday)))(?!\w)
@@ -241,6 +273,11 @@ CORE_WORDS = (
 )  # fmt: skip
 RE_DIGIT_RUN = regex.compile(r"[0-9]+")
 RE_MONTH_START = regex.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+# The first word of every holiday name of RE_DATE.
+RE_HOLIDAY_START = regex.compile(
+    r"\b(?:Christmas|Boxing|New|St|Saint|Valentine|Bastille|Guy|Bonfire|Armistice|Veterans|Fourth"
+    r"|Thanksgiving|Easter|Good|Labor|Memorial|Halloween)\b"
+)
 RE_QUALIFIER_START = regex.compile(
     r"(?<![0-9a-z])(?:by|since|until|till|before|after|in|from|through|during|between|early|late|mid|and|or|to)"
 )
@@ -279,6 +316,7 @@ def _date_matches(text: str) -> Iterator[regex.Match[str]]:
         yield from RE_DATE.finditer(text)
         return
     cores = [m.start() for m in RE_MONTH_START.finditer(text)]
+    cores.extend(m.start() for m in RE_HOLIDAY_START.finditer(text))
     cores.extend(
         m.start() for m in RE_DIGIT_RUN.finditer(text) if m.start() == 0 or text[m.start() - 1] not in ASCII_ALNUM
     )
@@ -456,6 +494,8 @@ def _resolve(
         return day.isoformat() if day else None
     if match.group("dayword"):
         return _resolve_dayword(match.group("dayword"), anchor)
+    if match.group("holiday"):
+        return _resolve_holiday(match.group("holiday"), match.group("hrel"), anchor)
     if match.group("rel"):
         return _resolve_relative(match.group("rel"), match.group("unit"), anchor)
     month = MONTHS.get(match.group("m").lower().rstrip(".")) if match.group("m") else None
@@ -482,6 +522,62 @@ def _resolve(
         return f"--{month:02d}"
     y, m = _nearest_month(month, anchor)
     return f"{y:04d}-{m:02d}"
+
+
+def _holiday_key(name: str) -> str:
+    """The key of a holiday name in FIXED_HOLIDAYS or RULE_HOLIDAYS: `New Year’s Eve` -> `new year's eve`."""
+    key = " ".join(name.lower().replace("’", "'").replace("saint", "st").replace("st.", "st").split())
+    return key.replace("veterans' day", "veterans day")
+
+
+def _holiday(key: str, year: int) -> dt.date:
+    """The day of holiday `key` in `year`."""
+    if key in FIXED_HOLIDAYS:
+        return dt.date(year, *FIXED_HOLIDAYS[key])
+    if key.startswith("thanksgiving"):  # the fourth Thursday of November (the US holiday)
+        first = dt.date(year, 11, 1)
+        return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if key == "labor day":  # the first Monday of September
+        first = dt.date(year, 9, 1)
+        return first + dt.timedelta(days=(0 - first.weekday()) % 7)
+    if key == "memorial day":  # the last Monday of May
+        last = dt.date(year, 5, 31)
+        return last - dt.timedelta(days=last.weekday())
+    easter = _easter(year)
+    offsets = {"good friday": -2, "easter monday": 1}
+    return easter + dt.timedelta(days=offsets.get(key, 0))
+
+
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday of `year` (the Gregorian computus, Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741 - the algorithm's name
+    m = (a + 11 * h + 19 * l) // 433
+    month = (h + l - 7 * m + 90) // 25
+    return dt.date(year, month, (h + l - 7 * m + 33 * month + 19) % 32)
+
+
+def _resolve_holiday(name: str, relation: str | None, anchor: dt.date | None) -> str | None:
+    """A holiday: `last` the one before the anchor, `next` the one after, `this` the anchor year's,
+    else the nearest (at equal distance the past one); without an anchor a fixed one's month-day."""
+    key = _holiday_key(name)
+    if key not in FIXED_HOLIDAYS and key not in RULE_HOLIDAYS:
+        return None
+    if anchor is None:
+        return f"--{FIXED_HOLIDAYS[key][0]:02d}-{FIXED_HOLIDAYS[key][1]:02d}" if key in FIXED_HOLIDAYS else None
+    days = [_holiday(key, year) for year in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    rel = (relation or "").lower()
+    if rel == "last":
+        return max(d for d in days if d < anchor).isoformat()
+    if rel == "next":
+        return min(d for d in days if d > anchor).isoformat()
+    if rel == "this":
+        return days[1].isoformat()
+    return min(days, key=lambda d: (abs((d - anchor).days), d > anchor)).isoformat()
 
 
 def _numeric_day(match: regex.Match[str]) -> dt.date | None:
