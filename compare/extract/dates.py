@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 from collections.abc import Iterator
 
 import regex
@@ -164,11 +165,9 @@ RE_DATE = regex.compile(
       | (?<!\b(?:Good|Black|Cyber|Super|Bloody|Ash|Holy|Easter|Palm|Maundy|Fat|Shrove|Giving)[^\S\n]{{1,3}})
         (?<!\bMail[^\S\n]{{1,3}}on[^\S\n]{{1,3}})
         (?<!\b(?i:the[^\S\n]{{1,3}}(?:previous|following|same|next)|that|every|each|on[^\S\n]{{1,3}}a)[^\S\n]{{1,3}})
-        (?<!\b(?i:the)[^\S\n]{{1,3}}(?=(?i:last)))              # `the last Friday of June` is no last Friday
                                                             # `the previous Friday` is relative to
                                                             # another day; `every Friday` is no day
         (?P<wrel>(?i:last|next|this(?:{_WS}(?:past|coming))?) {_WS})?
-        (?<!\b(?i:the[^\S\n]{{1,3}}last)[^\S\n]{{1,3}})
         (?P<wd>{_WEEKDAY})
         (?![^\S\n]+(?i:Times|Telegraph|Express|Mirror|Herald|Post|Mail|Star|Sport|Tribune|Independent|Night[^\S\n]+Live)\b)
         (?:
@@ -189,13 +188,15 @@ RE_DATE = regex.compile(
         (?P<rel>(?i:(?:earlier|later){_WS}this|this{_WS}(?:past|coming)|last|next|this)) {_WS}
         (?P<unit>(?i:month|year)|{_MONTH_FULL})(?!\w)
 
-        # a holiday, `last Thanksgiving`, `on Christmas Day`, `before Easter`
-      | (?:(?P<hrel>(?i:last|next|this)) {_WS})? (?P<holiday>{_HOLIDAY_NAMED}) (?!\w)
-      | (?:(?P<hrel>(?i:last|next|this)) {_WS}
-          | (?<=\b(?i:on|at|over|for|by|before|after|since|until|till|from|during|in|around)[^\S\n]{{1,3}}) )
-        (?P<holiday>{_HOLIDAY_BARE})
-        (?!\w|[^\S\n]+(?:shopping|season|holidays?|trees?|party|parties|sales|cards?|lights|markets?|dinner
-                       |break|period|trading|rush|spending|weekend|week|films?|songs?|specials?|number)\b)
+        # a holiday, `last Thanksgiving`, `on Christmas Day`, `before Easter` (a one-character
+        # test first: most attempts start at a digit)
+      | (?=(?i:[lnt])|[BCEFGHLMNSTV])
+        (?: (?:(?P<hrel>(?i:last|next|this)) {_WS})? (?P<holiday>{_HOLIDAY_NAMED}) (?!\w)
+          | (?:(?P<hrel>(?i:last|next|this)) {_WS}
+              | (?<=\b(?i:on|at|over|for|by|before|after|since|until|till|from|during|in|around)[^\S\n]{{1,3}}) )
+            (?P<holiday>{_HOLIDAY_BARE})
+            (?!\w|[^\S\n]+(?:shopping|season|holidays?|trees?|party|parties|sales|cards?|lights|markets?|dinner
+                           |break|period|trading|rush|spending|weekend|week|films?|songs?|specials?|number)\b) )
                                                             # not `Christmas shopping`, `Easter holidays`
 
         # two days off: `the day after tomorrow`, `the day before yesterday`
@@ -273,7 +274,11 @@ CORE_WORDS = (
 )  # fmt: skip
 RE_DIGIT_RUN = regex.compile(r"[0-9]+")
 RE_MONTH_START = regex.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
-# The first word of every holiday name of RE_DATE.
+# A word of every holiday name of RE_DATE, and the first word of each.
+HOLIDAY_WORDS = (
+    "Christmas", "Boxing", "Year", "Patrick", "Valentine", "Bastille", "Fawkes", "Bonfire", "Armistice",
+    "Veterans", "Fourth", "Thanksgiving", "Easter", "Good Friday", "Labor Day", "Memorial Day", "Halloween",
+)  # fmt: skip
 RE_HOLIDAY_START = regex.compile(
     r"\b(?:Christmas|Boxing|New|St|Saint|Valentine|Bastille|Guy|Bonfire|Armistice|Veterans|Fourth"
     r"|Thanksgiving|Easter|Good|Labor|Memorial|Halloween)\b"
@@ -301,11 +306,19 @@ RE_WEEK_NAMED = regex.compile(r"\b(?i:(?:last|next|this|previous|following)[^\S\
 RE_REPORTED_ON = regex.compile(
     r"\b(?:said|says|told|announced|added|wrote|confirmed|reported|stated|declared|warned)(?:[^\S\n]+on)?[^\S\n]+\Z"
 )
+# `the last` before a weekday: `the last Friday of June`, a day of a month, not last week's.
+RE_THE_LAST_BEFORE = regex.compile(r"\b(?i:the)[^\S\n]{1,3}(?i:last)[^\S\n]{1,3}\Z")
 # İ (lower-cases to two characters), ſ (folds to s), the Kelvin sign (folds to k).
 RE_FOLDS_TO_ASCII = regex.compile("[\u0130\u017f\u212a]")
 
 
-def _date_matches(text: str) -> Iterator[regex.Match[str]]:
+@functools.lru_cache(maxsize=64)
+def _names_a_holiday(text: str) -> bool:
+    """True if an article's text holds a word of a holiday's name (asked once per article, not per sentence)."""
+    return any(word in text for word in HOLIDAY_WORDS)
+
+
+def _date_matches(text: str, holidays: bool = True) -> Iterator[regex.Match[str]]:
     """Yield the matches of `RE_DATE.finditer(text)`, trying only where a match can start.
 
     A full scan tries RE_DATE's many look-behinds at every character (~0.3 ms a
@@ -316,7 +329,8 @@ def _date_matches(text: str) -> Iterator[regex.Match[str]]:
         yield from RE_DATE.finditer(text)
         return
     cores = [m.start() for m in RE_MONTH_START.finditer(text)]
-    cores.extend(m.start() for m in RE_HOLIDAY_START.finditer(text))
+    if holidays and any(word in text for word in HOLIDAY_WORDS):  # a substring test first: most name none
+        cores.extend(m.start() for m in RE_HOLIDAY_START.finditer(text))
     cores.extend(
         m.start() for m in RE_DIGIT_RUN.finditer(text) if m.start() == 0 or text[m.start() - 1] not in ASCII_ALNUM
     )
@@ -373,11 +387,13 @@ def extract_dates(article: Article, sentence: Sentence, anchor: dt.date | None) 
     # may then be the anchor's own day.
     lower_bound = article.date_source == "text"
     taken: list[tuple[int, int]] = []
-    for match in _date_matches(_scan_text(sentence.text)):
+    for match in _date_matches(_scan_text(sentence.text), _names_a_holiday(article.text)):
         # The span starts at a qualifier word (`by 2027`, `early March`), not at `in`/`on`.
         start = next(match.start(g) for g in ("prep", "part", "core") if match.group(g))
         if any(s < match.end() and start < e for s, e in urls):
             continue
+        if match.group("wd") and RE_THE_LAST_BEFORE.search(sentence.text, 0, match.start("wd")):
+            continue  # `the last Friday of June` is no last Friday
         value = _resolve(match, anchor, article, lower_bound)
         if value is None:
             continue
