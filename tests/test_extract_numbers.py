@@ -968,6 +968,8 @@ def test_the_other_value_of_a_change_lends_its_unit(sentence: str, expected: lis
         # A hard wrap inside the rate, as wire copy has it.
         ("Assays found 1.1 ounces\nof gold per ton.", [("1.1 ounces", "oz/t")]),
         ("Assays found 0.35 ounces of gold per short ton.", [("0.35 ounces", "oz/t")]),
+        # A rate per a unit before "after" is still a rate; per a time, "a week ago" is a date.
+        ("Oil was 49.25 cts a gallon\nafter trading.", [("49.25 cts a gallon", "USD/gal")]),
         # Hard negatives: a time ago, a time after, a possessive: no rate.
         ("They shipped 300 tonnes of rice a week ago.", [("300 tonnes", "t")]),
         ("He lost 10 kg of weight a month after the surgery.", [("10 kg", "kg")]),

@@ -480,8 +480,8 @@ RE_PER = regex.compile(
       | -(?i:per|a|an)-(?P<hword>(?i:{_PER_WORD_ALT}|day|week|month|year))  # a 12-cent-a-share dividend, a 52,000 barrel-a-day refinery
       | [ \u00a0]?/[ \u00a0]?(?P<abbr>{_UNIT_ABBR_ALT}|{_PER_ABBR_ALT}|(?i:day|week|month|year|share)) )
     (?![\p{{L}}\p{{N}}])
-    (?!{_GAP}(?i:ago|earlier|later|before|after|since)\b)
-    """,
+    (?!(?<=(?i:day|week|month|year|hour|night|decade)s?){_GAP}(?i:ago|earlier|later|before|after|since)\b)
+    """,                                            # "$10 a year ago" (a time); "49 cts a gallon after trading" is a rate
     regex.VERBOSE,
 )
 
