@@ -688,8 +688,8 @@ RE_AGE_BEFORE = regex.compile(
     r"""(?<![\p{L}])(?:aged|age|ages)(?:[ ]+of)?[ ]+\Z""",
     regex.VERBOSE | regex.IGNORECASE,
 )
-# A person's age as a predicate: "she turned 40 last week", "he will be 35 by the end of
-# the year", "who turns 80 in November", "I'm 29." (`RE_AGE_CLOSE` must follow the number).
+# A person's age as a predicate: "she turned 40 last week", "she will be 52 by the time
+# the term ends", "who turns 80 in November", "I'm 29." (`RE_AGE_CLOSE` must follow the number).
 RE_PERSON_AGE_BEFORE = regex.compile(
     r"""
     (?<![\p{L}])
@@ -805,8 +805,8 @@ RE_TEMPERATURE_CONTEXT = regex.compile(
         |\bhighs\b|\blows\b|forecast|\bhot(?:ter|test)?\b|swelter|scorch|sizzl|\bmet[ ]office)""",
     regex.VERBOSE,
 )
-# What an amount with a unit is of, in lower-case words, before a rate: "500,000 barrels of
-# crude oil| a day", "2.4 billion gallons of jet fuel| a year".
+# What an amount with a unit is of, in lower-case words, before a rate: "180,000 barrels of
+# crude oil| a day", "3 million litres of water| a week".
 RE_OF_PHRASE = regex.compile(rf"""{_GAP}of(?:{_GAP}(?P<word>\p{{Ll}}[\p{{Ll}}-]*)){{1,3}}""", regex.VERBOSE)
 # The scale after "degrees" or "°", as a letter: "100 degrees F", "250 deg C", "20 degrees c".
 RE_DEGREE_SCALE = regex.compile(
@@ -1767,7 +1767,7 @@ def _decorate(
     elif unit is not None and unit not in ("percentage points", "basis points", "%", "fraction") and "/" not in unit:
         rate = _rate_after_conversion(text, start, end) or _rate_after_of_phrase(text, end)
         if rate and (per := _per_unit(rate)) != unit:
-            unit = f"{unit}/{per}"  # "$1bn (£530m) a year", "500,000 barrels of oil a day": the span stays the amount
+            unit = f"{unit}/{per}"  # "$1bn (£530m) a year", "180,000 barrels of oil a day": the span stays the amount
     if fraction and unit is None:
         unit = fraction
     after = text[end : end + 2] + "  "
@@ -1886,9 +1886,9 @@ def _rate_after_conversion(text: str, start: int, end: int) -> regex.Match[str] 
 
 
 def _rate_after_of_phrase(text: str, end: int) -> regex.Match[str] | None:
-    """The rate after what an amount with a unit is of: "500,000 barrels of oil a day".
+    """The rate after what an amount with a unit is of: "180,000 barrels of oil a day".
 
-    The same rate as "500,000 barrels per day of oil", so that the two compare.
+    The same rate as "180,000 barrels per day of oil", so that the two compare.
     """
     of = RE_OF_PHRASE.match(text, end)
     if not of:

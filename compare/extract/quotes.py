@@ -83,7 +83,7 @@ RE_CUE = regex.compile(
         | confirmed | hailed | described | predicted | promised | asserted | reiterated
         | reiterates | quipped | joked | boasted | lamented | observed | continued | continues
         | shouted | chanted | demanded | commented | reads | asked | asks
-        | Said                                   # inverted, opening the sentence: `Said Ellis: "..."`
+        | Said                                   # inverted, opening the sentence: `Said Varga: "..."`
     )
     (?![\p{L}\-])                              # a whole word
     (?!(?<=\bask(?:ed|s))\s+(?:for|to|about)\b)   # not a request: `asked for a vote`, `asks to be`
@@ -741,7 +741,7 @@ def _attribute(
             if opens_sentence and quote.paragraph in last_in_paragraph:
                 speaker, cue_word = last_in_paragraph[quote.paragraph]  # "...," he said. "We look..."
             elif opens_sentence and (closing := _closing_cue_before(article, masked, cues_of, sentence)):
-                speaker, cue_word = closing  # "The talks stalled, Schiff said. "The other factor...""
+                speaker, cue_word = closing  # "Talks may stall, Okafor said. "The second issue...""
             elif quotation_only:
                 speaker, cue_word = _previous_paragraph_speaker(
                     position_of[quote.paragraph], paragraphs, last_in_paragraph, cues_of
@@ -825,7 +825,7 @@ def _closing_cue_before(
 ) -> tuple[str, str] | None:
     """The speaker and cue that end the sentence before `sentence`, in its paragraph.
 
-    Reported speech closed by its attribution ("The talks stalled, Schiff said.") and a
+    Reported speech closed by its attribution ("Talks may stall, Okafor said.") and a
     quotation opening the next sentence with no cue of its own: the same speaker goes on.
     """
     if sentence.index == 0:
@@ -834,7 +834,7 @@ def _closing_cue_before(
     if before.paragraph != sentence.paragraph:
         return None
     for cue in reversed(cues_of.get(before.index, [])):
-        # The attribution closes the sentence, after what was said: "..., Schiff said (on Monday)."
+        # The attribution closes the sentence, after what was said: "..., Okafor said (on Monday)."
         said_first = "," in masked[before.start : min(cue.attribution, cue.start)]
         if cue.speaker.name and said_first and _at_most_words(masked, cue.end, before.end, 3):
             return cue.speaker.name, cue.word
