@@ -384,3 +384,11 @@ def test_quotation_after_attributed_reported_speech(text: str, expected: list[Ro
 )
 def test_more_cue_verbs_and_the_inverted_said(text: str, expected: list[Row]) -> None:
     assert rows(text) == expected
+
+
+def test_a_quotation_left_unclosed_before_the_next_one_opens() -> None:
+    """`commented: "We can. "Not only that."`: the second mark opens a sentence, so the first quotation ends before it."""
+    text = 'Manager Ana Ruiz commented: "We can do more. "Not only that, we can do it now." The plan starts in May.'
+    assert [content for content, _, _ in rows(text)] == ["We can do more.", "Not only that, we can do it now."]
+    # Hard negative: a closing mark right after the punctuation still closes.
+    assert [content for content, _, _ in rows('"We can do more." Then she left. "Now."')] == ["We can do more.", "Now."]

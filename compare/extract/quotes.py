@@ -299,6 +299,11 @@ def _pair_marks(text: str) -> list[tuple[int, int, int | None, int | None]]:
             continue  # an inch mark: a 12" gun
         elif open_straight is None:
             open_straight = (index, mark.end())
+        elif index >= 2 and text[index - 1] == " " and text[index - 2] in ".!?" and text[index + 1 : index + 2].isupper():
+            # A mark that opens a new sentence while one is open: the writer left the first
+            # unclosed (`commented: "We can. "Not only that."`); it ends before the space.
+            pairs.append((*open_straight, index - 1, index - 1))
+            open_straight = (index, mark.end())
         else:
             pairs.append((*open_straight, index, mark.end()))
             open_straight = None
