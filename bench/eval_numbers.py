@@ -218,8 +218,8 @@ def _cqe_score(sentences: list[tuple[list[Quantity], list[Quantity]]]) -> Counte
 def _cqe_cases(path: Path, log: Log, name: str) -> list[tuple[dict[str, Any], list[Quantity], list[Fact]]]:
     """Each sentence of a CQE set: the case, its gold quantities and factdiff's numeric facts.
 
-    The Recognizers-derived sets have only `value` and `normalized_unit`: their change
-    is `=` and their concept `-`.
+    Logs each sentence's error examples. The Recognizers-derived sets have only `value`
+    and `normalized_unit`: their change is `=` and their concept `-`.
     """
     cases = []
     for case in load_json(path):
@@ -233,8 +233,14 @@ def _cqe_cases(path: Path, log: Log, name: str) -> list[tuple[dict[str, Any], li
             for q in case["quantities"]
         ]
         facts = sorted(numeric(run_factdiff(case["text"], log, name)), key=lambda f: f.start)
+        _log_newsquant(log, name, case, gold, [_as_quantity(f) for f in facts], facts)
         cases.append((case, gold, facts))
     return cases
+
+
+def _scored(cases: list[tuple[dict[str, Any], list[Quantity], list[Fact]]]) -> list[tuple[list[Quantity], list[Quantity]]]:
+    """Gold and factdiff's quantities of each sentence, as `_cqe_score` takes them."""
+    return [(gold, [_as_quantity(f) for f in facts]) for _, gold, facts in cases]
 
 
 # "from 240 to 273": the text before the first value of a change written as CQE's one range,
@@ -296,10 +302,8 @@ def newsquant(data: Path, log: Log) -> list[Row]:
     if not path.exists():
         return [missing_row(name, path)]
     cases = _cqe_cases(path, log, name)
-    for case, gold, facts in cases:
-        _log_newsquant(log, name, case, gold, [_as_quantity(f) for f in facts], facts)
     measures = ("value", "unit", "concept", "change")
-    return _cqe_rows(name, [(gold, [_as_quantity(f) for f in facts]) for _, gold, facts in cases], measures) + _cqe_rows(
+    return _cqe_rows(name, _scored(cases), measures) + _cqe_rows(
         f"{name} (from X to Y as one range)",
         [(gold, _from_to_ranges(case["text"], facts)) for case, gold, facts in cases],
         measures,
@@ -321,10 +325,7 @@ def cqe_recognizers(data: Path, log: Log) -> list[Row]:
         if not path.exists():
             rows.append(missing_row(name, path))
             continue
-        cases = _cqe_cases(path, log, name)
-        for case, gold, facts in cases:
-            _log_newsquant(log, name, case, gold, [_as_quantity(f) for f in facts], facts)
-        rows += _cqe_rows(name, [(gold, [_as_quantity(f) for f in facts]) for _, gold, facts in cases], ("value", "unit"))
+        rows += _cqe_rows(name, _scored(_cqe_cases(path, log, name)), ("value", "unit"))
     return rows
 
 

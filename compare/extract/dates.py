@@ -49,7 +49,7 @@ from collections.abc import Iterator
 import regex
 
 from compare.extract.lines import line_of
-from compare.extract.numbers import ONES, TENS, parse_number_words
+from compare.extract.numbers import ONES, TENS, months_capitalised, parse_number_words
 from compare.extract.numbers import QUALIFIERS as HEDGES
 from compare.lexicon import MONTHS
 from compare.records import Article, Fact, FactKind, Sentence
@@ -358,21 +358,6 @@ def _date_matches(text: str, holidays: bool = True) -> Iterator[regex.Match[str]
             resume = match.end()
 
 
-# A month name in lower-cased copy ("on may 19", "oct. 13, 1989"): capitalised before the
-# scan in a sentence without capitals, where case cannot tell `may` the month from the verb.
-RE_LOWER_MONTH = regex.compile(
-    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b"
-)
-
-
-def _scan_text(text: str) -> str:
-    """`text` as RE_DATE reads it: in a sentence without capitals, its month names capitalised (same offsets)."""
-    if not text.islower():
-        return text
-    return RE_LOWER_MONTH.sub(lambda m: m.group(0).capitalize(), text)
-
-
 def _url_spans(text: str) -> list[tuple[int, int]]:
     """The spans of RE_URL in `text` (every match has a `/` or `www.`)."""
     if "/" not in text and "www." not in text:
@@ -387,7 +372,7 @@ def extract_dates(article: Article, sentence: Sentence, anchor: dt.date | None) 
     # may then be the anchor's own day.
     lower_bound = article.date_source == "text"
     taken: list[tuple[int, int]] = []
-    for match in _date_matches(_scan_text(sentence.text), _names_a_holiday(article.text)):
+    for match in _date_matches(months_capitalised(sentence.text), _names_a_holiday(article.text)):
         # The span starts at a qualifier word (`by 2027`, `early March`), not at `in`/`on`.
         start = next(match.start(g) for g in ("prep", "part", "core") if match.group(g))
         if any(s < match.end() and start < e for s, e in urls):

@@ -886,17 +886,10 @@ RE_DATE = regex.compile(
     """,
     regex.VERBOSE,
 )
-# The same month-day dates in lower-cased copy ("on may 19", "oct. 13, 1989"), where a
-# month's capital cannot tell it from a word: only looked for in a sentence without capitals.
-_MONTHS_LOWER = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
-RE_DATE_LOWER = regex.compile(
-    rf"""
-    (?: \b(?:{_MONTHS_LOWER})\.?[ \u00a0]+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?[ ]+\d{{4}}\b)?   # may 19, oct. 13, 1989
-      | (?<![\p{{N}}])\d{{1,2}}(?:st|nd|rd|th)?[ \u00a0]+(?:of[ ]+)?(?:{_MONTHS_LOWER})\b\.?(?:,?[ ]+\d{{4}}\b)?  # 1 may
-    )
-    """,
-    regex.VERBOSE,
-)
+# A month name in lower-cased copy ("on may 19", "oct. 13, 1989"), where a capital cannot
+# tell the month `may` from the verb: capitalised before a date pattern reads a sentence
+# without capitals (`months_capitalised`).
+RE_LOWER_MONTH = regex.compile(r"\b(?:" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\b")
 RE_PHONE = regex.compile(
     r"""
     (?: \+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,5}          # +81 3 1234 5678
@@ -1314,14 +1307,19 @@ def _blocked_spans(text: str, digits: bool, fractions: _Spans | None = None) -> 
         patterns.append(RE_EMAIL)
     if digits:
         patterns.extend((RE_TIME, RE_DATE, RE_PHONE, RE_FURNITURE))
-        if text.islower():  # lower-cased copy: see RE_DATE_LOWER
-            patterns.append(RE_DATE_LOWER)
     for pattern in patterns:
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(months_capitalised(text) if pattern is RE_DATE else text):
             if pattern is RE_DATE and fractions is not None and fractions.overlaps(*m.span()):
                 continue  # "2 1/2", "1/4 inch": a fraction, not a date
             spans.add(*m.span())
     return spans
+
+
+def months_capitalised(text: str) -> str:
+    """`text` with its month names capitalised if it has no capital at all (lower-cased copy); the same offsets."""
+    if not text.islower():
+        return text
+    return RE_LOWER_MONTH.sub(lambda m: m.group(0).capitalize(), text)
 
 
 def _may_hold_number_word(text: str) -> bool:
@@ -1697,6 +1695,7 @@ def _decorate(
         mention_start = start - (len(left) - minus.start())
     # Money: a currency sign before, or a currency word after.
     cm = RE_CURRENCY_BEFORE.search(left, max(0, len(left) - CURRENCY_BEFORE_CHARS))
+    code_scale: str | None = None
     if cm and cm.group("ascii") == "PS" and scale == 1 and not any(c in ".," for c in text[start:atom_end]):
         return None  # "PS5", "PS 118": a console, a school; "PS21,700" and "PS2.7m" are pounds
     if cm:
@@ -1704,8 +1703,7 @@ def _decorate(
         mention_start = start - (len(left) - cm.start())
         if cm.group("sign") and not minus:
             value = -value
-        if cm.group("mult"):
-            value, scale = value * CODE_SCALES[cm.group("mult")], scale * CODE_SCALES[cm.group("mult")]
+        code_scale = cm.group("mult")
     elif (
         (am := RE_CURRENCY_AFTER.match(text, end)) and (am.group("cur") != "won" or scale > 1)
         and not (am.group("sign") == "p" and (value in VIDEO_LINES or scale > 1))
@@ -1713,11 +1711,11 @@ def _decorate(
         key = RE_DOTS_AND_SPACES.sub("", am.group("iso") or am.group("cur") or am.group("sign")).lower()
         is_weight = key in ("pound", "pounds") and scale == 1 and not RE_MONEY_CONTEXT.search(text)
         if not is_weight:
-            kind, unit, end = FactKind.MONEY, _currency_code(key), am.end()
-            if am.group("mult"):
-                value, scale = value * CODE_SCALES[am.group("mult")], scale * CODE_SCALES[am.group("mult")]
+            kind, unit, end, code_scale = FactKind.MONEY, _currency_code(key), am.end(), am.group("mult")
             if key in HUNDREDTHS or key.endswith(("cent", "cents")):
                 value = round(value / 100, 10)
+    if code_scale:  # "MSEK 120", "48.5 MEUR"
+        value, scale = value * CODE_SCALES[code_scale], scale * CODE_SCALES[code_scale]
     if kind is FactKind.QUANTITY:
         pm = RE_PERCENT.match(text, end)
         # "points" are percentage points in a sentence about percentages, unless the value
