@@ -7,6 +7,8 @@ import itertools
 import json
 import random
 import shutil
+from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -268,6 +270,42 @@ def test_articles_alone_in_their_story_give_the_findings_of_every_fact(jobs: int
     assert {FactKind.DATE, FactKind.QUOTE} <= skipped
     assert any(d.story is None for d in result.discrepancies)  # offices across stories were compared
     assert result.discrepancies == find_discrepancies(result.articles, everything, result.stories, result.alignments)
+
+
+TOWNS = ["Arlen", "Brisk", "Calder", "Dunmore", "Elstow", "Fennick", "Garrow", "Hollin", "Ivers", "Jessop", "Kilby", "Lanark"]
+CARGO = ["grain", "timber", "copper", "coal", "cotton", "sugar"]
+
+
+def _port_story(town: str, cargo: str, date: str, tonnes: int, verb: str) -> str:
+    return (
+        f"---\ntitle: {town} port reopens after {cargo} strike\ndate: {date}\n---\n"
+        f"The port of {town} reopened on Monday after a strike by {cargo} handlers that lasted 11 days.\n\n"
+        f"About {tonnes:,} tonnes of {cargo} had piled up on the {town} quays, the harbour board said.\n\n"
+        f'"We {verb} the handlers will be back at all 12 berths by Friday," said harbour master Ruth Okafor.\n\n'
+        f"Shipping lines had diverted {cargo} cargoes from {town} to other ports during the dispute.\n"
+    )
+
+
+def test_shared_articles_extracted_in_workers_give_the_findings_of_one_process(tmp_path: Path) -> None:
+    """With `jobs` 2 and enough shared articles to fork, their facts are extracted in workers.
+
+    Thirty-six two-outlet stories ten days or more apart, each with a changed tonnage and a
+    reworded quotation: the facts and findings equal those of one process.
+    """
+    for n, (town, cargo) in enumerate(itertools.islice(itertools.product(TOWNS, CARGO), 36)):
+        date = f"2025-{1 + n // 3:02d}-{1 + 10 * (n % 3):02d}"
+        stem = f"{town.lower()}-{cargo}"
+        (tmp_path / f"{stem}-a.txt").write_text(_port_story(town, cargo, date, 40_000 + 500 * n, "expect"))
+        (tmp_path / f"{stem}-b.txt").write_text(_port_story(town, cargo, date, 45_000 + 500 * n, "hope"))
+    # One template across all stories: its lines are not boilerplate here (each story is
+    # told apart by its dates).
+    config = Config(align=AlignConfig(boilerplate_articles=100))
+    one, two = run_check([str(tmp_path)], config), run_check([str(tmp_path)], replace(config, jobs=2))
+    assert sum(len(s.articles) == 2 for s in one.stories) == 36  # 72 shared articles: enough for `parallel_map` to fork
+    assert two.facts == one.facts
+    assert two.discrepancies == one.discrepancies
+    kinds = Counter(d.kind for d in one.discrepancies)
+    assert kinds[FactKind.QUANTITY] == 36 and kinds[FactKind.QUOTE] == 36
 
 
 @pytest.mark.parametrize("kinds", [
