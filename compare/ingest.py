@@ -405,7 +405,7 @@ def article_from_text(
     if region_start < len(text):
         regions.append((region_start, len(text)))
 
-    sentences = split_sentences(text, regions, line_of=text_line_of)
+    sentences = split_sentences(text, regions, line_of=text_line_of, titled=bool(title or meta.get("title")))
     if source_lines:
         sentences = tuple(replace(s, line=line_of(s.start)) for s in sentences)
     bounded, notes = bound_sentences(sentences, line_of)

@@ -55,16 +55,23 @@ RE_PARAGRAPH_BREAK = regex.compile(r"\n[ \t\u00a0]*\n")
 # A row of a wire table: a line break, then an indented line that is not the text's last.
 RE_INDENTED_ROW = regex.compile(r"\n[ \t\u00a0]+\S[^\n]*\n")
 
-# A line break inside a sentence: after a word or a comma, before a lower-case word; or
-# after a word no sentence ends with ("acquire the\nFederal Reserve", "by\n0.75 cent").
-# The match is the line break itself (a literal first, so the scan skips to line breaks).
+# A line break inside a sentence: before a lower-case word, unless a terminator ends the
+# line; after a word no sentence ends with ("acquire the\nFederal Reserve", "by\n0.75
+# cent"), a comma or a possessive ("The governing party's\n(SRP) defeat"); before a bracket
+# or a ticker ("Hartwell Biscuits Plc\n<HBIS.L> reported", "\n(NSFC) began") or
+# a company's suffix ("The Dayton River Tool\nCo expects"), none of which opens a
+# sentence. A wire story whose dateline was cut off starts with such a short line
+# ("Finnish software maker Lumo Data Oy\n<LUMO.HE> blamed ..."). The match is the
+# line break itself (a literal first, so the scan skips to line breaks).
 RE_BREAK_IN_SENTENCE = regex.compile(
     r"""
     \n
     (?:
-        (?<=[\p{L}\p{N},;][ \t\u00a0]*\n)(?=[ \t\u00a0]*\p{Ll})
-      | (?<=\b(?i:the|an?|of|to|in|and|or|for|by|on|at|with|from|as|than|its|their|his|her)[ \t\u00a0]*\n)
+        (?<=[^.!?:\s\"”’'][\"”’')]*[ \t\u00a0]*\n)(?=[ \t\u00a0]*\p{Ll})
+      | (?<=(?:\b(?i:the|an?|of|to|in|and|or|for|by|on|at|with|from|as|than|its|their|his|her)|,|\p{L}['’]s)[ \t\u00a0]*\n)
         (?=[ \t\u00a0]*\S)
+      | (?<=[\p{L}\p{N}.,>)][ \t\u00a0]*\n)
+        (?=[ \t\u00a0]*(?:[(<]|(?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|LLC|AG|SA|NV|BV|Bhd|Corporation|Company)\b))
     )
     """,
     regex.VERBOSE,
@@ -78,6 +85,9 @@ SHORT_LINE = 0.7
 
 
 RE_QUOTE_MARK = regex.compile(r'[“”"]')
+
+# A line that ends a sentence: a terminator, maybe with closing marks, or a colon.
+RE_ENDS_SENTENCE = regex.compile(r"[.!?…:][\"”’')\]]*[ \t\u00a0]*\Z")
 
 RE_NEWLINE = regex.compile(r"\n")  # compiled once: the module-level `regex.finditer` looks its pattern up on every call
 
@@ -151,7 +161,7 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-def paragraphs(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+def paragraphs(text: str, start: int = 0, end: int | None = None, *, titled: bool = False) -> Iterator[tuple[int, int]]:
     """Yield `(start, end)` of each non-blank paragraph of `text[start:end]`.
 
     Paragraphs are separated by blank lines. A block between blank lines, or a text
@@ -159,6 +169,10 @@ def paragraphs(text: str, start: int = 0, end: int | None = None) -> Iterator[tu
     e-mail) has paragraphs of its own, starting at indented or after short lines, so
     a wire story reads the same with or without a headline and a blank line above
     it; so has a block whose later lines are indented rows (a wire results table).
+    `titled`: the text is a body whose headline was read apart (a header, front
+    matter, a JSON field), so its first line is no heading and a short one does not
+    end its paragraph: it is what was left of the lead's first line when its dateline
+    was cut off ("Dutch Finance Minister Pieter\nVeldkamp would not say ...").
     A text with no blank line that is not hard-wrapped is taken one paragraph per
     line, as many web exports are; another block between blank lines, as one paragraph.
     """
@@ -171,12 +185,13 @@ def paragraphs(text: str, start: int = 0, end: int | None = None) -> Iterator[tu
             stop = m.start() if m else len(chunk)
             block = chunk[cursor:stop]
             if is_hard_wrapped(block) or RE_INDENTED_ROW.search(block):
-                breaks += [(cursor + a, cursor + b) for a, b in _wrapped_paragraph_breaks(block)]
+                lead = titled and not chunk[:cursor].strip()
+                breaks += [(cursor + a, cursor + b) for a, b in _wrapped_paragraph_breaks(block, lead=lead)]
             if m:
                 breaks.append((m.start(), m.end()))
                 cursor = m.end()
     elif is_hard_wrapped(chunk):
-        breaks = _wrapped_paragraph_breaks(chunk)
+        breaks = _wrapped_paragraph_breaks(chunk, lead=titled)
     else:
         breaks = [(m.start(), m.end()) for m in RE_NEWLINE.finditer(chunk)]
     cursor = 0
@@ -207,13 +222,14 @@ def wrap_width(lines: list[str]) -> int:
     return lengths[int(0.8 * (len(lengths) - 1))]
 
 
-def _wrapped_paragraph_breaks(chunk: str) -> list[tuple[int, int]]:
+def _wrapped_paragraph_breaks(chunk: str, *, lead: bool = False) -> list[tuple[int, int]]:
     """The paragraph breaks of a hard-wrapped text with no blank line: `(start, end)` of each.
 
     A paragraph starts at a line indented deeper than the text's least indented line
     (`\\n    The dry period...`, the wire's way), or after a short line (under
     `SHORT_LINE` of the text's width) whose break is not inside a sentence
-    (`RE_BREAK_IN_SENTENCE`): a heading, or the last line of a paragraph.
+    (`RE_BREAK_IN_SENTENCE`): a heading, or the last line of a paragraph. With
+    `lead`, the first line is a body's first line, never a heading (`paragraphs`).
     """
     ends = [m.start() for m in RE_NEWLINE.finditer(chunk)] + [len(chunk)]
     starts = [0] + [end + 1 for end in ends[:-1]]
@@ -229,6 +245,8 @@ def _wrapped_paragraph_breaks(chunk: str) -> list[tuple[int, int]]:
             continue
         indented = indents[number + 1] > margin
         short = len(lines[number].rstrip()) < SHORT_LINE * width and ends[number] not in inside
+        if short and lead and number == 0 and not RE_ENDS_SENTENCE.search(lines[0]):
+            short = False  # a lead's first line, its dateline cut off: the sentence goes on
         if indented or short:
             breaks.append((ends[number], starts[number + 1]))
     return breaks
@@ -245,13 +263,13 @@ class LineIndex:
 
 
 def split_sentences(
-    text: str, regions: Iterable[tuple[int, int]], *, line_of: LineIndex
+    text: str, regions: Iterable[tuple[int, int]], *, line_of: LineIndex, titled: bool = False
 ) -> tuple[Sentence, ...]:
-    """Split each body region of `text` into paragraphs and sentences."""
+    """Split each body region of `text` into paragraphs and sentences; `titled`: the headline was read apart (`paragraphs`)."""
     sentences: list[Sentence] = []
     paragraph_index = 0
-    for region_start, region_end in regions:
-        for para_start, para_end in paragraphs(text, region_start, region_end):
+    for number, (region_start, region_end) in enumerate(regions):
+        for para_start, para_end in paragraphs(text, region_start, region_end, titled=titled and number == 0):
             para = text[para_start:para_end]
             for start, end in split_paragraph(para):
                 sentences.append(

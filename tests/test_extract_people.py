@@ -103,6 +103,18 @@ def rows(text: str) -> list[Row]:
             "Chairman of the Joint Chiefs Gen. Dan Caine and Defense Secretary Gen. Dan Caine met.",
             [("Defense Secretary Gen. Dan Caine", "Dan Caine", "defense secretary", None, False)],
         ),
+        # A rank before the country is the title's: an assistant secretary is not the secretary.
+        (
+            "Assistant U.S. Treasury Secretary Lena Marsh will brief the committee on Thursday.",
+            [("Assistant U.S. Treasury Secretary Lena Marsh", "Lena Marsh", "assistant treasury secretary", "United States", False)],
+        ),
+        (
+            "Former Deputy U.S. Defense Secretary Tom Reyes and U.S. Defense Secretary Ann Cole spoke.",
+            [
+                ("Former Deputy U.S. Defense Secretary Tom Reyes", "Tom Reyes", "deputy defense secretary", "United States", True),
+                ("U.S. Defense Secretary Ann Cole", "Ann Cole", "defense secretary", "United States", False),
+            ],
+        ),
         # No longer held.
         (
             "Former US President Joe Biden and Fumio Kishida, Japan's prime minister at the time, announced it.",
@@ -136,6 +148,32 @@ def rows(text: str) -> list[Row]:
 def test_titled_people(text: str, expected: list[Row]) -> None:
     """Each form of title and name yields the name, the folded title, its organisation and whether it is former."""
     assert expected == rows(text)
+
+
+def test_a_name_broken_by_a_hard_wrap_is_one_name() -> None:
+    """Wire copy wraps lines at a fixed width, between a first name and a surname as anywhere."""
+    text = (
+        "The new deputy was sworn in at a short ceremony on Tuesday. As the\n"
+        "closest aide of the newly appointed Treasury Secretary Owen\n"
+        "Hartley, she will handle the talks with the lenders and the rating\n"
+        "agencies, and report to the cabinet every month on them, a spokesman\n"
+        "said.\n"
+    )
+    assert [("Treasury Secretary Owen\nHartley", "Owen Hartley", "treasury secretary", None, False)] == rows(text)
+
+
+def test_a_wrapped_name_stops_at_the_next_lines_first_word_that_names_no_one() -> None:
+    """Across a hard wrap a name takes only name words: a weekday or a title word on the next line stays out."""
+    text = (
+        "Japanese Finance Minister Kenji Arai lunched with Treasury Secretary Owen Hartley\n"
+        "Monday, and the two men talked about the yen and the trade gap for an\n"
+        "hour, his spokesman told reporters waiting outside the building in the\n"
+        "rain.\n"
+    )
+    assert [
+        ("Japanese Finance Minister Kenji Arai", "Kenji Arai", "finance minister", "Japan", False),
+        ("Treasury Secretary Owen Hartley", "Owen Hartley", "treasury secretary", None, False),
+    ] == rows(text)
 
 
 @pytest.mark.parametrize(

@@ -140,6 +140,36 @@ def test_one_paragraph_a_line_is_not_hard_wrapped(text: str) -> None:
     assert [0, 1, 2] == [s.paragraph for s in article.sentences]
 
 
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("The North Sea Fishing Council,", "NSFC, its quota panel began reviewing the catch limits for cod"),
+        ("The governing Social Reform Party's", "(SRP) defeat in the regional vote may delay its pension plans"),
+        ("Hartwell Biscuits Plc <HBIS.L>", "reported a pretax profit of 61 mln stg, its best in a decade"),
+        ("Finnish software maker Lumo Data Oy", "<LUMO.HE> blamed poor orders from Asia for a drop in its profit"),
+        ("The Dayton River Tool", "Co expects its second quarter profit to beat the one it made a year"),
+    ],
+)
+def test_a_short_line_that_cannot_end_a_sentence_continues_it(first: str, second: str) -> None:
+    """A comma, a possessive, or a ticker or company suffix opening the next line: one sentence across the break."""
+    text = f"{first}\n{second}\nago, the firm told its shareholders at a meeting on Tuesday in the\ncity where it has its head office.\n"
+    assert [text.strip()] == [s.text for s in article_from_text(text, id="wire").sentences]
+
+
+def test_a_bodys_short_first_line_is_no_heading_when_the_headline_is_known() -> None:
+    """A wire lead whose dateline was cut off starts with a short line; under a known headline it is no heading."""
+    body = (
+        "Dutch Finance Minister Pieter\n"
+        "Veldkamp would not say whether the budget office expects growth to\n"
+        "slow next year, his spokeswoman told reporters in The Hague after a\n"
+        "cabinet meeting that ran late into the evening.\n"
+    )
+    headed = article_from_text(body, id="lead", title="VELDKAMP SILENT ON GROWTH FORECAST")
+    assert [body.strip()] == [s.text for s in headed.sentences]
+    # Without a headline the short first line may be one (`Flood defences hold`): it stays apart.
+    assert "Dutch Finance Minister Pieter" == article_from_text(body, id="bare").sentences[0].text
+
+
 def test_wire_copy_reads_the_same_under_a_headline() -> None:
     """A blank line after a headline does not change how the wrapped body and its table are read."""
     bare = article_from_text(WIRE, id="bare")

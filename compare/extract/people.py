@@ -95,10 +95,15 @@ NAME_WORD = r"""
 # Lower-case particles inside a name: `Ursula von der Leyen`.
 PARTICLE = r"(?:de|da|di|del|van|von|der|den|bin|al|la|le|du|dos|das|ibn)"
 
-# A name: up to four words, joined by white space only.
+# The space between words of a name, or between a title and its name: blanks, or one line
+# break with blanks around it (wire copy is hard-wrapped: "Treasury Secretary Owen\nHartley");
+# never a blank line.
+GAP = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)"
+
+# A name: up to four words.
 NAME = rf"""
     (?:{NAME_WORD})
-    (?:[ \t\u00a0]+(?:{PARTICLE}[ \t\u00a0]+)*(?:{NAME_WORD})){{0,3}}
+    (?:{GAP}(?:{PARTICLE}{GAP})*(?:{NAME_WORD})){{0,3}}
 """
 
 # Title before the name: `Former US President Joe Biden`, `Japan's then-prime minister X`.
@@ -106,11 +111,12 @@ RE_TITLED_NAME = regex.compile(
     rf"""
     (?<![\p{{L}}\p{{N}}'’.\-])                  # start at a word boundary
     (?P<former>{FORMER_WORDS}[\s-]*)?           # former, ex-, then-, the late
+    (?P<ranks>(?i:(?:{RANKS})[\s-]+)+(?=(?:{ORG})\s))?  # rank words before the country: Assistant U.S. Treasury Secretary
     (?:(?P<org>{ORG})\s+)?                      # the country or body: US, Japanese, Japan's
     (?P<former2>{FORMER_WORDS}[\s-]*)?          # Japan's former prime minister
     (?P<title>{TITLE})                          # the office
-    [ \t\u00a0]+
-    (?P<honor>{HONORIFIC}[ \t\u00a0]+)?         # a rank before the name: Gen. Dan Caine
+    {GAP}
+    (?P<honor>{HONORIFIC}{GAP})?                # a rank before the name: Gen. Dan Caine
     (?P<name>{NAME})                            # the person
     """,
     regex.VERBOSE,
@@ -388,7 +394,7 @@ def _titled(article: Article) -> Iterator[_Titled]:
                     end=sentence.start + end,
                     name=name,
                     name_start=sentence.start + span[0],
-                    title=normalise_title(match.group("title")),
+                    title=normalise_title((match.groupdict().get("ranks") or "") + match.group("title")),
                     org=_org(match),
                     former=bool(
                         match.group("former")
