@@ -38,7 +38,7 @@ from typing import Generic, TypeVar
 import regex
 from cydifflib import SequenceMatcher  # difflib's algorithm compiled: the same blocks, opcodes and ratio
 
-from compare.lexicon import RE_WORD, entities, fold_counts, fold_word, lower_words, name_words
+from compare.lexicon import PLACES, RE_WORD, entities, fold_counts, fold_word, lower_words, name_words
 from compare.records import (
     AMOUNT_KINDS,
     NUMERIC_KINDS,
@@ -104,6 +104,10 @@ SINGLE_HOLDER_TITLES = frozenset(
     """.replace("\n", "").split("|")
 )
 SINGLE_HOLDER_TITLES = frozenset(t.strip() for t in SINGLE_HOLDER_TITLES)
+# Of those, the offices that one person holds only in a country or a body such as the
+# UN (`lexicon.PLACES`): a firm or a union has many vice presidents.
+STATE_ONLY_TITLES = frozenset({"vice president"})
+STATES = frozenset(PLACES.values())
 
 # Words that mark a figure as standing (true beyond one event), compared across stories.
 # In lower case only: capitalised, they are mostly names ("Standard Oil", "Standard &
@@ -112,6 +116,12 @@ RE_STANDING = regex.compile(r"\b(?:target|targets|standard|benchmark|goal|guidel
 
 # A day's value, as date facts give it (`different_days`).
 RE_DAY_VALUE = regex.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+# The letter runs of a name (`Woong-Bae` is two), and how alike two spellings of one name's
+# words must be (difflib's ratio over characters: `miyazwa` / `miyazawa` 0.93,
+# `weinburger` / `weinberger` 0.9, `mitterand` / `mitterrand` 0.95, `kohl` / `schmidt` 0).
+RE_NAME_PART = regex.compile(r"\p{L}+")
+SPELLING_SIMILARITY = 0.8
 
 RE_NEGATION = regex.compile(r"^(?:not|no|never|nt|cannot|neither|nor)$")
 RE_ELLIPSIS = regex.compile(r"\.\s?\.\s?\.|…")
@@ -785,35 +795,132 @@ class _Dated:
 def _office_holders(ctx: _Context) -> dict[tuple[str, str], dict[str, list[tuple[str, Fact]]]]:
     """Group current office-holder mentions by office `(title, org)`, then by holder.
 
-    A mention's org is the one it gives; else the one another mention of the same
-    person gives; else the only org seen with that title in the input, if the
+    A mention's org is the one it gives; else the one the other mentions of the same
+    person (same surname, and first name unless either is a bare surname) agree on; else the only org seen with that title in the input, if the
     mention's own article names that org and its sentence names no other (a
     company's "vice president" in an article that never names the European
     Commission is not its vice president, nor is "the US government ... Vice
     President Dick Cheney").
-    Former holders ("former", "at the time") and offices with many holders are left out.
+    Former holders ("former", "at the time") and offices with many holders are left out,
+    as is a vice president of anything but a country or a body such as the UN.
     """
     mentions = [(aid, f) for aid in sorted(ctx.facts) for f in ctx.facts[aid] if f.kind == FactKind.PERSON]
-    org_by_person: dict[str, str] = {}
+    orgs_by_surname: dict[str, set[tuple[tuple[str, ...], str]]] = defaultdict(set)
     orgs_by_title: dict[str, set[str]] = defaultdict(set)
     for _, fact in mentions:
         if fact.org and fact.title:
-            org_by_person.setdefault(_speaker_key(str(fact.value)) or "", fact.org)
+            orgs_by_surname[_speaker_key(str(fact.value)) or ""].add((_name_words(str(fact.value)), fact.org))
             orgs_by_title[fact.title].add(fact.org)
     offices: dict[tuple[str, str], dict[str, list[tuple[str, Fact]]]] = defaultdict(lambda: defaultdict(list))
     for article, fact in mentions:
         if not fact.title or fact.former or fact.title not in SINGLE_HOLDER_TITLES:
             continue
         holder = _speaker_key(str(fact.value)) or str(fact.value)
-        org = fact.org or org_by_person.get(holder)
+        # A mention of the same person lends its org, if all such mentions agree on one:
+        # the same surname and first name, or either name a bare surname (`President
+        # Gerald Schultz` is not lent George Shultz's country).
+        words = _name_words(str(fact.value))
+        lent = {o for name, o in orgs_by_surname.get(holder, ()) if len(words) < 2 or len(name) < 2 or name[0] == words[0]}
+        org = fact.org or (next(iter(lent)) if len(lent) == 1 else None)
         if org is None and len(orgs_by_title[fact.title]) == 1:
             only = next(iter(orgs_by_title[fact.title]))
             named_here = ctx.places(article, fact)
             if only in ctx.article_places(article) and (not named_here or only in named_here):
                 org = only
-        if org is not None:
+        if org is not None and (fact.title not in STATE_ONLY_TITLES or org in STATES):
             offices[(fact.title, org)][holder].append((article, fact))
-    return offices
+    return {office: _merge_holders(by_holder) for office, by_holder in offices.items()}
+
+
+Holders = dict[str, list[tuple[str, Fact]]]  # holder key -> (article, person fact) mentions
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    """A person's name as folded words, hyphenated parts apart, initials dropped (`Rha Woong-Bae` -> rha, woong, bae)."""
+    return tuple(fold_word(part) for part in RE_NAME_PART.findall(name) if len(part) > 1)
+
+
+def _spelled_alike(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two names of as many words, word for word alike in spelling: `Kiichi Miyazwa` / `Kiichi Miyazawa`.
+
+    Each pair of words starts with the same letter and is at least
+    `SPELLING_SIMILARITY` alike by difflib's ratio over characters; `Helmut Kohl` /
+    `Helmut Schmidt` and `Ronald Reagan` / `Donald Regan` are not alike.
+    """
+    return len(a) == len(b) and all(
+        x[:1] == y[:1] and SequenceMatcher(None, x, y, autojunk=False).ratio() >= SPELLING_SIMILARITY
+        for x, y in zip(a, b, strict=True)
+    )
+
+
+def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two forms of one name: the same words in another order or case (`Woong-Bae Rha` / `Rha Woong Bae`), or run together."""
+    return sorted(a) == sorted(b) or "".join(a) == "".join(b)
+
+
+def _merge_holders(by_holder: Holders) -> Holders:
+    """Join the holders of one office that are one person written differently.
+
+    Holders are keyed by surname (`_speaker_key`), so `Reagan` and `Ronald Reagan` are
+    one already. Also one: the same name words in another order or form (`Chun
+    Doo-hwan` / `Chun Doo Hwan`), a misspelling (`_spelled_alike`), and a name whose
+    words are all in exactly one other holder's name (`Rha` / `Rha Woong Bae`). The
+    joined holder keeps the key with the most mentions.
+    """
+    keys = sorted(by_holder, key=lambda k: (-len(by_holder[k]), k))
+    names = {k: {_name_words(str(f.value)) for _, f in by_holder[k]} - {()} for k in keys}
+    union = UnionFind[str]()
+    for k in keys:
+        union.find(k)
+    for a, b in itertools.combinations(keys, 2):
+        if any(_same_person(x, y) or _spelled_alike(x, y) for x in names[a] for y in names[b]):
+            union.union(a, b)
+    for k in keys:
+        for name in names[k]:
+            wider = [o for o in keys if o != k and any(set(name) < set(other) for other in names[o])]
+            if len(wider) == 1:
+                union.union(k, wider[0])
+    merged: Holders = {}
+    for group in union.groups():
+        main = min(group, key=keys.index)
+        merged[main] = sorted((m for k in group for m in by_holder[k]), key=lambda m: (m[0], m[1].start))
+    return merged
+
+
+def _spelling_discrepancies(ctx: _Context, offices: dict[tuple[str, str], Holders]) -> Iterator[Discrepancy]:
+    """Yield each office holder whose name is spelled in more than one way (`Caspar Weinberger` / `Caspar Weinburger`).
+
+    Forms of one spelling (another order, case, hyphens, initials) are not reported;
+    nor is a short form (`Reagan`).
+    """
+    for (title, org), by_holder in sorted(offices.items()):
+        for mentions in by_holder.values():
+            spellings: dict[tuple[str, ...], list[tuple[str, Fact]]] = defaultdict(list)
+            for article, fact in mentions:
+                words = _name_words(str(fact.value))
+                form = next((s for s in spellings if _same_person(s, words)), words)
+                spellings[form].append((article, fact))
+            variants = [s for s in spellings if any(_spelled_alike(s, o) for o in spellings if o != s)]
+            if len(variants) < 2:
+                continue
+            claims = []
+            seen = set()
+            for form in variants:
+                for article, fact in spellings[form]:
+                    if (article, fact.value) not in seen:
+                        seen.add((article, fact.value))
+                        claims.append(Claim(article, fact, ctx.sentence_text(article, fact), ctx.articles[article].date))
+            written = sorted({str(spellings[form][0][1].value) for form in variants})
+            yield Discrepancy(
+                id=_stable_id("person-spelling", title, org, written),
+                story=None,
+                kind=FactKind.PERSON,
+                cls=DiscrepancyClass.COSMETIC,
+                severity=Severity.LOW,
+                subject=f"spelling of {_possessive(org)} {title}'s name",
+                claims=tuple(sorted(claims, key=lambda c: (c.article, c.fact.start))),
+                reason=f"one holder of the office, the name spelled {len(written)} ways: {' / '.join(written)}",
+            )
 
 
 def _place_articles(
@@ -1046,6 +1153,7 @@ def find_discrepancies(
     offices = _office_holders(ctx)
     placed = _place_articles(ctx, offices)
     found.extend(_office_discrepancies(ctx, offices, placed))
+    found.extend(_spelling_discrepancies(ctx, offices))
     story_of = {aid: s.id for s in stories for aid in s.articles}
     found.extend(_standing_discrepancies(ctx, story_of, placed))
     return tuple(sorted(_unique_ids(found), key=lambda d: (-d.severity.rank, d.story or "~", d.kind.value, d.subject, d.id)))

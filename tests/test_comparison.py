@@ -203,6 +203,90 @@ def test_office_holders_over_time(date_b: str | None, expected: tuple[str, str])
     assert (None, "Japan's defense minister") == (found.story, found.subject)
 
 
+def holders(names: list[str], dates: list[str | None] | None = None) -> tuple[Discrepancy, ...]:
+    """One article per name, each naming its finance minister of Japan, dated `dates` (a day apart by default)."""
+    dates = dates or [f"2025-04-{1 + n:02d}" for n in range(len(names))]
+    articles, facts = [], {}
+    for n, (name, date) in enumerate(zip(names, dates, strict=True)):
+        aid = f"m{n}"
+        surface = f"Japanese Finance Minister {name}"
+        found = make(aid, [f"{surface} spoke to reporters in Osaka about bond yields ({n})."], date=date)
+        articles.append(found)
+        facts[aid] = [fact(found, FactKind.PERSON, surface, name, title="finance minister", org="Japan")]
+    return run(articles, facts)
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["Chun Doo-hwan", "Chun Doo Hwan", "chun doo hwan"],  # hyphen and case
+        ["Rha Woong-bae", "Woong-Bae Rha"],  # family name first or last
+        ["Kenji T. Arai", "Kenji Arai"],  # an initial
+        ["Rha", "Rha Woong Bae", "Woong Bae"],  # short forms of one name in the office
+    ],
+)
+def test_forms_of_one_name_are_one_holder(names: list[str]) -> None:
+    """The same name in another order, case, hyphenation, with an initial or shortened: no rival holders, no finding."""
+    assert () == holders(names)
+
+
+def test_a_misspelt_name_is_one_holder_and_a_spelling_finding() -> None:
+    """`Kiichi Miyazwa` beside `Kiichi Miyazawa` is no second minister; the spelling is reported, low."""
+    (found,) = holders(["Kiichi Miyazawa", "Kiichi Miyazawa", "Kiichi Miyazwa"])
+    assert ("cosmetic", "low", "spelling of Japan's finance minister's name") == (found.cls.value, found.severity.value, found.subject)
+    assert "Kiichi Miyazawa / Kiichi Miyazwa" in found.reason
+    assert {"m0", "m1", "m2"} == {c.article for c in found.claims}
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["Helmut Kohl", "Helmut Schmidt"],  # one first name, two people
+        ["Ronald Reagan", "Donald Regan"],  # alike, but not word for word from the first letter
+        ["Helmut", "Helmut Kohl", "Helmut Schmidt"],  # a short form that fits two holders joins neither
+    ],
+)
+def test_different_people_stay_rival_holders(names: list[str]) -> None:
+    """Names that are not one person's stay apart: days apart, that is a conflict."""
+    (found,) = holders(names)
+    assert ("conflict", "high") == (found.cls.value, found.severity.value)
+    assert f"one office, {len(names)} holders named" in found.reason
+
+
+def test_an_org_is_lent_only_by_mentions_of_the_same_person() -> None:
+    """A firm's `President Tom Brandt` is not lent the country of `US Secretary of State Ada Brandt`; `President Carver` is lent Joe Carver's."""
+    texts = {
+        "a": "US Secretary of State Ada Brandt flew to Lima on Monday for the summit.",
+        "b": "President Tom Brandt said sales at the paint maker grew 4% in the year.",
+        "c": "US President Joe Carver will sign the bill on Friday, aides said.",
+        "d": "President Carver met farm leaders in the Oval Office this week.",
+    }
+    people = {
+        "a": ("US Secretary of State Ada Brandt", "Ada Brandt", "secretary of state", "United States"),
+        "b": ("President Tom Brandt", "Tom Brandt", "president", None),
+        "c": ("US President Joe Carver", "Joe Carver", "president", "United States"),
+        "d": ("President Carver", "Carver", "president", None),
+    }
+    articles = [make(aid, [text], date="2025-04-01") for aid, text in texts.items()]
+    facts = {
+        a.id: [fact(a, FactKind.PERSON, people[a.id][0], people[a.id][1], title=people[a.id][2], org=people[a.id][3])]
+        for a in articles
+    }
+    assert () == run(articles, facts)
+
+
+@pytest.mark.parametrize("org, expected", [("IBM", 0), ("United States", 1)])
+def test_a_firms_vice_presidents_are_many_a_countrys_one(org: str, expected: int) -> None:
+    """Two vice presidents of a firm are colleagues; two of a country on one day are rivals."""
+    names = ["Paul Low", "Ray Abu"]
+    articles = [make(f"v{n}", [f"{org} Vice President {name} spoke at the conference on Monday ({n})."], date="2025-04-01") for n, name in enumerate(names)]
+    facts = {
+        a.id: [fact(a, FactKind.PERSON, f"{org} Vice President {name}", name, title="vice president", org=org)]
+        for a, name in zip(articles, names, strict=True)
+    }
+    assert expected == len(run(articles, facts))
+
+
 def test_former_holder_is_not_compared() -> None:
     """`Fumio Kishida, Japan's prime minister at the time` is a past holder, not a rival."""
     a = make("a", ["Japanese Prime Minister Shigeru Ishiba met Hegseth on Sunday in Tokyo."])

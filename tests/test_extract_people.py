@@ -246,6 +246,24 @@ def test_canonical_names_map_surnames_to_full_names() -> None:
     assert [] == [key for key in ("Strait", "Japan", "Secretary", "Forces") if key in names]
 
 
+def test_a_sentences_first_word_is_no_first_name_when_the_article_writes_it_in_lower_case() -> None:
+    """`Today Okafor said` names Okafor, not a `Today Okafor`: the article writes `today` elsewhere.
+
+    The trade-off: `Rose Adeyemi` opening a sentence in an article that writes `rose`
+    is read as `Adeyemi` there; her full name is still learnt where it stands mid-sentence.
+    """
+    text = (
+        "Today Okafor said the port would reopen, and the harbour board repeated it today.\n\n"
+        "Rose Adeyemi, who chairs the board, said the fees rose in March.\n\n"
+        "The board, chaired by Rose Adeyemi since 2019, meets on Fridays.\n"
+    )
+    names = canonical_names(article(text))
+    assert "Today Okafor" not in names.values()
+    assert "Rose Adeyemi" == names["Adeyemi"]
+    opening = canonical_names(article(text.split("\n\nThe board")[0] + "\n"))
+    assert "Adeyemi" not in opening
+
+
 def test_canonical_names_prefer_the_more_frequent_full_name() -> None:
     """Two full names sharing a surname: the one written more often wins."""
     text = (

@@ -30,6 +30,7 @@ import regex
 
 from compare.extract.lines import line_of
 from compare.lexicon import PLACES as ORGS
+from compare.lexicon import fold_word, lower_words
 from compare.records import Article, Fact, FactKind
 
 # Words that open a title but are not part of its office; they mark it as no longer held.
@@ -203,7 +204,7 @@ NON_NAME_WORDS = frozenset(
     forces ministry department command strait sea island islands region administration
     office party council forum strategy news times post press agency association
     university center committee commission union alliance organization organisation
-    group bank fund company corp inc ltd marine marines guard coast joint operations
+    group bank fund company corp inc ltd co cos plc llc lines airlines marine marines guard coast joint operations
     headquarters pacific indo asia europe western eastern northern southern north south
     east west gulf ocean river valley mountain california washington tokyo beijing
     white capitol congress parliament diet republic democratic republican communist
@@ -252,6 +253,9 @@ RE_FOLDS_TO_ASCII = regex.compile("[\u0130\u017f\u212a]")
 
 # Words that never stay in a name segment (lower case).
 NOT_NAME_WORDS = NAME_STOPWORDS | NON_NAME_WORDS
+
+# What may open a sentence before its first word: blanks, opening quotes and brackets.
+RE_OPENING = regex.compile(r"[\s\"“‘'(\[]+")
 
 
 T = TypeVar("T")
@@ -347,8 +351,8 @@ def _trim_name(text: str, offset: int) -> tuple[int, int] | None:
             break
     while words and (words[-1][2][0].islower() or len(words[-1][2].rstrip(".")) == 1):
         words.pop()
-    if not words or words[0][2] in ORGS or words[0][2].lower() in NON_NAME_WORDS - {"gen"}:
-        return None
+    if not words or words[0][2] in ORGS or any(w[2].lower() in NON_NAME_WORDS - {"gen"} for w in words):
+        return None  # `American President Lines`, `President Cos Ltd`: a firm's name, not a person's
     return words[0][0], words[-1][1]
 
 
@@ -406,12 +410,22 @@ def _titled(article: Article) -> Iterator[_Titled]:
 
 
 def _name_segments(article: Article) -> Iterator[tuple[int, str]]:
-    """Yield `(offset, name)` of every run of two to four name words in `article`."""
+    """Yield `(offset, name)` of every run of two to four name words in `article`.
+
+    A sentence's first word is capitalised whatever it is: it counts as a name word
+    only if the article never writes it in lower case (`When Reagan met ...`,
+    `Today Reagan said ...` name Reagan; the article writes `when` and `today`).
+    """
+    common: frozenset[str] | None = None
     for sentence in article.sentences:
         for run in RE_NAME_RUN.finditer(sentence.text):
             if not any(separator in run.group() for separator in " \t\u00a0"):
                 continue  # one word: a name segment has two to four
             words = [(m.start() + run.start(), m.group()) for m in RE_WORD.finditer(run.group())]
+            if not RE_OPENING.sub("", sentence.text[: run.start()]):
+                common = lower_words(article.text) if common is None else common
+                if fold_word(words[0][1]) in common:
+                    words = words[1:]
             segment: list[tuple[int, str]] = []
             for word in [*words, (-1, "")]:
                 text = word[1]
