@@ -122,6 +122,9 @@ RE_DAY_VALUE = regex.compile(r"^\d{4}-\d{2}-\d{2}$")
 # `weinburger` / `weinberger` 0.9, `mitterand` / `mitterrand` 0.95, `kohl` / `schmidt` 0).
 RE_NAME_PART = regex.compile(r"\p{L}+")
 SPELLING_SIMILARITY = 0.8
+# Looser, for a name in two aligned sentences that may be one source misspelt (`jupiter` /
+# `juniper` 0.71); places are told apart by `entities` before (`iran` / `iraq`).
+MISSPELLING_SIMILARITY = 0.7
 
 RE_NEGATION = regex.compile(r"^(?:not|no|never|nt|cannot|neither|nor)$")
 RE_ELLIPSIS = regex.compile(r"\.\s?\.\s?\.|…")
@@ -308,12 +311,18 @@ class _Context:
         align word for word and are about two issuers, as are two companies' dividend
         notices. Two outlets' versions of one story name the same people and firms,
         if not in the same sentence then elsewhere in the article ("Hegseth" in one,
-        "the Pentagon chief" in the other, and Hegseth further down it).
+        "the Pentagon chief" in the other, and Hegseth further down it). Only the names
+        the two sentences do not share are weighed: "The Agriculture Department forecast
+        Brazil's crop at ..." and "The Agriculture Department forecast Canada's crop at
+        ..." share the department and are about two countries. A name the other
+        sentence spells alike (`_misspelt`) is the same name: "according to Jupiter
+        Research" and "according to Juniper Research" are one source, one misspelt.
         """
         names_a, names_b = self.sentence_names(a, sentence_a), self.sentence_names(b, sentence_b)
-        return bool(names_a and names_b) and names_a.isdisjoint(self.article_names(b)) and names_b.isdisjoint(
-            self.article_names(a)
-        )
+        apart_a, apart_b = names_a - names_b, names_b - names_a
+        own_a = {n for n in apart_a if not any(_misspelt(n, m) for m in apart_b)}
+        own_b = {m for m in apart_b if not any(_misspelt(n, m) for n in apart_a)}
+        return bool(own_a and own_b) and own_a.isdisjoint(self.article_names(b)) and own_b.isdisjoint(self.article_names(a))
 
     def editions(self, a: str, b: str) -> bool:
         """True if articles `a` and `b` report on different months: editions of a recurring report."""
@@ -838,6 +847,11 @@ Holders = dict[str, list[tuple[str, Fact]]]  # holder key -> (article, person fa
 def _name_words(name: str) -> tuple[str, ...]:
     """A person's name as folded words, hyphenated parts apart, initials dropped (`Rha Woong-Bae` -> rha, woong, bae)."""
     return tuple(fold_word(part) for part in RE_NAME_PART.findall(name) if len(part) > 1)
+
+
+def _misspelt(a: str, b: str) -> bool:
+    """Two folded name words that may be one name misspelt: the same first letter, `MISSPELLING_SIMILARITY` alike."""
+    return a[:1] == b[:1] and SequenceMatcher(None, a, b, autojunk=False).ratio() >= MISSPELLING_SIMILARITY
 
 
 def _spelled_alike(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

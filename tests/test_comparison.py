@@ -287,6 +287,39 @@ def test_a_firms_vice_presidents_are_many_a_countrys_one(org: str, expected: int
     assert expected == len(run(articles, facts))
 
 
+def _briefs(sentence_a: str, sentence_b: str, value_a: float, surface_a: str, value_b: float, surface_b: str) -> tuple[Discrepancy, ...]:
+    """Two wire briefs of one day, a template line and a closing line alike, and one figure each."""
+    tail = "The agency publishes the figures on the first working day of every month in Hamburg."
+    opening = "Monthly port statistics were released by the harbour agency Portline on Monday morning."
+    a = make("a", [opening, sentence_a, tail], date="2025-04-01")
+    b = make("b", [opening, sentence_b, tail], date="2025-04-01")
+    facts = {
+        "a": [fact(a, FactKind.QUANTITY, surface_a, value_a, unit="t")],
+        "b": [fact(b, FactKind.QUANTITY, surface_b, value_b, unit="t")],
+    }
+    return run([a, b], facts)
+
+
+def test_template_lines_about_two_firms_are_not_rival_figures() -> None:
+    """`Figures from Portline show Halvorsen Shipping carried ...` / `... Brightwater Freight ...`: two firms, one shared name."""
+    found = _briefs(
+        "Figures from Portline show Halvorsen Shipping carried 3.2 mln tonnes of grain in March, its busiest month.",
+        "Figures from Portline show Brightwater Freight carried 1.4 mln tonnes of grain in March, its busiest month.",
+        3.2e6, "3.2 mln tonnes", 1.4e6, "1.4 mln tonnes",
+    )
+    assert () == found
+
+
+def test_a_misspelt_source_is_still_one_source() -> None:
+    """`according to Jupiter Research` / `according to Juniper Research`: one source misspelt, so the figures are rivals."""
+    (found,) = _briefs(
+        "Freight in the port will be worth 1.8 billion euros by 2029, according to Jupiter Research.",
+        "Freight in the port will be worth 1.6 billion euros by 2029, according to Juniper Research.",
+        1.8e9, "1.8 billion euros", 1.6e9, "1.6 billion euros",
+    )
+    assert ("conflict", "high") == (found.cls.value, found.severity.value)
+
+
 def test_former_holder_is_not_compared() -> None:
     """`Fumio Kishida, Japan's prime minister at the time` is a past holder, not a rival."""
     a = make("a", ["Japanese Prime Minister Shigeru Ishiba met Hegseth on Sunday in Tokyo."])
