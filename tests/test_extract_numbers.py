@@ -984,6 +984,24 @@ def test_rate_after_what_the_amount_is_of(sentence: str, expected: list[tuple[st
 @pytest.mark.parametrize(
     "sentence, expected",
     [
+        # Wire copy wraps lines at a fixed width, between an amount and its scale or currency.
+        ("Reserves at the central bank rose to 41.270\nbillion dlrs in the week.", [("money", "41.270\nbillion dlrs", 41.27e9, "USD")]),
+        ("The utility is raising 85 mln\ndlrs through a bond issue.", [("money", "85 mln\ndlrs", 85e6, "USD")]),
+        ("Dealers put the deficit at 620\nmln stg for the day.", [("money", "620\nmln stg", 620e6, "GBP")]),
+        # A capitalised word on the next line starts something else: a table row, a name.
+        ("Net 604,000 vs 1,913,000\nDollar Stores Corp 5,000", [
+            ("quantity", "604,000", 604e3, None), ("quantity", "1,913,000", 1913e3, None), ("quantity", "5,000", 5e3, None),
+        ]),
+    ],
+)
+def test_scale_and_currency_across_a_hard_wrap(sentence: str, expected: list[tuple[str, str, float, str | None]]) -> None:
+    """`41.270` + newline + `billion dlrs` is 41.27 billion dollars, as on one line."""
+    assert expected == [(f.kind.value, f.text, pytest.approx(f.value), f.unit) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
         ("Sales reached MSEK 120 in the quarter.", [("MSEK 120", 120e6, "SEK")]),
         ("Net profit was 36.2 MEUR, up from 31 MEUR.", [("36.2 MEUR", 36.2e6, "EUR"), ("31 MEUR", 31e6, "EUR")]),
         ("Operating costs were TEUR 500.", [("TEUR 500", 500e3, "EUR")]),

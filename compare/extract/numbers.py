@@ -344,10 +344,11 @@ RE_WORD_NUMBER = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
-# A scale after digits: "1.2 million", "3bn", "5m", "10k" (short forms only when glued).
+# A scale after digits: "1.2 million", "3bn", "5m", "10k" (short forms only when glued). A
+# scale word may start the next line of hard-wrapped copy ("rose to 41.270\nbillion dlrs").
 RE_SCALE = regex.compile(
     r"""
-    (?: (?<![ \u00a0])[ \u00a0]*(?P<word>hundred|thousand|million|billion|trillion|lakhs?|crores?|dozens?|dozs?|dzs?|mln|bln|mn|bn|tln|trln|tn|trn)
+    (?: (?<![ \u00a0])(?:[ \u00a0]*\n[ \u00a0]*|[ \u00a0]*)(?P<word>hundred|thousand|million|billion|trillion|lakhs?|crores?|dozens?|dozs?|dzs?|mln|bln|mn|bn|tln|trln|tn|trn)
       | (?P<short>MM|[kKmMbBT]|mil)        # 10k, 5m, $5B, $1MM, $2T: glued to the digits
       | [ ](?P<spaced>[kKMGB])(?=[ \u00a0]*(?:[.,;:!?)]|\Z)) )  # "2.33 k", "1,674.5 G": see _decorate
     (?![\p{L}\p{N}])
@@ -404,11 +405,12 @@ RE_CURRENCY_BEFORE = regex.compile(
 )
 
 # A currency word, code or sign after a number: "10 million yen", "5 dollars", "40 USD",
-# "470 pence", "a 12-cent dividend", "10,000 Swiss francs", "15€", "100 ₡".
+# "470 pence", "a 12-cent dividend", "10,000 Swiss francs", "15€", "100 ₡"; in hard-wrapped
+# copy, a lower-case one on the next line ("raising 25 mln\ndlrs").
 RE_CURRENCY_AFTER = regex.compile(
     r"""
-    (?: (?<![ \u00a0])(?:[ \u00a0]+|-(?=\p{L}))        # spaces (only the start of a run tries), or a
-                                                       # hyphen: "a 12-cent dividend", "a one-yen bid"
+    (?: (?<![ \u00a0])(?:[ \u00a0]*\n[ \u00a0]*(?=\p{Ll})|[ \u00a0]+|-(?=\p{L}))  # spaces (only the start of a run tries),
+                                                       # a hyphen: "a 12-cent dividend", "a one-yen bid"
         (?P<cur>
             (?i:U\.?S\.?|US|American|Australian|Canadian|Hong[ ]Kong|New[ ]Zealand|Singapore
               |New[ ]Taiwan|Taiwan)[ ]dollars?                # 10 Australian dollars
