@@ -264,6 +264,17 @@ def test_a_sentences_first_word_is_no_first_name_when_the_article_writes_it_in_l
     assert "Adeyemi" not in opening
 
 
+def test_a_titled_short_name_stands_for_the_full_name_written_with_its_title() -> None:
+    """`Governor Okafor` is `Ada Okafor`, written `Governor Ada Okafor` above, though `Ben Okafor` is named more often."""
+    text = (
+        "Ben Okafor opened the gallery, and Ben Okafor thanked its donors before Ben Okafor left.\n\n"
+        "Governor Ada Okafor spoke on Monday, and Governor Okafor said the bridge would open in May.\n"
+    )
+    assert [("Governor Ada Okafor", "Ada Okafor"), ("Governor Okafor", "Ada Okafor")] == [
+        (f.text, f.value) for f in extract_people(article(text))
+    ]
+
+
 def test_canonical_names_prefer_the_more_frequent_full_name() -> None:
     """Two full names sharing a surname: the one written more often wins."""
     text = (

@@ -488,11 +488,19 @@ def _people(article: Article) -> tuple[Fact, ...]:
     if not titled:
         return ()  # most wire copy names no one with a title: its names need not be read
     names = _RECENT_NAMES.get(article, _canonical_names)
+    # A short form with a title stands first for the full name written with the same title
+    # in the article (`President Reagan` for `President Ronald Reagan`, though `Nancy Reagan`
+    # is named more often), then for the article's commonest full name (`canonical_names`).
+    titled_names: dict[tuple[str, str], str] = {}
+    for found in titled:
+        full = " ".join(found.name.split())
+        if len(full.split()) >= 2:
+            titled_names.setdefault((found.title, full.split()[-1]), full)
     return tuple(
         Fact(
             kind=FactKind.PERSON,
             text=article.text[found.start : found.end],
-            value=resolve_name(found.name, names),
+            value=resolve_name(found.name, names | _same_title(found, titled_names)),
             start=found.start,
             end=found.end,
             line=line_of(article, found.start),
@@ -503,6 +511,13 @@ def _people(article: Article) -> tuple[Fact, ...]:
         )
         for found in titled
     )
+
+
+def _same_title(found: _Titled, titled_names: dict[tuple[str, str], str]) -> dict[str, str]:
+    """The full name a one-word `found` stands for among the titled names of its title, as a `resolve_name` table."""
+    short = RE_POSSESSIVE.sub("", " ".join(found.name.split()))
+    full = titled_names.get((found.title, short))
+    return {short: full} if full and len(short.split()) == 1 else {}
 
 
 _RECENT_NAMES: _Recent[dict[str, str]] = _Recent()
