@@ -117,6 +117,14 @@ RE_STANDING = regex.compile(r"\b(?:target|targets|standard|benchmark|goal|guidel
 # A day's value, as date facts give it (`different_days`).
 RE_DAY_VALUE = regex.compile(r"^\d{4}-\d{2}-\d{2}$")
 
+# A row of a table: two or more numbers and at most `ROW_WORDS` lower-case words of four
+# letters or more other than units (`Exports 61.0 58.0`, `Net 604,000 vs 1,913,000`,
+# `30-60 days 4.10 pct 4.05 pct`); a sentence of prose has more.
+RE_NUMBER_RUN = regex.compile(r"\d+(?:[.,/]\d+)*")
+RE_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}{4,}(?![\p{L}\p{N}])")
+ROW_UNITS = frozenset("dlrs dlr cents mln billion million thousand days weeks months years tonnes tons pct percent stg marks francs yen lbs".split())
+ROW_WORDS = 2
+
 # The letter runs of a name (`Woong-Bae` is two), and how alike two spellings of one name's
 # words must be (difflib's ratio over characters: `miyazwa` / `miyazawa` 0.93,
 # `weinburger` / `weinberger` 0.9, `mitterand` / `mitterrand` 0.95, `kohl` / `schmidt` 0).
@@ -247,6 +255,7 @@ class _Context:
     _names: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
     _lower: dict[str, frozenset[str]] = field(default_factory=dict)
     _article_names: dict[str, frozenset[str]] = field(default_factory=dict)
+    _rows: dict[tuple[str, int], bool] = field(default_factory=dict)
 
     def fact(self, ref: FactRef) -> Fact:
         return self.facts[ref[0]][ref[1]]
@@ -323,6 +332,21 @@ class _Context:
         own_a = {n for n in apart_a if not any(_misspelt(n, m) for m in apart_b)}
         own_b = {m for m in apart_b if not any(_misspelt(n, m) for n in apart_a)}
         return bool(own_a and own_b) and own_a.isdisjoint(self.article_names(b)) and own_b.isdisjoint(self.article_names(a))
+
+    def table_row(self, article: str, sentence: int) -> bool:
+        """True if the sentence is a row of a table (`RE_NUMBER_RUN`, `ROW_WORDS`), computed once.
+
+        Tables of different reports share their row labels (`Exports`, `End stocks`,
+        `Net ... vs ...`), so their rows align with nothing else to tell them apart;
+        `_numeric_groups` compares a row only between near-duplicate articles, the
+        versions of one table.
+        """
+        key = (article, sentence)
+        if key not in self._rows:
+            text = self.articles[article].sentences[sentence].text
+            prose = [w for w in RE_LOWER_WORD.findall(text) if w not in ROW_UNITS]
+            self._rows[key] = len(RE_NUMBER_RUN.findall(text)) >= 2 and len(prose) <= ROW_WORDS
+        return self._rows[key]
 
     def editions(self, a: str, b: str) -> bool:
         """True if articles `a` and `b` report on different months: editions of a recurring report."""
@@ -477,11 +501,15 @@ def _numeric_groups(ctx: _Context, story: Story) -> Iterator[tuple[list[FactRef]
     """
     union = UnionFind[FactRef]()
     reasons: dict[FactRef, str] = {}
+    duplicates = set(story.near_duplicates)
     for a, b in itertools.combinations(story.articles, 2):
         if ctx.editions(a, b) or ctx.different_parties(a, b):
             continue
+        versions = (a, b) in duplicates or (b, a) in duplicates
         for i, j in _candidate_facts(ctx, a, b):
             fa, fb = ctx.facts[a][i], ctx.facts[b][j]
+            if not versions and (ctx.table_row(a, fa.sentence) or ctx.table_row(b, fb.sentence)):
+                continue  # rows of two tables that share their labels: one table's versions only
             if ctx.different_days(a, fa.sentence, b, fb.sentence):
                 continue  # two days' editions of one daily report
             if fa.kind == FactKind.DATE:

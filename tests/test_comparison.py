@@ -320,6 +320,45 @@ def test_a_misspelt_source_is_still_one_source() -> None:
     assert ("conflict", "high") == (found.cls.value, found.severity.value)
 
 
+def _table(aid: str, rows: list[str], heading: str, prose: tuple[str, ...] = ()) -> Article:
+    footer = "Figures are in millions of bushels and come from the board's monthly survey."
+    return make(aid, [heading, *prose, *rows, footer], date="2025-04-01")
+
+
+def _row_facts(article: Article, values: list[str]) -> list[Fact]:
+    return [fact(article, FactKind.QUANTITY, v, float(v), occurrence=0) for v in values]
+
+
+def test_rows_of_two_tables_that_share_their_labels_are_not_compared() -> None:
+    """`Exports 65.0 ...` of one crop's table and `Exports 0.65 ...` of another's: two tables, not two versions."""
+    prose_a = (
+        "Wheat growers in the north had their best harvest in a decade after a mild spring.",
+        "Millers expect lower flour prices by the autumn, traders in the capital said.",
+        "Rail operators added wagons to move the grain to the ports before the winter.",
+    )
+    prose_b = (
+        "A dry summer cut soybean yields across the southern provinces by a fifth.",
+        "Crushers have closed two plants until the new season's beans arrive in May.",
+        "Feed makers are buying meal abroad, according to the importers' association.",
+    )
+    a = _table("a", ["Exports 65.0 60.0", "End stocks 31.0 30.0"], "Supply of the winter crop was estimated by the grain board.", prose_a)
+    b = _table("b", ["Exports 0.65 0.60", "End stocks 0.31 0.30"], "Supply of the summer crop was estimated by the grain board.", prose_b)
+    facts = {"a": _row_facts(a, ["65.0", "60.0", "31.0", "30.0"]), "b": _row_facts(b, ["0.65", "0.60", "0.31", "0.30"])}
+    alignments = align_all([a, b])
+    assert alignments and not group_stories([a, b], alignments)[0].near_duplicates  # one story, two tables
+    assert () == run([a, b], facts)
+
+
+def test_a_changed_row_in_a_republished_table_is_a_conflict() -> None:
+    """The same table twice, one figure changed: versions of one table (near-duplicates), so the row is compared."""
+    rows = ["Exports 65.0 60.0", "Imports 12.5 11.0", "End stocks 31.2 30.9"]
+    a = _table("a", rows, "Supply of the winter crop was estimated by the grain board.")
+    b = _table("b", [rows[0], rows[1], "End stocks 33.2 30.9"], "Supply of the winter crop was estimated by the grain board.")
+    facts = {"a": _row_facts(a, ["65.0", "60.0", "12.5", "11.0", "31.2", "30.9"]), "b": _row_facts(b, ["65.0", "60.0", "12.5", "11.0", "33.2", "30.9"])}
+    (found,) = run([a, b], facts)
+    assert ("conflict", ["31.2", "33.2"]) == (found.cls.value, [c.fact.text for c in found.claims])
+
+
 def test_former_holder_is_not_compared() -> None:
     """`Fumio Kishida, Japan's prime minister at the time` is a past holder, not a rival."""
     a = make("a", ["Japanese Prime Minister Shigeru Ishiba met Hegseth on Sunday in Tokyo."])
