@@ -833,8 +833,9 @@ def _office_holders(ctx: _Context) -> dict[tuple[str, str], dict[str, list[tuple
     """Group current office-holder mentions by office `(title, org)`, then by holder.
 
     A mention's org is the one it gives; else the one the other mentions of the same
-    person (same surname, and first name unless either is a bare surname) agree on; else the only org seen with that title in the input, if the
-    mention's own article names that org and its sentence names no other (a
+    person (same surname, and first name unless either is a bare surname) agree on;
+    else the only org seen with that title in the input, if the mention's own article
+    names that org and its sentence names no other (a
     company's "vice president" in an article that never names the European
     Commission is not its vice president, nor is "the US government ... Vice
     President Dick Cheney").
@@ -877,9 +878,9 @@ def _name_words(name: str) -> tuple[str, ...]:
     return tuple(fold_word(part) for part in RE_NAME_PART.findall(name) if len(part) > 1)
 
 
-def _misspelt(a: str, b: str) -> bool:
-    """Two folded name words that may be one name misspelt: the same first letter, `MISSPELLING_SIMILARITY` alike."""
-    return a[:1] == b[:1] and SequenceMatcher(None, a, b, autojunk=False).ratio() >= MISSPELLING_SIMILARITY
+def _misspelt(a: str, b: str, similarity: float = MISSPELLING_SIMILARITY) -> bool:
+    """Two folded name words that may be one name misspelt: the same first letter, `similarity` alike by difflib's ratio."""
+    return a[:1] == b[:1] and SequenceMatcher(None, a, b, autojunk=False).ratio() >= similarity
 
 
 def _spelled_alike(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -889,10 +890,7 @@ def _spelled_alike(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     `SPELLING_SIMILARITY` alike by difflib's ratio over characters; `Helmut Kohl` /
     `Helmut Schmidt` and `Ronald Reagan` / `Donald Regan` are not alike.
     """
-    return len(a) == len(b) and all(
-        x[:1] == y[:1] and SequenceMatcher(None, x, y, autojunk=False).ratio() >= SPELLING_SIMILARITY
-        for x, y in zip(a, b, strict=True)
-    )
+    return len(a) == len(b) and all(_misspelt(x, y, SPELLING_SIMILARITY) for x, y in zip(a, b, strict=True))
 
 
 def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -945,13 +943,6 @@ def _spelling_discrepancies(ctx: _Context, offices: dict[tuple[str, str], Holder
             variants = [s for s in spellings if any(_spelled_alike(s, o) for o in spellings if o != s)]
             if len(variants) < 2:
                 continue
-            claims = []
-            seen = set()
-            for form in variants:
-                for article, fact in spellings[form]:
-                    if (article, fact.value) not in seen:
-                        seen.add((article, fact.value))
-                        claims.append(Claim(article, fact, ctx.sentence_text(article, fact), ctx.articles[article].date))
             written = sorted({str(spellings[form][0][1].value) for form in variants})
             yield Discrepancy(
                 id=_stable_id("person-spelling", title, org, written),
@@ -960,9 +951,18 @@ def _spelling_discrepancies(ctx: _Context, offices: dict[tuple[str, str], Holder
                 cls=DiscrepancyClass.COSMETIC,
                 severity=Severity.LOW,
                 subject=f"spelling of {_possessive(org)} {title}'s name",
-                claims=tuple(sorted(claims, key=lambda c: (c.article, c.fact.start))),
+                claims=_holder_claims(ctx, (m for form in variants for m in spellings[form])),
                 reason=f"one holder of the office, the name spelled {len(written)} ways: {' / '.join(written)}",
             )
+
+
+def _holder_claims(ctx: _Context, mentions: Iterable[tuple[str, Fact]]) -> tuple[Claim, ...]:
+    """The claims of office-holder mentions, one per article and name, in text order."""
+    claims: dict[tuple[str, object], Claim] = {}
+    for article, fact in mentions:
+        if (article, fact.value) not in claims:
+            claims[(article, fact.value)] = Claim(article, fact, ctx.sentence_text(article, fact), ctx.articles[article].date)
+    return tuple(sorted(claims.values(), key=lambda c: (c.article, c.fact.start)))
 
 
 def _place_articles(
@@ -1045,13 +1045,6 @@ def _office_discrepancies(
             continue
         sides = [{a for a, _ in mentions} for mentions in by_holder.values()]
         cls, severity, reason = _classify_over_time(ctx, placed, sides)
-        claims = []
-        seen = set()
-        for mentions in by_holder.values():
-            for article, fact in mentions:
-                if (article, fact.value) not in seen:
-                    seen.add((article, fact.value))
-                    claims.append(Claim(article, fact, ctx.sentence_text(article, fact), ctx.articles[article].date))
         yield Discrepancy(
             id=_stable_id("person", title, org, sorted(by_holder)),
             story=None,
@@ -1059,7 +1052,7 @@ def _office_discrepancies(
             cls=cls,
             severity=severity,
             subject=f"{_possessive(org)} {title}",
-            claims=tuple(sorted(claims, key=lambda c: (c.article, c.fact.start))),
+            claims=_holder_claims(ctx, (m for mentions in by_holder.values() for m in mentions)),
             reason=f"one office, {len(by_holder)} holders named; {reason}",
         )
 

@@ -181,12 +181,13 @@ def paragraphs(text: str, start: int = 0, end: int | None = None, *, titled: boo
     if RE_PARAGRAPH_BREAK.search(chunk):
         breaks = []
         cursor = 0
+        lead = titled  # until the first block with text
         for m in [*RE_PARAGRAPH_BREAK.finditer(chunk), None]:
             stop = m.start() if m else len(chunk)
             block = chunk[cursor:stop]
             if is_hard_wrapped(block) or RE_INDENTED_ROW.search(block):
-                lead = titled and not chunk[:cursor].strip()
                 breaks += [(cursor + a, cursor + b) for a, b in _wrapped_paragraph_breaks(block, lead=lead)]
+            lead = lead and not block.strip()
             if m:
                 breaks.append((m.start(), m.end()))
                 cursor = m.end()

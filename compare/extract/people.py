@@ -500,7 +500,7 @@ def _people(article: Article) -> tuple[Fact, ...]:
         Fact(
             kind=FactKind.PERSON,
             text=article.text[found.start : found.end],
-            value=resolve_name(found.name, names | _same_title(found, titled_names)),
+            value=_same_title(found, titled_names) or resolve_name(found.name, names),
             start=found.start,
             end=found.end,
             line=line_of(article, found.start),
@@ -513,11 +513,10 @@ def _people(article: Article) -> tuple[Fact, ...]:
     )
 
 
-def _same_title(found: _Titled, titled_names: dict[tuple[str, str], str]) -> dict[str, str]:
-    """The full name a one-word `found` stands for among the titled names of its title, as a `resolve_name` table."""
+def _same_title(found: _Titled, titled_names: dict[tuple[str, str], str]) -> str | None:
+    """The full name a one-word `found` stands for among the titled names of its title, or None."""
     short = RE_POSSESSIVE.sub("", " ".join(found.name.split()))
-    full = titled_names.get((found.title, short))
-    return {short: full} if full and len(short.split()) == 1 else {}
+    return titled_names.get((found.title, short)) if len(short.split()) == 1 else None
 
 
 _RECENT_NAMES: _Recent[dict[str, str]] = _Recent()
