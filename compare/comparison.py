@@ -114,8 +114,9 @@ STATES = frozenset(PLACES.values())
 # Poor's", "Standard Chartered", "Target Corp").
 RE_STANDING = regex.compile(r"\b(?:target|targets|standard|benchmark|goal|guideline|threshold|ceiling|cap)\b")
 
-# A day's value, as date facts give it (`different_days`).
+# A day's and an ISO week's value, as date facts give them (`different_days`).
 RE_DAY_VALUE = regex.compile(r"^\d{4}-\d{2}-\d{2}$")
+RE_WEEK_VALUE = regex.compile(r"^(?P<year>\d{4})-W(?P<week>\d{2})$")
 
 # A row of a table: two or more numbers and at most `ROW_WORDS` lower-case words of four
 # letters or more other than units (`Exports 61.0 58.0`, `Net 604,000 vs 1,913,000`,
@@ -250,7 +251,7 @@ class _Context:
     _article_places: dict[str, frozenset[str]] = field(default_factory=dict)
     _months: dict[str, frozenset[int]] = field(default_factory=dict)
     _fact_index: dict[str, _FactIndex] = field(default_factory=dict)
-    _days: dict[str, dict[int, set[int]]] = field(default_factory=dict)
+    _days: dict[str, dict[int, set[tuple[str, int]]]] = field(default_factory=dict)
     _days_named: dict[str, dict[int, set[str]]] = field(default_factory=dict)
     _names: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
     _lower: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -364,6 +365,8 @@ class _Context:
         6 March, name a day at the same offset from different dates: two days'
         editions of one daily report, not rival figures. "Yesterday" on Monday and
         "on Sunday" on Tuesday name one day (offsets -1 and -2), so they compare.
+        A week counts in weeks from the article's own: "versus 129,000 week ago" in the
+        cattle report of 19 October and of 20 October is each day's figure a week back.
         """
         offsets_a = self._day_offsets(a).get(sentence_a)
         offsets_b = self._day_offsets(b).get(sentence_b)
@@ -390,14 +393,20 @@ class _Context:
             self._days_named[article] = dict(found)
         return self._days_named[article]
 
-    def _day_offsets(self, article: str) -> dict[int, set[int]]:
-        """By sentence, the days between the article's date and each day the sentence names."""
+    def _day_offsets(self, article: str) -> dict[int, set[tuple[str, int]]]:
+        """By sentence, how far each day (`("day", -1)`) and week (`("week", -1)`) it names is from the article's date."""
         if article not in self._days:
             published = _date(self.articles[article].date)
-            self._days[article] = {} if published is None else {
-                sentence: {(dt.date.fromisoformat(day) - published).days for day in days}
-                for sentence, days in self._named_days(article).items()
-            }
+            found: dict[int, set[tuple[str, int]]] = defaultdict(set)
+            if published is not None:
+                for sentence, days in self._named_days(article).items():
+                    found[sentence] |= {("day", (dt.date.fromisoformat(day) - published).days) for day in days}
+                own_week = published - dt.timedelta(days=published.weekday())
+                for fact in self.facts[article]:
+                    if fact.kind == FactKind.DATE and (week := RE_WEEK_VALUE.match(str(fact.value))):
+                        monday = dt.date.fromisocalendar(int(week["year"]), int(week["week"]), 1)
+                        found[fact.sentence].add(("week", (monday - own_week).days // 7))
+            self._days[article] = dict(found)
         return self._days[article]
 
     def fact_index(self, article: str) -> _FactIndex:

@@ -456,6 +456,36 @@ def test_editions_of_a_daily_report_are_not_compared(date_a: str, when_a: str, d
     assert not [d for d in result.discrepancies if d.kind == FactKind.DATE]  # the days themselves are no conflict
 
 
+DAILY_LIVESTOCK = """Hog slaughter estimate
+
+Hog slaughter is estimated at 305,000 to 310,000 head versus {prev} {when} and 290,000 a year ago, the department said.
+
+Packers said buying was slow as prices held near the levels of the previous session.
+
+Traders expect the weekend kill to be light ahead of the holiday, dealers said.
+"""
+
+
+@pytest.mark.parametrize(
+    "date_a, when_a, date_b, when_b, flagged",
+    [
+        ("1987-10-19", "week ago", "1987-10-20", "week ago", False),  # each day's figure a week back
+        ("1987-10-19", "week ago", "1987-10-20", "on October 12", True),  # a week back from Monday, named by its day
+        ("1987-10-20", "week ago", "1987-10-20", "week ago", True),  # one edition's two versions
+    ],
+)
+def test_editions_name_the_week_before_each(date_a: str, when_a: str, date_b: str, when_b: str, flagged: bool) -> None:
+    """"versus 298,000 week ago" in two days' livestock reports is two days' figures, dated by an ISO week."""
+    from compare.pipeline import check_articles
+
+    a = article_from_text(DAILY_LIVESTOCK.format(prev="298,000", when=when_a), id="a", date=date_a)
+    b = article_from_text(DAILY_LIVESTOCK.format(prev="301,000", when=when_b), id="b", date=date_b)
+    result = check_articles([a, b])
+    assert [("a", "b")] == [s.articles for s in result.stories if len(s.articles) > 1]
+    found = [(d.kind.value, d.cls.value) for d in result.discrepancies if d.kind == FactKind.QUANTITY]
+    assert ([("quantity", "conflict")] if flagged else []) == found
+
+
 @pytest.mark.parametrize(
     "values, expected",
     [

@@ -426,16 +426,21 @@ def test_two_days_off(text: str, expected: Found) -> None:
         ("It opened twenty-five years ago.", [("twenty-five years ago", "2000", None)]),
         ("She arrived in Tokyo 3 days ago.", [("3 days ago", "2025-03-27", None)]),
         ("Fourteen months ago the mine flooded.", [("Fourteen months ago", "2024-01", None)]),
-        # Hard negatives: no count, a fraction, weeks, decades or a vague few are no date.
+        # Weeks give the ISO week (TempEval-3's `1999-W47` for "six weeks ago" on 6 January 2000).
+        ("The rule changed five weeks ago.", [("five weeks ago", "2025-W08", None)]),
+        ("Exports rose from 41,000 tonnes a week ago.", [("a week ago", "2025-W12", None)]),
+        ("The mill ground 3,300 tonnes versus 3,100 week ago.", [("week ago", "2025-W12", None)]),
+        ("Hog kill was 310,000 against 298,000 year ago.", [("year ago", "2024", None)]),
+        # Hard negatives: no count to a plural, a fraction, decades or a vague few are no date.
         ("Weeks ago nobody knew.", []),
         ("Decades ago it was a farm.", []),
         ("That was 2.5 years ago.", []),
         ("He left the party a few years ago.", []),
-        ("The rule changed five weeks ago.", []),
+        ("The year-ago quarter was weaker.", []),
     ],
 )
 def test_counted_offsets_back_from_the_article_date(text: str, expected: Found) -> None:
-    """`N years/months/days ago` is that many before the article's date, at that precision."""
+    """`N years/months/weeks/days ago` is that many before the article's date, at that precision."""
     assert expected == dates(text, "2025-03-30")
 
 

@@ -984,6 +984,26 @@ def test_rate_after_what_the_amount_is_of(sentence: str, expected: list[tuple[st
 @pytest.mark.parametrize(
     "sentence, expected",
     [
+        # Wire copy drops the article of "a week ago": the time word dates the number.
+        ("Hog slaughter was 310,000 head versus 298,000 week ago.", [
+            ("310,000", None, "head"), ("298,000", None, None),
+        ]),
+        ("Stocks fell to 41,500 month earlier and 39,000 year before.", [("41,500", None, None), ("39,000", None, None)]),
+        ("The index stood at 2.4 pct versus 2.1 pct year ago.", [("2.4 pct", "%", None), ("2.1 pct", "%", None)]),
+        # Hard negatives: one week ago, a plural, a compound: the time is what the number counts.
+        ("The strike began 1 week ago.", [("1 week", "week", None)]),
+        ("The strike began 3 weeks ago.", [("3 weeks", "week", None)]),
+        ("They called a 5 week-long strike.", [("5 week", "week", None)]),
+    ],
+)
+def test_singular_time_before_ago_dates_the_number(sentence: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    """"298,000 week ago" is 298,000 [head] a week ago, not 298,000 weeks."""
+    assert expected == [(f.text, f.unit, f.counts) for f in facts(sentence) if f.kind.value in ("quantity", "percent")]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
         # Wire copy wraps lines at a fixed width, between an amount and its scale or currency.
         ("Reserves at the central bank rose to 41.270\nbillion dlrs in the week.", [("money", "41.270\nbillion dlrs", 41.27e9, "USD")]),
         ("The utility is raising 85 mln\ndlrs through a bond issue.", [("money", "85 mln\ndlrs", 85e6, "USD")]),

@@ -27,10 +27,11 @@ A bare year is a date only after a preposition or a part word (`in 2027`, `by 20
 1998`, `from 2003 to 2007`): `Colby's 2021 work` and `the 2025 Reagan National Defense
 Forum` name a year but date nothing. `The day after tomorrow` and `the day before
 yesterday` are two days off the anchor. A counted offset back (`41 years ago`, `two months
-ago`, `almost four years ago`) is the year, month or day that many before the anchor's.
+ago`, `almost four years ago`, `three weeks ago`) is the year, month, ISO week (`2025-W10`)
+or day that many before the anchor's.
 A numeric date with a four-digit year is read where one number is over 12 (`02/22/2016`,
 `21/04/2016`), so that the order is plain; `04/05/2016` (April 5 or 4 May) is not. Weeks and
-seasons (`last week`, `this spring`), `weeks ago`, `decades ago` and numeric dates without
+seasons (`last week`, `this spring`), `decades ago` and numeric dates without
 their year (`3/30`, `9/11`, `24/7`) are not extracted.
 
 CAUTION: a weekday inside a name is not a date (`Good Friday`, `Super Tuesday`, `the
@@ -219,16 +220,17 @@ RE_DATE = regex.compile(
 )
 
 # A counted offset back from the anchor: `41 years ago`, `two months ago`, `almost four
-# years ago`, `a year ago`. Weeks and decades are left out (their value is no day, month
-# or year the article's date gives exactly).
+# years ago`, `a year ago`, `three weeks ago` (an ISO week: `1987-W09`). Wire copy drops
+# the article (`versus 129,000 week ago`), so a singular unit needs no count. Decades are
+# left out (their value is no year the article's date gives).
 _UNIT_WORDS = "|".join(w for w, n in ONES.items() if 1 <= n <= 9)
 _COUNT_WORDS = "|".join(sorted((w for w in [*ONES, *TENS] if w != "zero"), key=len, reverse=True))
 RE_AGO = regex.compile(
     rf"""
     (?<![\w$£€¥.,-])
     (?:(?P<hedge>(?i:about|around|almost|nearly|roughly|some|more[^\S\n]+than|over|just[^\S\n]+over|less[^\S\n]+than)){_WS})?
-    (?P<count>\d{{1,3}}(?![\d.,]\d)|(?i:an?|a[^\S\n]+hundred|hundred|{_COUNT_WORDS})(?:[-–](?i:{_UNIT_WORDS}))?)
-    {_WS} (?P<unit>(?i:years?|months?|days?)) {_WS} (?i:ago)(?!\w)
+    (?:(?P<count>\d{{1,3}}(?![\d.,]\d)|(?i:an?|a[^\S\n]+hundred|hundred|{_COUNT_WORDS})(?:[-–](?i:{_UNIT_WORDS}))?){_WS})?
+    (?P<unit>(?i:years?|months?|weeks?|days?)) {_WS} (?i:ago)(?!\w)
     """,
     regex.VERBOSE,
 )
@@ -421,18 +423,32 @@ def extract_dates(article: Article, sentence: Sentence, anchor: dt.date | None) 
 
 
 def _resolve_ago(match: regex.Match[str], anchor: dt.date) -> str | None:
-    """`41 years ago` is the anchor's year less 41; months give a month, days a day."""
-    word = " ".join(match.group("count").lower().split())
+    """`41 years ago` is the anchor's year less 41; months give a month, weeks an ISO week, days a day.
+
+    A unit without a count (`week ago`) is one of it if singular; `years ago` is no date.
+    """
+    unit = match.group("unit").lower()
+    if match.group("count") is None:
+        if unit.endswith("s"):
+            return None
+        word = "a"
+    else:
+        word = " ".join(match.group("count").lower().split())
     count = int(word) if word.isdigit() else 1 if word in ("a", "an") else parse_number_words(word.replace("–", "-"))
     if count is None or count < 1 or count != int(count):
         return None
     count = int(count)
-    unit = match.group("unit").lower().rstrip("s")
+    unit = unit.rstrip("s")
     if unit == "year":
         return f"{anchor.year - count:04d}" if anchor.year - count >= 1 else None
     if unit == "month":
         months = anchor.year * 12 + anchor.month - 1 - count
         return f"{months // 12:04d}-{months % 12 + 1:02d}" if months >= 12 else None
+    if unit == "week":
+        if count >= 530:
+            return None
+        year, week, _ = (anchor - dt.timedelta(weeks=count)).isocalendar()
+        return f"{year:04d}-W{week:02d}"
     return (anchor - dt.timedelta(days=count)).isoformat() if count < 3660 else None
 
 

@@ -462,14 +462,18 @@ RE_UNIT = regex.compile(
     regex.VERBOSE,
 )
 
+# Between two words of a rate: spaces, or one hard wrap ("ounces\nof gold per ton").
+_GAP = r"(?:[ \u00a0]+|[ \u00a0]*\n[ \u00a0]*)"
+# A singular time word and `ago` after a number other than one: wire copy drops the
+# article of "a week ago", so "versus 129,000 week ago" dates the number and counts no weeks.
+RE_WIRE_AGO = regex.compile(rf"[ \u00a0]+(?i:day|week|month|year|quarter){_GAP}(?i:ago|earlier|before)(?![\p{{L}}\p{{N}}])")
+
 # What a rate is per, besides the units: "$5 a share", "$120 per night".
 PER_WORDS: dict[str, str] = {
     "share": "share", "shares": "share", "head": "head", "person": "person", "capita": "person",
     "night": "night", "passenger": "passenger", "seat": "seat", "ticket": "ticket", "dozen": "dozen",
 }  # fmt: skip
 PER_ABBREVIATIONS: dict[str, str] = {"yr": "year", "mo": "month", "wk": "week", "bbl": "bbl", "gal": "gal"}
-# Between two words of a rate: spaces, or one hard wrap ("ounces\nof gold per ton").
-_GAP = r"(?:[ \u00a0]+|[ \u00a0]*\n[ \u00a0]*)"
 _PER_WORD_ALT = "|".join(sorted(PER_WORDS, key=len, reverse=True))
 _PER_ABBR_ALT = "|".join(sorted(PER_ABBREVIATIONS, key=len, reverse=True))
 # A rate after a currency or a unit: "$58.24 per barrel", "$3,500 a month", "$21.25 per
@@ -1750,6 +1754,8 @@ def _decorate(
         um = RE_UNIT.match(text, end)
         if um and um.group("open") and "([{<".index(um.group("open")) != ")]}>".index(um.group("close")):
             um = None  # "20 (kg]": no pair
+        if um and value != 1 and RE_WIRE_AGO.match(text, um.start()):
+            um = None  # "129,000 week ago": the wire's "129,000 [head] a week ago", not a count of weeks
         if um:
             if um.group("word"):
                 unit = UNIT_WORDS[RE_SPACES.sub(" ", um.group("word").lower())]
@@ -2338,6 +2344,8 @@ def _counts(text: str, m: _Mention) -> str | None:
             return noun
         return _phrase_after(text, m.end, lowercase_only=True, skip_determiners=False)  # "a 5,000-strong crowd"
     end = m.end
+    if RE_WIRE_AGO.match(text, end):
+        return _phrase_before(text, m.outer if m.outer >= 0 else m.start)  # "129,000 week ago" counts no weeks
     if m.kind is FactKind.PERCENT:
         if of := RE_OF.match(text, end):
             return _phrase_after(text, of.end(), lowercase_only=False, skip_determiners=True)
