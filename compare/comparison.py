@@ -31,7 +31,7 @@ import datetime as dt
 import hashlib
 import itertools
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Generic, TypeVar
 
@@ -218,6 +218,7 @@ class UnionFind(Generic[K]):
 
     def __init__(self) -> None:
         self.parent: dict[K, K] = {}
+        self._members: dict[K, list[K]] = {}  # by root, kept by `union_unless` only
 
     def find(self, x: K) -> K:
         self.parent.setdefault(x, x)
@@ -230,6 +231,23 @@ class UnionFind(Generic[K]):
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
             self.parent[max(ra, rb)] = min(ra, rb)
+
+    def union_unless(self, a: K, b: K, apart: Callable[[K, K], bool]) -> bool:
+        """Join the groups of `a` and `b` unless `apart` holds for a member of each; True if joined.
+
+        A pair refused for a reason (two days' editions of one report) must not
+        join through a third member each pairs with.
+        """
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        group_a, group_b = self._members.get(ra, [ra]), self._members.get(rb, [rb])
+        if any(apart(x, y) for x in group_a for y in group_b):
+            return False
+        self.union(ra, rb)
+        self._members[min(ra, rb)] = group_a + group_b
+        self._members.pop(max(ra, rb), None)
+        return True
 
     def groups(self) -> list[list[K]]:
         """Each group sorted, so output does not depend on the order of unions."""
@@ -508,18 +526,22 @@ def _numeric_groups(ctx: _Context, story: Story) -> Iterator[tuple[list[FactRef]
     (`_numeric_pair_reason`), so only those pairs are visited (`_candidate_facts`),
     in the order a scan of every pair would meet them: the reasons kept are the same.
     """
-    union = UnionFind[FactRef]()
-    reasons: dict[FactRef, str] = {}
+    pairs: list[tuple[FactRef, FactRef, str]] = []
+    apart_articles: set[tuple[str, str]] = set()  # editions, or two parties' tables
+    apart_facts: set[tuple[FactRef, FactRef]] = set()  # two days' figures, two tables' rows
     duplicates = set(story.near_duplicates)
     for a, b in itertools.combinations(story.articles, 2):
         if ctx.editions(a, b) or ctx.different_parties(a, b):
+            apart_articles.add((min(a, b), max(a, b)))
             continue
         versions = (a, b) in duplicates or (b, a) in duplicates
         for i, j in _candidate_facts(ctx, a, b):
             fa, fb = ctx.facts[a][i], ctx.facts[b][j]
             if not versions and (ctx.table_row(a, fa.sentence) or ctx.table_row(b, fb.sentence)):
+                apart_facts.add(_ordered((a, i), (b, j)))
                 continue  # rows of two tables that share their labels: one table's versions only
             if ctx.different_days(a, fa.sentence, b, fb.sentence):
+                apart_facts.add(_ordered((a, i), (b, j)))
                 continue  # two days' editions of one daily report
             if fa.kind == FactKind.DATE:
                 score = None if ctx.other_subjects(a, fa.sentence, b, fb.sentence) else ctx.aligned_score(a, fa, b, fb)
@@ -527,17 +549,33 @@ def _numeric_groups(ctx: _Context, story: Story) -> Iterator[tuple[list[FactRef]
                 if reason and len(str(fa.value)) != len(str(fb.value)):
                     reason = None  # a day and a month are not rival values
             elif ctx.days_apart(a, fa.sentence, b, fb.sentence):
-                reason = None  # "the balance was 12.1 billion on March 27" against "... 8.9 billion on March 31"
+                apart_facts.add(_ordered((a, i), (b, j)))
+                continue  # "the balance was 12.1 billion on March 27" against "... 8.9 billion on March 31"
             else:
                 reason = _numeric_pair_reason(ctx, a, fa, b, fb)
             if reason is None:
                 continue
             if not _same_value(fa, fb) and (_states_value(ctx, a, fb) or _states_value(ctx, b, fa)):
                 continue  # each article states the other's value too: agreement
-            union.union((a, i), (b, j))
-            reasons[(a, i)] = reasons[(b, j)] = reason
+            pairs.append(((a, i), (b, j), reason))
+
+    def apart(x: FactRef, y: FactRef) -> bool:
+        """True if `x` and `y` were refused as a pair: a third fact must not join them."""
+        x, y = _ordered(x, y)
+        return (x, y) in apart_facts or (x[0], y[0]) in apart_articles
+
+    union = UnionFind[FactRef]()
+    reasons: dict[FactRef, str] = {}
+    for x, y, reason in pairs:
+        if union.union_unless(x, y, apart):
+            reasons[x] = reasons[y] = reason
     for refs in union.groups():
-        yield refs, reasons[refs[0]]
+        if len(refs) > 1:  # a refused pair leaves its facts alone
+            yield refs, reasons[refs[0]]
+
+
+def _ordered(x: FactRef, y: FactRef) -> tuple[FactRef, FactRef]:
+    return (x, y) if x <= y else (y, x)
 
 
 def _candidate_facts(ctx: _Context, a: str, b: str) -> list[tuple[int, int]]:

@@ -486,6 +486,29 @@ def test_editions_name_the_week_before_each(date_a: str, when_a: str, date_b: st
     assert ([("quantity", "conflict")] if flagged else []) == found
 
 
+MONEY_MARKET = """Money market shortage
+
+The Bank of England said it forecast a shortage of around {value} mln stg in the money market{when}.
+
+Among the main factors, maturing assistance and take-up of treasury bills will drain some 500 mln stg, while exchequer transactions add around 100 mln stg.
+
+Dealers said the bank would announce the size of its operations around midday.
+"""
+
+
+def test_a_third_article_does_not_join_two_editions() -> None:
+    """Two days' "today" figures stay apart even when an undated third version pairs with each."""
+    from compare.pipeline import check_articles
+
+    a = article_from_text(MONEY_MARKET.format(value="800", when=" today"), id="a", date="1987-03-02")
+    b = article_from_text(MONEY_MARKET.format(value="350", when=" today"), id="b", date="1987-03-03")
+    c = article_from_text(MONEY_MARKET.format(value="600", when=""), id="c", date="1987-03-04")
+    result = check_articles([a, b, c])
+    assert [("a", "b", "c")] == [s.articles for s in result.stories]
+    found = [sorted((claim.article, claim.fact.text) for claim in d.claims) for d in result.discrepancies if d.kind == FactKind.MONEY]
+    assert [[("a", "800 mln stg"), ("c", "600 mln stg")]] == found  # a pairs with c first; b may not join them
+
+
 @pytest.mark.parametrize(
     "values, expected",
     [
@@ -530,20 +553,39 @@ def test_a_change_is_not_compared_with_a_level() -> None:
 
 
 def _scan_every_pair(ctx: Any, story: Any) -> list[tuple[list[Any], str]]:
-    """The numeric grouping as a scan over every pair of facts (what `_numeric_groups` must equal)."""
-    union = comparison.UnionFind[comparison.FactRef]()
-    reasons: dict[comparison.FactRef, str] = {}
+    """The numeric grouping as a scan over every pair of facts (what `_numeric_groups` must equal).
+
+    A pair in aligned sentences or with one subject that is refused (two editions, two
+    days, two tables' rows) may not join through a third fact either.
+    """
+    pairs, apart_articles, apart_facts = [], set(), set()
+    duplicates = set(story.near_duplicates)
     for a, b in itertools.combinations(story.articles, 2):
-        if ctx.editions(a, b):
+        if ctx.editions(a, b) or ctx.different_parties(a, b):
+            apart_articles.add(tuple(sorted((a, b))))
             continue
+        versions = (a, b) in duplicates or (b, a) in duplicates
+        aligned = ctx.aligned.get((a, b), {})
         for i, fa in enumerate(ctx.facts[a]):
             if fa.kind not in NUMERIC_KINDS and fa.kind != FactKind.DATE:
                 continue
             for j, fb in enumerate(ctx.facts[b]):
                 if fb.kind != fa.kind:
                     continue
+                subject = comparison._subject(fa) if fa.kind in NUMERIC_KINDS else None
+                candidate = aligned.get(fa.sentence, (None,))[0] == fb.sentence or (
+                    subject is not None and subject == comparison._subject(fb)
+                )
+                refused = (not versions and (ctx.table_row(a, fa.sentence) or ctx.table_row(b, fb.sentence))) or (
+                    ctx.different_days(a, fa.sentence, b, fb.sentence)
+                    or (fa.kind != FactKind.DATE and ctx.days_apart(a, fa.sentence, b, fb.sentence))
+                )
+                if candidate and refused:
+                    apart_facts.add(tuple(sorted(((a, i), (b, j)))))
+                    continue
                 if fa.kind == FactKind.DATE:
-                    score = ctx.aligned_score(a, fa, b, fb)
+                    other = ctx.other_subjects(a, fa.sentence, b, fb.sentence)
+                    score = None if other else ctx.aligned_score(a, fa, b, fb)
                     reason = f"aligned sentences (similarity {score:.2f})" if score else None
                     if reason and len(str(fa.value)) != len(str(fb.value)):
                         reason = None
@@ -555,9 +597,18 @@ def _scan_every_pair(ctx: Any, story: Any) -> list[tuple[list[Any], str]]:
                     comparison._states_value(ctx, a, fb) or comparison._states_value(ctx, b, fa)
                 ):
                     continue
-                union.union((a, i), (b, j))
-                reasons[(a, i)] = reasons[(b, j)] = reason
-    return [(refs, reasons[refs[0]]) for refs in union.groups()]
+                pairs.append(((a, i), (b, j), reason))
+
+    def apart(p: Any, q: Any) -> bool:
+        p, q = sorted((p, q))
+        return (p, q) in apart_facts or (p[0], q[0]) in apart_articles
+
+    union = comparison.UnionFind[comparison.FactRef]()
+    reasons: dict[comparison.FactRef, str] = {}
+    for x, y, reason in pairs:
+        if union.union_unless(x, y, apart):
+            reasons[x] = reasons[y] = reason
+    return [(refs, reasons[refs[0]]) for refs in union.groups() if len(refs) > 1]
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
