@@ -161,6 +161,14 @@ def _stable_id(*parts: object) -> str:
 
 
 def _same_value(a: Fact, b: Fact) -> bool:
+    """True if two facts state one value; two dates written alike do ("on Monday" and "on Monday").
+
+    A relative date's value is factdiff's reading of it (the tense of its clause, the
+    article's date): where two versions print the same words, a difference in that
+    reading is not theirs.
+    """
+    if a.kind == FactKind.DATE and b.kind == FactKind.DATE and a.text.lower().split() == b.text.lower().split():
+        return True
     if isinstance(a.value, str) or isinstance(b.value, str):
         return a.value == b.value and a.high == b.high
     scale = max(abs(a.value), abs(b.value), 1e-9)
@@ -383,6 +391,8 @@ class _Context:
         6 March, name a day at the same offset from different dates: two days'
         editions of one daily report, not rival figures. "Yesterday" on Monday and
         "on Sunday" on Tuesday name one day (offsets -1 and -2), so they compare.
+        Between weekdays the offset counts business days too: "on Friday" on a Monday
+        and "yesterday" on a Wednesday are each the session before.
         A week counts in weeks from the article's own: "versus 129,000 week ago" in the
         cattle report of 19 October and of 20 October is each day's figure a week back.
         """
@@ -412,13 +422,16 @@ class _Context:
         return self._days_named[article]
 
     def _day_offsets(self, article: str) -> dict[int, set[tuple[str, int]]]:
-        """By sentence, how far each day (`("day", -1)`) and week (`("week", -1)`) it names is from the article's date."""
+        """By sentence, how far each day (`("day", -1)`, `("business day", -1)`) and week it names is from the article's date."""
         if article not in self._days:
             published = _date(self.articles[article].date)
             found: dict[int, set[tuple[str, int]]] = defaultdict(set)
             if published is not None:
                 for sentence, days in self._named_days(article).items():
-                    found[sentence] |= {("day", (dt.date.fromisoformat(day) - published).days) for day in days}
+                    for day in map(dt.date.fromisoformat, days):
+                        found[sentence].add(("day", (day - published).days))
+                        if day.weekday() < 5 and published.weekday() < 5:
+                            found[sentence].add(("business day", _business_days(published, day)))
                 own_week = published - dt.timedelta(days=published.weekday())
                 for fact in self.facts[article]:
                     if fact.kind == FactKind.DATE and (week := RE_WEEK_VALUE.match(str(fact.value))):
@@ -572,6 +585,15 @@ def _numeric_groups(ctx: _Context, story: Story) -> Iterator[tuple[list[FactRef]
     for refs in union.groups():
         if len(refs) > 1:  # a refused pair leaves its facts alone
             yield refs, reasons[refs[0]]
+
+
+def _business_days(start: dt.date, end: dt.date) -> int:
+    """The weekdays after `start` up to `end`, negative if `end` comes first (Monday to the Friday before: -1)."""
+    sign = 1 if end >= start else -1
+    low, high = min(start, end), max(start, end)
+    weeks, rest = divmod((high - low).days, 7)
+    extra = sum((low + dt.timedelta(days=k)).weekday() < 5 for k in range(1, rest + 1))
+    return sign * (weeks * 5 + extra)
 
 
 def _ordered(x: FactRef, y: FactRef) -> tuple[FactRef, FactRef]:

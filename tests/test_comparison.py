@@ -441,6 +441,8 @@ Dealers said the bank would announce the size of the operation around midday.
         ("1987-03-09", "yesterday", "1987-03-10", "on Sunday", True),  # 'yesterday' on Monday is Sunday
         ("1987-03-05", "on March 4", "1987-03-06", "on March 5", False),  # the day before each: editions again
         ("1987-03-05", "on March 10", "1987-03-06", "on March 10", True),  # one day ahead of both: one event
+        ("1987-03-09", "on Friday", "1987-03-11", "yesterday", False),  # each the session before: Monday's is Friday
+        ("1987-03-09", "on Friday", "1987-03-10", "on Friday", True),  # one session, one and two back: compared
     ],
 )
 def test_editions_of_a_daily_report_are_not_compared(date_a: str, when_a: str, date_b: str, when_b: str, flagged: bool) -> None:
@@ -484,6 +486,38 @@ def test_editions_name_the_week_before_each(date_a: str, when_a: str, date_b: st
     assert [("a", "b")] == [s.articles for s in result.stories if len(s.articles) > 1]
     found = [(d.kind.value, d.cls.value) for d in result.discrepancies if d.kind == FactKind.QUANTITY]
     assert ([("quantity", "conflict")] if flagged else []) == found
+
+
+STRIKE = """Dockers threaten strike
+
+{lead}
+
+Talks between the two sides broke down last month after the authority offered a pay rise below inflation.
+
+The port handles a third of the country's container traffic, the authority said.
+"""
+
+
+@pytest.mark.parametrize(
+    "lead_b, flagged",
+    [
+        # The same words, read once as the past, once as the future: no rival dates.
+        ("The dockers union has said it will strike on Thursday unless the port authority meets its pay demands.", False),
+        # Hard negative: another weekday is another day.
+        ("The dockers union threatened to strike on Friday unless the port authority meets its pay demands.", True),
+    ],
+)
+def test_dates_written_alike_agree(lead_b: str, flagged: bool) -> None:
+    """Two versions printing "on Thursday" agree, whatever day factdiff reads each as."""
+    from compare.pipeline import check_articles
+
+    lead_a = "The dockers union threatened to strike on Thursday unless the port authority meets its pay demands."
+    a = article_from_text(STRIKE.format(lead=lead_a), id="a", date="2025-03-31")
+    b = article_from_text(STRIKE.format(lead=lead_b), id="b", date="2025-03-31")
+    result = check_articles([a, b])
+    assert [("a", "b")] == [s.articles for s in result.stories]
+    found = [sorted(c.fact.text for c in d.claims) for d in result.discrepancies if d.kind == FactKind.DATE]
+    assert ([["Friday", "Thursday"]] if flagged else []) == found
 
 
 MONEY_MARKET = """Money market shortage
