@@ -1004,6 +1004,24 @@ def test_singular_time_before_ago_dates_the_number(sentence: str, expected: list
 @pytest.mark.parametrize(
     "sentence, expected",
     [
+        ("The trust began an offering of two mln shares at 9.50 dlrs each.", [
+            ("quantity", "two mln", 2e6, None), ("money", "9.50 dlrs", 9.5, "USD"),
+        ]),
+        ("Creditors are owed three bln dlrs.", [("money", "three bln dlrs", 3e9, "USD")]),
+        ("The board sold twenty-five mln stg of gilts.", [("money", "twenty-five mln stg", 25e6, "GBP")]),
+        # Hard negatives: a spelt-out scale is a number word already, and takes no second scale.
+        ("They sold five million shares.", [("quantity", "five million", 5e6, None)]),
+        ("They sold five million mln shares.", [("quantity", "five million", 5e6, None)]),
+    ],
+)
+def test_number_words_take_wire_scales(sentence: str, expected: list[tuple[str, str, float, str | None]]) -> None:
+    """"two mln shares" is two million shares, as "2 mln shares" is."""
+    assert expected == [(f.kind.value, f.text, pytest.approx(f.value), f.unit) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
         # Wire copy wraps lines at a fixed width, between an amount and its scale or currency.
         ("Reserves at the central bank rose to 41.270\nbillion dlrs in the week.", [("money", "41.270\nbillion dlrs", 41.27e9, "USD")]),
         ("The utility is raising 85 mln\ndlrs through a bond issue.", [("money", "85 mln\ndlrs", 85e6, "USD")]),

@@ -63,6 +63,10 @@ SCALE_SUFFIXES: dict[str, float] = {
     "bln": 1e9, "tn": 1e12, "trn": 1e12, "dozen": 12, "dozens": 12, "doz": 12, "dozs": 12, "dz": 12, "dzs": 12, "g": 1e9, "mm": 1e6, "t": 1e12, "tln": 1e12, "trln": 1e12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }  # fmt: skip
 
+# The abbreviated scales, which follow a number in words too ("two mln shares"); the
+# spelt-out ones are number words themselves ("two million").
+WIRE_SCALES = frozenset({"mln", "bln", "mn", "bn", "tln", "trln", "tn", "trn"})
+
 # Currency symbols and words -> ISO code. Keys are compared after dropping dots and spaces.
 CURRENCIES: dict[str, str] = {
     "$": "USD", "us$": "USD", "usd": "USD", "a$": "AUD", "au$": "AUD", "aud": "AUD",
@@ -1643,6 +1647,9 @@ def _decorate(
         last_scale = SCALE_SUFFIXES[key]
         scale *= last_scale
         end = sm.end()
+    if words is not None and not set(words.split()) & SCALES.keys() and (sm := RE_SCALE.match(text, end)):
+        if (key := (sm.group("word") or "").lower()) in WIRE_SCALES:
+            scale, end = SCALE_SUFFIXES[key], sm.end()  # wire copy's "two mln shares", "three bln dlrs"
     if words is None and scale in (1e2, 1e3, 1e6, 1e9) and value == int(value) and RE_SCALE_REST.match(text, end):
         value, end = _scale_rest(text, value * scale, scale, end)
         scale = 1.0
