@@ -470,7 +470,7 @@ RE_UNIT = regex.compile(
 _GAP = r"(?:[ \u00a0]+|[ \u00a0]*\n[ \u00a0]*)"
 # A singular time word and `ago` after a number other than one: wire copy drops the
 # article of "a week ago", so "versus 129,000 week ago" dates the number and counts no weeks.
-RE_WIRE_AGO = regex.compile(rf"[ \u00a0]+(?i:day|week|month|year|quarter){_GAP}(?i:ago|earlier|before)(?![\p{{L}}\p{{N}}])")
+RE_WIRE_AGO = regex.compile(rf"(?<![ \u00a0])[ \u00a0]+(?i:day|week|month|year|quarter){_GAP}(?i:ago|earlier|before)(?![\p{{L}}\p{{N}}])")
 
 # What a rate is per, besides the units: "$5 a share", "$120 per night".
 PER_WORDS: dict[str, str] = {
