@@ -447,15 +447,21 @@ Dealers said the bank would announce the size of the operation around midday.
 )
 def test_editions_of_a_daily_report_are_not_compared(date_a: str, when_a: str, date_b: str, when_b: str, flagged: bool) -> None:
     """A day named at the same offset from articles of different dates ('yesterday') is two days: not rival figures."""
+    a = DAILY_MARKET.format(rate="4.10", when=when_a)
+    b = DAILY_MARKET.format(rate="4.05", when=when_b)
+    found = _classes_of_one_story((a, date_a), (b, date_b))
+    assert ([("percent", "conflict")] if flagged else []) == [f for f in found if f[0] == "percent"]
+    assert not [f for f in found if f[0] == "date"]  # the days themselves are no conflict
+
+
+def _classes_of_one_story(*texts: tuple[str, str]) -> list[tuple[str, str]]:
+    """Check articles `a`, `b`, ... (text, date), which must form one story; the (kind, class) of each finding."""
     from compare.pipeline import check_articles
 
-    a = article_from_text(DAILY_MARKET.format(rate="4.10", when=when_a), id="a", date=date_a)
-    b = article_from_text(DAILY_MARKET.format(rate="4.05", when=when_b), id="b", date=date_b)
-    result = check_articles([a, b])
-    assert [("a", "b")] == [s.articles for s in result.stories if len(s.articles) > 1]
-    found = [(d.kind.value, d.cls.value) for d in result.discrepancies if d.kind == FactKind.PERCENT]
-    assert ([("percent", "conflict")] if flagged else []) == found
-    assert not [d for d in result.discrepancies if d.kind == FactKind.DATE]  # the days themselves are no conflict
+    articles = [article_from_text(text, id=chr(ord("a") + i), date=date) for i, (text, date) in enumerate(texts)]
+    result = check_articles(articles)
+    assert [tuple(a.id for a in articles)] == [s.articles for s in result.stories if len(s.articles) > 1]
+    return [(d.kind.value, d.cls.value) for d in result.discrepancies]
 
 
 DAILY_LIVESTOCK = """Hog slaughter estimate
@@ -478,14 +484,10 @@ Traders expect the weekend kill to be light ahead of the holiday, dealers said.
 )
 def test_editions_name_the_week_before_each(date_a: str, when_a: str, date_b: str, when_b: str, flagged: bool) -> None:
     """"versus 298,000 week ago" in two days' livestock reports is two days' figures, dated by an ISO week."""
-    from compare.pipeline import check_articles
-
-    a = article_from_text(DAILY_LIVESTOCK.format(prev="298,000", when=when_a), id="a", date=date_a)
-    b = article_from_text(DAILY_LIVESTOCK.format(prev="301,000", when=when_b), id="b", date=date_b)
-    result = check_articles([a, b])
-    assert [("a", "b")] == [s.articles for s in result.stories if len(s.articles) > 1]
-    found = [(d.kind.value, d.cls.value) for d in result.discrepancies if d.kind == FactKind.QUANTITY]
-    assert ([("quantity", "conflict")] if flagged else []) == found
+    a = DAILY_LIVESTOCK.format(prev="298,000", when=when_a)
+    b = DAILY_LIVESTOCK.format(prev="301,000", when=when_b)
+    found = _classes_of_one_story((a, date_a), (b, date_b))
+    assert ([("quantity", "conflict")] if flagged else []) == [f for f in found if f[0] == "quantity"]
 
 
 STRIKE = """Dockers threaten strike
