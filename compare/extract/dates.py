@@ -428,12 +428,9 @@ def _resolve_ago(match: regex.Match[str], anchor: dt.date) -> str | None:
     A unit without a count (`week ago`) is one of it if singular; `years ago` is no date.
     """
     unit = match.group("unit").lower()
-    if match.group("count") is None:
-        if unit.endswith("s"):
-            return None
-        word = "a"
-    else:
-        word = " ".join(match.group("count").lower().split())
+    word = " ".join((match.group("count") or "a").lower().split())
+    if match.group("count") is None and unit.endswith("s"):
+        return None
     count = int(word) if word.isdigit() else 1 if word in ("a", "an") else parse_number_words(word.replace("–", "-"))
     if count is None or count < 1 or count != int(count):
         return None
