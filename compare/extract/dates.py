@@ -289,7 +289,7 @@ RE_QUALIFIER_START = regex.compile(
     r"(?<![0-9a-z])(?:by|since|until|till|before|after|in|from|through|during|between|early|late|mid|and|or|to)"
 )
 QUALIFIER_CHARS = len("throughout") + len("early") + len("-")
-RE_MORE_THAN_QUALIFIER = regex.compile(rf"(?:\s*+\S){{{QUALIFIER_CHARS + 1}}}")
+RE_MORE_THAN_QUALIFIER = regex.compile(rf"\S(?:\s*+\S){{{QUALIFIER_CHARS}}}")
 ASCII_ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 # Anything but a digit, dropped from a day (`6th` -> 6).
 RE_NON_DIGIT = regex.compile(r"\D")

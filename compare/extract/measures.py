@@ -350,7 +350,7 @@ RE_TOKEN = regex.compile(
 # "18 sen to RM23.50", "up 19 cents at $58.24", "seven miles (11 km)", "6,650, or about 5%".
 RE_CONTINUES = regex.compile(
     r"""
-    \A[ \u00a0]*
+    \A[ \u00a0]*+
     (?:
         \([ \u00a0]*                                                    # a conversion: "87 mph (140 km/h)"
       | [/=][ \u00a0]*                                                  # inside one: "(224 kW / 300 PS)"
@@ -362,9 +362,9 @@ RE_CONTINUES = regex.compile(
       | (?i:wide|long|high|deep|tall|thick)?[ ]*(?i:and|by)[ ]+          # "90 miles wide and 175 miles long"
       | [-–—]?[ ]*(?i:from)[ ]+(?:(?i:up[ ]to|about|around)[ ]+)?      # "- from up to 252 miles"
       | ,[ ]+(?i:or)[ ]+                                                # "6,650 employees, or about 5%"
-      | (?:\p{Ll}+[ ]+)?(?:(?i:vs\.?|versus)|,?[ ]*(?i:compared[ ]+(?:with|to)))[ ]+  # "Shr 23 cts vs 18 cts"
+      | (?:\p{Ll}+[ ]+)?(?:(?i:vs\.?|versus)|(?:,[ ]*)?(?i:compared[ ]+(?:with|to)))[ ]+  # "Shr 23 cts vs 18 cts"
         (?:(?i:last|this|a)[ ]+(?i:year|quarter|month|week)(?:['’]?s)?[ ]+)?  # "versus last year's $32,280"
-      | [ ]+(?i:increase|rise|gain|jump|drop|fall|decline|cut|reduction|improvement|growth)  # a change noun:
+      | (?<=[ ])(?i:increase|rise|gain|jump|drop|fall|decline|cut|reduction|improvement|growth)  # a change noun:
         [ ]+(?i:in|of)[ ]+[\p{L}'’ -]{1,60}?[ ]+(?i:to|from)[ ]+           # "a 2% fall in its costs to £40m"
       | ,[ ]+(?i:revised|adjusted|restated|raised|lowered|cut|trimmed)      # "of $880m, revised upward by $40m"
         [ ]+(?:(?i:up|down)(?:wards?)?[ ]+)?(?i:by|to|from)[ ]+

@@ -533,7 +533,7 @@ RE_VAGUE_AMOUNT = regex.compile(
 )
 VAGUE_TAILS = ("ds of ", "ns of ")  # every vague amount ends so: hundreds, thousands; dozens, tens, millions
 RE_VAGUE_HINT = regex.compile(r"""(?i:tens|dozens|hundreds|thousands|millions|billions|trillions)[ ]+of[ ]""")
-RE_OF_WORD = regex.compile(r"""[ ]+of(?=[ ])""")
+RE_OF_WORD = regex.compile(r"""(?<![ ])[ ]+of(?=[ ])""")
 # A scale word after a fraction: "one billion and a quarter million".
 RE_SCALE_WORD_AFTER = regex.compile(
     r"""(?<![ \u00a0])[ \u00a0]+(?P<w>(?i:thousand|million|billion|trillion))\b""", regex.VERBOSE
@@ -711,7 +711,7 @@ RE_PERSON_AGE_BEFORE = regex.compile(
     regex.VERBOSE,
 )
 RE_AGE_CLOSE = regex.compile(
-    r"""[ ]*(?:[.,;:!?)—–]|\Z|[ ]+(?i:in|on|by|next|this|last|today|tomorrow|yesterday|and|but|when|before|after)\b)""",
+    r"""(?<![ ])[ ]*+(?:[.,;:!?)—–]|\Z|(?<=[ ])(?i:in|on|by|next|this|last|today|tomorrow|yesterday|and|but|when|before|after)\b)""",
     regex.VERBOSE,
 )
 # The news convention "Hegseth, 44, a former infantryman": a name, a comma, an age.
@@ -1061,7 +1061,7 @@ RE_FROM_HEDGED_BEFORE = regex.compile(
 RE_BY_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:by)[ ]+\Z""", regex.VERBOSE)
 # "rose to 5.3 from 4.1 mln dlrs": the new level, then the old one (`_lend_units`).
 RE_TO_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:to)[ ]+(?:(?i:about|around|roughly|some|nearly|almost)[ ]+)?\Z""", regex.VERBOSE)
-RE_FROM_JOIN = regex.compile(r"""[ ]+(?i:from)[ ]+(?:(?i:about|around|roughly|some|nearly|almost)[ ]+)?""", regex.VERBOSE)
+RE_FROM_JOIN = regex.compile(r"""(?<![ ])[ ]+(?i:from)[ ]+(?:(?i:about|around|roughly|some|nearly|almost)[ ]+)?""", regex.VERBOSE)
 RE_OR_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:or)[ ]+\Z""", regex.VERBOSE)
 RE_BETWEEN_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:between)[ ]+\Z""", regex.VERBOSE)
 # The word right before a number: "Boeing 737", "no one".

@@ -211,7 +211,7 @@ RE_SINGLE_QUOTED = regex.compile(
     (?<![\p{L}\p{N}])                          # the opening mark starts a word
     [‘']
     (?=\S)                                     # content starts right after it
-    (?:[^‘’'\n]|[’'](?=\p{L})){0,500}?         # content; an apostrophe inside a word is fine
+    (?:[^‘’'\n]|(?<=\p{L})[’'](?=\p{L})){0,500}?         # content; an apostrophe inside a word is fine
                                                # (bounded: "'s 's 's ..." made finditer quadratic)
     \S
     [’']
