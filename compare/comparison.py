@@ -38,7 +38,7 @@ from typing import Generic, TypeVar
 import regex
 from cydifflib import SequenceMatcher  # difflib's algorithm compiled: the same blocks, opcodes and ratio
 
-from compare.lexicon import PLACES, RE_WORD, entities, fold_counts, fold_word, lower_words, name_words
+from compare.lexicon import PLACES, RE_WORD, entities, fold_counts, fold_word, lower_words, name_words, tickers
 from compare.records import (
     AMOUNT_KINDS,
     NUMERIC_KINDS,
@@ -283,6 +283,7 @@ class _Context:
     _lower: dict[str, frozenset[str]] = field(default_factory=dict)
     _article_names: dict[str, frozenset[str]] = field(default_factory=dict)
     _rows: dict[tuple[str, int], bool] = field(default_factory=dict)
+    _tickers: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
 
     def fact(self, ref: FactRef) -> Fact:
         return self.facts[ref[0]][ref[1]]
@@ -330,14 +331,36 @@ class _Context:
         return self._article_names[article]
 
     def different_parties(self, a: str, b: str) -> bool:
-        """True if two articles name parties and none in common: two firms' results tables, not one story.
+        """True if two articles are about different parties: two firms' results tables, not one story.
 
         Template copy aligns line for line ("Shr 12 cts vs 9 cts", "Avg shrs
         2,480,000 vs 2,310,000") whoever it is about; the firm is named in the title or
-        the first line. Two reports of one story name some party in common.
+        the first line. Two reports of one story name some party in common. Firms'
+        names share words ("Apple Bank for Savings", "Elmira Savings Bank"; "Delta Air
+        Lines", "American Airlines"), so where both articles tag the firm they are about
+        with its stock symbol (`subject_tickers`), the symbols decide: two articles are
+        about different parties when neither mentions a symbol the other is about.
         """
+        about_a, tagged_a = self.subject_tickers(a)
+        about_b, tagged_b = self.subject_tickers(b)
+        if about_a and about_b:
+            return about_a.isdisjoint(tagged_b) and about_b.isdisjoint(tagged_a)
         names_a, names_b = self.article_names(a), self.article_names(b)
         return bool(names_a and names_b) and names_a.isdisjoint(names_b)
+
+    def subject_tickers(self, article: str) -> tuple[frozenset[str], frozenset[str]]:
+        """The stock symbols an article is about (its title's, else its first sentence's) and all it mentions, computed once.
+
+        Wire copy tags the firm a story is about in its headline (`HECHINGER <HECHA>
+        SELLS CONVERTIBLE DEBENTURES`) and any other firm where the text names it
+        (`AMOCO <AN> SAYS DOME <DMP> BUY GOOD FOR CANADA`).
+        """
+        if article not in self._tickers:
+            found = self.articles[article]
+            lead = found.sentences[0].text if found.sentences else ""
+            about = tickers(found.title or "") or tickers(lead)
+            self._tickers[article] = (about, about | tickers(found.text))
+        return self._tickers[article]
 
     def other_subjects(self, a: str, sentence_a: int, b: str, sentence_b: int) -> bool:
         """True if each of two aligned sentences names someone or something the other article never names.

@@ -266,6 +266,17 @@ COMMON_CAPITALISED = frozenset(
 
 
 RE_LOWER = regex.compile(r"\p{Ll}")
+# A company tagged with its stock symbol, as wire copy tags the firm a story is about:
+# Reuters' `HECHINGER <HECHA> SELLS DEBENTURES`, `Apple Inc (AAPL.O)`, a release's
+# `(NYSE: WIT)`. Only the symbol is kept; a bracketed name (`<Prudential-Bache>`) is no symbol.
+RE_TICKER = regex.compile(
+    r"""
+    <(?P<tag>[A-Z0-9][A-Z0-9.&/-]{0,11})>
+  | \((?P<ric>[A-Z][A-Z0-9]{0,5}\.[A-Z]{1,4})\)
+  | \((?i:NYSE|NASDAQ|AMEX|NYSE[ ]American|LSE|TSX|ASX)[ ]?:[ ]?(?P<listed>[A-Z][A-Z0-9.]{0,7})\)
+    """,
+    regex.VERBOSE,
+)
 RE_CLAUSE_OPENING = regex.compile(r"""[:(\[{"“'‘]\s*\Z""")
 
 
@@ -300,6 +311,11 @@ def name_words(text: str, common: Collection[str] = frozenset()) -> frozenset[st
             continue
         found.add(folded)
     return frozenset(found)
+
+
+def tickers(text: str) -> frozenset[str]:
+    """The stock symbols `text` tags firms with (`RE_TICKER`), as written: `HECHA`, `AAPL.O`, `WIT`."""
+    return frozenset(m["tag"] or m["ric"] or m["listed"] for m in RE_TICKER.finditer(text))
 
 
 def entities(text: str) -> frozenset[str]:

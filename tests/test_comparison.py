@@ -686,8 +686,9 @@ def test_findings_about_the_same_words_twice_get_distinct_ids() -> None:
     assert found == run([b, a], facts)  # stable whatever the input order
 
 
-def _findings(texts: dict[str, list[str]]) -> list[tuple[str, list[float | str]]]:
-    articles = [article_from_text("\n\n".join(t) + "\n", id=i, date="1987-04-01") for i, t in texts.items()]
+def _findings(texts: dict[str, list[str]], titles: dict[str, str] | None = None) -> list[tuple[str, list[float | str]]]:
+    titles = titles or {}
+    articles = [article_from_text("\n\n".join(t) + "\n", id=i, title=titles.get(i), date="1987-04-01") for i, t in texts.items()]
     facts = {a.id: extract_facts(a) for a in articles}
     alignments = align_all(articles)
     found = find_discrepancies(articles, facts, group_stories(articles, alignments), alignments)
@@ -734,6 +735,34 @@ def test_two_firms_results_tables_are_not_compared() -> None:
     stories = group_stories(articles, alignments)
     assert any(len(s.articles) == 2 for s in stories)  # the tables do align: the comparer tells them apart
     assert find_discrepancies(articles, facts, stories, alignments) == ()
+
+
+LOAD_FACTOR = [
+    "{firm} Air Lines Inc said March load factor {moved} to {now} pct from {before} pct a year before.",
+    "The company said revenue passenger miles rose to {miles} billion from 1.10 billion a year before, and "
+    "the results were confirmed by Moody's Investors Service and Standard and Poor's Corp on Tuesday.",
+]
+
+
+def _load_factor(firm: str, moved: str, now: float, before: float, miles: float) -> list[str]:
+    return [line.format(firm=firm, moved=moved, now=now, before=before, miles=miles) for line in LOAD_FACTOR]
+
+
+def test_briefs_tagging_two_firms_symbols_are_not_compared() -> None:
+    """Two airlines' template briefs share the name words `Air`, `Lines`, `Moody's`; their headlines' symbols differ."""
+    texts = {"a": _load_factor("Kestrel", "rose", 61.2, 58.4, 1.21), "b": _load_factor("Osprey", "fell", 55.0, 59.3, 2.30)}
+    titles = {"a": "KESTREL AIR <KSTR> MARCH LOAD FACTOR RISES", "b": "OSPREY AIR <OSPA> MARCH LOAD FACTOR FALLS"}
+    assert _findings(texts, titles) == []
+
+
+def test_briefs_about_one_symbol_or_naming_the_others_are_compared() -> None:
+    """The same symbol, or a brief whose text tags the other's firm (`Kestrel <KSTR>`), is one story: figures compare."""
+    texts = {"a": _load_factor("Kestrel", "rose", 61.2, 58.4, 1.21), "b": _load_factor("Kestrel", "rose", 61.2, 58.4, 1.31)}
+    titles = {"a": "KESTREL AIR <KSTR> MARCH LOAD FACTOR RISES", "b": "KESTREL AIR LINES <KSTR> LOAD FACTOR UP"}
+    assert ("quantity", [1.21e9, 1.31e9]) in _findings(texts, titles)
+    texts["b"] = [texts["b"][0].replace("Kestrel Air Lines Inc", "Osprey Air Lines Inc, the owner of Kestrel <KSTR>,"), texts["b"][1]]
+    titles["b"] = "OSPREY AIR <OSPA> UNIT LOAD FACTOR UP"
+    assert ("quantity", [1.21e9, 1.31e9]) in _findings(texts, titles)
 
 
 def test_figures_of_two_named_days_are_not_rivals_but_the_days_are_compared() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from compare.lexicon import entities, fold_counts, fold_word, lower_words, name_words, words
+from compare.lexicon import entities, fold_counts, fold_word, lower_words, name_words, tickers, words
 
 
 @pytest.mark.parametrize(
@@ -76,3 +76,20 @@ def test_name_words_of_an_all_capitals_headline_are_those_its_article_never_writ
 )
 def test_words(text: str, expected: list[str]) -> None:
     assert words(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("HECHINGER <HECHA> SELLS CONVERTIBLE DEBENTURES", {"HECHA"}),
+        ("AMOCO <AN> SAYS DOME <DMP> BUY GOOD FOR CANADA", {"AN", "DMP"}),
+        ("MANUFACTURERS<MHC> SELLS NOTES; MCRAE <MRI-A> INCREASES PAYOUT", {"MHC", "MRI-A"}),
+        ("Apple Inc (AAPL.O) said on Monday", {"AAPL.O"}),
+        ("Witco Corp (NYSE: WIT) and Elmira Savings (Nasdaq:ESBK) said", {"WIT", "ESBK"}),
+        # hard negatives: a bracketed name, an abbreviation in brackets, markup
+        ("said its <Prudential-Bache Securities> unit", set()),
+        ("the United States (U.S.) and <b>bold</b>", set()),
+    ],
+)
+def test_tickers(text: str, expected: set[str]) -> None:
+    assert expected == tickers(text)
