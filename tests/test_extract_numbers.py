@@ -240,6 +240,8 @@ def test_extract_numbers(sentence: str, expected: list[Row]) -> None:
         "Bondarenko lost 6-4 5-7 6-3, and from 0-2 down the hosts drew 1-1 after extra time.",
         "England's 18-17 defeat was shown on BBC Two after Deep Space Nine and the Six Nations.",
         "The report 2004 results beat the year 2003 figures.",
+        "The carrier took delivery of its own 787 Dreamliner on Friday.",
+        "Reviewers compared the 15 Pro and the 15 Pro Max with last year's phones.",
     ],
 )
 def test_non_facts(sentence: str) -> None:
@@ -1082,3 +1084,15 @@ def test_money_in_a_time_phrase_counts_nothing() -> None:
 def test_age_as_a_predicate_of_a_person(sentence: str, expected: list[tuple[str, str]]) -> None:
     """"she turned 40", "she will be 52 by": an age after a person and a verb of being or turning."""
     assert expected == [(f.kind.value, f.text) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, value",
+    [
+        ("The navy sent 300 Marines to the base.", 300.0),  # a count names a plural
+        ("The array stored 50 Wh on a cloudy day.", 50.0),  # a unit's symbol, not a name
+        ("Rescuers saved 12 When the river rose, others fled.", 12.0),  # a function word opens no name
+    ],
+)
+def test_a_capitalised_word_after_a_number_is_a_model_name_only_when_it_could_be_one(sentence: str, value: float) -> None:
+    assert [value] == [f.value for f in facts(sentence)]

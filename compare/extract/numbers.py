@@ -1594,6 +1594,28 @@ def _is_proper_code(text: str, start: int) -> bool:
     return word not in ("US", "UK", "EU")
 
 
+# A capitalised singular word right after a bare integer: a model's name ("Boeing's own 787
+# Dreamliner", "grounding two new 737 Max jets", "the 11 Pro Max"), not what it counts
+# (a count names a plural: "200 Republicans", "12 Wall Street firms"; "3 Series" is a name either way).
+RE_MODEL_AFTER = regex.compile(
+    r"""[ ](?P<w>\p{Lu}\p{Ll}{2,}\b)(?![-'’])     # not `50 Wh`, `66 Ma`: units
+    (?:[ ]\p{Lu}[\p{L}\p{N}]*)*+                  # the rest of the name: "11 Pro Max"
+    (?![ ]\p{Ll}+s\b)                              # not a plural after it: "12 Wall Street firms" counts firms
+    """,
+    regex.VERBOSE,
+)
+
+
+def _is_model_name(text: str, end: int, value: float) -> bool:
+    """Return True if a bare integer is followed by a model's name ("787 Dreamliner", "11 Pro"), not a count."""
+    m = RE_MODEL_AFTER.match(text, end)
+    if not m or value < 2:
+        return False
+    word = m.group("w")
+    low = word.lower()
+    return not (low.endswith("s") or low in STOP_WORDS or low in WEEKDAYS or low in MONTH_NUMBERS or low in ("gmt", "edt"))
+
+
 def _title_case(text: str) -> bool:
     """Return True if most words of `text` are capitalised, as in a headline."""
     words = RE_LETTERS.findall(text)
@@ -1819,7 +1841,7 @@ def _decorate(
     if (
         kind is FactKind.QUANTITY and unit is None and words is None and scale == 1
         and value == int(value) and text[start:atom_end].isdigit() and not year
-        and not headline() and _is_proper_code(text, start)
+        and not headline() and (_is_proper_code(text, start) or _is_model_name(text, end, value))
     ):
         return None
     return _Mention(
