@@ -340,13 +340,24 @@ class _Context:
         Lines", "American Airlines"), so where both articles tag the firm they are about
         with its stock symbol (`subject_tickers`), the symbols decide: two articles are
         about different parties when neither mentions a symbol the other is about.
+        Otherwise, where both headlines name countries or organisations, two articles
+        are about different parties when neither names a place the other's headline
+        names (`USDA ESTIMATES CANADIAN CROPS` / `USDA ESTIMATES AUSTRALIA WHEAT CROP`,
+        the estimates' sentences naming no country).
         """
         about_a, tagged_a = self.subject_tickers(a)
         about_b, tagged_b = self.subject_tickers(b)
         if about_a and about_b:
             return about_a.isdisjoint(tagged_b) and about_b.isdisjoint(tagged_a)
+        places_a, places_b = self.headline_places(a), self.headline_places(b)
+        if places_a and places_b and places_a.isdisjoint(self.article_places(b) | places_b):
+            return places_b.isdisjoint(self.article_places(a) | places_a)
         names_a, names_b = self.article_names(a), self.article_names(b)
         return bool(names_a and names_b) and names_a.isdisjoint(names_b)
+
+    def headline_places(self, article: str) -> frozenset[str]:
+        """The countries and organisations an article's headline names (`USDA ESTIMATES CANADIAN CROPS`: Canada)."""
+        return entities(self.articles[article].title or "")
 
     def subject_tickers(self, article: str) -> tuple[frozenset[str], frozenset[str]]:
         """The stock symbols an article is about (its title's, else its first sentence's) and all it mentions, computed once.

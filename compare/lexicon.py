@@ -182,6 +182,10 @@ PLACES: dict[str, str] = {
     "Argentina": "Argentina", "Argentine": "Argentina", "Venezuela": "Venezuela",
     "Venezuelan": "Venezuela", "Cuba": "Cuba", "Cuban": "Cuba", "Mongolia": "Mongolia",
     "Mongolian": "Mongolia", "Palestinian": "Palestine",
+    # Wire copy of the 1980s: the Soviet Union is its own party (not Russia: a report
+    # names it as its sources did), the European Community the European Union's forerunner.
+    "Soviet Union": "Soviet Union", "Soviet": "Soviet Union", "Soviets": "Soviet Union",
+    "USSR": "Soviet Union", "European Community": "European Union",
     "NATO": "NATO", "EU": "European Union", "European Union": "European Union",
     "European Commission": "European Commission", "UN": "United Nations",
     "U.N.": "United Nations", "United Nations": "United Nations",

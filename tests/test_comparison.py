@@ -765,6 +765,27 @@ def test_briefs_about_one_symbol_or_naming_the_others_are_compared() -> None:
     assert ("quantity", [1.21e9, 1.31e9]) in _findings(texts, titles)
 
 
+CROP = [
+    "The bureau estimated 1986/87 wheat production at {crop} mln tonnes, vs {crop} mln tonnes last month.",
+    "Exports were put at {exports} mln tonnes, the bureau said in its monthly supply report on Tuesday.",
+]
+
+
+def test_template_estimates_for_two_countries_named_only_in_their_headlines_are_not_compared() -> None:
+    """`... CANADIAN WHEAT CROP` / `... AUSTRALIAN WHEAT CROP`: the sentences name no country; the headlines do, and neither text the other's."""
+    texts = {"a": [line.format(crop=31.40, exports=17.50) for line in CROP], "b": [line.format(crop=16.13, exports=14.50) for line in CROP]}
+    titles = {"a": "FARM BUREAU ESTIMATES CANADIAN WHEAT CROP", "b": "FARM BUREAU ESTIMATES AUSTRALIAN WHEAT CROP"}
+    assert _findings(texts, titles) == []
+
+
+def test_headlines_naming_other_places_of_one_story_still_compare() -> None:
+    """A headline's place that the other article's text names (`Canada` in b) keeps the two one story."""
+    texts = {"a": [line.format(crop=31.40, exports=17.50) for line in CROP], "b": [line.format(crop=31.40, exports=14.50) for line in CROP]}
+    texts["b"].append("Canada remains the largest rival supplier in the region, traders said.")
+    titles = {"a": "FARM BUREAU ESTIMATES CANADIAN WHEAT CROP", "b": "FARM BUREAU SEES LOWER AUSTRALIAN WHEAT EXPORTS"}
+    assert ("quantity", [14.5e6, 17.5e6]) in _findings(texts, titles)
+
+
 def test_figures_of_two_named_days_are_not_rivals_but_the_days_are_compared() -> None:
     """Two days' readings in one template sentence are not a conflict; the days, as dates, still are."""
     sentence = "The city's cash reserve stood at {} billion dlrs on March {}, its finance office reported."

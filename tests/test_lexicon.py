@@ -38,7 +38,8 @@ def test_fold_counts(counts: str | None, expected: str | None) -> None:
     [("the 55,000 troops of the U.S. Forces Japan", {"United States", "Japan"}),
      ("Seoul and Tokyo agreed", {"South Korea", "Japan"}),
      ("he told us the plan", set()),
-     ("Diageo North America reported sales", {"North America"})],
+     ("Diageo North America reported sales", {"North America"}),
+     ("USDA ESTIMATES SOVIET WHEAT; the USSR and the European Community", {"Soviet Union", "European Union"})],
 )
 def test_entities(text: str, expected: set[str]) -> None:
     """Places fold to one name; the pronoun `us` and regions named America are not the US."""
