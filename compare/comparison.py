@@ -126,6 +126,12 @@ RE_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}{4,}(?![\p{L}\p{N}])")
 ROW_UNITS = frozenset("dlrs dlr cents mln billion million thousand days weeks months years tonnes tons pct percent stg marks francs yen lbs".split())
 ROW_WORDS = 2
 
+# A headline's words with its figures as one placeholder: the template of a recurring
+# report's headline (`U.K. MONEY MARKET GIVEN FURTHER # MLN STG HELP`), and how alike two
+# headlines' templates must be (difflib's ratio over those words) to be one report's.
+RE_HEADLINE_WORD = regex.compile(r"\d+(?:[.,/]\d+)*|\p{L}+")
+HEADLINE_TEMPLATE_RATIO = 0.8
+
 # The letter runs of a name (`Woong-Bae` is two), and how alike two spellings of one name's
 # words must be (difflib's ratio over characters: `miyazwa` / `miyazawa` 0.93,
 # `weinburger` / `weinberger` 0.9, `mitterand` / `mitterrand` 0.95, `kohl` / `schmidt` 0).
@@ -284,6 +290,7 @@ class _Context:
     _article_names: dict[str, frozenset[str]] = field(default_factory=dict)
     _rows: dict[tuple[str, int], bool] = field(default_factory=dict)
     _tickers: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
+    _headlines: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
 
     def fact(self, ref: FactRef) -> Fact:
         return self.facts[ref[0]][ref[1]]
@@ -408,6 +415,30 @@ class _Context:
             prose = [w for w in RE_LOWER_WORD.findall(text) if w not in ROW_UNITS]
             self._rows[key] = len(RE_NUMBER_RUN.findall(text)) >= 2 and len(prose) <= ROW_WORDS
         return self._rows[key]
+
+    def headline_editions(self, a: str, b: str) -> bool:
+        """True if two articles of different dates carry one headline with different figures in it.
+
+        `U.K. MONEY MARKET GIVEN FURTHER 442 MLN STG HELP` on 12 March and `... 195 MLN STG
+        HELP` on 13 March, or `AGENCY REPORTS 41 SHIPS WAITING AT PANAMA CANAL` and `... 30
+        SHIPS ...` two days later: a recurring report's editions, or one figure's change
+        over time, as the headlines themselves say; not one story's rival versions.
+        """
+        day_a, day_b = _date(self.articles[a].date), _date(self.articles[b].date)
+        if day_a is None or day_b is None or day_a == day_b:
+            return False
+        (words_a, figures_a), (words_b, figures_b) = self._headline(a), self._headline(b)
+        if not figures_a or not figures_b or figures_a == figures_b:
+            return False
+        return SequenceMatcher(None, words_a, words_b, autojunk=False).ratio() >= HEADLINE_TEMPLATE_RATIO
+
+    def _headline(self, article: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """A headline's folded words with its figures as `#`, and its figures, computed once."""
+        if article not in self._headlines:
+            tokens = RE_HEADLINE_WORD.findall(self.articles[article].title or "")
+            words = tuple("#" if t[0].isdigit() else fold_word(t) for t in tokens)
+            self._headlines[article] = (words, tuple(t for t in tokens if t[0].isdigit()))
+        return self._headlines[article]
 
     def editions(self, a: str, b: str) -> bool:
         """True if articles `a` and `b` report on different months: editions of a recurring report."""
@@ -689,6 +720,14 @@ def _classify_numeric(ctx: _Context, refs: list[FactRef]) -> tuple[DiscrepancyCl
     if covered:
         return DiscrepancyClass.CONFLICT, Severity.LOW, "the values differ, but a hedge or range covers the difference"
     values = [float(d.value) for d in distinct if not isinstance(d.value, str)]
+    articles = sorted({article for article, _ in refs})
+    if len(articles) > 1 and all(ctx.headline_editions(x, y) for x, y in itertools.combinations(articles, 2)):
+        return (
+            DiscrepancyClass.UPDATE,
+            Severity.LOW,
+            "the values differ, in articles of different days whose headlines are one template with "
+            "different figures: a recurring report's editions or a change over time",
+        )
     if facts[0].kind == FactKind.RANK:
         detail = "the positions differ: " + " against ".join(f"{v:.0f}" for v in values)
     elif values and min(values) > 0:

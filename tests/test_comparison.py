@@ -464,6 +464,34 @@ def _classes_of_one_story(*texts: tuple[str, str]) -> list[tuple[str, str]]:
     return [(d.kind.value, d.cls.value) for d in result.discrepancies]
 
 
+NOTICE = [
+    "The central bank said it provided the money market with a further {help} mln stg of assistance in the afternoon.",
+    "It bought bank bills outright in band one at 9-7/8 pct, and the shortage was revised to about {shortage} mln stg.",
+]
+
+
+@pytest.mark.parametrize(
+    "date_b, headline_b, expected",
+    [
+        ("1987-03-13", "MONEY MARKET GIVEN FURTHER 195 MLN STG HELP", ("update", "low")),  # the next day's edition
+        ("1987-03-12", "MONEY MARKET GIVEN FURTHER 195 MLN STG HELP", ("conflict", "high")),  # one day: rival figures
+        ("1987-03-13", "MONEY MARKET GIVEN FURTHER HELP", ("conflict", "high")),  # no figure in one headline
+        ("1987-03-13", "MONEY MARKET GIVEN FURTHER 442 MLN STG HELP", ("conflict", "high")),  # the same figure
+    ],
+)
+def test_headlines_of_one_template_with_other_figures_on_other_days_are_editions(
+    date_b: str, headline_b: str, expected: tuple[str, str]
+) -> None:
+    """`... GIVEN FURTHER 442 MLN STG HELP` on 12 March, `... 195 MLN STG HELP` on 13 March: a daily notice's editions."""
+    a = article_from_text("\n\n".join(NOTICE).format(help=442, shortage=600) + "\n", id="a",
+                          title="MONEY MARKET GIVEN FURTHER 442 MLN STG HELP", date="1987-03-12")
+    b = article_from_text("\n\n".join(NOTICE).format(help=195, shortage=600) + "\n", id="b", title=headline_b, date=date_b)
+    facts = {x.id: extract_facts(x) for x in (a, b)}
+    alignments = align_all([a, b])
+    found = find_discrepancies([a, b], facts, group_stories([a, b], alignments), alignments)
+    assert [("money", expected)] == [(d.kind.value, (d.cls.value, d.severity.value)) for d in found]
+
+
 DAILY_LIVESTOCK = """Hog slaughter estimate
 
 Hog slaughter is estimated at 305,000 to 310,000 head versus {prev} {when} and 290,000 a year ago, the department said.
