@@ -134,6 +134,20 @@ def rows(text: str) -> list[Row]:
                 ("ex-President Moon Jae-in", "Moon Jae-in", "president", None, True),
             ],
         ),
+        (
+            "The plan was drawn up by former West German Chancellor Ulrich Brandtner and the deposed President Ramon Ortiz.",
+            [
+                ("former West German Chancellor Ulrich Brandtner", "Ulrich Brandtner", "chancellor", "Germany", True),
+                ("deposed President Ramon Ortiz", "Ramon Ortiz", "president", None, True),
+            ],
+        ),
+        (
+            "West German Chancellor Ulrich Brandtner met the ousted President Ramon Ortiz in exile.",
+            [
+                ("German Chancellor Ulrich Brandtner", "Ulrich Brandtner", "chancellor", "Germany", False),
+                ("ousted President Ramon Ortiz", "Ramon Ortiz", "president", None, True),
+            ],
+        ),
         # Appositives.
         (
             "Mark Rutte, the secretary general of NATO, said the target was fair.",

@@ -34,7 +34,9 @@ from compare.lexicon import fold_word, lower_words
 from compare.records import Article, Fact, FactKind
 
 # Words that open a title but are not part of its office; they mark it as no longer held.
-FORMER_WORDS = r"(?i:former|ex-|then-|then|the\s+late|one-?time)"
+FORMER_WORDS = r"(?i:former|ex-|then-|then|the\s+late|one-?time|deposed|ousted|exiled)"
+# A Cold War state's half between the marker and the country: `former West German Chancellor`.
+FORMER_HALF = r"(?:(?:West|East)[\s-]+)?"
 
 # Rank words that stay part of the title (`deputy assistant secretary of defense`).
 RANKS = r"deputy|assistant|under(?=[\s-]+secretary)|vice|acting|chief|senior|principal|parliamentary|interim"
@@ -111,7 +113,7 @@ NAME = rf"""
 RE_TITLED_NAME = regex.compile(
     rf"""
     (?<![\p{{L}}\p{{N}}'’.\-])                  # start at a word boundary
-    (?P<former>{FORMER_WORDS}[\s-]*)?           # former, ex-, then-, the late
+    (?P<former>{FORMER_WORDS}[\s-]*{FORMER_HALF})?  # former, ex-, then-, the late, deposed
     (?P<ranks>(?i:(?:{RANKS})[\s-]+)+(?=(?:{ORG})\s))?  # rank words before the country: Assistant U.S. Treasury Secretary
     (?:(?P<org>{ORG})\s+)?                      # the country or body: US, Japanese, Japan's
     (?P<former2>{FORMER_WORDS}[\s-]*)?          # Japan's former prime minister
