@@ -39,7 +39,9 @@ def test_fold_counts(counts: str | None, expected: str | None) -> None:
      ("Seoul and Tokyo agreed", {"South Korea", "Japan"}),
      ("he told us the plan", set()),
      ("Diageo North America reported sales", {"North America"}),
-     ("USDA ESTIMATES SOVIET WHEAT; the USSR and the European Community", {"Soviet Union", "European Union"})],
+     ("USDA ESTIMATES SOVIET WHEAT; the USSR and the European Community", {"Soviet Union", "European Union"}),
+     ("Moroccan leaders met Peruvian and Sri Lankan envoys in Hong Kong", {"Morocco", "Peru", "Sri Lanka", "Hong Kong"}),
+     ("Michael Jordan and Chad Smith toured Georgia", set())],  # names of people and of a US state
 )
 def test_entities(text: str, expected: set[str]) -> None:
     """Places fold to one name; the pronoun `us` and regions named America are not the US."""
