@@ -305,12 +305,13 @@ COMMON_CAPITALISED = frozenset(
 
 
 RE_LOWER = regex.compile(r"\p{Ll}")
-# A company tagged with its stock symbol, as wire copy tags the firm a story is about:
-# Reuters' `HECHINGER <HECHA> SELLS DEBENTURES`, `Apple Inc (AAPL.O)`, a release's
-# `(NYSE: WIT)`. Only the symbol is kept; a bracketed name (`<Prudential-Bache>`) is no symbol.
+# A company tagged as wire copy tags the firm a story is about: with its stock symbol
+# (Reuters' `HECHINGER <HECHA> SELLS DEBENTURES`, `Apple Inc (AAPL.O)`, a release's
+# `(NYSE: WIT)`), or, unlisted, with its name in angle brackets (`<SAMSUNG CO> CALENDAR
+# 1986`, `said its <Prudential-Bache Securities> unit`).
 RE_TICKER = regex.compile(
     r"""
-    <(?P<tag>[A-Z0-9][A-Z0-9.&/-]{0,11})>
+    <(?P<tag>[A-Z0-9][\p{L}0-9.&/'’-]{0,40}(?:[ ][\p{L}0-9.&/'’-]{1,40}){0,7})>
   | \((?P<ric>[A-Z][A-Z0-9]{0,5}\.[A-Z]{1,4})\)
   | \((?i:NYSE|NASDAQ|AMEX|NYSE[ ]American|LSE|TSX|ASX)[ ]?:[ ]?(?P<listed>[A-Z][A-Z0-9.]{0,7})\)
     """,
@@ -353,8 +354,8 @@ def name_words(text: str, common: Collection[str] = frozenset()) -> frozenset[st
 
 
 def tickers(text: str) -> frozenset[str]:
-    """The stock symbols `text` tags firms with (`RE_TICKER`), as written: `HECHA`, `AAPL.O`, `WIT`."""
-    return frozenset(m["tag"] or m["ric"] or m["listed"] for m in RE_TICKER.finditer(text))
+    """The tags `text` gives firms (`RE_TICKER`) in capitals: `HECHA`, `AAPL.O`, `WIT`, `PRUDENTIAL-BACHE SECURITIES`."""
+    return frozenset((m["tag"] or m["ric"] or m["listed"]).upper() for m in RE_TICKER.finditer(text))
 
 
 def entities(text: str) -> frozenset[str]:

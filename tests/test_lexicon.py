@@ -89,9 +89,9 @@ def test_words(text: str, expected: list[str]) -> None:
         ("MANUFACTURERS<MHC> SELLS NOTES; MCRAE <MRI-A> INCREASES PAYOUT", {"MHC", "MRI-A"}),
         ("Apple Inc (AAPL.O) said on Monday", {"AAPL.O"}),
         ("Witco Corp (NYSE: WIT) and Elmira Savings (Nasdaq:ESBK) said", {"WIT", "ESBK"}),
-        # hard negatives: a bracketed name, an abbreviation in brackets, markup
-        ("said its <Prudential-Bache Securities> unit", set()),
-        ("the United States (U.S.) and <b>bold</b>", set()),
+        ("<SAMSUNG CO> CALENDAR 1986; said its <Prudential-Bache Securities> unit", {"SAMSUNG CO", "PRUDENTIAL-BACHE SECURITIES"}),
+        # hard negatives: an abbreviation in brackets, markup, an address
+        ("the United States (U.S.) and <b>bold</b>, write to <desk@example.com>", set()),
     ],
 )
 def test_tickers(text: str, expected: set[str]) -> None:
