@@ -129,7 +129,7 @@ ROW_WORDS = 2
 # A headline's words with its figures as one placeholder: the template of a recurring
 # report's headline (`U.K. MONEY MARKET GIVEN FURTHER # MLN STG HELP`), and how alike two
 # headlines' templates must be (difflib's ratio over those words) to be one report's.
-RE_HEADLINE_WORD = regex.compile(r"\d+(?:[.,/]\d+)*|\p{L}+")
+RE_HEADLINE_WORD = regex.compile(rf"{RE_NUMBER_RUN.pattern}|\p{{L}}+")
 HEADLINE_TEMPLATE_RATIO = 0.8
 
 # The letter runs of a name (`Woong-Bae` is two), and how alike two spellings of one name's
@@ -290,6 +290,7 @@ class _Context:
     _article_names: dict[str, frozenset[str]] = field(default_factory=dict)
     _rows: dict[tuple[str, int], bool] = field(default_factory=dict)
     _tickers: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
+    _headline_places: dict[str, frozenset[str]] = field(default_factory=dict)
     _headlines: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
 
     def fact(self, ref: FactRef) -> Fact:
@@ -345,8 +346,8 @@ class _Context:
         the first line. Two reports of one story name some party in common. Firms'
         names share words ("Apple Bank for Savings", "Elmira Savings Bank"; "Delta Air
         Lines", "American Airlines"), so where both articles tag the firm they are about
-        with its stock symbol (`subject_tickers`), the symbols decide: two articles are
-        about different parties when neither mentions a symbol the other is about.
+        with its stock symbol or bracketed name (`subject_tickers`), the tags decide: two
+        articles are about different parties when neither mentions a tag the other is about.
         Otherwise, where both headlines name countries or organisations, two articles
         are about different parties when neither names a place the other's headline
         names (`USDA ESTIMATES CANADIAN CROPS` / `USDA ESTIMATES AUSTRALIA WHEAT CROP`,
@@ -363,11 +364,13 @@ class _Context:
         return bool(names_a and names_b) and names_a.isdisjoint(names_b)
 
     def headline_places(self, article: str) -> frozenset[str]:
-        """The countries and organisations an article's headline names (`USDA ESTIMATES CANADIAN CROPS`: Canada)."""
-        return entities(self.articles[article].title or "")
+        """The countries and organisations an article's headline names (`USDA ESTIMATES CANADIAN CROPS`: Canada), computed once."""
+        if article not in self._headline_places:
+            self._headline_places[article] = entities(self.articles[article].title or "")
+        return self._headline_places[article]
 
     def subject_tickers(self, article: str) -> tuple[frozenset[str], frozenset[str]]:
-        """The stock symbols an article is about (its title's, else its first sentence's) and all it mentions, computed once.
+        """The firms' tags (`lexicon.tickers`) an article is about (its title's, else its first sentence's) and all it mentions, computed once.
 
         Wire copy tags the firm a story is about in its headline (`HECHINGER <HECHA>
         SELLS CONVERTIBLE DEBENTURES`) and any other firm where the text names it

@@ -1608,8 +1608,8 @@ RE_MODEL_AFTER = regex.compile(
 
 def _is_model_name(text: str, end: int, value: float) -> bool:
     """Return True if a bare integer is followed by a model's name ("787 Dreamliner", "11 Pro"), not a count."""
-    m = RE_MODEL_AFTER.match(text, end)
-    if not m or value < 2:
+    m = None if value < 2 else RE_MODEL_AFTER.match(text, end)
+    if not m:
         return False
     word = m.group("w")
     low = word.lower()
