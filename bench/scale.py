@@ -13,8 +13,9 @@ corpus, so a smaller size's variants are the first of a larger size's, and draws
 of the articles (seeded) with their sources among them; it runs the stages as
 `compare.pipeline.check_articles` does (with the CLI's collector thresholds), timing each:
 ingest (`article_from_text`, over --jobs processes as the CLI reads), align, date, stories
-(and dates from stories), extract (`extract_compared`: every fact of an article that shares
-its story, the kinds compared across stories of one alone), compare. As in the CLI, a
+(and dates from stories), extract + compare (`extract_and_compare`: every fact of an article that shares
+its story, the kinds compared across stories of one alone, each story compared in the
+worker that extracted it, then the world facts). As in the CLI, a
 worker (`early_work`) infers undated articles' dates from their text and extracts every
 article's world facts (the kinds compared across stories) while align runs: align's time
 includes sharing a core with it, date is the wait for it after align.
@@ -71,17 +72,17 @@ from compare.align import (  # noqa: E402
     tokenize,
 )
 from compare.cli import COLLECTOR_THRESHOLDS  # noqa: E402
-from compare.comparison import find_discrepancies  # noqa: E402
+from compare.comparison import CompareConfig  # noqa: E402
 from compare.extract import extract_facts  # noqa: E402
 from compare.ingest import article_from_text  # noqa: E402
 from compare.lexicon import fold_counts  # noqa: E402
 from compare.parallel import parallel_map  # noqa: E402
-from compare.pipeline import date_from_stories, early_work, extract_compared, give_dates  # noqa: E402
+from compare.pipeline import date_from_stories, early_work, extract_and_compare, give_dates  # noqa: E402
 from compare.records import Alignment, Article, Boilerplate, Discrepancy, Fact, FactKind, Story  # noqa: E402
 
 T = TypeVar("T")
 ROOT = Path(__file__).resolve().parent.parent
-STAGES = ("ingest", "date", "align", "stories", "extract", "compare")
+STAGES = ("ingest", "date", "align", "stories", "extract + compare")
 Record = tuple[str, str, str | None]  # (id, text, date)
 BBC_DAYS = (dt.date(2004, 6, 1), 365)
 
@@ -321,8 +322,9 @@ def measure(data: Path, fraction: float, variant_count: int, seed: int, jobs: in
 
     stories, articles = timed(clock, "stories", stories_stage)
     world = dict(zip(ids, (e.world for e in early), strict=True))
-    facts = timed(clock, "extract", lambda: extract_compared(articles, stories, world, jobs))
-    found = timed(clock, "compare", lambda: find_discrepancies(articles, facts, stories, alignments))
+    facts, found = timed(
+        clock, "extract + compare", lambda: extract_and_compare(articles, stories, world, alignments, CompareConfig(), jobs)
+    )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     total = sum(clock.values())
     megabytes = sum(len(a.text.encode("utf-8")) for a in articles) / 1e6

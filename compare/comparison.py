@@ -1287,56 +1287,91 @@ def find_discrepancies(
     by default); the world facts are compared across every story either way. A
     check that keeps only the findings about some articles passes their stories.
     """
-    ctx = _Context({a.id: a for a in articles}, facts, _aligned_index(alignments), config)
+    ctx = comparison_context(articles, facts, alignments, config)
+    found = [
+        d
+        for story in stories
+        if len(story.articles) > 1 and (within is None or story.id in within)
+        for d in story_discrepancies(ctx, story)
+    ]
+    found.extend(world_discrepancies(ctx, stories))
+    return finish_discrepancies(found)
+
+
+ComparisonContext = _Context  # what the pipeline holds between `comparison_context` and the comparisons
+
+
+def comparison_context(
+    articles: Sequence[Article],
+    facts: dict[str, tuple[Fact, ...]],
+    alignments: Iterable[Alignment],
+    config: CompareConfig = CompareConfig(),
+) -> _Context:
+    """What `story_discrepancies` and `world_discrepancies` look up, with their caches."""
+    return _Context({a.id: a for a in articles}, facts, _aligned_index(alignments), config)
+
+
+def story_discrepancies(ctx: _Context, story: Story) -> list[Discrepancy]:
+    """The discrepancies among the facts of one story's articles (numbers, quotations), unsorted.
+
+    Reads the facts of the story's articles only, so stories can be compared in any
+    order or in other processes (`pipeline.extract_and_compare`).
+    """
     found: list[Discrepancy] = []
-    for story in stories:
-        if len(story.articles) < 2 or (within is not None and story.id not in within):
+    for refs, reason in _numeric_groups(ctx, story):
+        verdict = _classify_numeric(ctx, refs)
+        if verdict is None:
             continue
-        for refs, reason in _numeric_groups(ctx, story):
-            verdict = _classify_numeric(ctx, refs)
-            if verdict is None:
-                continue
-            cls, severity, detail = verdict
-            facts_in = [ctx.fact(r) for r in refs]
-            found.append(
-                Discrepancy(
-                    id=_stable_id(facts_in[0].kind.value, sorted((r[0], str(ctx.fact(r).value), ctx.fact(r).text) for r in refs)),
-                    story=story.id,
-                    kind=facts_in[0].kind,
-                    cls=cls,
-                    severity=severity,
-                    subject=_describe_subject(facts_in),
-                    claims=tuple(sorted((ctx.claim(r) for r in refs), key=lambda c: (c.article, c.fact.start))),
-                    reason=f"paired by {reason}; {detail}",
-                )
+        cls, severity, detail = verdict
+        facts_in = [ctx.fact(r) for r in refs]
+        found.append(
+            Discrepancy(
+                id=_stable_id(facts_in[0].kind.value, sorted((r[0], str(ctx.fact(r).value), ctx.fact(r).text) for r in refs)),
+                story=story.id,
+                kind=facts_in[0].kind,
+                cls=cls,
+                severity=severity,
+                subject=_describe_subject(facts_in),
+                claims=tuple(sorted((ctx.claim(r) for r in refs), key=lambda c: (c.article, c.fact.start))),
+                reason=f"paired by {reason}; {detail}",
             )
-        for refs in _quote_groups(ctx, story):
-            verdict_q = _classify_quotes(ctx, refs)
-            if verdict_q is None:
-                continue
-            cls, severity, why, diff = verdict_q
-            quote_facts = [ctx.fact(r) for r in refs]
-            speaker = next((f.speaker for f in quote_facts if f.speaker), None)
-            found.append(
-                Discrepancy(
-                    id=_stable_id("quote", sorted((r[0], ctx.fact(r).text) for r in refs)),
-                    story=story.id,
-                    kind=FactKind.QUOTE,
-                    cls=cls,
-                    severity=severity,
-                    subject=f"quotation of {speaker}" if speaker else "quotation",
-                    claims=tuple(sorted((ctx.claim(r) for r in refs), key=lambda c: (c.article, c.fact.start))),
-                    reason=why,
-                    diff=diff,
-                )
+        )
+    for refs in _quote_groups(ctx, story):
+        verdict_q = _classify_quotes(ctx, refs)
+        if verdict_q is None:
+            continue
+        cls, severity, why, diff = verdict_q
+        quote_facts = [ctx.fact(r) for r in refs]
+        speaker = next((f.speaker for f in quote_facts if f.speaker), None)
+        found.append(
+            Discrepancy(
+                id=_stable_id("quote", sorted((r[0], ctx.fact(r).text) for r in refs)),
+                story=story.id,
+                kind=FactKind.QUOTE,
+                cls=cls,
+                severity=severity,
+                subject=f"quotation of {speaker}" if speaker else "quotation",
+                claims=tuple(sorted((ctx.claim(r) for r in refs), key=lambda c: (c.article, c.fact.start))),
+                reason=why,
+                diff=diff,
             )
+        )
+    return found
+
+
+def world_discrepancies(ctx: _Context, stories: Sequence[Story]) -> list[Discrepancy]:
+    """The discrepancies across the whole input: office holders, spellings of names, standing figures."""
     offices = _office_holders(ctx)
     placed = _place_articles(ctx, offices)
-    found.extend(_office_discrepancies(ctx, offices, placed))
-    found.extend(_spelling_discrepancies(ctx, offices))
+    found = [*_office_discrepancies(ctx, offices, placed), *_spelling_discrepancies(ctx, offices)]
     story_of = {aid: s.id for s in stories for aid in s.articles}
     found.extend(_standing_discrepancies(ctx, story_of, placed))
-    return tuple(sorted(_unique_ids(found), key=lambda d: (-d.severity.rank, d.story or "~", d.kind.value, d.subject, d.id)))
+    return found
+
+
+def finish_discrepancies(found: Iterable[Discrepancy]) -> tuple[Discrepancy, ...]:
+    """`found` numbered where ids repeat (`_unique_ids`) and in report order: severity, story, kind, subject."""
+    return tuple(sorted(_unique_ids(list(found)), key=lambda d: (-d.severity.rank, d.story or "~", d.kind.value, d.subject, d.id)))
 
 
 def _unique_ids(found: list[Discrepancy]) -> list[Discrepancy]:

@@ -309,7 +309,7 @@ class CheckResult:
     `facts` are those the comparison read: every fact of an article that shares its
     story, and only the kinds compared across stories (persons; numbers, where a
     sentence names a target or standard) of an article alone in its story
-    (`pipeline.extract_compared`); `factdiff facts` gives an article's every fact.
+    (`pipeline.extract_and_compare`); `factdiff facts` gives an article's every fact.
     """
 
     articles: tuple[Article, ...]
