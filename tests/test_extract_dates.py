@@ -241,6 +241,12 @@ def test_qualified_years_and_months(text: str, expected: Found) -> None:
         "Readiness rose 2025% in the model, in 2025.5 terms.",
         "Theresa met Koizumi in the spring.",
         "He met officials last week.",
+        "The May first-quarter figures were revised.",
+        "Analysts who spoke to May first raised the issue.",
+        "She was the first of May's children to marry.",
+        "The fourth of five ships sank in the storm.",
+        "The archive is at example.com/2015/08/12/story for readers.",
+        "The grid reads 2015/8/40 in the table.",
     ],
 )
 def test_hard_negatives(text: str) -> None:
@@ -541,3 +547,20 @@ def test_the_last_weekday_of_a_period_is_not_last_week(text: str, expected: Foun
 def test_holidays(text: str, expected: Found) -> None:
     """Holidays with a fixed day or a rule (Thanksgiving, Easter by the computus), nearest the article's date."""
     assert dates(text, "2025-03-30") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The parade is held on the fourth of July.", [("fourth of July", "2025-07-04", None)]),
+        ("The talks ended on the twenty-first of March.", [("twenty-first of March", "2025-03-21", None)]),
+        ("The deal closes on May twenty-first.", [("May twenty-first", "2025-05-21", None)]),
+        ("Voting began on March first in most states.", [("March first", "2025-03-01", None)]),
+        ("He left Tokyo on 26th June of 2020.", [("26th June of 2020", "2020-06-26", None)]),
+        ("The ban took effect on 2015/08/12.", [("2015/08/12", "2015-08-12", None)]),
+        ("The ban took effect on 2015/8/2.", [("2015/8/2", "2015-08-02", None)]),
+    ],
+)
+def test_days_in_words_years_after_of_and_year_first_dates(text: str, expected: Found) -> None:
+    """A day in words (after a preposition when the month comes first), `of 2020`, and `2015/08/12`."""
+    assert expected == dates(text, "2025-03-30")

@@ -30,7 +30,10 @@ yesterday` are two days off the anchor. A counted offset back (`41 years ago`, `
 ago`, `almost four years ago`, `three weeks ago`) is the year, month, ISO week (`2025-W10`)
 or day that many before the anchor's.
 A numeric date with a four-digit year is read where one number is over 12 (`02/22/2016`,
-`21/04/2016`), so that the order is plain; `04/05/2016` (April 5 or 4 May) is not. Weeks and
+`21/04/2016`), so that the order is plain; `04/05/2016` (April 5 or 4 May) is not; a year
+first (`2015/08/12`) is always followed by its month. A day may be written in words (`the
+fourth of July`; `on May twenty-first`, after a preposition, since `spoke to May first` is
+a name) and a year may follow `of` (`26th June of 2020`). Weeks and
 seasons (`last week`, `this spring`), `decades ago` and numeric dates without
 their year (`3/30`, `9/11`, `24/7`) are not extracted.
 
@@ -50,7 +53,7 @@ from collections.abc import Iterator
 import regex
 
 from compare.extract.lines import line_of
-from compare.extract.numbers import ONES, TENS, months_capitalised, parse_number_words
+from compare.extract.numbers import ONES, TENS, months_capitalised, parse_number_words, parse_ordinal_words
 from compare.extract.numbers import QUALIFIERS as HEDGES
 from compare.lexicon import MONTHS
 from compare.records import Article, Fact, FactKind, Sentence
@@ -89,6 +92,13 @@ _MONTH = rf"""(?:\b(?:{_MONTH_FULL}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|
 # `5:30` or `5%`.
 _DAY = r"(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\w|[.,:/]\d|[^\S\n]?%))"
 
+# A day of the month in words, `fourth`, `twenty-first`, `thirty first`; not the start of
+# `first-quarter`, `second-largest` or `fourth place`.
+_DAY_WORD_UNITS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+_DAY_WORD = rf"""(?:(?i:(?:twenty(?:[-–]|[^\S\n]+)(?:{_DAY_WORD_UNITS})|thirty(?:[-–]|[^\S\n]+)first
+    |tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth|thirtieth|{_DAY_WORD_UNITS}))
+    (?![\w-]|{_WS}(?i:place|time|round|half|quarter|term|day|week|month|year|anniversary)\b))"""
+
 # A year 1900-2099; not the start of `2025-26`, `2025/26`, `2025.5` or `2025s`.
 _YEAR = r"(?:(?:19|20)\d\d(?!\w|[.,/]\d|[-–]\d|[^\S\n]?%))"
 
@@ -106,9 +116,15 @@ _MONTH_DAY = rf"""
         (?:[-–]{_DAY})?                                      # a range's last day: `June 12-14`
       | (?<![\w$£€¥\#/.,:-]) (?P<d>{_DAY}) {_WS}             # day first: `30 March`, `6th of December`
         (?:of {_WS})? (?P<m>{_MONTH})
+      | (?<=\b(?i:on|by|until|till|since|from|before|after|through)[^\S\n]{{1,3}})
+        (?P<m>{_MONTH}) {_WS} (?P<d>{_DAY_WORD})             # in words, after a preposition: `on May
+                                                            # twenty-first` (`in May first sales`, `spoke to
+                                                            # May first` are no day)
+      | (?<![\w-]) (?P<d>{_DAY_WORD}) {_WS} of {_WS} (?P<m>{_MONTH}) (?!['’]s\b)   # `the fourth of May`,
+                                                            # not `the first of May's children`
     )
     (?:
-        ,?{_WS} (?P<y>{_YEAR})                               # the year: `, 2025` or ` 2025`
+        (?:,|{_WS}of)?{_WS} (?P<y>{_YEAR})                   # the year: `, 2025`, ` 2025`, ` of 2025`
       | {_YEAR_REL}                                          # `Oct. 23 last year`
       | (?!{_WS}attacks?\b)                                  # `the Sept. 11 attacks` is not this year's
     )
@@ -151,9 +167,12 @@ RE_DATE = regex.compile(
     )?
     (?P<part>\b(?i:early|late|mid)(?:-|–|{_WS}))?            # `early March`, `mid-2025`
     (?P<core>
-        # ISO date `2025-03-30` (a `T12:00` time may follow), not inside a path or a number
+        # ISO date `2025-03-30` (a `T12:00` time may follow), not inside a path or a number;
         (?<![\w/.:-])
-        (?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])
+        (?P<iso_y>(?:19|20)\d\d)
+        (?: -(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])
+          | /(?P<iso_m>0?[1-9]|1[0-2])/(?P<iso_d>0?[1-9]|[12]\d|3[01]) )   # or `2015/08/12`, `2015/8/12`: a year
+                                                            # first is always followed by its month
         (?!(?!T\d)[\w/-]|[.:]\d)
 
         # a numeric date with a four-digit year, `02/22/2016`, `21/04/2016`, `21-04-2016`:
@@ -275,6 +294,11 @@ CORE_WORDS = (
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 )  # fmt: skip
 RE_DIGIT_RUN = regex.compile(r"[0-9]+")
+# A day in words before `of`, where `the fourth of May` starts (in the lower-cased text).
+RE_DAY_WORD_OF = regex.compile(
+    r"(?<![a-z-])(?:(?:twenty|thirty)[-– ])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
+    r"|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)[ \t\n]+of\b"
+)
 RE_MONTH_START = regex.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 # A word of every holiday name of RE_DATE, and the first word of each.
 HOLIDAY_WORDS = (
@@ -336,6 +360,8 @@ def _date_matches(text: str, holidays: bool = True) -> Iterator[regex.Match[str]
     cores.extend(
         m.start() for m in RE_DIGIT_RUN.finditer(text) if m.start() == 0 or text[m.start() - 1] not in ASCII_ALNUM
     )
+    if " of" in low:
+        cores.extend(m.start() for m in RE_DAY_WORD_OF.finditer(low))
     for word in CORE_WORDS:
         at = low.find(word)
         while at >= 0:
@@ -449,6 +475,15 @@ def _resolve_ago(match: regex.Match[str], anchor: dt.date) -> str | None:
     return (anchor - dt.timedelta(days=count)).isoformat() if count < 3660 else None
 
 
+def _day_number(day: str) -> int:
+    """The day of the month a `_DAY` or `_DAY_WORD` gives: `6th` 6, `twenty-first` 21."""
+    if day[0].isdigit():
+        return int(RE_NON_DIGIT.sub("", day))
+    number = parse_ordinal_words(" ".join(day.replace("–", "-").split()))
+    assert number is not None
+    return number
+
+
 def _bare_weekday(match: regex.Match[str]) -> bool:
     """True for a weekday with no date and no `last`/`next`/`this` of its own."""
     return bool(match.group("wd")) and not match.group("wrel") and not match.group("d")
@@ -520,7 +555,7 @@ def _resolve(
         year = anchor.year + {"last": -1, "this": 0, "next": 1}[match.group("yrel").lower()]
     if match.group("d"):
         assert month is not None
-        return _resolve_month_day(month, int(RE_NON_DIGIT.sub("", match.group("d"))), year,
+        return _resolve_month_day(month, _day_number(match.group("d")), year,
                                   match.group("wd"), anchor, article)
     if match.group("wd"):
         return _resolve_weekday(match.group("wd"), match.group("wrel"), anchor, lower_bound)
@@ -729,7 +764,7 @@ def _pinned_day(match: regex.Match[str], years: list[int]) -> tuple[dt.date, str
     if not match.group("d"):
         return None
     month = MONTHS[match.group("m").lower().rstrip(".")]
-    day_number = int(RE_NON_DIGIT.sub("", match.group("d")))
+    day_number = _day_number(match.group("d"))
     surface = match.group("core")
     if match.group("wrel"):
         surface = surface[len(match.group("wrel")) :]
