@@ -137,6 +137,16 @@ def test_weekdays(text: str, anchor: str, expected: Found) -> None:
         ("The ministers issued a statement Friday saying the deal will hold.", [("Friday", "2026-03-13", None)]),
         ("The minister resigned on Tuesday and will leave office soon.", [("Tuesday", "2026-03-10", None)]),
         ("They will decide, as they did last week on Friday.", [("Friday", "2026-03-13", None)]),
+        # Plans, schedules and conditionals speak of the future too.
+        ("The team planned to leave Nairobi on Thursday.", [("Thursday", "2026-03-19", None)]),
+        ("Talks are set to resume Monday in Belfast.", [("Monday", "2026-03-16", None)]),
+        ("Trading is to resume in Paris on Tuesday.", [("Tuesday", "2026-03-17", None)]),
+        ("His father could arrive as early as Tuesday.", [("Tuesday", "2026-03-17", None)]),
+        ("Officials postponed until Tuesday any action on the visa.", [("until Tuesday", "2026-03-17", "until")]),
+        ("The lawyer said the family would travel on Wednesday.", [("Wednesday", "2026-03-18", None)]),
+        # Hard negatives: a plan given up, and an event named by its day.
+        ("He had planned to leave on Friday but stayed.", [("Friday", "2026-03-13", None)]),
+        ("The relatives said they would appeal Wednesday's ruling.", [("Wednesday", "2026-03-11", None)]),
     ],
 )
 def test_weekday_in_a_future_clause_is_the_coming_one(text: str, expected: Found) -> None:
@@ -564,3 +574,25 @@ def test_holidays(text: str, expected: Found) -> None:
 def test_days_in_words_years_after_of_and_year_first_dates(text: str, expected: Found) -> None:
     """A day in words (after a preposition when the month comes first), `of 2020`, and `2015/08/12`."""
     assert expected == dates(text, "2025-03-30")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 2025-11-01: the nearest March 31 is 2026's, but the clause is in the past tense.
+        ("The company's fiscal year ended March 31.", [("March 31", "2025-03-31", None)]),
+        ("Shares fell sharply in April, the exchange said.", [("April", "2025-04", None)]),
+        ("The plant will open in April.", [("April", "2026-04", None)]),
+        ("Profit is expected to double by March 31.", [("by March 31", "2026-03-31", "by")]),
+        # Hard negatives: near the anchor, the nearest whatever the tense.
+        ("A judge ruled that the boy must leave by Dec. 14.", [("by Dec. 14", "2025-12-14", "by")]),
+        ("The report said sales rose in December.", [("December", "2025-12", None)]),
+        # A participle's clause keeps the nearest: the bills mature, they were not bought, in September.
+        ("The Fed bought bills maturing through March 24.", [("March 24", "2026-03-24", None)]),
+        # A participle after `is` is no past.
+        ("The parade is held on the twentieth of April.", [("twentieth of April", "2026-04-20", None)]),
+    ],
+)
+def test_tense_decides_the_year_of_a_far_month_day(text: str, expected: Found) -> None:
+    """A month-day or month more than three months from the anchor takes its clause's tense: past back, future ahead."""
+    assert expected == dates(text, "2025-11-01")

@@ -5,13 +5,18 @@ day, `2025-06` for a month, `2025` for a year. A day or month written without a 
 (`Jan. 2`, `in June`) takes its year from the anchor, the article's date: it is the
 occurrence nearest to the anchor, because a news article names month-days within a
 few months either side of its own date (`Jan. 2` in an article of 2026-01-20 is
-2026-01-02; `December 6th` in the same article is 2025-12-06). With no anchor it is
+2026-01-02; `December 6th` in the same article is 2025-12-06), unless the nearest is more
+than three months away and the clause's tense takes the other side (`the year ended March
+31`, written in November, is this year's; `the plant will open in April` next year's; a
+participle's clause has its own time: `bought bills maturing through September 24`). With no anchor it is
 yielded in the ISO no-year forms `--12-06` and `--06`, unless an adjacent weekday and
 the years the article names pin the year (see `infer_article_date`).
 
 Relative expressions (`Sunday`, `last Friday`, `yesterday`, `next month`, `last June`,
 `this year`) need the anchor; without one they are not yielded. A bare weekday is the
-most recent such day on or before the anchor (news is written in the past tense);
+most recent such day on or before the anchor (news is written in the past tense), the coming
+one in a clause about the future (`will`, `would`, `planned to`, `is set to`, `as soon as`,
+`postponed until`; not `Wednesday's ruling`, an event named by its day);
 `last Friday` written on a Friday is a week back (TempEval-3 annotates it so), except
 when the article's date was itself inferred from the text; `next Monday` and `this
 coming Monday` go forward; `this Tuesday` is the Tuesday of the anchor's Monday-to-Sunday
@@ -321,9 +326,33 @@ RE_NON_DIGIT = regex.compile(r"\D")
 # A clause that speaks of the future: a bare weekday in it is the next one, not the last
 # (`schools will stay closed until Wednesday`, `the vote is due on Friday`).
 RE_FUTURE = regex.compile(
-    r"\b(?i:will|shall|won['’]t|is[^\S\n]+(?:due|set|expected|scheduled|going)|are[^\S\n]+(?:due|set|expected|scheduled|going)"
-    r"|plans?[^\S\n]+to|intends?[^\S\n]+to)\b|['’]ll\b"
+    r"\b(?i:will|shall|won['’]t|would|is[^\S\n]+(?:due|set|expected|scheduled|going|to)|are[^\S\n]+(?:due|set|expected|scheduled|going|to)"
+    r"|(?<!\bhad[^\S\n]{1,3})(?:plan(?:s|ned|ning)?|intend(?:s|ed|ing)?)[^\S\n]+to|scheduled|set[^\S\n]+to"
+    r"|as[^\S\n]+(?:soon|early)[^\S\n]+as|(?:postponed|delayed|adjourned|deferred)[^\S\n]+until)\b|['’]ll\b"
 )
+# A clause that speaks of the past: a month-day or month in it without a year is the last
+# one, not the nearest (`the year ended March 31`, written in November, is this year's).
+# Words in -ed that are adjectives or report verbs (whose object may be future) do not count.
+TENSE_DAYS = 90  # nearer the anchor than this, a date is the nearest whatever the tense: deadlines and
+# events of the coming weeks are reported in the past tense (`ruled that he must return by Jan. 14`)
+RE_PAST = regex.compile(
+    r"\b(?:(?i:was|were|had|did)|[a-z]{2,}ed|rose|fell|grew|sank|shrank|won|lost|paid|made|took|gave|came|went|saw"
+    r"|met|began|left|spent|sold|bought|held|fought|brought|became|ran|flew|struck|stood|kept|led|sent|fled)\b"
+)
+NOT_PAST = frozenset(
+    """
+    need seed speed feed proceed exceed succeed indeed red bed shed hundred expected scheduled planned
+    proposed intended projected forecasted anticipated based listed united limited related detailed
+    combined owned advanced interested concerned supposed said reported announced stated added warned
+    confirmed noted claimed predicted estimated aimed designed prepared hoped wanted asked urged
+    """.split()
+)
+RE_PARTICIPLE = regex.compile(r"\b[a-z]{2,}ing\b")
+NOT_PARTICIPLES = frozenset(
+    "during morning evening spring king thing nothing something anything everything string ring wing bring sing".split()
+)
+# A participle after these is a present passive, not a past (`the parade is held`).
+RE_PRESENT_PASSIVE = regex.compile(r"\b(?i:is|are|be|being)[^\S\n]+(?:\w+ly[^\S\n]+)?\Z")
 # The words that end a clause around a weekday.
 RE_CLAUSE_END = regex.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:and|but|after|before|when|while|that|saying)\b")
 # `next week on Friday`, `Friday last week`: the week is named, the tense does not decide.
@@ -410,7 +439,12 @@ def extract_dates(article: Article, sentence: Sentence, anchor: dt.date | None) 
         value = _resolve(match, anchor, article, lower_bound)
         if value is None:
             continue
-        if anchor is not None and _bare_weekday(match) and _future_clause(sentence.text, match.start("wd"), match.end("wd")):
+        if (
+            anchor is not None
+            and _bare_weekday(match)
+            and not sentence.text.startswith(("'s", "’s"), match.end("wd"))  # `will appeal Wednesday's ruling`: an event's day
+            and _future_clause(sentence.text, match.start("wd"), match.end("wd"))
+        ):
             # The coming one, or the anchor's own day: `will vote on Thursday` written on a Thursday.
             ahead = (WEEKDAYS[match.group("wd").lower()] - anchor.weekday()) % 7
             value = (anchor + dt.timedelta(days=ahead)).isoformat()
@@ -508,6 +542,24 @@ def _future_clause(text: str, start: int, end: int) -> bool:
     return RE_FUTURE.search(text[before[-1] if before else 0 : start]) is not None
 
 
+def _clause_tense(text: str, start: int) -> str | None:
+    """`future` or `past` if the clause before `text[start:]` says which (`RE_FUTURE` first), else None."""
+    before = [m.end() for m in RE_CLAUSE_END.finditer(text, 0, start)]
+    clause = text[before[-1] if before else 0 : start]
+    if RE_FUTURE.search(clause):
+        return "future"
+    # A participle opens a clause of its own, whose time the verb before it does not give
+    # (`bought bills maturing through September 24`).
+    participles = [m.end() for m in RE_PARTICIPLE.finditer(clause) if m.group().lower() not in NOT_PARTICIPLES]
+    own = participles[-1] if participles else 0
+    if any(
+        m.group().lower() not in NOT_PAST and not RE_PRESENT_PASSIVE.search(clause, 0, m.start())
+        for m in RE_PAST.finditer(clause, own)
+    ):
+        return "past"
+    return None
+
+
 def infer_article_date(article: Article) -> tuple[str, str] | None:
     """Return (ISO date, evidence text) for the latest day the text pins down, or None."""
     text = article.text
@@ -556,7 +608,7 @@ def _resolve(
     if match.group("d"):
         assert month is not None
         return _resolve_month_day(month, _day_number(match.group("d")), year,
-                                  match.group("wd"), anchor, article)
+                                  match.group("wd"), anchor, article, _tense(match, year))
     if match.group("wd"):
         return _resolve_weekday(match.group("wd"), match.group("wrel"), anchor, lower_bound)
     if month is not None and year is not None:
@@ -569,8 +621,13 @@ def _resolve(
     assert month is not None
     if anchor is None:
         return f"--{month:02d}"
-    y, m = _nearest_month(month, anchor)
+    y, m = _nearest_month(month, anchor, _tense(match, year))
     return f"{y:04d}-{m:02d}"
+
+
+def _tense(match: regex.Match[str], year: int | None) -> str | None:
+    """The tense of the clause of a date without a year, which decides its year (`_clause_tense`)."""
+    return None if year is not None else _clause_tense(match.string, match.start())
 
 
 def _holiday_key(name: str) -> str:
@@ -649,9 +706,15 @@ def _day(year: int, month: int, day: int) -> dt.date | None:
 
 
 def _resolve_month_day(
-    month: int, day: int, year: int | None, weekday: str | None, anchor: dt.date | None, article: Article
+    month: int,
+    day: int,
+    year: int | None,
+    weekday: str | None,
+    anchor: dt.date | None,
+    article: Article,
+    tense: str | None = None,
 ) -> str | None:
-    """A month-day: with its year; else pinned by its weekday; else nearest the anchor."""
+    """A month-day: with its year; else pinned by its weekday; else nearest the anchor, on its side if `tense` says."""
     if year is not None:
         found = _day(year, month, day)
         return found.isoformat() if found else None
@@ -668,7 +731,11 @@ def _resolve_month_day(
         fitting = [d for d in candidates if d.weekday() == WEEKDAYS[weekday.lower()]]
         candidates = fitting or candidates
     # Nearest to the anchor; at equal distance the past one (news reports what happened).
-    return min(candidates, key=lambda d: (abs((d - anchor).days), d > anchor)).isoformat()
+    nearest = min(candidates, key=lambda d: (abs((d - anchor).days), d > anchor))
+    if weekday is None and tense is not None and abs((nearest - anchor).days) > TENSE_DAYS:
+        side = [d for d in candidates if (d >= anchor if tense == "future" else d <= anchor)]
+        nearest = min(side or candidates, key=lambda d: (abs((d - anchor).days), d > anchor))
+    return nearest.isoformat()
 
 
 def _resolve_weekday(name: str, relation: str | None, anchor: dt.date | None, lower_bound: bool) -> str | None:
@@ -721,11 +788,14 @@ def _resolve_relative(relation: str, unit: str, anchor: dt.date | None) -> str |
     return f"{year:04d}-{month:02d}"
 
 
-def _nearest_month(month: int, anchor: dt.date) -> tuple[int, int]:
-    """The (year, month) of `month` nearest the anchor's month; at equal distance the past one."""
+def _nearest_month(month: int, anchor: dt.date, tense: str | None = None) -> tuple[int, int]:
+    """The (year, month) of `month` nearest the anchor's month, on its side if `tense` says; at equal distance the past one."""
     here = anchor.year * 12 + anchor.month - 1
     options = [y * 12 + month - 1 for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
     best = min(options, key=lambda i: (abs(i - here), i > here))
+    if tense is not None and abs(best - here) > TENSE_DAYS // 30:
+        side = [i for i in options if (i >= here if tense == "future" else i <= here)] or options
+        best = min(side, key=lambda i: (abs(i - here), i > here))
     return best // 12, best % 12 + 1
 
 
