@@ -569,10 +569,13 @@ def test_holidays(text: str, expected: Found) -> None:
         ("He left Tokyo on 26th June of 2020.", [("26th June of 2020", "2020-06-26", None)]),
         ("The ban took effect on 2015/08/12.", [("2015/08/12", "2015-08-12", None)]),
         ("The ban took effect on 2015/8/2.", [("2015/8/2", "2015-08-02", None)]),
+        ("Profit rose 12% in fiscal 1989.", [("fiscal 1989", "1989", None)]),
+        ("Acme expects a loss by fiscal year 2027.", [("by fiscal year 2027", "2027", "by")]),
+        ("The board kept its fiscal 10 percent rule.", []),
     ],
 )
 def test_days_in_words_years_after_of_and_year_first_dates(text: str, expected: Found) -> None:
-    """A day in words (after a preposition when the month comes first), `of 2020`, and `2015/08/12`."""
+    """A day in words (after a preposition when the month comes first), `of 2020`, `2015/08/12`, and `fiscal 1989`."""
     assert expected == dates(text, "2025-03-30")
 
 

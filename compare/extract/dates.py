@@ -27,8 +27,8 @@ March`) and leaves plain prepositions out (`in 2027` gives `2027`); a weekday ne
 date is one fact (`last Friday (December 5th)`); a range gives its first day
 (`June 12-14, 2026` is 2026-06-12).
 
-A bare year is a date only after a preposition or a part word (`in 2027`, `by 2027`,
-`since 2019`, `mid-2025`), or after `and`/`or`/`to` and a year so licensed (`in 1997 and
+A bare year is a date only after a preposition, a part word or `fiscal` (`in 2027`, `by 2027`,
+`since 2019`, `mid-2025`, `fiscal 1989`), or after `and`/`or`/`to` and a year so licensed (`in 1997 and
 1998`, `from 2003 to 2007`): `Colby's 2021 work` and `the 2025 Reagan National Defense
 Forum` name a year but date nothing. `The day after tomorrow` and `the day before
 yesterday` are two days off the anchor. A counted offset back (`41 years ago`, `two months
@@ -170,6 +170,8 @@ RE_DATE = regex.compile(
         (?P<lead>\b(?i:and|or|to)) {_WS}                     # the second of two years: `in 1997 and 1998`,
                                                             # `from 1997 to 2001` (the first licensed)
     )?
+    (?P<fiscal>\b(?i:fiscal)(?:{_WS}(?i:year))?{_WS}(?=(?:19|20)\d\d))?   # `fiscal 1989`, `fiscal year 2025`:
+                                                            # licenses a bare year, kept in the text
     (?P<part>\b(?i:early|late|mid)(?:-|–|{_WS}))?            # `early March`, `mid-2025`
     (?P<core>
         # ISO date `2025-03-30` (a `T12:00` time may follow), not inside a path or a number;
@@ -315,7 +317,7 @@ RE_HOLIDAY_START = regex.compile(
     r"|Thanksgiving|Easter|Good|Labor|Memorial|Halloween)\b"
 )
 RE_QUALIFIER_START = regex.compile(
-    r"(?<![0-9a-z])(?:by|since|until|till|before|after|in|from|through|during|between|early|late|mid|and|or|to)"
+    r"(?<![0-9a-z])(?:by|since|until|till|before|after|in|from|through|during|between|early|late|mid|and|or|to|fiscal)"
 )
 QUALIFIER_CHARS = len("throughout") + len("early") + len("-")
 RE_MORE_THAN_QUALIFIER = regex.compile(rf"\S(?:\s*+\S){{{QUALIFIER_CHARS}}}")
@@ -431,7 +433,7 @@ def extract_dates(article: Article, sentence: Sentence, anchor: dt.date | None) 
     taken: list[tuple[int, int]] = []
     for match in _date_matches(months_capitalised(sentence.text), _names_a_holiday(article.text)):
         # The span starts at a qualifier word (`by 2027`, `early March`), not at `in`/`on`.
-        start = next(match.start(g) for g in ("prep", "part", "core") if match.group(g))
+        start = next(match.start(g) for g in ("prep", "fiscal", "part", "core") if match.group(g))
         if any(s < match.end() and start < e for s, e in urls):
             continue
         if match.group("wd") and RE_THE_LAST_BEFORE.search(sentence.text, 0, match.start("wd")):
@@ -613,7 +615,7 @@ def _resolve(
         return _resolve_weekday(match.group("wd"), match.group("wrel"), anchor, lower_bound)
     if month is not None and year is not None:
         return f"{year:04d}-{month:02d}"
-    licensed = bool(match.group("prep") or match.group("lead") or match.group("part"))
+    licensed = bool(match.group("prep") or match.group("lead") or match.group("part") or match.group("fiscal"))
     if not licensed:
         return None
     if year is not None:
