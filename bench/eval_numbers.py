@@ -24,6 +24,7 @@ from scoring import (
     show,
 )  # fmt: skip
 
+from compare.comparison import change_of, hedge_of
 from compare.extract.numbers import parse_number_words, parse_ordinal_words
 from compare.records import Fact, FactKind
 
@@ -61,7 +62,8 @@ CQE_UNITS: dict[str, str] = {
     "μg": "microgram", "dm": "decimetre", "MMBtu": "mega british thermal unit", "BTC": "bitcoin",
 }  # fmt: skip
 
-# factdiff qualifier -> NewsQuant `change`.
+# factdiff qualifier -> NewsQuant `change`; a hedged change (`up more than`) maps by its hedge, as NewsQuant
+# annotates "rose more than 10%" (`>`).
 CHANGE: dict[str | None, str] = {
     None: "=", "about": "~", "nearly": "~", "more than": ">", "at least": ">",
     "less than": "<", "up to": "<", "up": "up", "down": "down",
@@ -177,7 +179,7 @@ def _as_quantity(fact: Fact) -> Quantity:
     return Quantity(
         (value, high) if high is not None else value,
         units,
-        CHANGE.get(fact.qualifier, "="),
+        CHANGE.get(hedge_of(fact.qualifier) or change_of(fact.qualifier), "="),  # NewsQuant: "rose more than 10%" is `>`
         tuple(tokens) or ("-",),
     )
 
@@ -371,9 +373,9 @@ def _range_matches(result: dict[str, Any], fact: Fact) -> bool:
     if low is not None and high is not None:
         return fact.high is not None and close(value, low) and close(fact.high, high)
     if high is not None:
-        return close(value, high) and fact.qualifier in ("up to", "less than")
+        return close(value, high) and hedge_of(fact.qualifier) in ("up to", "less than")
     if low is not None:
-        return close(value, low) and fact.qualifier in ("at least", "more than")
+        return close(value, low) and hedge_of(fact.qualifier) in ("at least", "more than")
     return False
 
 

@@ -189,7 +189,7 @@ def _covers(hedged: Fact, other: Fact) -> bool:
     value = float(other.value)
     if hedged.high is not None:
         return hedged.value <= value <= hedged.high
-    direction, tolerance = HEDGES.get(hedged.qualifier or "", (None, None))
+    direction, tolerance = HEDGES.get(hedge_of(hedged.qualifier) or "", (None, None))
     if direction == "near" and tolerance is not None:
         return abs(value - hedged.value) <= tolerance * abs(hedged.value)
     if direction == "above":
@@ -212,13 +212,27 @@ def _compatible_subjects(a: Fact, b: Fact) -> bool:
 CHANGES = frozenset({"up", "down"})
 
 
+def change_of(qualifier: str | None) -> str | None:
+    """The direction of change a qualifier states: `up` for `up` and for `up nearly` ("rose nearly 57%"), else None."""
+    word, _, rest = (qualifier or "").partition(" ")
+    return word if word in CHANGES and (not rest or rest in HEDGES) else None  # `up to` is a hedge
+
+
+def hedge_of(qualifier: str | None) -> str | None:
+    """The hedge a qualifier states: `nearly` for `nearly` and for `up nearly`, None for `up`."""
+    if change_of(qualifier) is None:
+        return qualifier
+    rest = (qualifier or "").split(" ", 1)[1:]
+    return rest[0] if rest else None
+
+
 def _comparable(a: Fact, b: Fact) -> bool:
     """Same kind and unit, and both a change (`rose 5%`, `fell by 3`) or both a level (`5%`).
 
     A change and a level are different figures even in aligned sentences; two
     changes in opposite directions are comparable (`rose 5%` against `fell 5%`).
     """
-    return a.kind == b.kind and a.unit == b.unit and (a.qualifier in CHANGES) == (b.qualifier in CHANGES)
+    return a.kind == b.kind and a.unit == b.unit and (change_of(a.qualifier) is None) == (change_of(b.qualifier) is None)
 
 
 FactRef = tuple[str, int]  # (article id, index of the fact in that article's facts)

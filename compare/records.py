@@ -140,7 +140,8 @@ class Fact:
     - `counts`: what a number counts or measures (`troops`, `US military personnel`,
       `GDP`); for a person, None.
     - `qualifier`: hedge or direction (`about`, `more than`, `at least`, `up to`,
-      `up`, `down`), else None.
+      `up`, `down`), or both for a hedged change, direction first (`up nearly` for
+      "rose nearly 57%", `down more than`; see `comparison.change_of`, `hedge_of`), else None.
     - `speaker`, `cue`: for quotes, who said it (a full name where it could be
       resolved) and the verb (`said`, `told`).
     - `title`: for persons, the normalised title (`defense minister`); `org` the

@@ -424,6 +424,13 @@ def test_unit_letters_inside_a_name_are_no_unit() -> None:
         # Hard negatives: phrasal verbs, and the level a change ends at.
         ("The defense gave up 517 rushing yards.", [("517", None)]),
         ("Exports dropped 7% to $2.3 billion.", [("7%", "down"), ("$2.3 billion", None)]),
+        # A hedged change keeps both: the direction first, then the hedge.
+        ("Tesla shares rose nearly 57% this year.", [("57%", "up nearly")]),
+        ("Shares in Acme fell more than 5% on Monday.", [("5%", "down more than")]),
+        ("Prices were almost 5% higher than a year ago.", [("5%", "up nearly")]),
+        # Hard negatives: `up to` is a ceiling, not a rise; a hedge alone is no change.
+        ("The budget could grow up to 5% next year.", [("5%", "up to")]),
+        ("About 300 people attended the vigil.", [("300", "about")]),
     ],
 )
 def test_direction_of_change(sentence: str, expected: list[tuple[str, str | None]]) -> None:

@@ -2412,7 +2412,14 @@ def _qualify(text: str, m: _Mention) -> _Mention:
         key = RE_SPACES.sub(" ", q.group("q").lower())
         if key in ("over", "under") and m.unit in TIME_UNITS:
             return m._replace(outer=m.start)  # "over five years" says when, not how many
-        return m._replace(qualifier=QUALIFIERS[key], outer=m.start - (len(left) - q.start()))
+        hedge = QUALIFIERS[key]
+        if m.kind in (FactKind.PERCENT, FactKind.MONEY, FactKind.QUANTITY) and hedge != "up to":
+            direction = _direction_before(left[: q.start()])
+            if direction is None and (d := RE_DIRECTION_AFTER.match(text, m.end)):
+                direction = "up" if d.group("up") else "down"
+            if direction:
+                hedge = f"{direction} {hedge}"  # "rose nearly 57%": a change, and hedged
+        return m._replace(qualifier=hedge, outer=m.start - (len(left) - q.start()))
     if ("~" in left[-2:] or "≈" in left[-2:]) and (t := RE_TILDE_BEFORE.search(left, max(0, len(left) - 3))):
         return m._replace(qualifier="about", outer=m.start - (len(left) - t.start()))  # "~45g"
     if left.endswith("-") and (sub := RE_SUB_BEFORE.search(left)):
