@@ -724,6 +724,16 @@ def _index_facts(facts: Sequence[Fact]) -> _FactIndex:
 def _classify_numeric(ctx: _Context, refs: list[FactRef]) -> tuple[DiscrepancyClass, Severity, str] | None:
     """Classify a group of numeric facts, or None if all versions agree."""
     facts = [ctx.fact(r) for r in refs]
+    directions = {d for f in facts if (d := change_of(f.qualifier))}
+    measured = [frozenset(f.measures.lower().split()) for f in facts if f.measures]
+    one_thing = len(measured) == len(facts) and all(a <= b or b <= a for a, b in itertools.combinations(measured, 2))
+    if len(directions) > 1 and one_thing:
+        # "rose 5%" against "fell 5%" of one thing ("Acme", "Acme shares"): whatever the values, one
+        # source has it backwards. Of two things ("exports rose 5%, imports fell 5%" against the same
+        # in the other order), or where either's thing is unknown, the facts may be paired by their
+        # places only, and only their values are compared.
+        written = " against ".join(sorted({f.text for f in facts}))
+        return DiscrepancyClass.CONFLICT, Severity.HIGH, f"the direction of change differs ({written}): up against down"
     distinct: list[Fact] = []
     for fact in facts:
         if not any(_same_value(fact, d) for d in distinct):

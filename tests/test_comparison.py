@@ -838,3 +838,32 @@ def test_a_hedged_change_is_compared_with_a_change() -> None:
 
     assert severities("40%") == [("conflict", "high", [40.0, 60.0])]
     assert severities("57%") == [("conflict", "low", [57.0, 60.0])]
+
+
+def _classes(a: str, b: str) -> list[tuple[str, str, list[float | str]]]:
+    rest = "The company said drilling at the site would continue into the summer months."
+    articles = [article_from_text(f"{t}\n\n{rest}\n", id=i, date="2025-04-01") for i, t in (("a", a), ("b", b))]
+    alignments = align_all(articles)
+    found = find_discrepancies(articles, {x.id: extract_facts(x) for x in articles}, group_stories(articles, alignments), alignments)
+    return [(d.cls.value, d.severity.value, sorted(c.fact.value for c in d.claims)) for d in found]
+
+
+def test_a_change_in_the_opposite_direction_is_a_conflict_even_at_the_same_value() -> None:
+    """`rose 5%` against `fell 5%` of one thing (also `Kestrel Mining shares` and `Kestrel Mining`) is a conflict."""
+    tail = "5% on Tuesday after the company found a copper seam in its Andean mine."
+    assert _classes(f"Shares in Kestrel Mining rose {tail}", f"Shares in Kestrel Mining fell {tail}") == [
+        ("conflict", "high", [5.0, 5.0])
+    ]
+    assert _classes(f"Kestrel Mining shares rose {tail}", f"Kestrel Mining fell {tail}") == [("conflict", "high", [5.0, 5.0])]
+
+
+def test_opposite_changes_of_two_things_are_not_a_direction_conflict() -> None:
+    """Exports up and imports down, told in the other order; and two markets' prices in one template: no finding."""
+    assert _classes(
+        "Kestrel Mining said exports rose 5% in March while imports fell 5% over the same month.",
+        "Kestrel Mining said imports fell 5% in March while exports rose 5% over the same month.",
+    ) == []
+    assert _classes(
+        "Hog prices were expected 0.50 dlr lower on estimated receipts of 2,700 head, private sources said.",
+        "Cattle prices were expected 0.50 dlr higher on estimated receipts of 2,700 head, private sources said.",
+    ) == []
