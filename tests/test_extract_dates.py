@@ -599,3 +599,21 @@ def test_days_in_words_years_after_of_and_year_first_dates(text: str, expected: 
 def test_tense_decides_the_year_of_a_far_month_day(text: str, expected: Found) -> None:
     """A month-day or month more than three months from the anchor takes its clause's tense: past back, future ahead."""
     assert expected == dates(text, "2025-11-01")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 2026-09-23 is a Wednesday; 2026-06-20 the nearest Saturday that is a 20th.
+        ("The match is on Saturday 20th at the stadium.", [("Saturday 20th", "2026-06-20", None)]),
+        ("Results are due on Saturday 20th, officials said.", [("Saturday 20th", "2027-02-20", None)]),
+        ("Last Friday the 13th was quiet.", [("Last Friday the 13th", "2026-03-13", None)]),
+        ("Police were called on Sunday 14th June.", [("Sunday 14th June", "2026-06-14", None)]),
+        # Hard negatives: the ordinal names something else, so the weekday stands alone.
+        ("On Friday 20th century furniture sold well.", [("Friday", "2026-09-18", None)]),
+        ("On Monday 3rd place went to Acme.", [("Monday", "2026-09-21", None)]),
+    ],
+)
+def test_weekday_with_a_day_of_the_month(text: str, expected: Found) -> None:
+    """`Saturday 20th`: the nearest 20th that is a Saturday, on the side its clause or `last`/`next` says."""
+    assert expected == dates(text, "2026-09-23")

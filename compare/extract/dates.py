@@ -16,7 +16,9 @@ Relative expressions (`Sunday`, `last Friday`, `yesterday`, `next month`, `last 
 `this year`) need the anchor; without one they are not yielded. A bare weekday is the
 most recent such day on or before the anchor (news is written in the past tense), the coming
 one in a clause about the future (`will`, `would`, `planned to`, `is set to`, `as soon as`,
-`postponed until`; not `Wednesday's ruling`, an event named by its day);
+`postponed until`; not `Wednesday's ruling`, an event named by its day); a weekday with a day
+of the month and no month (`Saturday 20th`, `Friday the 13th`) is the nearest such day, on
+the side `last`/`next` or its clause's tense says;
 `last Friday` written on a Friday is a week back (TempEval-3 annotates it so), except
 when the article's date was itself inferred from the text; `next Monday` and `this
 coming Monday` go forward; `this Tuesday` is the Tuesday of the anchor's Monday-to-Sunday
@@ -200,6 +202,9 @@ RE_DATE = regex.compile(
         (?:
             (?:,[^\S\n]*+|[^\S\n]++) {_MONTH_DAY}             # `Sunday, March 30, 2025`
           | [^\S\n]*+\([^\S\n]*+ {_MONTH_DAY} [^\S\n]*+\)    # `Saturday (December 6th)`
+          | [^\S\n]++(?:the[^\S\n]++)?                          # `Saturday 20th`, `Friday the 13th`: the day
+            (?P<wdd>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))     # of a month the weekday picks (`_resolve_weekday_day`)
+            (?![\w-]|{_WS}(?:of{_WS})?{_MONTH}|{_WS}(?i:century|centuries|anniversary|birthday|minute|floor|place|time|round|edition|annual))
           | [^\S\n]++(?i:morning|afternoon|evening|night)(?!\w)   # `Thursday morning`: the same day
         )?
 
@@ -522,7 +527,7 @@ def _day_number(day: str) -> int:
 
 def _bare_weekday(match: regex.Match[str]) -> bool:
     """True for a weekday with no date and no `last`/`next`/`this` of its own."""
-    return bool(match.group("wd")) and not match.group("wrel") and not match.group("d")
+    return bool(match.group("wd")) and not match.group("wrel") and not match.group("d") and not match.group("wdd")
 
 
 def _future_clause(text: str, start: int, end: int) -> bool:
@@ -597,6 +602,12 @@ def _resolve(
         return day.isoformat() if day else None
     if match.group("dayword"):
         return _resolve_dayword(match.group("dayword"), anchor)
+    if match.group("wdd"):
+        rel = " ".join((match.group("wrel") or "").lower().split())
+        side = {"last": "past", "this past": "past", "next": "future", "this coming": "future"}.get(rel)
+        return _resolve_weekday_day(
+            match.group("wd"), _day_number(match.group("wdd")), anchor, side or _clause_tense(match.string, match.start())
+        )
     if match.group("holiday"):
         return _resolve_holiday(match.group("holiday"), match.group("hrel"), anchor)
     if match.group("rel"):
@@ -755,6 +766,27 @@ def _resolve_weekday(name: str, relation: str | None, anchor: dt.date | None, lo
     if rel in ("last", "this past") and back == 0 and not lower_bound:
         back = 7  # `last Friday` written on a Friday is a week ago
     return (anchor - dt.timedelta(days=back)).isoformat()
+
+
+def _resolve_weekday_day(name: str, day: int, anchor: dt.date | None, side: str | None = None) -> str | None:
+    """`Saturday 20th`: the day of that number nearest the anchor (within a year either side) that is that weekday.
+
+    `side` (`past` or `future`: `last Friday the 13th`, `is due on Saturday 20th`) keeps to that side of the anchor.
+    """
+    if anchor is None:
+        return None
+    weekday = WEEKDAYS[name.lower()]
+    here = anchor.year * 12 + anchor.month - 1
+    fitting = [
+        d
+        for i in range(here - 12, here + 13)
+        if (d := _day(i // 12, i % 12 + 1, day)) is not None and d.weekday() == weekday
+    ]
+    if side is not None:
+        fitting = [d for d in fitting if (d >= anchor if side == "future" else d <= anchor)] or fitting
+    if not fitting:
+        return None
+    return min(fitting, key=lambda d: (abs((d - anchor).days), d > anchor)).isoformat()
 
 
 def _resolve_dayword(word: str, anchor: dt.date | None) -> str | None:
