@@ -222,8 +222,7 @@ def hedge_of(qualifier: str | None) -> str | None:
     """The hedge a qualifier states: `nearly` for `nearly` and for `up nearly`, None for `up`."""
     if change_of(qualifier) is None:
         return qualifier
-    rest = (qualifier or "").split(" ", 1)[1:]
-    return rest[0] if rest else None
+    return (qualifier or "").partition(" ")[2] or None
 
 
 def _comparable(a: Fact, b: Fact) -> bool:

@@ -55,7 +55,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import regex
 
@@ -102,8 +102,9 @@ _DAY = r"(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\w|[.,:/]\d|[^\S\n]?%))"
 # A day of the month in words, `fourth`, `twenty-first`, `thirty first`; not the start of
 # `first-quarter`, `second-largest` or `fourth place`.
 _DAY_WORD_UNITS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
-_DAY_WORD = rf"""(?:(?i:(?:twenty(?:[-–]|[^\S\n]+)(?:{_DAY_WORD_UNITS})|thirty(?:[-–]|[^\S\n]+)first
-    |tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth|thirtieth|{_DAY_WORD_UNITS}))
+_DAY_WORD_NAME = rf"""(?i:twenty(?:[-–]|[^\S\n]+)(?:{_DAY_WORD_UNITS})|thirty(?:[-–]|[^\S\n]+)first
+    |tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth|thirtieth|{_DAY_WORD_UNITS})"""
+_DAY_WORD = rf"""(?:{_DAY_WORD_NAME}
     (?![\w-]|{_WS}(?i:place|time|round|half|quarter|term|day|week|month|year|anniversary)\b))"""
 
 # A year 1900-2099; not the start of `2025-26`, `2025/26`, `2025.5` or `2025s`.
@@ -307,10 +308,7 @@ CORE_WORDS = (
 )  # fmt: skip
 RE_DIGIT_RUN = regex.compile(r"[0-9]+")
 # A day in words before `of`, where `the fourth of May` starts (in the lower-cased text).
-RE_DAY_WORD_OF = regex.compile(
-    r"(?<![a-z-])(?:(?:twenty|thirty)[-– ])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
-    r"|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)[ \t\n]+of\b"
-)
+RE_DAY_WORD_OF = regex.compile(rf"(?<![a-z-]){_DAY_WORD_NAME}\s+of\b", regex.VERBOSE)
 RE_MONTH_START = regex.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 # A word of every holiday name of RE_DATE, and the first word of each.
 HOLIDAY_WORDS = (
@@ -543,16 +541,20 @@ def _future_clause(text: str, start: int, end: int) -> bool:
         return False
     if RE_WEEK_NAMED.search(text, max(0, start - 20), min(len(text), end + 20)):
         return False
-    before = [m.end() for m in RE_CLAUSE_END.finditer(text, 0, start)]
     # The future must come before the weekday in its clause (`will arrive on Sunday`):
     # `issued a statement Friday saying ... will` is a past report of a future.
-    return RE_FUTURE.search(text[before[-1] if before else 0 : start]) is not None
+    return RE_FUTURE.search(_clause_before(text, start)) is not None
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The words of `text`'s clause before `start` (from the last `RE_CLAUSE_END`)."""
+    before = [m.end() for m in RE_CLAUSE_END.finditer(text, 0, start)]
+    return text[before[-1] if before else 0 : start]
 
 
 def _clause_tense(text: str, start: int) -> str | None:
     """`future` or `past` if the clause before `text[start:]` says which (`RE_FUTURE` first), else None."""
-    before = [m.end() for m in RE_CLAUSE_END.finditer(text, 0, start)]
-    clause = text[before[-1] if before else 0 : start]
+    clause = _clause_before(text, start)
     if RE_FUTURE.search(clause):
         return "future"
     # A participle opens a clause of its own, whose time the verb before it does not give
@@ -638,9 +640,9 @@ def _resolve(
     return f"{y:04d}-{m:02d}"
 
 
-def _tense(match: regex.Match[str], year: int | None) -> str | None:
-    """The tense of the clause of a date without a year, which decides its year (`_clause_tense`)."""
-    return None if year is not None else _clause_tense(match.string, match.start())
+def _tense(match: regex.Match[str], year: int | None) -> Callable[[], str | None] | None:
+    """For a date without a year, how to read its clause's tense (`_clause_tense`), asked only for a far date."""
+    return None if year is not None else functools.partial(_clause_tense, match.string, match.start())
 
 
 def _holiday_key(name: str) -> str:
@@ -725,9 +727,9 @@ def _resolve_month_day(
     weekday: str | None,
     anchor: dt.date | None,
     article: Article,
-    tense: str | None = None,
+    tense: Callable[[], str | None] | None = None,
 ) -> str | None:
-    """A month-day: with its year; else pinned by its weekday; else nearest the anchor, on its side if `tense` says."""
+    """A month-day: with its year; else pinned by its weekday; else nearest the anchor, on its side if a far one's `tense()` says."""
     if year is not None:
         found = _day(year, month, day)
         return found.isoformat() if found else None
@@ -743,12 +745,18 @@ def _resolve_month_day(
     if weekday is not None:
         fitting = [d for d in candidates if d.weekday() == WEEKDAYS[weekday.lower()]]
         candidates = fitting or candidates
-    # Nearest to the anchor; at equal distance the past one (news reports what happened).
-    nearest = min(candidates, key=lambda d: (abs((d - anchor).days), d > anchor))
+    nearest = _nearest_day(candidates, anchor)
     if weekday is None and tense is not None and abs((nearest - anchor).days) > TENSE_DAYS:
-        side = [d for d in candidates if (d >= anchor if tense == "future" else d <= anchor)]
-        nearest = min(side or candidates, key=lambda d: (abs((d - anchor).days), d > anchor))
+        nearest = _nearest_day(candidates, anchor, tense())
     return nearest.isoformat()
+
+
+def _nearest_day(days: list[dt.date], anchor: dt.date, side: str | None = None) -> dt.date:
+    """The day nearest the anchor, at equal distance the past one (news reports what happened); with
+    `side` (`past` or `future`) the nearest on that side, if there is one."""
+    if side is not None:
+        days = [d for d in days if (d >= anchor if side == "future" else d <= anchor)] or days
+    return min(days, key=lambda d: (abs((d - anchor).days), d > anchor))
 
 
 def _resolve_weekday(name: str, relation: str | None, anchor: dt.date | None, lower_bound: bool) -> str | None:
@@ -782,11 +790,7 @@ def _resolve_weekday_day(name: str, day: int, anchor: dt.date | None, side: str 
         for i in range(here - 12, here + 13)
         if (d := _day(i // 12, i % 12 + 1, day)) is not None and d.weekday() == weekday
     ]
-    if side is not None:
-        fitting = [d for d in fitting if (d >= anchor if side == "future" else d <= anchor)] or fitting
-    if not fitting:
-        return None
-    return min(fitting, key=lambda d: (abs((d - anchor).days), d > anchor)).isoformat()
+    return _nearest_day(fitting, anchor, side).isoformat() if fitting else None
 
 
 def _resolve_dayword(word: str, anchor: dt.date | None) -> str | None:
@@ -822,14 +826,14 @@ def _resolve_relative(relation: str, unit: str, anchor: dt.date | None) -> str |
     return f"{year:04d}-{month:02d}"
 
 
-def _nearest_month(month: int, anchor: dt.date, tense: str | None = None) -> tuple[int, int]:
-    """The (year, month) of `month` nearest the anchor's month, on its side if `tense` says; at equal distance the past one."""
+def _nearest_month(month: int, anchor: dt.date, tense: Callable[[], str | None] | None = None) -> tuple[int, int]:
+    """The (year, month) of `month` nearest the anchor's month, on its side if a far one's `tense()` says; at equal distance the past one."""
     here = anchor.year * 12 + anchor.month - 1
     options = [y * 12 + month - 1 for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
     best = min(options, key=lambda i: (abs(i - here), i > here))
-    if tense is not None and abs(best - here) > TENSE_DAYS // 30:
-        side = [i for i in options if (i >= here if tense == "future" else i <= here)] or options
-        best = min(side, key=lambda i: (abs(i - here), i > here))
+    if tense is not None and abs(best - here) > TENSE_DAYS // 30 and (side := tense()) is not None:
+        best = min([i for i in options if (i >= here if side == "future" else i <= here)] or options,
+                   key=lambda i: (abs(i - here), i > here))  # fmt: skip
     return best // 12, best % 12 + 1
 
 
