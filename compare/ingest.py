@@ -147,10 +147,9 @@ KNOWN_OUTLETS = frozenset(
     )
 )
 
-# Whole lines that are page furniture, not reporting.
-RE_FURNITURE = regex.compile(
-    r"""
-    ^[ \t]*(?:
+# Whole lines that are page furniture, not reporting (after the line's start).
+FURNITURE_LINE = r"""
+    [ \t]*(?:
         advertisement | advertising | sponsored(?:\ content)? | featured | promoted
       | related(?:\ (?:posts|articles|stories|content|coverage|links))?
       | read\ more(?:[ \t]*:[^\n]{0,200})?                     # "Read more: <another story>"
@@ -164,26 +163,36 @@ RE_FURNITURE = regex.compile(
       | all\ rights\ reserved\.?
       | please\ read\ our\ comment\ policy[^\n]{0,200}
     )[ \t]*$
-    """,
-    regex.VERBOSE | regex.IGNORECASE,
-)
+"""
+RE_FURNITURE = regex.compile("^" + FURNITURE_LINE, regex.VERBOSE | regex.IGNORECASE)
 
-# Lines that are furniture wherever the phrase sits in them (short lines only).
+# Phrases that make a line furniture wherever they sit in it (short lines only), and
+# the sign-off line of a reporter's address (after the line's start).
+FURNITURE_PHRASES = (
+    r"\bclick\ here\b",
+    r"\ball\ rights\ reserved\b",
+    r"\bcan\ be\ reached\ at\b[^\n]*@",
+    r"\bfollow\ (?:us|him|her)\ on\ (?:twitter|x|facebook|instagram)\b",
+)
+FURNITURE_SIGNOFF = r"[ \t]*[-–—][ \t]*[^\n]{0,80}@[\w.-]+\.\w+[ \t]*$"
 RE_FURNITURE_ANYWHERE = regex.compile(
-    r"""
-    \bclick\ here\b | \ball\ rights\ reserved\b
-    | \bcan\ be\ reached\ at\b[^\n]*@ | ^[ \t]*[-–—][ \t]*[^\n]{0,80}@[\w.-]+\.\w+[ \t]*$
-    | \bfollow\ (?:us|him|her)\ on\ (?:twitter|x|facebook|instagram)\b
-    """,
-    regex.VERBOSE | regex.IGNORECASE,
+    "|".join([*FURNITURE_PHRASES, "^" + FURNITURE_SIGNOFF]), regex.VERBOSE | regex.IGNORECASE
 )
 
 # Furniture-anywhere only applies to lines shorter than this; longer lines are reporting.
 FURNITURE_LINE_LIMIT = 400
 
-# The two, over a whole text at once (`furniture_lines`): `^` and `$` at every line's ends.
-RE_FURNITURE_LINE = regex.compile(RE_FURNITURE.pattern, RE_FURNITURE.flags | regex.MULTILINE)
-RE_FURNITURE_IN_LINE = regex.compile(RE_FURNITURE_ANYWHERE.pattern, RE_FURNITURE_ANYWHERE.flags | regex.MULTILINE)
+# The same, over a whole text at once (`furniture_lines`), `$` at every line's end. A
+# line after the first is found by its line break: a scan for a literal `\n` (or for a
+# phrase's first word) skips through the text, and one for `^` or an alternation of
+# phrases tries every place (four times the cost).
+_WHOLE_TEXT = regex.VERBOSE | regex.IGNORECASE | regex.MULTILINE
+RE_FURNITURE_LINE = (regex.compile("^" + FURNITURE_LINE, _WHOLE_TEXT), regex.compile(r"\n" + FURNITURE_LINE, _WHOLE_TEXT))
+RE_FURNITURE_SIGNOFF = (
+    regex.compile("^" + FURNITURE_SIGNOFF, _WHOLE_TEXT),
+    regex.compile(r"\n" + FURNITURE_SIGNOFF, _WHOLE_TEXT),
+)
+RE_FURNITURE_PHRASES = tuple(regex.compile(phrase, _WHOLE_TEXT) for phrase in FURNITURE_PHRASES)
 
 # No sentence of news copy is this long (the longest of 66,000 BBC and PolNeAR
 # sentences has 1,902 characters); a longer one is a file with no sentence ends.
@@ -325,14 +334,16 @@ def is_furniture(line: str) -> bool:
 def furniture_lines(text: str, start: int = 0) -> list[tuple[int, int]]:
     """`(start, end)` of each line of `text[start:]` that `is_furniture`, in order, without its newline.
 
-    Two scans of the text rather than two per line: no pattern crosses a line end,
+    Scans of the whole text rather than two per line: no pattern crosses a line end,
     and a line's ends are the text's `^` and `$` (`text[start:]` begins a line).
     """
     body = text[start:]
-    starts = {m.start() for m in RE_FURNITURE_LINE.finditer(body)}
-    for m in RE_FURNITURE_IN_LINE.finditer(body):
-        line_start = body.rfind("\n", 0, m.start()) + 1
-        line_end = body.find("\n", m.start())
+    starts = set(_lines_matching(body, *RE_FURNITURE_LINE))
+    short = set(_lines_matching(body, *RE_FURNITURE_SIGNOFF))
+    for pattern in RE_FURNITURE_PHRASES:
+        short.update(body.rfind("\n", 0, m.start()) + 1 for m in pattern.finditer(body))
+    for line_start in short:
+        line_end = body.find("\n", line_start)
         if (len(body) if line_end == -1 else line_end) - line_start < FURNITURE_LINE_LIMIT:
             starts.add(line_start)
     lines = []
@@ -340,6 +351,14 @@ def furniture_lines(text: str, start: int = 0) -> list[tuple[int, int]]:
         line_end = body.find("\n", line_start)
         lines.append((start + line_start, start + (len(body) if line_end == -1 else line_end)))
     return lines
+
+
+def _lines_matching(body: str, first: regex.Pattern[str], after_break: regex.Pattern[str]) -> Iterator[int]:
+    """The start of each line of `body` that matches: `first` at the start of `body`, `after_break` from a line break."""
+    if first.match(body):
+        yield 0
+    for match in after_break.finditer(body):
+        yield match.start() + 1
 
 
 def _looks_like_headline(line: str) -> bool:

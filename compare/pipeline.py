@@ -24,6 +24,7 @@ from compare.comparison import (
 )
 from compare.errors import InputError
 from compare.extract import extract_facts, infer_article_date, merge_facts
+from compare.extract.people import remember_people
 from compare.ingest import ARTICLE_BYTES_LIMIT, iter_paths, read_articles, read_stdin, unique_ids
 from compare.parallel import Pending, background_map, parallel_map
 from compare.records import (
@@ -237,8 +238,9 @@ def _world_facts(article: Article) -> tuple[Fact, ...]:
     return extract_facts(article, lone_article_kinds(article))
 
 
-def _other_facts(article: Article) -> tuple[Fact, ...]:
-    """The facts of `article` that `_world_facts` leaves out."""
+def _other_facts(article: Article, world: Iterable[Fact]) -> tuple[Fact, ...]:
+    """The facts of `article` that `_world_facts` leaves out, given the ones it gave (`world`)."""
+    remember_people(article, world)  # they hold every PERSON fact, which the quotation resolver reads again
     return extract_facts(article, frozenset(FactKind) - lone_article_kinds(article))
 
 
@@ -287,7 +289,7 @@ STORY_PIECES = 64
 def _extract_and_compare_story(story: Story) -> tuple[dict[str, tuple[Fact, ...]], list[Discrepancy]]:
     ctx = _COMPARING
     assert ctx is not None
-    found = {aid: merge_facts(ctx.facts[aid], _other_facts(ctx.articles[aid])) for aid in story.articles}
+    found = {aid: merge_facts(ctx.facts[aid], _other_facts(ctx.articles[aid], ctx.facts[aid])) for aid in story.articles}
     ctx.facts.update(found)
     return found, story_discrepancies(ctx, story)
 

@@ -68,6 +68,41 @@ def test_title_prefilter_never_hides_a_title(text: str) -> None:
         assert people.RE_APPOSITIVE.search(text) is None
 
 
+TITLED_NAME_PLAIN = regex.compile(rf"(?<![\p{{L}}\p{{N}}'’.\-]){people.TITLED_NAME}", regex.VERBOSE)
+
+
+@given(texts)
+@settings(max_examples=400, deadline=None)
+def test_titled_name_opening_changes_no_match(text: str) -> None:
+    """The opening lookahead of RE_TITLED_NAME only rules out starts where no match begins."""
+    assert spans_and_groups(people.RE_TITLED_NAME.finditer(text)) == spans_and_groups(TITLED_NAME_PLAIN.finditer(text))
+
+
+def test_titled_name_opening_on_traps() -> None:
+    """Capitals, folding characters and every opening word still open a titled name."""
+    for text in [
+        "said Defense Minister Gen Nakatani", "the ſecretary Pete Hegseth", "\u212aing Charles spoke",
+        "İnterior Minister Ali Yerlikaya", "then-president Joe Biden", "the late King Hussein",
+        "onetime adviser Steve Bannon", "deputy assistant secretary Elbridge Colby", "PM Keir Starmer",
+        "Sen. Ted Cruz", "Pentagon chief Pete Hegseth", "US President Joe Biden", "ex-Prime Minister Kishida",
+        "under secretary Jane Doe", "IAEA Director General Rafael Grossi", "foreign minister Penny Wong",
+    ]:  # fmt: skip
+        found = spans_and_groups(people.RE_TITLED_NAME.finditer(text))
+        assert found == spans_and_groups(TITLED_NAME_PLAIN.finditer(text)), text
+        assert found, text
+
+
+NAME_RUN_ANY = regex.compile(people.RE_NAME_RUN.pattern.replace("))+  # any number more", "))*"), regex.VERBOSE)
+
+
+@given(texts)
+@settings(max_examples=400, deadline=None)
+def test_name_runs_are_the_runs_of_several_words(text: str) -> None:
+    """RE_NAME_RUN finds the runs of two or more words among all runs of capitalised words, no others."""
+    several = [m.span() for m in NAME_RUN_ANY.finditer(text) if regex.search(r"[ \t\u00a0]", m.group())]
+    assert [m.span() for m in people.RE_NAME_RUN.finditer(text)] == several
+
+
 @given(texts)
 @settings(max_examples=400, deadline=None)
 def test_number_shortcuts_agree(text: str) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from compare.errors import InputError
 from compare.ingest import (
@@ -193,3 +195,24 @@ def test_iter_paths_recurses_and_sorts(tmp_path: Path) -> None:
         (tmp_path / name).write_text("x")
     found = [Path(p).relative_to(tmp_path).as_posix() for p in iter_paths([str(tmp_path)])]
     assert ["1.txt", "b/2.md", "b/3.txt"] == found
+
+
+FURNITURE_PIECES = [
+    "Advertisement", "advertisement", "Related Posts", "1 of 94", "Share", "Copyright 2025 Acme", "©", "(c) Acme",
+    "Click here", "click here to vote", "All rights reserved.", "— Jo Roe can be reached at jo@example.com.",
+    "- jo@example.com", "Follow us on Twitter", "Read more: floods", "The river rose 2 metres.", "Floods kill 14",
+    "Sign up", "printed", "emails", " ", "\t", "  ", "@", "x" * 390, "Share this story",
+]  # fmt: skip
+
+
+@given(st.lists(st.tuples(st.lists(st.sampled_from(FURNITURE_PIECES), max_size=3), st.sampled_from(["\n", "\n\n", "\n \n"])), max_size=12))
+@settings(max_examples=300, deadline=None)
+def test_furniture_lines_agree_with_is_furniture_on_any_text(parts: list[tuple[list[str], str]]) -> None:
+    """The whole-text scans find exactly the lines `is_furniture` accepts, whatever the lines hold."""
+    text = "".join(" ".join(pieces) + end for pieces, end in parts).rstrip("\n")
+    cursor, expected = 0, []
+    for line in text.split("\n"):
+        if is_furniture(line):
+            expected.append((cursor, cursor + len(line)))
+        cursor += len(line) + 1
+    assert expected == furniture_lines(text)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter, deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Generic, NamedTuple, TypeVar
 
 import regex
@@ -109,10 +109,16 @@ NAME = rf"""
     (?:{GAP}(?:{PARTICLE}{GAP})*(?:{NAME_WORD})){{0,3}}
 """
 
+# What a titled name can open with (a necessary condition, so that the pattern below fails
+# at once at most word starts): a capital (an organisation, an acronym, `PM`, `Sen.`,
+# `Pentagon`) or, in any case, a word of FORMER_WORDS, a rank, a portfolio or an office.
+TITLED_NAME_OPENING = rf"""
+    (?=\p{{Lu}}
+      | (?i:former|ex-|then|the\s+late|one-?time|deposed|ousted|exiled|{RANKS}|{PORTFOLIOS}|{CORES}))
+"""
+
 # Title before the name: `Former US President Joe Biden`, `Japan's then-prime minister X`.
-RE_TITLED_NAME = regex.compile(
-    rf"""
-    (?<![\p{{L}}\p{{N}}'’.\-])                  # start at a word boundary
+TITLED_NAME = rf"""
     (?P<former>{FORMER_WORDS}[\s-]*{FORMER_HALF})?  # former, ex-, then-, the late, deposed
     (?P<ranks>(?i:(?:{RANKS})[\s-]+)+(?=(?:{ORG})\s))?  # rank words before the country: Assistant U.S. Treasury Secretary
     (?:(?P<org>{ORG})\s+)?                      # the country or body: US, Japanese, Japan's
@@ -121,9 +127,8 @@ RE_TITLED_NAME = regex.compile(
     {GAP}
     (?P<honor>{HONORIFIC}{GAP})?                # a rank before the name: Gen. Dan Caine
     (?P<name>{NAME})                            # the person
-    """,
-    regex.VERBOSE,
-)
+"""
+RE_TITLED_NAME = regex.compile(rf"(?<![\p{{L}}\p{{N}}'’.\-]){TITLED_NAME_OPENING}{TITLED_NAME}", regex.VERBOSE)
 
 # Appositive: `Fumio Kishida, Japan's prime minister at the time`.
 RE_APPOSITIVE = regex.compile(
@@ -216,12 +221,12 @@ NON_NAME_WORDS = frozenset(
     """.split()
 ) | frozenset(word.lower() for key in ORGS for word in key.split())
 
-# A run of capitalised words, to find full names anywhere (for `canonical_names`).
+# A run of two or more capitalised words, to find full names anywhere (for `canonical_names`).
 RE_NAME_RUN = regex.compile(
     rf"""
     (?<![\p{{L}}\p{{N}}'’.\-])                  # start at a word boundary
     (?:{NAME_WORD})
-    (?:[ \t\u00a0]+(?:{PARTICLE}[ \t\u00a0]+)*(?:{NAME_WORD}))*  # any number of words
+    (?:[ \t\u00a0]+(?:{PARTICLE}[ \t\u00a0]+)*(?:{NAME_WORD}))+  # any number more
     """,
     regex.VERBOSE,
 )
@@ -279,8 +284,12 @@ class _Recent(Generic[T]):
             if held is article:
                 return result
         result = compute(article)
-        self.held.append((article, result))
+        self.put(article, result)
         return result
+
+    def put(self, article: Article, result: T) -> None:
+        """Hold `result` as `article`'s."""
+        self.held.append((article, result))
 
 
 class _Titled(NamedTuple):
@@ -421,8 +430,6 @@ def _name_segments(article: Article) -> Iterator[tuple[int, str]]:
     common: frozenset[str] | None = None
     for sentence in article.sentences:
         for run in RE_NAME_RUN.finditer(sentence.text):
-            if not any(separator in run.group() for separator in " \t\u00a0"):
-                continue  # one word: a name segment has two to four
             words = [(m.start() + run.start(), m.group()) for m in RE_WORD.finditer(run.group())]
             if not RE_OPENING.sub("", sentence.text[: run.start()]):
                 common = lower_words(article.text) if common is None else common
@@ -481,12 +488,21 @@ def resolve_name(phrase: str, names: dict[str, str]) -> str:
 
 
 def extract_people(article: Article) -> Iterator[Fact]:
-    """Yield every person named with a title in `article`."""
+    """Yield every person named with a title in `article`, in text order."""
     yield from _RECENT_PEOPLE.get(article, _people)
 
 
+def remember_people(article: Article, facts: Iterable[Fact]) -> None:
+    """Take the PERSON facts among `facts`, already extracted from `article`, as what `extract_people` yields for it.
+
+    For a process that has an article's people from another one (`pipeline`):
+    the quotation speaker resolver reads them again, and need not find them again.
+    """
+    _RECENT_PEOPLE.put(article, tuple(sorted((f for f in facts if f.kind is FactKind.PERSON), key=lambda f: f.start)))
+
+
 def _people(article: Article) -> tuple[Fact, ...]:
-    titled = list(_titled(article))
+    titled = sorted(_titled(article), key=lambda found: found.start)  # disjoint spans
     if not titled:
         return ()  # most wire copy names no one with a title: its names need not be read
     names = _RECENT_NAMES.get(article, _canonical_names)
