@@ -209,6 +209,8 @@ def rows(sentence: str) -> list[Row]:
         ("More than 2000 troops came in 2019.", [("quantity", "2000", 2000.0, None, "troops", "more than")]),
         # "about" as a preposition is no hedge; "over" a period is no hedge.
         ("Trump spoke with Takaichi about four key priorities.", [("quantity", "four", 4.0, None, "key priorities", None)]),
+        # Without a month beside it, `twenty second` may be a duration.
+        ("The race lasted twenty seconds.", [("quantity", "twenty seconds", 20.0, "s", None, None)]),
         ("Japan will spend ¥43 trillion over five years.", [
             ("money", "¥43 trillion", 43e12, "JPY", None, None),
             ("quantity", "five years", 5.0, "year", None, None),
@@ -242,6 +244,10 @@ def test_extract_numbers(sentence: str, expected: list[Row]) -> None:
         "The report 2004 results beat the year 2003 figures.",
         "The carrier took delivery of its own 787 Dreamliner on Friday.",
         "Reviewers compared the 15 Pro and the 15 Pro Max with last year's phones.",
+        # A day of the month in words beside its month: not twenty seconds.
+        "The summit opens on June twenty second, officials said.",
+        "The festival opens on the twenty second of June.",
+        "the vote is on june twenty second, in lower-cased copy.",
     ],
 )
 def test_non_facts(sentence: str) -> None:

@@ -896,6 +896,12 @@ RE_DATE = regex.compile(
     """,
     regex.VERBOSE,
 )
+# A day of the month in two words beside its month, `June twenty second`, `the twenty
+# second of June`: a date, not 20 seconds (needs no digit, unlike RE_DATE).
+_DAY_IN_TWO_WORDS = r"(?i:twenty|thirty)[ \u00a0]+(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+RE_DATE_IN_WORDS = regex.compile(
+    rf"\b(?:{MONTHS})[ \u00a0]+{_DAY_IN_TWO_WORDS}\b|\b{_DAY_IN_TWO_WORDS}[ \u00a0]+of[ \u00a0]+(?:{MONTHS})\b"
+)
 # A month name in lower-cased copy ("on may 19", "oct. 13, 1989"), where a capital cannot
 # tell the month `may` from the verb: capitalised before a date pattern reads a sentence
 # without capitals (`months_capitalised`).
@@ -1309,7 +1315,8 @@ def _blocked_spans(text: str, digits: bool, fractions: _Spans | None = None) -> 
     """Return the spans of URLs, emails, times, dates, phone numbers and page furniture.
 
     `digits`: `text` holds a digit. A pattern is only run where it can match: every
-    URL has a `/` or `www.`, every email an `@`, the other patterns need a digit.
+    URL has a `/` or `www.`, every email an `@`, a day in words `twenty` or `thirty`,
+    the other patterns need a digit.
     """
     spans = _Spans()
     patterns = [RE_URL] if "/" in text or "www." in text else []
@@ -1317,8 +1324,11 @@ def _blocked_spans(text: str, digits: bool, fractions: _Spans | None = None) -> 
         patterns.append(RE_EMAIL)
     if digits:
         patterns.extend((RE_TIME, RE_DATE, RE_PHONE, RE_FURNITURE))
+    low = text.lower()
+    if "twenty" in low or "thirty" in low or len(low) != len(text) or RE_FOLDS_TO_ASCII.search(text):
+        patterns.append(RE_DATE_IN_WORDS)  # which ignores case: see `_may_hold_number_word`
     for pattern in patterns:
-        for m in pattern.finditer(months_capitalised(text) if pattern is RE_DATE else text):
+        for m in pattern.finditer(months_capitalised(text) if pattern in (RE_DATE, RE_DATE_IN_WORDS) else text):
             if pattern is RE_DATE and fractions is not None and fractions.overlaps(*m.span()):
                 continue  # "2 1/2", "1/4 inch": a fraction, not a date
             spans.add(*m.span())
