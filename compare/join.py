@@ -40,6 +40,7 @@ lost; tests/test_align_oracle.py checks the whole join against brute force.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
@@ -167,9 +168,9 @@ def plan(columns: Columns, limits: Thresholds) -> Plan:
         raise ValueError("the join needs min_shared >= 1")
     n = len(columns.sizes)
     sizes = np.asarray(columns.sizes, dtype=np.int64)
-    counts = np.fromiter((len(c) for c in columns.content), dtype=np.int64, count=n)
+    counts = np.fromiter(map(len, columns.content), dtype=np.int64, count=n)
     stops = sizes - counts
-    flat = np.fromiter((r for ranks in columns.content for r in ranks), dtype=np.int64, count=int(counts.sum()))
+    flat = np.fromiter(itertools.chain.from_iterable(columns.content), dtype=np.int64, count=int(counts.sum()))
     offsets = np.cumsum(counts) - counts
     probe_length, index_length = _prefix_lengths(sizes, stops, limits, width)
     keys, owners, positions, single = _keys(flat, offsets, counts, probe_length, columns.common, width)
@@ -297,7 +298,7 @@ def _signatures(elements: Sequence[Collection[int]]) -> tuple[np.ndarray, np.nda
     """Each sentence's elements as `SIGNATURE_WORDS` 64-bit words, and how many of them share a bit."""
     n = len(elements)
     owner = np.repeat(np.arange(n), [len(e) for e in elements])
-    ranks = np.fromiter((r for e in elements for r in e), dtype=np.int64, count=len(owner))
+    ranks = np.fromiter(itertools.chain.from_iterable(elements), dtype=np.int64, count=len(owner))
     frequency = np.bincount(ranks)
     hashed = 64 * SIGNATURE_WORDS - DEDICATED
     bit = DEDICATED + (np.arange(len(frequency)) * HASH) % hashed
