@@ -53,6 +53,11 @@ def bare(text: str) -> Article:
         ("The tariff applies to auto imports from April 3.", "2025-03-30", [("April 3", "2025-04-03", None)]),
         ("Koizumi landed on the 6th of December.", "2026-01-20", [("6th of December", "2025-12-06", None)]),
         ("Hegseth met Nakatani on 30 March.", "2025-03-30", [("30 March", "2025-03-30", None)]),
+        # Copy without capitals or set in capitals: a month name is a month.
+        ("the talks opened on june 12 in brussels.", "2025-03-30", [("june 12", "2025-06-12", None)]),
+        ("TALKS OPEN ON JUNE 12, 2025 IN BRUSSELS", "2025-03-30", [("JUNE 12, 2025", "2025-06-12", None)]),
+        ("ACME SEES PROFIT RISE IN MAY", "2025-03-30", [("MAY", "2025-05", None)]),
+        ("ACME MAY RAISE ITS DIVIDEND BY 5 PCT", "2025-03-30", []),
     ],
 )
 def test_absolute_dates(text: str, anchor: str, expected: Found) -> None:

@@ -248,6 +248,7 @@ def test_extract_numbers(sentence: str, expected: list[Row]) -> None:
         "The summit opens on June twenty second, officials said.",
         "The festival opens on the twenty second of June.",
         "the vote is on june twenty second, in lower-cased copy.",
+        "THE VOTE IS ON JUNE 22, IN COPY SET IN CAPITALS.",
     ],
 )
 def test_non_facts(sentence: str) -> None:

@@ -906,6 +906,8 @@ RE_DATE_IN_WORDS = regex.compile(
 # tell the month `may` from the verb: capitalised before a date pattern reads a sentence
 # without capitals (`months_capitalised`).
 RE_LOWER_MONTH = regex.compile(r"\b(?:" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\b")
+# The same in copy set in capitals ("ON JUNE 22", a wire headline), where no capital tells either.
+RE_UPPER_MONTH = regex.compile(r"\b(?:" + "|".join(sorted(map(str.upper, MONTH_NUMBERS), key=len, reverse=True)) + r")\b")
 RE_PHONE = regex.compile(
     r"""
     (?: \+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,5}          # +81 3 1234 5678
@@ -1336,10 +1338,13 @@ def _blocked_spans(text: str, digits: bool, fractions: _Spans | None = None) -> 
 
 
 def months_capitalised(text: str) -> str:
-    """`text` with its month names capitalised if it has no capital at all (lower-cased copy); the same offsets."""
-    if not text.islower():
-        return text
-    return RE_LOWER_MONTH.sub(lambda m: m.group(0).capitalize(), text)
+    """`text` with its month names capitalised (`June`) if it has no capital at all (lower-cased copy) or no
+    lower-case letter (copy in capitals); the same offsets."""
+    if text.islower():
+        return RE_LOWER_MONTH.sub(lambda m: m.group(0).capitalize(), text)
+    if text.isupper():
+        return RE_UPPER_MONTH.sub(lambda m: m.group(0).capitalize(), text)
+    return text
 
 
 def _may_hold_number_word(text: str) -> bool:
