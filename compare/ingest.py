@@ -187,11 +187,15 @@ FURNITURE_LINE_LIMIT = 400
 # phrase's first word) skips through the text, and one for `^` or an alternation of
 # phrases tries every place (four times the cost).
 _WHOLE_TEXT = regex.VERBOSE | regex.IGNORECASE | regex.MULTILINE
-RE_FURNITURE_LINE = (regex.compile("^" + FURNITURE_LINE, _WHOLE_TEXT), regex.compile(r"\n" + FURNITURE_LINE, _WHOLE_TEXT))
-RE_FURNITURE_SIGNOFF = (
-    regex.compile("^" + FURNITURE_SIGNOFF, _WHOLE_TEXT),
-    regex.compile(r"\n" + FURNITURE_SIGNOFF, _WHOLE_TEXT),
-)
+
+
+def _at_line_starts(line: str) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """`line` (a pattern after a line's start) at the start of a text, and after a line break (`_lines_matching`)."""
+    return regex.compile("^" + line, _WHOLE_TEXT), regex.compile(r"\n" + line, _WHOLE_TEXT)
+
+
+RE_FURNITURE_LINE = _at_line_starts(FURNITURE_LINE)
+RE_FURNITURE_SIGNOFF = _at_line_starts(FURNITURE_SIGNOFF)
 RE_FURNITURE_PHRASES = tuple(regex.compile(phrase, _WHOLE_TEXT) for phrase in FURNITURE_PHRASES)
 
 # No sentence of news copy is this long (the longest of 66,000 BBC and PolNeAR

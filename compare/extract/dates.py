@@ -60,7 +60,14 @@ from collections.abc import Callable, Iterator
 import regex
 
 from compare.extract.lines import line_of
-from compare.extract.numbers import ONES, TENS, months_capitalised, parse_number_words, parse_ordinal_words
+from compare.extract.numbers import (
+    DAY_WORD_UNITS,
+    ONES,
+    TENS,
+    months_capitalised,
+    parse_number_words,
+    parse_ordinal_words,
+)
 from compare.extract.numbers import QUALIFIERS as HEDGES
 from compare.lexicon import MONTHS
 from compare.records import Article, Fact, FactKind, Sentence
@@ -101,9 +108,8 @@ _DAY = r"(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\w|[.,:/]\d|[^\S\n]?%))"
 
 # A day of the month in words, `fourth`, `twenty-first`, `thirty first`; not the start of
 # `first-quarter`, `second-largest` or `fourth place`.
-_DAY_WORD_UNITS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
-_DAY_WORD_NAME = rf"""(?i:twenty(?:[-–]|[^\S\n]+)(?:{_DAY_WORD_UNITS})|thirty(?:[-–]|[^\S\n]+)first
-    |tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth|thirtieth|{_DAY_WORD_UNITS})"""
+_DAY_WORD_NAME = rf"""(?i:twenty(?:[-–]|[^\S\n]+)(?:{DAY_WORD_UNITS})|thirty(?:[-–]|[^\S\n]+)first
+    |tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth|thirtieth|{DAY_WORD_UNITS})"""
 _DAY_WORD = rf"""(?:{_DAY_WORD_NAME}
     (?![\w-]|{_WS}(?i:place|time|round|half|quarter|term|day|week|month|year|anniversary)\b))"""
 

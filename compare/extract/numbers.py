@@ -896,9 +896,11 @@ RE_DATE = regex.compile(
     """,
     regex.VERBOSE,
 )
+# The ordinal words of a day of the month's units (`compare.extract.dates` spells days with them).
+DAY_WORD_UNITS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
 # A day of the month in two words beside its month, `June twenty second`, `the twenty
 # second of June`: a date, not 20 seconds (needs no digit, unlike RE_DATE).
-_DAY_IN_TWO_WORDS = r"(?i:twenty|thirty)[ \u00a0]+(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+_DAY_IN_TWO_WORDS = rf"(?i:twenty[ \u00a0]+(?:{DAY_WORD_UNITS})|thirty[ \u00a0]+first)"
 RE_DATE_IN_WORDS = regex.compile(
     rf"\b(?:{MONTHS})[ \u00a0]+{_DAY_IN_TWO_WORDS}\b|\b{_DAY_IN_TWO_WORDS}[ \u00a0]+of[ \u00a0]+(?:{MONTHS})\b"
 )
@@ -1326,9 +1328,8 @@ def _blocked_spans(text: str, digits: bool, fractions: _Spans | None = None) -> 
         patterns.append(RE_EMAIL)
     if digits:
         patterns.extend((RE_TIME, RE_DATE, RE_PHONE, RE_FURNITURE))
-    low = text.lower()
-    if "twenty" in low or "thirty" in low or len(low) != len(text) or RE_FOLDS_TO_ASCII.search(text):
-        patterns.append(RE_DATE_IN_WORDS)  # which ignores case: see `_may_hold_number_word`
+    if _may_contain(text, ("twenty", "thirty")):
+        patterns.append(RE_DATE_IN_WORDS)
     for pattern in patterns:
         for m in pattern.finditer(months_capitalised(text) if pattern in (RE_DATE, RE_DATE_IN_WORDS) else text):
             if pattern is RE_DATE and fractions is not None and fractions.overlaps(*m.span()):
@@ -1347,16 +1348,19 @@ def months_capitalised(text: str) -> str:
     return text
 
 
-def _may_hold_number_word(text: str) -> bool:
-    """False only if RE_WORD_NUMBER cannot match in `text`: no number word is in it.
+def _may_contain(text: str, parts: Iterable[str]) -> bool:
+    """False only if `text` holds none of `parts` (lower case) in any case: no pattern that ignores case and needs one can match.
 
-    RE_WORD_NUMBER ignores case, so the words are looked for in the lower-cased text;
-    that misses only the characters of RE_FOLDS_TO_ASCII, for which this says True.
+    The parts are looked for in the lower-cased text; that misses only the characters
+    of RE_FOLDS_TO_ASCII (and those that lower-case to two), for which this says True.
     """
     low = text.lower()
-    return (
-        any(part in low for part in NUMBER_WORD_PARTS) or len(low) != len(text) or bool(RE_FOLDS_TO_ASCII.search(text))
-    )
+    return any(part in low for part in parts) or len(low) != len(text) or bool(RE_FOLDS_TO_ASCII.search(text))
+
+
+def _may_hold_number_word(text: str) -> bool:
+    """False only if RE_WORD_NUMBER cannot match in `text`: no number word is in it."""
+    return _may_contain(text, NUMBER_WORD_PARTS)
 
 
 # Searches of the window before a number for a pattern ending at `\Z`, started where
@@ -1509,15 +1513,8 @@ def _mixed_ordinal_fractions(
 
 
 def _may_hold_share(text: str) -> bool:
-    """False only if RE_FRACTION_OF cannot match in `text`: no "half" and no denominator in it.
-
-    As in `_may_hold_number_word`, the characters of RE_FOLDS_TO_ASCII make it say True.
-    """
-    low = text.lower()
-    return (
-        "half" in low or any(den in low for den in SINGLE_DENOMINATORS)
-        or len(low) != len(text) or bool(RE_FOLDS_TO_ASCII.search(text))
-    )  # fmt: skip
+    """False only if RE_FRACTION_OF cannot match in `text`: no "half" and no denominator in it."""
+    return _may_contain(text, ("half", *SINGLE_DENOMINATORS))
 
 
 def _atoms(
@@ -1543,10 +1540,8 @@ def _atoms(
     taken = _Spans((s, e) for s, e, _, _ in found)
     may_hold_words = _may_hold_number_word(text)
     ordinal_fractions = False
+    may_hold_ordinal = may_hold_words and _may_contain(text, ORDINAL_STEMS)
     low = text.lower()
-    may_hold_ordinal = may_hold_words and (
-        any(stem in low for stem in ORDINAL_STEMS) or len(low) != len(text) or bool(RE_FOLDS_TO_ASCII.search(text))
-    )  # as in `_may_hold_number_word`
     for m in RE_ORDINAL_FRACTION.finditer(text) if may_hold_ordinal else ():
         if taken.overlaps(m.start(), m.end()):
             continue
