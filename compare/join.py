@@ -52,6 +52,8 @@ EPSILON = 1e-9  # float slack, so that a bound never excludes a pair exactly at 
 SIGNATURE_WORDS = 4  # 64-bit words of a sentence's signature (bound 2)
 DEDICATED = 96  # of its bits, those that each stand for one frequent element
 CHUNK = 1 << 18  # candidates expanded at a time: small arrays stay in cache and need no page faults
+KEYS_AT_ONCE = 1 << 20  # probe keys made at a time (`_all_keys`), for the same reason
+KEY_LIMIT = np.iinfo(np.int64).max  # codes `key * n + owner` must stay below it
 HASH = 0x9E3779B1  # Fibonacci hashing of element ranks to signature bits
 
 
@@ -173,15 +175,10 @@ def plan(columns: Columns, limits: Thresholds) -> Plan:
     flat = np.fromiter(itertools.chain.from_iterable(columns.content), dtype=np.int64, count=int(counts.sum()))
     offsets = np.cumsum(counts) - counts
     probe_length, index_length = _prefix_lengths(sizes, stops, limits, width)
-    keys, owners, positions, single = _keys(flat, offsets, counts, probe_length, columns.common, width)
-    owners, positions = owners.astype(np.int32), positions.astype(np.int32)
     # Every probe key, sorted as `key * n + owner`; the keys within a sentence's index
     # prefix (a single key before the prefix's last element, as `compare.align._keys`)
     # are also filed in the index, which is then the sorted run of those.
-    if int(keys.max(initial=0)) >= np.iinfo(np.int64).max // max(n, 1):
-        keys = np.unique(keys, return_inverse=True)[1]  # too many elements for `key * n`: number the keys
-    codes = keys * n + owners
-    del keys
+    codes, owners, positions, single = _all_keys(flat, offsets, counts, probe_length, columns.common, width)
     order = np.argsort(codes, kind="stable")  # sorted place -> entry; codes are distinct, and numpy's stable sort is the faster here
     codes, owners_sorted, positions_sorted = codes[order], owners[order], positions[order]
     filed = positions_sorted < index_length[owners_sorted] - np.where(single[order], width - 1, 0)
@@ -222,7 +219,7 @@ def plan(columns: Columns, limits: Thresholds) -> Plan:
     del filed_codes, base, last, owner, order, alive
     live = stop > start
     start, length, owners, positions = start[live], (stop - start)[live], owners[live], positions[live]
-    order = np.argsort(owners, kind="stable")  # `_keys` gives single keys, then pairs: two sorted runs to merge
+    order = np.argsort(owners, kind="stable")  # `_keys` gives single keys, then pairs: two sorted runs per run of sentences
     start, length, owners, positions = start[order], length[order], owners[order], positions[order]
     signature, collisions = _signatures(columns.elements)
     small = np.int32  # the bounds' columns: half the memory traffic of int64
@@ -263,19 +260,60 @@ def _segments(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return group, np.arange(len(group)) - starts[group]
 
 
-def _keys(
+def _all_keys(
     flat: np.ndarray, offsets: np.ndarray, counts: np.ndarray, prefix: np.ndarray, common: int, width: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """The probe keys of every sentence: key, owner, position of its last element, single or not.
+    """Every sentence's probe keys as codes `key * n + owner`, with their owner, position (`_keys`) and single or not.
 
-    As `compare.align._keys` over each prefix: with `width` 2, a rare element at a
-    place before the last is a key alone; a common one pairs with each later element
-    (the key `(first + 1) * radix + second`); with `width` 1 every element is a key.
+    Made `KEYS_AT_ONCE` keys at a time into arrays of the final size: the
+    intermediate arrays of one run of sentences are reused, where arrays of all
+    keys at once (about 9 M on BBC + Reuters) would each be fresh memory, whose
+    page faults cost more than the arithmetic. Each run's keys come as `_keys`
+    gives them: its single keys, then its pairs, each by owner.
     """
+    n = len(counts)
     radix = int(flat.max(initial=0)) + 1
-    owner = np.repeat(np.arange(len(counts)), counts)
-    rare = np.bincount(owner, weights=flat < common, minlength=len(counts)).astype(np.int64)
-    singles = np.clip(np.minimum(rare, prefix - 1), 0, None) if width == 2 else prefix
+    owner = np.repeat(np.arange(n), counts)
+    rare = np.bincount(owner, weights=flat < common, minlength=n).astype(np.int64)
+    if width == 1:
+        singles, pairs = prefix, np.zeros(n, dtype=np.int64)
+    else:
+        singles = np.clip(np.minimum(rare, prefix - 1), 0, None)
+        firsts = np.clip(prefix - 1 - rare, 0, None)  # common elements that open pairs
+        pairs = firsts * (firsts + 1) // 2
+    ends = np.cumsum(singles + pairs)
+    total = int(ends[-1]) if n else 0
+    codes = np.empty(total, dtype=np.int64)
+    owners = np.empty(total, dtype=np.int32)
+    positions = np.empty(total, dtype=np.int32)
+    single = np.empty(total, dtype=bool)
+    # With too many elements for `key * n`, the codes hold the keys, numbered afterwards.
+    numbered = radix * (radix + 1) >= KEY_LIMIT // max(n, 1)
+    low = 0
+    while low < n:
+        high = max(int(np.searchsorted(ends, ends[low] - singles[low] - pairs[low] + KEYS_AT_ONCE, side="right")), low + 1)
+        at, to = int(ends[low] - singles[low] - pairs[low]), int(ends[high - 1])
+        key, who, place, alone = _keys(flat, offsets[low:high], rare[low:high], prefix[low:high], radix, width)
+        who += low
+        codes[at:to] = key if numbered else key * n + who
+        owners[at:to], positions[at:to], single[at:to] = who, place, alone
+        low = high
+    if numbered:
+        codes = np.unique(codes, return_inverse=True)[1].reshape(-1) * n + owners
+    return codes, owners, positions, single
+
+
+def _keys(
+    flat: np.ndarray, offsets: np.ndarray, rare: np.ndarray, prefix: np.ndarray, radix: int, width: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The probe keys of a run of sentences: key, owner (within the run), position of its last element, single or not.
+
+    As `compare.align._keys` over each prefix: with `width` 2, each of the `rare`
+    leading elements at a place before the last is a key alone; a common one pairs
+    with each later element (the key `(first + 1) * radix + second`); with `width`
+    1 every element is a key.
+    """
+    singles = prefix if width == 1 else np.clip(np.minimum(rare, prefix - 1), 0, None)
     owner1, place1 = _segments(singles)
     key1 = flat[offsets[owner1] + place1]
     if width == 1:

@@ -240,6 +240,19 @@ def test_join_equals_brute_force_whatever_the_signatures(
     assert_equals_brute_force(articles, AlignConfig(sentence_threshold=0.5, min_shared=min_shared))
 
 
+@pytest.mark.parametrize("at_once, key_limit", [(1, None), (37, None), (1 << 20, 1000)])
+@pytest.mark.parametrize("min_shared", [1, 2])
+def test_join_equals_brute_force_whatever_the_runs_of_keys(
+    at_once: int, key_limit: int | None, min_shared: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keys made a sentence or a few dozen at a time, or numbered (too many elements for `key * n`), lose nothing."""
+    monkeypatch.setattr(compare.join, "KEYS_AT_ONCE", at_once)
+    if key_limit is not None:
+        monkeypatch.setattr(compare.join, "KEY_LIMIT", key_limit)
+    articles = corpus(40 + min_shared, articles=120, content_share=0.3)
+    assert_equals_brute_force(articles, AlignConfig(sentence_threshold=0.5, min_shared=min_shared))
+
+
 @pytest.mark.parametrize("seed, threshold", [(14, 0.5), (15, 0.7)])
 def test_real_text_equals_brute_force(seed: int, threshold: float) -> None:
     """On articles stitched from the seeds' and golden cases' sentences, the join equals brute force."""
