@@ -7,14 +7,35 @@ import multiprocessing
 from collections.abc import Callable, Sequence
 from multiprocessing.pool import AsyncResult, Pool
 from types import TracebackType
-from typing import Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
+S = TypeVar("S")
 
 # The items of the running `parallel_map` (or of the `background_map` being started),
 # inherited by forked workers (not pickled).
 _ITEMS: Sequence[object] = ()
+# The running background maps with spare work: each's events `(idle, stop)` (see `Spare`).
+_SPARING: list[tuple[Any, Any]] = []
+# The events of the `background_map` being started, inherited by its worker (events
+# cannot be pickled); and in that worker, the order of its spare work once asked for.
+_SPARE_EVENTS: tuple[Any, Any] | None = None
+_SPARE_ORDER: list[int] | None = None
+
+
+class Spare(NamedTuple, Generic[T, S]):
+    """Optional work for a `background_map` worker that has mapped its items: `function` of some of them.
+
+    `order(items)` gives the indices of the items worth it, the likeliest first;
+    it runs in the worker, once. The worker goes on down that list until the
+    caller takes the results (`Pending.get`), and pauses while a `parallel_map`
+    runs, which wants every core. Both are module-level functions, so that they
+    travel to the worker by name.
+    """
+
+    order: Callable[[Sequence[T]], list[int]]
+    function: Callable[[T], S]
 
 
 def parallel_map(function: Callable[[T], R], items: Sequence[T], jobs: int = 1, *, pieces: int = 8) -> list[R]:
@@ -24,58 +45,90 @@ def parallel_map(function: Callable[[T], R], items: Sequence[T], jobs: int = 1, 
     Where fork is unavailable, or for few items, the map runs in this process.
     Results are in input order, so the output never depends on `jobs`. Each
     worker is handed about `pieces` runs of items in turn: more pieces balance
-    items of uneven cost better, at more messages.
+    items of uneven cost better, at more messages. A background map's spare
+    work pauses meanwhile.
     """
     global _ITEMS
     if not _forks(items, jobs):
         return [function(item) for item in items]
     _ITEMS = items
+    for idle, _ in _SPARING:
+        idle.clear()
     try:
         context = multiprocessing.get_context("fork")
         with context.Pool(jobs) as pool:
             return pool.map(functools.partial(_apply, function), range(len(items)), chunksize=_chunk(items, jobs, pieces))
     finally:
         _ITEMS = ()
+        for idle, _ in _SPARING:
+            idle.set()
 
 
 class Pending(Generic[R]):
     """The results of a `background_map`: `get()` waits for them; leaving a `with` block stops the workers."""
 
-    def __init__(self, function: Callable[[T], R], items: Sequence[T], jobs: int) -> None:
-        global _ITEMS
+    def __init__(self, function: Callable[[T], R], items: Sequence[T], jobs: int, spare: Spare[T, Any] | None = None) -> None:
+        global _ITEMS, _SPARE_EVENTS
         self._later: Callable[[], list[R]] | None = None
         self._pool: Pool | None = None
-        self._result: AsyncResult[list[R]] | None = None
+        self._result: AsyncResult[list[Any]] | None = None
+        self._count = len(items)
+        self._spared: dict[int, Any] = {}
+        self._events: tuple[Any, Any] | None = None
         if not _forks(items, jobs + 1):
-            self._later = lambda: [function(item) for item in items]
+            self._later = lambda: [function(item) for item in items]  # and no spare work: no core is idle
             return
-        _ITEMS = items
-        try:  # the workers are forked here, with `items`
-            self._pool = multiprocessing.get_context("fork").Pool(jobs)
+        context = multiprocessing.get_context("fork")
+        slots = len(items) if spare is not None and jobs == 1 else 0  # one worker goes down one list
+        if slots:
+            self._events = (context.Event(), context.Event())
+            self._events[0].set()
+            _SPARING.append(self._events)
+        _ITEMS, _SPARE_EVENTS = items, self._events
+        try:  # the workers are forked here, with `items` and the events
+            self._pool = context.Pool(jobs)
         finally:
-            _ITEMS = ()
-        self._result = self._pool.map_async(functools.partial(_apply, function), range(len(items)), chunksize=_chunk(items, jobs))
+            _ITEMS, _SPARE_EVENTS = (), None
+        task = functools.partial(_apply_or_spare, function, spare, len(items))
+        self._result = self._pool.map_async(task, range(len(items) + slots), chunksize=_chunk(items, jobs))
         self._pool.close()
 
     def get(self) -> list[R]:
-        """The results in input order, once all are in."""
+        """The results in input order, once all are in; spare work stops (see `spared`)."""
         if self._later is not None:
             return self._later()
         assert self._result is not None and self._pool is not None
+        self._stop_sparing()
         results = self._result.get()
         self._pool.join()
-        return results
+        self._spared = {index: result for index, result in results[self._count :] if index >= 0}
+        return results[: self._count]
+
+    def spared(self) -> dict[int, Any]:
+        """After `get()`: the spare results done, by the index of their item."""
+        return self._spared
+
+    def _stop_sparing(self) -> None:
+        if self._events is not None:
+            idle, stop = self._events
+            stop.set()
+            idle.set()  # a paused worker wakes, to stop
+            _SPARING.remove(self._events)
+            self._events = None
 
     def __enter__(self) -> Pending[R]:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
+        self._stop_sparing()
         if self._pool is not None:
             self._pool.terminate()
             self._pool.join()
 
 
-def background_map(function: Callable[[T], R], items: Sequence[T], jobs: int = 1) -> Pending[R]:
+def background_map(
+    function: Callable[[T], R], items: Sequence[T], jobs: int = 1, *, spare: Spare[T, Any] | None = None
+) -> Pending[R]:
     """Start `[function(x) for x in items]` in `jobs - 1` processes and return at once.
 
     For work the caller does not need yet, to fill the cores its own serial stages
@@ -83,8 +136,11 @@ def background_map(function: Callable[[T], R], items: Sequence[T], jobs: int = 1
     workers are forked now, so they see `items` as they are now. With `jobs` 1 (or
     where fork is unavailable) nothing starts: `get()` maps the items then, in this
     process. Either way `get()` returns the same list, in input order.
+
+    With `spare` and `jobs` 2, the worker then does the spare work until `get()`;
+    `spared()` tells what it did. With `jobs` 1 (or 3 and more) there is none.
     """
-    return Pending(function, items, max(jobs - 1, 0))
+    return Pending(function, items, max(jobs - 1, 0), spare)
 
 
 def _forks(items: Sequence[object], jobs: int) -> bool:
@@ -98,3 +154,26 @@ def _chunk(items: Sequence[object], jobs: int, pieces: int = 8) -> int:
 
 def _apply(function: Callable[[T], R], index: int) -> R:
     return function(_ITEMS[index])  # type: ignore[arg-type]
+
+
+def _apply_or_spare(function: Callable[[T], R], spare: Spare[T, S] | None, count: int, index: int) -> R | tuple[int, S | None]:
+    """Item `index` of a background map, or, past its `count` items, the spare work's next step: `(item index, result)`.
+
+    A spare step waits while a `parallel_map` runs (`idle` clear) and does
+    nothing once the caller has asked for the results (`stop`): it gives `(-1, None)`.
+    """
+    global _SPARE_ORDER
+    if index < count:
+        return function(_ITEMS[index])  # type: ignore[arg-type]
+    assert spare is not None and _SPARE_EVENTS is not None
+    idle, stop = _SPARE_EVENTS
+    idle.wait()
+    if stop.is_set():
+        return -1, None
+    if _SPARE_ORDER is None:
+        _SPARE_ORDER = spare.order(_ITEMS)  # type: ignore[arg-type]
+    step = index - count
+    if step >= len(_SPARE_ORDER):
+        return -1, None
+    item = _SPARE_ORDER[step]
+    return item, spare.function(_ITEMS[item])  # type: ignore[arg-type]

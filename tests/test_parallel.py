@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
-from compare.parallel import background_map, parallel_map
+from compare.parallel import Spare, background_map, parallel_map
 
 
 def _square(n: int) -> int:
@@ -46,3 +48,40 @@ def test_leaving_unfinished_background_map_stops_it() -> None:
     """Leaving the `with` block without `get()` (as on an error in the caller) stops the workers."""
     with pytest.raises(RuntimeError), background_map(_square, list(range(10_000)), 2):
         raise RuntimeError("the caller failed")
+
+
+def _cube(n: int) -> int:
+    return n * n * n
+
+
+def _some_items(items: list[int]) -> list[int]:
+    return [len(items) - 1, 3, 50]
+
+
+@pytest.mark.parametrize("jobs", [1, 2, 3])
+def test_spare_work_gives_its_function_of_the_items_it_chose(jobs: int) -> None:
+    """With `jobs` 2 the worker goes on to the spare work's items, in its order; with 1 or 3 there is none.
+
+    The items' own results never change; each spare result is the spare function of
+    the item whose index it carries.
+    """
+    items = list(range(200))
+    with background_map(_square, items, jobs, spare=Spare(_some_items, _cube)) as pending:
+        time.sleep(1.0)  # the worker needs a few milliseconds for all of it
+        assert [n * n for n in items] == pending.get()
+    assert ({199: 199**3, 3: 27, 50: 50**3} if jobs == 2 else {}) == pending.spared()
+
+
+def test_spare_work_stops_when_the_results_are_taken() -> None:
+    """`get()` does not wait for spare work: what was not done by then is left out, nothing is wrong."""
+    items = list(range(100))
+    with background_map(_square, items, 2, spare=Spare(_every_item_slowly, _cube)) as pending:
+        assert [n * n for n in items] == pending.get()
+    spared = pending.spared()
+    assert len(spared) < len(items)
+    assert all(value == index**3 for index, value in spared.items())
+
+
+def _every_item_slowly(items: list[int]) -> list[int]:
+    time.sleep(0.5)
+    return list(range(len(items)))

@@ -14,10 +14,18 @@ from pathlib import Path
 import pytest
 
 from compare.align import AlignConfig
-from compare.comparison import find_discrepancies
+from compare.comparison import find_discrepancies, lone_article_kinds
 from compare.extract import extract_facts
 from compare.ingest import article_from_text
-from compare.pipeline import Config, check_articles, run_check
+from compare.pipeline import (
+    Config,
+    check_articles,
+    extract_and_compare,
+    likely_shared,
+    read_inputs,
+    run_check,
+    undated_facts,
+)
 from compare.records import Article, CheckResult, Discrepancy, FactKind
 from compare.report import render_json, render_markdown
 from tests.conftest import CASES, ROOT, SEEDS
@@ -306,6 +314,48 @@ def test_shared_articles_extracted_in_workers_give_the_findings_of_one_process(t
     assert two.discrepancies == one.discrepancies
     kinds = Counter(d.kind for d in one.discrepancies)
     assert kinds[FactKind.QUANTITY] == 36 and kinds[FactKind.QUOTE] == 36
+
+
+def test_facts_extracted_before_a_story_dates_an_article_change_nothing(tmp_path: Path) -> None:
+    """`undated_facts`, taken before any story is known, then the dates: the facts and findings of extracting after.
+
+    Each second outlet's copy has no date: its story gives it one, which its
+    `on Monday` resolves against. The spare work of `early_work` extracts such an
+    article's facts before that date is known, and only its dates after.
+    """
+    for n, (town, cargo) in enumerate(zip(TOWNS[:6], CARGO, strict=True)):
+        date = f"2025-0{1 + n}-1{n}"
+        dated, undated = _port_story(town, cargo, date, 40_000 + 500 * n, "expect"), _port_story(town, cargo, date, 45_000, "hope")
+        (tmp_path / f"{town}-a.txt").write_text(dated)
+        (tmp_path / f"{town}-b.txt").write_text(undated.replace(f"date: {date}\n", ""))
+    articles, skipped = read_inputs([str(tmp_path)])
+    early = {a.id: undated_facts(a) for a in articles}
+    assert not any(f.kind is FactKind.DATE for facts in early.values() for f in facts)
+    result = check_articles(articles, skipped)
+    story_dated = [a for a in result.articles if a.date_source == "story"]
+    assert len(story_dated) == 6 and all(any(f.kind is FactKind.DATE for f in result.facts[a.id]) for a in story_dated)
+    world = {a.id: extract_facts(a, lone_article_kinds(a)) for a in result.articles}
+    facts, found = extract_and_compare(result.articles, result.stories, world, result.alignments, undated=early)
+    assert result.facts == facts
+    assert result.discrepancies == found
+    assert {FactKind.QUANTITY, FactKind.QUOTE} <= {d.kind for d in found}
+
+
+def test_articles_sharing_sentences_word_for_word_are_guessed_to_share_a_story() -> None:
+    """Two long sentences in common with a few other articles flag an article; one, or a formula everywhere, does not."""
+    shared = [
+        "The harbour board said the grain quays at Arlen would reopen within the week.",
+        "Handlers at Arlen voted to end the strike after a pay offer of four percent.",
+    ]
+    formula = "Reporting by the Arlen desk; editing by the regional news team at the harbour."
+    texts = {
+        "a": f"{shared[0]}\n\n{shared[1]}\n\n{formula}\n",
+        "b": f"Arlen is quiet again.\n\n{shared[1]}\n\n{shared[0]}\n\n{formula}\n",
+        "c": f"{shared[0]}\n\nCopper prices fell sharply in Brisk on Tuesday after the mine flooded.\n\n{formula}\n",
+    }
+    texts.update({f"z{n:02d}": f"Timber cargo number {n} left Calder for the northern ports today.\n\n{formula}\n" for n in range(10)})
+    articles = [article_from_text(text, id=name) for name, text in texts.items()]
+    assert ["a", "b"] == [articles[n].id for n in likely_shared(articles)]
 
 
 @pytest.mark.parametrize("kinds", [
