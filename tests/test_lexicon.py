@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import compare.lexicon
 from compare.lexicon import entities, fold_counts, fold_word, lower_words, name_words, tickers, words
 
 
@@ -79,6 +80,16 @@ def test_name_words_of_an_all_capitals_headline_are_those_its_article_never_writ
 )
 def test_words(text: str, expected: list[str]) -> None:
     assert words(text) == expected
+
+
+def test_words_fold_alike_when_met_again_and_after_the_cache_is_cleared(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`words` keeps the folded forms it met; met again, or once the cache was cleared, a word folds as `fold_word` does."""
+    monkeypatch.setattr(compare.lexicon, "FOLDED_LIMIT", 3)
+    monkeypatch.setattr(compare.lexicon, "_FOLDED", {})
+    sentences = ["The Organisation's re-elected chair", "the organisation RE-ELECTED its Chair", "Tyres, tyres and TYRES"]
+    for sentence in sentences * 2:
+        assert [fold_word(w) for w in compare.lexicon.RE_WORD.findall(sentence)] == words(sentence)
+    assert len(compare.lexicon._FOLDED) <= 3 + 6  # cleared before it grew past the limit by a sentence's words
 
 
 @pytest.mark.parametrize(
