@@ -53,7 +53,7 @@ SIGNATURE_WORDS = 4  # 64-bit words of a sentence's signature (bound 2)
 DEDICATED = 96  # of its bits, those that each stand for one frequent element
 CHUNK = 1 << 18  # candidates expanded at a time: small arrays stay in cache and need no page faults
 KEYS_AT_ONCE = 1 << 20  # probe keys made at a time (`_all_keys`), for the same reason
-KEY_LIMIT = np.iinfo(np.int64).max  # codes `key * n + owner` must stay below it
+KEY_LIMIT = np.iinfo(np.int64).max  # packed probe keys must stay below it (`_all_keys`)
 HASH = 0x9E3779B1  # Fibonacci hashing of element ranks to signature bits
 
 
@@ -156,11 +156,16 @@ class Plan:
         return xs.tolist(), ys.tolist(), self.bounds.needed(xs, ys).tolist()
 
 
-def _pack(size: np.ndarray, stops: np.ndarray, slack: np.ndarray) -> tuple[np.ndarray, int]:
-    """`(size << 2b) | (stops << b) | slack` with `b` bits each (int32 where they fit), and `b`."""
-    bits = max(int(max(size.max(initial=0), stops.max(initial=0), slack.max(initial=0))).bit_length(), 1)
+def _pack(sizes: np.ndarray, stops: np.ndarray, counts: np.ndarray, postings: np.ndarray, positions: np.ndarray) -> tuple[np.ndarray, int]:
+    """Each posting's partner `(size << 2b) | (stops << b) | slack` with `b` bits each (int32 where they fit), and `b`.
+
+    The slack, `counts - position`, is the lowest field and never negative, so it is
+    subtracted from the partner's packed `counts`: one gather per posting.
+    """
+    bits = max(int(max(sizes.max(initial=0), stops.max(initial=0), counts.max(initial=0))).bit_length(), 1)
     kind = np.int32 if 3 * bits <= 31 else np.int64
-    return np.left_shift(size.astype(kind), 2 * bits) | np.left_shift(stops.astype(kind), bits) | slack.astype(kind), bits
+    head = np.left_shift(sizes.astype(kind), 2 * bits) | np.left_shift(stops.astype(kind), bits) | counts.astype(kind)
+    return head[postings] - positions.astype(kind), bits
 
 
 def plan(columns: Columns, limits: Thresholds) -> Plan:
@@ -175,15 +180,17 @@ def plan(columns: Columns, limits: Thresholds) -> Plan:
     flat = np.fromiter(itertools.chain.from_iterable(columns.content), dtype=np.int64, count=int(counts.sum()))
     offsets = np.cumsum(counts) - counts
     probe_length, index_length = _prefix_lengths(sizes, stops, limits, width)
-    # Every probe key, sorted as `key * n + owner`; the keys within a sentence's index
+    # Every probe key, sorted by key, then owner; the keys within a sentence's index
     # prefix (a single key before the prefix's last element, as `compare.align._keys`)
     # are also filed in the index, which is then the sorted run of those.
-    codes, owners, positions, single = _all_keys(flat, offsets, counts, probe_length, columns.common, width)
-    order = np.argsort(codes, kind="stable")  # sorted place -> entry; codes are distinct, and numpy's stable sort is the faster here
-    codes, owners_sorted, positions_sorted = codes[order], owners[order], positions[order]
-    filed = positions_sorted < index_length[owners_sorted] - np.where(single[order], width - 1, 0)
-    del single
-    postings, posting_positions = owners_sorted[filed].astype(np.int32), positions_sorted[filed].astype(np.int32)
+    entries, owner_bits, position_bits = _all_keys(flat, offsets, counts, probe_length, columns.common, width)
+    entries.sort()  # by code `key << owner_bits | owner`: a sort of values, far faster than an argsort
+    codes = entries >> (position_bits + 1)
+    owners_sorted = (codes & ((1 << owner_bits) - 1)).astype(np.int32)
+    positions_sorted = ((entries >> 1) & ((1 << position_bits) - 1)).astype(np.int32)
+    filed = positions_sorted < index_length[owners_sorted] - (entries & 1) * (width - 1)
+    del entries
+    postings, posting_positions = owners_sorted[filed], positions_sorted[filed]
     # A probe meets the run of its key's postings from the shortest partner allowed
     # (`first`) to the last sentence before itself. The key's place in the probe cuts
     # the run shorter: the pair's content need may be at most `room`, and it is at
@@ -196,30 +203,32 @@ def plan(columns: Columns, limits: Thresholds) -> Plan:
     # (Intermediate arrays are as long as all probe keys together, so each is freed
     # as soon as it is used: they set the join's peak memory.)
     before = np.cumsum(filed) - filed  # filed entries before each sorted place
-    segment = np.flatnonzero(np.r_[len(codes) > 0, np.diff(codes - owners_sorted) != 0])
+    segment = np.flatnonzero(np.r_[len(codes) > 0, np.diff(codes >> owner_bits) != 0])
     earlier = before - np.repeat(before[segment], np.diff(np.r_[segment, len(codes)]))
     del before, segment
     room = counts[owners_sorted] - positions_sorted + (width - 1)
     alive = np.flatnonzero((earlier > 0) & (room >= limits.min_shared))
-    del earlier, positions_sorted
-    owner, room = owners_sorted[alive], room[alive]
-    base = codes[alive] - owner  # key * n
-    del owners_sorted
-    longest = np.searchsorted(needs, room + stops[owner], side="right") - 1 - sizes[owner]
+    del earlier
+    owner, room, positions = owners_sorted[alive], room[alive], positions_sorted[alive]
+    base = codes[alive] - owner  # key << owner_bits
+    del owners_sorted, positions_sorted
+    # `np.searchsorted(needs, room + stops[owner], side="right") - 1` by table, as below.
+    longest_total = np.searchsorted(needs, np.arange(int(counts.max(initial=0) + stops.max(initial=0)) + width + 1), side="right") - 1
+    longest = longest_total[room + stops[owner]] - sizes[owner]
     # `np.searchsorted(sizes, longest, side="right")` by table: sizes are few and small.
     upto = np.searchsorted(sizes, np.arange(int(sizes.max(initial=0)) + 1), side="right")
     last = np.minimum(upto[np.clip(longest, 0, len(upto) - 1)], owner)
     del room, longest
     filed_codes = codes[filed]
     del codes, filed
-    start = np.zeros(len(order), dtype=np.int64)
-    stop = np.zeros(len(order), dtype=np.int64)
-    start[order[alive]] = np.searchsorted(filed_codes, base + first[owner])
-    stop[order[alive]] = np.searchsorted(filed_codes, base + last)
-    del filed_codes, base, last, owner, order, alive
+    start = np.searchsorted(filed_codes, base + first[owner])
+    stop = np.searchsorted(filed_codes, base + last)
+    del filed_codes, base, last, alive
     live = stop > start
-    start, length, owners, positions = start[live], (stop - start)[live], owners[live], positions[live]
-    order = np.argsort(owners, kind="stable")  # `_keys` gives single keys, then pairs: two sorted runs per run of sentences
+    start, length, owners, positions = start[live], (stop - start)[live], owner[live], positions[live]
+    # Each sentence's probes together, by key: a sort of values `owner << b | place`, not an argsort.
+    place_bits = max(len(owners) - 1, 1).bit_length()
+    order = np.sort((owners.astype(np.int64) << place_bits) | np.arange(len(owners))) & ((1 << place_bits) - 1)
     start, length, owners, positions = start[order], length[order], owners[order], positions[order]
     signature, collisions = _signatures(columns.elements)
     small = np.int32  # the bounds' columns: half the memory traffic of int64
@@ -233,7 +242,7 @@ def plan(columns: Columns, limits: Thresholds) -> Plan:
         width,
     )
     blocks = tuple(_blocks(owners, length, n))
-    info, bits = _pack(sizes[postings], stops[postings], counts[postings] - posting_positions)
+    info, bits = _pack(sizes, stops, counts, postings, posting_positions)
     slack = (counts[owners] - positions).astype(small)
     return Plan(start, length, owners.astype(small), slack, postings, info, bits, bounds, blocks)
 
@@ -262,14 +271,15 @@ def _segments(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def _all_keys(
     flat: np.ndarray, offsets: np.ndarray, counts: np.ndarray, prefix: np.ndarray, common: int, width: int
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Every sentence's probe keys as codes `key * n + owner`, with their owner, position (`_keys`) and single or not.
+) -> tuple[np.ndarray, int, int]:
+    """Every sentence's probe keys (`_keys`) packed as `code << (position_bits + 1) | position << 1 | single`.
 
-    Made `KEYS_AT_ONCE` keys at a time into arrays of the final size: the
-    intermediate arrays of one run of sentences are reused, where arrays of all
-    keys at once (about 9 M on BBC + Reuters) would each be fresh memory, whose
-    page faults cost more than the arithmetic. Each run's keys come as `_keys`
-    gives them: its single keys, then its pairs, each by owner.
+    The code is `key << owner_bits | owner`, so that the packed entries sort by
+    key, then owner. Returns the entries, `owner_bits` and `position_bits`. Made
+    `KEYS_AT_ONCE` keys at a time into one array of the final size: the
+    intermediate arrays of a run of sentences are reused, where arrays of all keys
+    at once (about 9 M on BBC + Reuters) would each be fresh memory, whose page
+    faults cost more than the arithmetic.
     """
     n = len(counts)
     radix = int(flat.max(initial=0)) + 1
@@ -283,24 +293,26 @@ def _all_keys(
         pairs = firsts * (firsts + 1) // 2
     ends = np.cumsum(singles + pairs)
     total = int(ends[-1]) if n else 0
-    codes = np.empty(total, dtype=np.int64)
-    owners = np.empty(total, dtype=np.int32)
-    positions = np.empty(total, dtype=np.int32)
-    single = np.empty(total, dtype=bool)
-    # With too many elements for `key * n`, the codes hold the keys, numbered afterwards.
-    numbered = radix * (radix + 1) >= KEY_LIMIT // max(n, 1)
+    owner_bits, position_bits = max(n - 1, 1).bit_length(), max(int(counts.max(initial=1)), 1).bit_length()
+    low_bits = owner_bits + position_bits + 1
+    entries = np.empty(total, dtype=np.int64)
+    # With too many elements for the packing, the keys are numbered first (`lows` wait for them).
+    numbered = radix * (radix + 1) >= KEY_LIMIT >> low_bits
+    lows = np.empty(total if numbered else 0, dtype=np.int64)
     low = 0
     while low < n:
         high = max(int(np.searchsorted(ends, ends[low] - singles[low] - pairs[low] + KEYS_AT_ONCE, side="right")), low + 1)
         at, to = int(ends[low] - singles[low] - pairs[low]), int(ends[high - 1])
         key, who, place, alone = _keys(flat, offsets[low:high], rare[low:high], prefix[low:high], radix, width)
-        who += low
-        codes[at:to] = key if numbered else key * n + who
-        owners[at:to], positions[at:to], single[at:to] = who, place, alone
+        packed = ((who + low) << (position_bits + 1)) | (place << 1) | alone
+        if numbered:
+            entries[at:to], lows[at:to] = key, packed
+        else:
+            entries[at:to] = (key << low_bits) | packed
         low = high
     if numbered:
-        codes = np.unique(codes, return_inverse=True)[1].reshape(-1) * n + owners
-    return codes, owners, positions, single
+        entries = (np.unique(entries, return_inverse=True)[1].reshape(-1) << low_bits) | lows
+    return entries, owner_bits, position_bits
 
 
 def _keys(
@@ -317,7 +329,7 @@ def _keys(
     owner1, place1 = _segments(singles)
     key1 = flat[offsets[owner1] + place1]
     if width == 1:
-        return key1, owner1, place1, np.ones(len(key1), dtype=bool)
+        return key1, owner1, place1, np.ones(len(key1), dtype=np.int64)
     firsts, place = _segments(np.clip(prefix - 1 - rare, 0, None))
     place += rare[firsts]
     pair, step = _segments(prefix[firsts] - 1 - place)
@@ -328,7 +340,7 @@ def _keys(
         np.concatenate([key1, key2]),
         np.concatenate([owner1, owner2]),
         np.concatenate([place1, second]),
-        np.concatenate([np.ones(len(key1), dtype=bool), np.zeros(len(key2), dtype=bool)]),
+        np.concatenate([np.ones(len(key1), dtype=np.int64), np.zeros(len(key2), dtype=np.int64)]),
     )
 
 
