@@ -17,8 +17,9 @@ ingest (`article_from_text`, over --jobs processes as the CLI reads), align, dat
 its story, the kinds compared across stories of one alone, each story compared in the
 worker that extracted it, then the world facts). As in the CLI, a
 worker (`early_work`) infers undated articles' dates from their text and extracts every
-article's world facts (the kinds compared across stories) while align runs: align's time
-includes sharing a core with it, date is the wait for it after align.
+article's world facts (the kinds compared across stories) while align runs, then, as spare
+work, all but the dates of the articles likeliest to share a story: align's time includes
+sharing a core with it, date is the wait for it after align.
 
 Dates: Reuters articles keep their own; a source of a variant without one (BBC, a few
 Reuters items) gets a seeded day of 2004-06..2005-05, and its variant the same day (so
@@ -314,6 +315,7 @@ def measure(data: Path, fraction: float, variant_count: int, seed: int, jobs: in
     with early_work(articles, jobs) as pending:  # dates from text and world facts, beside align, as check_articles does
         alignments, boilerplate = timed(clock, "align", lambda: align_corpus(articles, AlignConfig(), jobs))
         early = timed(clock, "date", pending.get)
+        undated = {ids[number]: facts for number, facts in pending.spared().items()}  # its spare work
     articles = give_dates(articles, (e.date for e in early))
 
     def stories_stage() -> tuple[tuple[Story, ...], list[Article]]:
@@ -323,7 +325,7 @@ def measure(data: Path, fraction: float, variant_count: int, seed: int, jobs: in
     stories, articles = timed(clock, "stories", stories_stage)
     world = dict(zip(ids, (e.world for e in early), strict=True))
     facts, found = timed(
-        clock, "extract + compare", lambda: extract_and_compare(articles, stories, world, alignments, CompareConfig(), jobs)
+        clock, "extract + compare", lambda: extract_and_compare(articles, stories, world, alignments, CompareConfig(), jobs, undated)
     )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     total = sum(clock.values())
