@@ -145,11 +145,17 @@ class Plan:
         at = np.repeat((self.start[block] - (np.cumsum(length) - length)).astype(self.postings.dtype), length)
         at += np.arange(len(at), dtype=at.dtype)
         info, mask = self.posting_info[at], (1 << self.bits) - 1
-        xs = np.repeat(owners, length)
-        keep, needed = self.bounds.positional(
-            xs, np.repeat(self.slack[block], length), info >> (2 * self.bits), (info >> self.bits) & mask, info & mask
+        bounds = self.bounds
+        keep, needed = bounds.positional(
+            # The probe's own columns repeated per match: cheaper than gathering them by owner.
+            np.repeat(bounds.sizes[owners], length),
+            np.repeat(bounds.stops[owners], length),
+            np.repeat(self.slack[block], length),
+            info >> (2 * self.bits),
+            (info >> self.bits) & mask,
+            info & mask,
         )
-        xs, at = xs[keep], at[keep]
+        xs, at = np.repeat(owners, length)[keep], at[keep]
         n = len(self.bounds.sizes)
         codes = np.unique(self.bounds.signed(xs, self.postings[at], needed[keep]))
         xs, ys = codes // n, codes % n
@@ -390,11 +396,17 @@ class _Bounds:
         return self.needs[self.sizes[xs] + self.sizes[ys]]
 
     def positional(
-        self, xs: np.ndarray, x_slack: np.ndarray, y_size: np.ndarray, y_stops: np.ndarray, y_slack: np.ndarray
+        self,
+        x_size: np.ndarray,
+        x_stops: np.ndarray,
+        x_slack: np.ndarray,
+        y_size: np.ndarray,
+        y_stops: np.ndarray,
+        y_slack: np.ndarray,
     ) -> tuple[np.ndarray, np.ndarray]:
         """Which key matches pass bound 1 (the key leaves room in both sentences), and the overlap each pair needs."""
-        needed = self.needs[self.sizes[xs] + y_size]
-        room = np.maximum(needed - np.minimum(self.stops[xs], y_stops), self.limits.min_shared) - (self.width - 1)
+        needed = self.needs[x_size + y_size]
+        room = np.maximum(needed - np.minimum(x_stops, y_stops), self.limits.min_shared) - (self.width - 1)
         return room <= np.minimum(x_slack, y_slack), needed
 
     def signed(self, xs: np.ndarray, ys: np.ndarray, needed: np.ndarray) -> np.ndarray:
