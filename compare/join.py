@@ -156,10 +156,10 @@ class Plan:
             info & mask,
         )
         xs, at = np.repeat(owners, length)[keep], at[keep]
-        n = len(self.bounds.sizes)
-        codes = np.unique(self.bounds.signed(xs, self.postings[at], needed[keep]))
+        n = len(bounds.sizes)
+        codes = np.unique(bounds.signed(xs, self.postings[at], needed[keep]))
         xs, ys = codes // n, codes % n
-        return xs.tolist(), ys.tolist(), self.bounds.needed(xs, ys).tolist()
+        return xs.tolist(), ys.tolist(), bounds.needed(xs, ys).tolist()
 
 
 def _pack(sizes: np.ndarray, stops: np.ndarray, counts: np.ndarray, postings: np.ndarray, positions: np.ndarray) -> tuple[np.ndarray, int]:
@@ -292,12 +292,13 @@ def _all_keys(
     owner = np.repeat(np.arange(n), counts)
     rare = np.bincount(owner, weights=flat < common, minlength=n).astype(np.int64)
     if width == 1:
-        singles, pairs = prefix, np.zeros(n, dtype=np.int64)
+        singles, firsts = prefix, np.zeros(n, dtype=np.int64)
     else:
         singles = np.clip(np.minimum(rare, prefix - 1), 0, None)
         firsts = np.clip(prefix - 1 - rare, 0, None)  # common elements that open pairs
-        pairs = firsts * (firsts + 1) // 2
-    ends = np.cumsum(singles + pairs)
+    per_sentence = singles + firsts * (firsts + 1) // 2
+    ends = np.cumsum(per_sentence)
+    starts = ends - per_sentence
     total = int(ends[-1]) if n else 0
     owner_bits, position_bits = max(n - 1, 1).bit_length(), max(int(counts.max(initial=1)), 1).bit_length()
     low_bits = owner_bits + position_bits + 1
@@ -307,9 +308,10 @@ def _all_keys(
     lows = np.empty(total if numbered else 0, dtype=np.int64)
     low = 0
     while low < n:
-        high = max(int(np.searchsorted(ends, ends[low] - singles[low] - pairs[low] + KEYS_AT_ONCE, side="right")), low + 1)
-        at, to = int(ends[low] - singles[low] - pairs[low]), int(ends[high - 1])
-        key, who, place, alone = _keys(flat, offsets[low:high], rare[low:high], prefix[low:high], radix, width)
+        high = max(int(np.searchsorted(ends, starts[low] + KEYS_AT_ONCE, side="right")), low + 1)
+        at, to = int(starts[low]), int(ends[high - 1])
+        runs = slice(low, high)
+        key, who, place, alone = _keys(flat, offsets[runs], rare[runs], singles[runs], firsts[runs], prefix[runs], radix)
         packed = ((who + low) << (position_bits + 1)) | (place << 1) | alone
         if numbered:
             entries[at:to], lows[at:to] = key, packed
@@ -322,24 +324,28 @@ def _all_keys(
 
 
 def _keys(
-    flat: np.ndarray, offsets: np.ndarray, rare: np.ndarray, prefix: np.ndarray, radix: int, width: int
+    flat: np.ndarray,
+    offsets: np.ndarray,
+    rare: np.ndarray,
+    singles: np.ndarray,
+    firsts: np.ndarray,
+    prefix: np.ndarray,
+    radix: int,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """The probe keys of a run of sentences: key, owner (within the run), position of its last element, single or not.
 
-    As `compare.align._keys` over each prefix: with `width` 2, each of the `rare`
-    leading elements at a place before the last is a key alone; a common one pairs
-    with each later element (the key `(first + 1) * radix + second`); with `width`
-    1 every element is a key.
+    As `compare.align._keys` over each prefix, counted by `_all_keys`: each
+    sentence's `singles` leading elements are keys alone (with `width` 1, all of
+    its prefix; with 2, its rare ones before the last place), and each of its
+    `firsts` common elements after its `rare` ones pairs with every later element
+    of the prefix (the key `(first + 1) * radix + second`).
     """
-    singles = prefix if width == 1 else np.clip(np.minimum(rare, prefix - 1), 0, None)
     owner1, place1 = _segments(singles)
     key1 = flat[offsets[owner1] + place1]
-    if width == 1:
-        return key1, owner1, place1, np.ones(len(key1), dtype=np.int64)
-    firsts, place = _segments(np.clip(prefix - 1 - rare, 0, None))
-    place += rare[firsts]
-    pair, step = _segments(prefix[firsts] - 1 - place)
-    owner2, place2 = firsts[pair], place[pair]
+    opener, place = _segments(firsts)
+    place += rare[opener]
+    pair, step = _segments(prefix[opener] - 1 - place)
+    owner2, place2 = opener[pair], place[pair]
     second = place2 + 1 + step
     key2 = (flat[offsets[owner2] + place2] + 1) * radix + flat[offsets[owner2] + second]
     return (
