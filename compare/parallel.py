@@ -22,6 +22,8 @@ _SPARING: list[tuple[Any, Any]] = []
 # cannot be pickled); and in that worker, the order of its spare work once asked for.
 _SPARE_EVENTS: tuple[Any, Any] | None = None
 _SPARE_ORDER: list[int] | None = None
+# The number of runs of `_ITEMS` the running `parallel_map`'s processes have taken.
+_CLAIMS: Any = None
 
 
 class Spare(NamedTuple, Generic[T, S]):
@@ -41,25 +43,41 @@ class Spare(NamedTuple, Generic[T, S]):
 def parallel_map(function: Callable[[T], R], items: Sequence[T], jobs: int = 1, *, pieces: int = 8) -> list[R]:
     """`[function(x) for x in items]`, over `jobs` processes when that pays.
 
-    Workers are forked, so they inherit `items` and only results travel back.
-    Where fork is unavailable, or for few items, the map runs in this process.
-    Results are in input order, so the output never depends on `jobs`. Each
-    worker is handed about `pieces` runs of items in turn: more pieces balance
-    items of uneven cost better, at more messages. A background map's spare
-    work pauses meanwhile.
+    This process is one of them: `jobs - 1` workers are forked, so they inherit
+    `items` and only their results travel back, and each process takes the next
+    run of items in turn (a shared counter) until none is left. Where fork is
+    unavailable, or for few items, the map runs in this process alone. Results
+    are in input order, so the output never depends on `jobs`. Each process is
+    handed about `pieces` runs of items: more pieces balance items of uneven
+    cost better, at more messages. A background map's spare work pauses meanwhile.
+
+    Working here, rather than waiting on `jobs` workers, spares this process's
+    half of the results their pickling, and the workers' copies of the pages they
+    touch (a forked worker that only reads an object still writes its reference
+    count): on BBC + Reuters the join's workers took 167 k page faults, 2.4 s of
+    system time.
     """
-    global _ITEMS
+    global _ITEMS, _CLAIMS
     if not _forks(items, jobs):
         return [function(item) for item in items]
-    _ITEMS = items
+    size = _chunk(items, jobs, pieces)
+    count = -(-len(items) // size)
+    context = multiprocessing.get_context("fork")
+    _ITEMS, _CLAIMS = items, context.Value("l", 0)
     for idle, _ in _SPARING:
         idle.clear()
     try:
-        context = multiprocessing.get_context("fork")
-        with context.Pool(jobs) as pool:
-            return pool.map(functools.partial(_apply, function), range(len(items)), chunksize=_chunk(items, jobs, pieces))
+        done: dict[int, list[R]] = {}
+        with context.Pool(jobs - 1) as pool:  # the workers are forked here, with `items` and the counter
+            theirs = pool.imap_unordered(functools.partial(_claimed_run, function, size, count), range(count))
+            while (run := _claim(count)) is not None:
+                done[run] = [function(item) for item in items[run * size : (run + 1) * size]]
+            for claimed in theirs:
+                if claimed is not None:
+                    done[claimed[0]] = claimed[1]
+        return [result for run in range(count) for result in done[run]]
     finally:
-        _ITEMS = ()
+        _ITEMS, _CLAIMS = (), None
         for idle, _ in _SPARING:
             idle.set()
 
@@ -152,8 +170,22 @@ def _chunk(items: Sequence[object], jobs: int, pieces: int = 8) -> int:
     return max(1, len(items) // (jobs * pieces))
 
 
-def _apply(function: Callable[[T], R], index: int) -> R:
-    return function(_ITEMS[index])  # type: ignore[arg-type]
+def _claim(count: int) -> int | None:
+    """The next run of the running `parallel_map` not yet taken by any of its processes, if any."""
+    with _CLAIMS.get_lock():
+        run = _CLAIMS.value
+        if run >= count:
+            return None
+        _CLAIMS.value = run + 1
+    return int(run)
+
+
+def _claimed_run(function: Callable[[T], R], size: int, count: int, task: int) -> tuple[int, list[R]] | None:
+    """In a worker of `parallel_map`, one task: `(run, results)` for the next run not yet taken, or None."""
+    run = _claim(count)
+    if run is None:
+        return None
+    return run, [function(item) for item in _ITEMS[run * size : (run + 1) * size]]  # type: ignore[arg-type]
 
 
 def _apply_or_spare(function: Callable[[T], R], spare: Spare[T, S] | None, count: int, index: int) -> R | tuple[int, S | None]:

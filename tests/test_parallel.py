@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 
 import pytest
@@ -27,6 +28,33 @@ def test_maps_over_processes_keep_input_order(jobs: int) -> None:
     assert expected == parallel_map(_square, items, jobs)
     with background_map(_square, items, jobs) as pending:
         assert expected == pending.get()
+
+
+def _pid_after_a_while(n: int) -> tuple[int, int]:
+    time.sleep(0.01)
+    return n, os.getpid()
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_parallel_map_works_in_this_process_too(jobs: int) -> None:
+    """The caller takes runs of items like its workers do; every item is mapped once, in input order.
+
+    A run of 4 items takes 40 ms: the workers cannot take all 16 runs before this
+    process takes its first.
+    """
+    items = list(range(64))
+    results = parallel_map(_pid_after_a_while, items, jobs)
+    assert items == [n for n, _ in results]
+    pids = {pid for _, pid in results}
+    assert os.getpid() in pids
+    assert 1 < len(pids) <= jobs
+
+
+@pytest.mark.parametrize("items", [list(range(200)), list(range(199, -1, -1))])
+def test_parallel_map_raises_an_items_error_wherever_it_ran(items: list[int]) -> None:
+    """Item 7 fails in the first run (this process's, most likely) or in the last (a worker's)."""
+    with pytest.raises(ValueError, match="seven"):
+        parallel_map(_fail_on_seven, items, 2)
 
 
 def test_background_map_sees_items_as_they_were_when_started() -> None:
