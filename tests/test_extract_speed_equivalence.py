@@ -2,7 +2,7 @@
 
 Each shortcut (candidate starts for RE_DATE, prefilters before a costly pattern, the
 name search without a compiled alternation) must find exactly what the plain scan
-finds, on the traps they reason about: characters that match an ASCII letter only
+finds, and what is kept of a sentence read before must be placed and dated anew, on the traps they reason about: characters that match an ASCII letter only
 under IGNORECASE (`ſ`, the Kelvin sign, `İ`), words that start inside a word, long
 runs of white space, and qualifiers far from a date.
 """
@@ -13,8 +13,10 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compare.extract import numbers, people, quotes
+from compare.extract import dates, extract_facts, numbers, people, quotes, ranks
 from compare.extract.dates import RE_DATE, _date_matches
+from compare.ingest import article_from_text
+from compare.records import Article, Fact, FactKind
 
 TOKENS = [
     "by", "in", "since", "early", "mid-", "late", "from", "throughout", "between", "Between",
@@ -159,3 +161,25 @@ def test_cue_words_cover_the_cue_patterns() -> None:
     assert _alternatives(quotes.RE_CUE) <= quotes.CUE_FIRST_WORDS
     assert _alternatives(quotes.RE_PARTICIPLE) <= quotes.PARTICIPLE_WORDS
     assert len(_alternatives(quotes.RE_CUE)) == len(quotes.CUE_FIRST_WORDS)
+
+
+REPEATED = "Some 55,000 troops took part on Sunday, the drill held for a fourth straight year, officials said."
+
+
+def _fresh_facts(article: Article) -> tuple[Fact, ...]:
+    for memo in (numbers._sentence_mentions, dates._sentence_dates, ranks._sentence_ranks):
+        memo.cache_clear()
+    return extract_facts(article)
+
+
+def test_a_sentence_read_again_gives_its_own_articles_places_and_dates() -> None:
+    """A sentence met before (its numbers, dates and ranks kept by its text) gets the offsets, line,
+    index and date of the article it is in now, as if read for the first time."""
+    first = article_from_text(f"{REPEATED}\n", id="a", date="2025-03-31")
+    again = article_from_text(f"Manoeuvres began at dawn.\n\nMore followed.\n\n{REPEATED}\n", id="b", date="2025-04-08")
+    extract_facts(first)
+    kept = extract_facts(again)
+    assert kept == _fresh_facts(again)
+    assert {f.kind for f in kept} >= {FactKind.QUANTITY, FactKind.DATE, FactKind.RANK}
+    assert all(again.text[f.start : f.end] == f.text and f.sentence == 2 and f.line == 5 for f in kept)
+    assert {f.value for f in kept if f.kind is FactKind.DATE} == {"2025-04-06"}  # its own Sunday, not the first's (03-30)

@@ -426,6 +426,20 @@ def _date_matches(text: str, holidays: bool = True) -> Iterator[regex.Match[str]
             resume = match.end()
 
 
+# Sentences whose date matches are kept (`_sentence_dates`), as numbers keep theirs.
+SENTENCE_MEMO = 1 << 14
+
+
+@functools.lru_cache(maxsize=SENTENCE_MEMO)
+def _sentence_dates(text: str, holidays: bool) -> tuple[regex.Match[str], ...]:
+    """The date expressions of one sentence's text (`_date_matches` on its months capitalised).
+
+    They depend on the text alone: a sentence a story's articles repeat word for word
+    is matched once. What a match resolves to depends on its article (`extract_dates`).
+    """
+    return tuple(_date_matches(months_capitalised(text), holidays))
+
+
 def _url_spans(text: str) -> list[tuple[int, int]]:
     """The spans of RE_URL in `text` (every match has a `/` or `www.`)."""
     if "/" not in text and "www." not in text:
@@ -440,7 +454,7 @@ def extract_dates(article: Article, sentence: Sentence, anchor: dt.date | None) 
     # may then be the anchor's own day.
     lower_bound = article.date_source == "text"
     taken: list[tuple[int, int]] = []
-    for match in _date_matches(months_capitalised(sentence.text), _names_a_holiday(article.text)):
+    for match in _sentence_dates(sentence.text, _names_a_holiday(article.text)):
         # The span starts at a qualifier word (`by 2027`, `early March`), not at `in`/`on`.
         start = next(match.start(g) for g in ("prep", "fiscal", "part", "core") if match.group(g))
         if any(s < match.end() and start < e for s, e in urls):

@@ -2533,14 +2533,24 @@ def _vague_amounts(text: str) -> list[_Mention]:
     return found
 
 
-def _sentence_mentions(text: str) -> list[_Mention]:
-    """Return every numeric mention in one sentence's text, in order."""
+# Sentences whose mentions are kept (`_sentence_mentions`): enough for the largest story.
+SENTENCE_MEMO = 1 << 14
+
+
+@functools.lru_cache(maxsize=SENTENCE_MEMO)
+def _sentence_mentions(text: str) -> tuple[_Mention, ...]:
+    """Return every numeric mention in one sentence's text, in order.
+
+    They depend on the text alone, so they are kept for the sentences last read: a
+    story's articles repeat many sentences word for word (on BBC + Reuters, 11 k of
+    the 39 k sentences of articles that share a story).
+    """
     digits = RE_ANY_DIGIT.search(text) is not None
     fractions = _digit_fractions(text) + (_scientific(text) if digits else [])
     atoms = list(_atoms(text, digits, fractions))
     vague = _vague_amounts(text) if VAGUE_TAILS[0] in text or VAGUE_TAILS[1] in text else []
     if not atoms and not digits and not vague:
-        return []  # an age apposition has digits
+        return ()  # an age apposition has digits
     blocked = _blocked_spans(text, digits, _Spans((s, e) for s, e, _ in fractions))
     mentions: list[_Mention] = []
     for am in RE_AGE_APPOSITION.finditer(text):
@@ -2577,7 +2587,7 @@ def _sentence_mentions(text: str) -> list[_Mention]:
             mentions.append(m)
     mentions.sort(key=lambda m: (m.start, m.end))
     anchors = [Anchor(m.outer if m.outer >= 0 else m.start, m.start, m.end, m.kind, m.unit) for m in mentions]
-    return [m._replace(measures=thing) for m, thing in zip(mentions, measured(text, anchors), strict=True)]
+    return tuple(m._replace(measures=thing) for m, thing in zip(mentions, measured(text, anchors), strict=True))
 
 
 # Invisible characters that web copy leaves between digits (zero-width space and

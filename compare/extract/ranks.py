@@ -28,6 +28,7 @@ second later" (a unit of time); a plural ("two-thirds").
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 import regex
@@ -95,25 +96,35 @@ TIME_AFTER_SECOND = frozenset("later earlier ago longer or and".split())
 
 def extract_ranks(article: Article, sentence: Sentence) -> Iterator[Fact]:
     """Yield every rank in `sentence` (see the module docstring for what is one)."""
-    text = sentence.text
-    if not RE_MAY_HOLD_RANK.search(text):
-        return
-    for m in RE_RANK.finditer(text):
-        found = _rank(text, m)
-        if found is None:
-            continue
-        value, counts = found
-        start = sentence.start + m.start()
+    for m_start, m_end, surface, value, counts in _sentence_ranks(sentence.text):
+        start = sentence.start + m_start
         yield Fact(
             kind=FactKind.RANK,
-            text=m.group(),
+            text=surface,
             value=float(value),
             start=start,
-            end=sentence.start + m.end(),
+            end=sentence.start + m_end,
             line=line_of(article, start),
             sentence=sentence.index,
             counts=counts,
         )
+
+
+# Sentences whose ranks are kept (`_sentence_ranks`), as numbers keep their mentions.
+SENTENCE_MEMO = 1 << 14
+
+
+@functools.lru_cache(maxsize=SENTENCE_MEMO)
+def _sentence_ranks(text: str) -> tuple[tuple[int, int, str, int, str | None], ...]:
+    """`(start, end, text, position, what it ranks)` of each rank in one sentence's text, which alone decides them."""
+    if not RE_MAY_HOLD_RANK.search(text):
+        return ()
+    found = []
+    for m in RE_RANK.finditer(text):
+        rank = _rank(text, m)
+        if rank is not None:
+            found.append((m.start(), m.end(), m.group(), *rank))
+    return tuple(found)
 
 
 def _rank(text: str, m: regex.Match[str]) -> tuple[int, str | None] | None:
