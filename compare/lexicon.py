@@ -336,8 +336,13 @@ RE_TICKER = regex.compile(
 RE_CLAUSE_OPENING = regex.compile(r"""[:(\[{"“'‘]\s*\Z""")
 
 
+@functools.lru_cache(maxsize=64)
 def lower_words(text: str) -> frozenset[str]:
-    """The folded words `text` writes in lower case: the common words of an article."""
+    """The folded words `text` writes in lower case: the common words of an article.
+
+    Cached for the last articles: the name finder (`people`) and the comparer both
+    ask for an article's, 1.65 times per article of a story on BBC + Reuters.
+    """
     return frozenset(fold_word(word) for word in RE_WORD.findall(text) if word[0].islower())
 
 
@@ -374,8 +379,13 @@ def tickers(text: str) -> frozenset[str]:
     return frozenset((m["tag"] or m["ric"] or m["listed"]).upper() for m in RE_TICKER.finditer(text))
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def entities(text: str) -> frozenset[str]:
-    """Return the countries and organisations named in `text`, folded."""
+    """Return the countries and organisations named in `text`, folded.
+
+    Cached: the comparer asks for those of each sentence a fact is in, and a story's
+    articles repeat sentences word for word.
+    """
     found = set()
     for match in RE_ENTITY.finditer(text):
         surface = match.group(0)
