@@ -36,6 +36,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -350,7 +351,7 @@ def similar_sentences(
         # `min_shared` 0: sentences that share no content word may align, and no index of
         # content words finds them; score every pair (correct, quadratic).
         for number, record in enumerate(distinct):
-            admits = _bounds(record, config, ())
+            admits = Bounds(record, config)
             for partner in distinct[:number]:
                 if admits(partner.tokens):
                     _score(record, partner, config, found)
@@ -753,18 +754,17 @@ def content_elements(tokens: Sequence[str]) -> list[str]:
 
 def score_against(
     fresh: Sequence[TokenizedArticle],
-    candidates: Callable[
-        [tuple[str, ...], Callable[[tuple[str, ...]], bool]], Iterable[tuple[tuple[str, ...], list[SentenceRef]]]
-    ],
+    candidates: Callable[[tuple[str, ...], Bounds], Iterable[tuple[tuple[str, ...], list[SentenceRef]]]],
     config: AlignConfig = AlignConfig(),
     boilerplate: Collection[Shape] = (),
 ) -> Scored:
     """Score the sentences of `fresh` articles against indexed ones that `candidates` returns.
 
-    `candidates(tokens, admits)` gives every indexed sentence (tokens and its
-    sentences in other articles) that can align with `tokens` and that `admits`
-    lets through, and maybe more; `admits` holds the join's cheap bounds (`_bounds`), so an
-    index can apply them before it looks up where a sentence occurs. Each pair is
+    `candidates(tokens, bounds)` gives every indexed sentence (tokens and its
+    sentences in other articles) that can align with `tokens` and that `bounds`
+    lets through, and maybe more; `bounds` holds the join's cheap bounds (`Bounds`),
+    so an index can apply them, the signature first, before it reads a sentence's
+    tokens and looks up where it occurs. Each pair is
     then scored with the same `ratio()` as `similar_sentences`, so the scores equal
     a full join's for every pair of a fresh and an indexed article. Sentences of a
     `boilerplate` shape (the whole corpus' boilerplate), fresh or indexed, are
@@ -773,34 +773,71 @@ def score_against(
     """
     found: Scored = defaultdict(list)
     for record in _distinct_sentences(fresh, config, boilerplate):
-        admits = _bounds(record, config, boilerplate)
+        bounds = Bounds(record, config, boilerplate)
         seen: set[tuple[str, ...]] = set()
-        for tokens, refs in candidates(record.tokens, admits):
-            if tokens in seen or not refs or not admits(tokens):
+        for tokens, refs in candidates(record.tokens, bounds):
+            if tokens in seen or not refs or not bounds(tokens):
                 continue
             seen.add(tokens)
             _score(record, _Distinct(tokens, frozenset(content_words(list(tokens))), refs), config, found)
     return found
 
 
-def _bounds(record: _Distinct, config: AlignConfig, boilerplate: Collection[Shape]) -> Callable[[tuple[str, ...]], bool]:
-    """The join's cheap bounds for partners of `record`, as one test of a partner's tokens.
+SIGNATURE_BITS = 256  # of a stored sentence's signature (`sentence_signature`)
 
-    The partner must share `min_shared` content words (`record.content` holds
-    content words only, so its overlap with the tokens is the shared content) and
-    the multiset overlap `quick_ratio()` bounds with, counted against `record`'s
-    token counts without building the partner's elements; and it must not be
-    boilerplate.
+
+def sentence_signature(tokens: Sequence[str]) -> tuple[int, int]:
+    """A sentence's elements (the k-th `the` is one of its own) as `SIGNATURE_BITS` bits, and how many share a bit.
+
+    Two sentences share at most `(a & b).bit_count()` elements plus the fewer
+    either lost to collisions within itself (`Bounds.signed`). The bits come from
+    a stable hash of the token, so an archive can keep them.
     """
-    counts = Counter(record.tokens)
-    vocabulary = counts.keys()
-    size = len(record.tokens)
+    bits = 0
+    elements = _elements(tokens)
+    for token, k in elements:
+        bits |= 1 << (_token_hash(token) + k * join.HASH) % SIGNATURE_BITS
+    return bits, len(elements) - bits.bit_count()
 
-    def admits(tokens: tuple[str, ...]) -> bool:
-        shared_words = vocabulary & tokens
-        if len(record.content & shared_words) < config.min_shared:
+
+@functools.lru_cache(maxsize=1 << 16)
+def _token_hash(token: str) -> int:
+    return zlib.crc32(token.encode())
+
+
+class Bounds:
+    """The join's cheap bounds for partners of one sentence, as tests an index can apply.
+
+    `signed(size, signature, collisions)`: the multiset overlap the partner's
+    `sentence_signature` allows reaches what a partner of that length needs;
+    calling it with a partner's tokens: the partner shares `min_shared` content
+    words and the multiset overlap `quick_ratio()` bounds with, counted against
+    this sentence's token counts without building the partner's elements, and is
+    not boilerplate. Neither test rejects a partner that aligns.
+    """
+
+    def __init__(self, record: _Distinct, config: AlignConfig, boilerplate: Collection[Shape] = ()) -> None:
+        self.record, self.config, self.boilerplate = record, config, boilerplate
+        self.counts = Counter(record.tokens)
+        self.signature, self.collisions = sentence_signature(record.tokens)
+        self._needed: dict[int, int] = {}
+
+    def needed(self, partner: int) -> int:
+        """The multiset overlap a partner of `partner` tokens must reach (`_overlap_needed`)."""
+        if (needed := self._needed.get(partner)) is None:
+            needed = self._needed[partner] = _overlap_needed(len(self.record.tokens), partner, self.config)
+        return needed
+
+    def signed(self, size: int, signature: int, collisions: int) -> bool:
+        shared = (self.signature & signature).bit_count() + min(self.collisions, collisions)
+        return shared >= self.needed(size)
+
+    def __call__(self, tokens: tuple[str, ...]) -> bool:
+        counts = self.counts
+        shared_words = counts.keys() & tokens
+        if len(self.record.content & shared_words) < self.config.min_shared:
             return False
-        needed = _overlap_needed(size, len(tokens), config)
+        needed = self.needed(len(tokens))
         if sum(counts[word] for word in shared_words) < needed:
             return False  # a bound on the overlap: every copy of each shared word matched
         left = dict(counts)
@@ -811,8 +848,6 @@ def _bounds(record: _Distinct, config: AlignConfig, boilerplate: Collection[Shap
                 shared += 1
         if shared < needed:
             return False
-        return not (boilerplate and sentence_shape(tokens) in boilerplate)
-
-    return admits
+        return not (self.boilerplate and sentence_shape(tokens) in self.boilerplate)
 
 

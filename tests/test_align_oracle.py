@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import itertools
 import random
+from collections import Counter
 from typing import Any
 
 import pytest
@@ -238,6 +239,37 @@ def test_join_equals_brute_force_whatever_the_signatures(
     monkeypatch.setattr(compare.join, "CHUNK", chunk)
     articles = corpus(20 + min_shared, articles=120, content_share=0.3)
     assert_equals_brute_force(articles, AlignConfig(sentence_threshold=0.5, min_shared=min_shared))
+
+
+@pytest.mark.parametrize("bits", [256, 16, 1])
+def test_signature_bound_keeps_every_pair_that_can_align(bits: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`Bounds.signed` passes every pair whose multiset overlap reaches the need, however crowded the bits.
+
+    Sixteen bits or one put many elements on a bit, so the bound rests on the
+    collision counts; at 256 bits it still rejects most pairs that cannot align
+    (what the archive's index is spared reading).
+    """
+    monkeypatch.setattr(compare.align, "SIGNATURE_BITS", bits)
+    config = AlignConfig()
+    texts = {tokens for a in real_text_corpus(23, articles=50) for tokens in tokenize(a).tokens if len(tokens) >= 4}
+    sentences = sorted(texts)
+    signatures = [compare.align.sentence_signature(tokens) for tokens in sentences]
+    rejected = hopeless = 0
+    for record_tokens in sentences[:120]:
+        bounds = compare.align.Bounds(
+            compare.align._Distinct(record_tokens, frozenset(compare.align.content_words(list(record_tokens))), []), config
+        )
+        counts = Counter(record_tokens)
+        for tokens, (signature, collisions) in zip(sentences, signatures, strict=True):
+            overlap = sum((counts & Counter(tokens)).values())
+            passed = bounds.signed(len(tokens), signature, collisions)
+            if overlap >= bounds.needed(len(tokens)):
+                assert passed, (record_tokens, tokens)
+            else:
+                hopeless += 1
+                rejected += not passed
+    if bits == 256:
+        assert rejected > 0.8 * hopeless, (rejected, hopeless)
 
 
 @pytest.mark.parametrize("at_once, key_limit", [(1, None), (37, None), (1 << 20, 1000)])

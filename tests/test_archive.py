@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import compare.align
 from compare.archive import index_articles, is_archive
 from compare.cli import main
 from compare.pipeline import Config, read_inputs
@@ -222,6 +223,32 @@ def test_archive_of_other_settings_is_refused(tmp_path: Path) -> None:
     )
     assert 2 == result.exit_code, result.output
     assert "run `factdiff index` into a new archive" in result.stderr
+
+
+def test_archive_of_an_older_schema_is_refused_with_the_fix(tmp_path: Path) -> None:
+    archive = tmp_path / "a.factdiff"
+    articles, skipped = read_inputs([str(SEEDS)], unique=False)
+    index_articles(archive, articles, skipped, Config())
+    with sqlite3.connect(archive) as connection:
+        connection.execute("UPDATE meta SET value = 'factdiff-archive/3' WHERE key = 'schema'")
+    connection.close()
+    result = CliRunner().invoke(main, ["check", str(SEEDS), "--against", str(archive)])
+    assert (2, f"factdiff: cannot read {archive}: an archive of schema 'factdiff-archive/3', not "
+            f"'factdiff-archive/4' (run `factdiff index` into a new archive)\n") == (result.exit_code, result.stderr)
+
+
+@pytest.mark.parametrize("bits", [8, 1])
+def test_archive_check_with_crowded_signatures_equals_folder_check(
+    tmp_path: Path, bits: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stored signatures of a few bits (most elements share one) bound the probe's partners without losing any."""
+    monkeypatch.setattr(compare.align, "SIGNATURE_BITS", bits)
+    copy = tmp_path / "seeds"
+    shutil.copytree(SEEDS, copy, ignore=shutil.ignore_patterns("*.md"))
+    archive = tmp_path / "archive.factdiff"
+    _index(archive, copy)
+    for article in sorted(copy.glob("*.txt")):
+        assert _check(str(article), "--against", str(copy)) == _check(str(article), "--against", str(archive)), article.name
 
 
 def test_archive_must_be_given_alone() -> None:
