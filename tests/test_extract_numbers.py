@@ -134,7 +134,7 @@ def rows(sentence: str) -> list[Row]:
         ),
         ("His approval rating slipped 3 points.", [("percent", "3 points", 3.0, "percentage points", None, "down")]),
         ("He scored 30 points.", [("quantity", "30", 30.0, None, "points", None)]),
-        ("The Fed raised rates by 25 basis points.", [("percent", "25 basis points", 25.0, "basis points", None, None)]),
+        ("The Fed raised rates by 25 basis points.", [("percent", "25 basis points", 25.0, "basis points", None, "up")]),
         ("Sales rose 5% while profits fell 3%.", [
             ("percent", "5%", 5.0, "%", None, "up"),
             ("percent", "3%", 3.0, "%", None, "down"),
@@ -427,6 +427,11 @@ def test_unit_letters_inside_a_name_are_no_unit() -> None:
         ("Bonia climbed 11 sen in early trade.", [("11", "up")]),
         ("Temperatures dropped by 1.5 degrees Celsius.", [("1.5 degrees Celsius", "down")]),
         ("Tesla shares plummeted 65% during the rout.", [("65%", "down")]),
+        ("Rents were cut by 12% last spring.", [("12%", "down")]),
+        ("Output shrank by 2.1% in the quarter.", [("2.1%", "down")]),
+        # Hard negatives: a verb of change with an object or an agent, without `by`.
+        ("The firm cut 30 jobs at the plant.", [("30", None)]),
+        ("He was lifted by 20 supporters.", [("20", None)]),
         ("On Wall St: Dow +0.2% by the close.", [("0.2%", "up")]),
         # Hard negatives: phrasal verbs, and the level a change ends at.
         ("The defense gave up 517 rushing yards.", [("517", None)]),
@@ -851,7 +856,7 @@ def test_spaced_pence_micrograms_and_parts_of_a_whole(sentence: str, expected: l
         ("Temperatures hit 30C (86F) on Monday.", [("30C", 30.0, "°C", None), ("86F", 86.0, "°F", None)]),
         ("The wind chill takes it down to minus 20C.", [("minus 20C", -20.0, "°C", None)]),
         ("Chipmakers will produce sub-7 nanometer chips.", [("7 nanometer", 7.0, "nm", "less than")]),
-        ("Costs were cut by a half.", [("a half", 0.5, "fraction", None)]),
+        ("Costs were cut by a half.", [("a half", 0.5, "fraction", "down")]),
         ("She held the now-18-month-old boy.", [("18-month-old", 18.0, "month", None)]),
         ("He kept one hand on the railing.", [("one", 1.0, None, None)]),
         ("On one hand, the plan is cheap.", []),
@@ -1110,3 +1115,42 @@ def test_age_as_a_predicate_of_a_person(sentence: str, expected: list[tuple[str,
 )
 def test_a_capitalised_word_after_a_number_is_a_model_name_only_when_it_could_be_one(sentence: str, value: float) -> None:
     assert [value] == [f.value for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Sales fell by a third last year.", [("a third", 1 / 3, "fraction", "down")]),
+        ("Costs were cut by half in 2020.", [("half", 0.5, "fraction", "down")]),
+        ("The crowd was down by half, and the mood grim.", [("half", 0.5, "fraction", "down")]),
+        ("Profits rose by a quarter to 5 mln dlrs.", [("a quarter", 0.25, "fraction", "up"), ("5 mln dlrs", 5e6, "USD", None)]),
+        # A share, then the level it reached: two facts, not a range from 2/3 of a million.
+        ("Sales fell by two-thirds to 5 mln dlrs.", [("two-thirds", 2 / 3, "fraction", "down"), ("5 mln dlrs", 5e6, "USD", None)]),
+        # Hard negatives: an ordinal before a noun, a part of a game, no word of change.
+        ("The deal was signed by a third party.", []),
+        ("The home side led by half-time.", []),
+        ("The vote was won by a third, he said.", []),
+    ],
+)
+def test_a_fraction_after_by_is_the_size_of_a_change(sentence: str, expected: list[tuple[str, float, str, str | None]]) -> None:
+    """"fell by a third", "cut by half": the share a thing changed by, where the clause goes on without a noun."""
+    assert expected == [(f.text, pytest.approx(f.value), f.unit, f.qualifier) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The Fed cut rates by half a percentage point.", [("half a percentage point", 0.5, "percentage points", "down")]),
+        ("The bank raised its rate by a quarter point to 5.25 pct.",
+         [("a quarter point", 0.25, "percentage points", "up"), ("5.25 pct", 5.25, "%", None)]),
+        ("It cut the rate by a quarter of a percentage point.", [("a quarter of a percentage point", 0.25, "percentage points", "down")]),
+        ("Acme raised its stake in the bank by 5 pct.", [("5 pct", 5.0, "%", "up")]),
+        # Hard negative: an agent after a passive verb.
+        ("He was lifted by 20 supporters.", [("20", 20.0, None, None)]),
+    ],
+)
+def test_a_fraction_of_a_point_and_a_change_with_its_object(
+    sentence: str, expected: list[tuple[str, float, str | None, str | None]]
+) -> None:
+    """Rate moves in fractions of a point are percentage points; "cut rates by", "raised its stake by" are changes."""
+    assert expected == [(f.text, pytest.approx(f.value), f.unit, f.qualifier) for f in facts(sentence)]

@@ -630,6 +630,33 @@ RE_A_HALF_ALONE = regex.compile(
     r"""(?<![\p{L}\p{N}'’-])(?i:a)[ \u00a0]half(?=[ \u00a0]*(?:[.,;:!?)]|\Z))""", regex.VERBOSE
 )
 RE_AND_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:and)[ \u00a0]+\Z""", regex.VERBOSE)
+# A fraction of a point, as central banks move rates: "a quarter point", "half a percentage
+# point", "a quarter of a point", "three quarters of a point" (the value the point counts).
+RE_FRACTION_POINT = regex.compile(
+    r"""
+    (?<![\p{L}\p{N}'’-])
+    (?: (?:an?|one)[ \u00a0-](?P<den>half|quarter|third)(?:[ \u00a0]of[ \u00a0]an?)?   # a quarter (of a) point
+      | (?P<half>half)[ \u00a0]an?                                                 # half a point
+      | (?P<num>two|three)[ \u00a0-](?P<dens>quarters|thirds)[ \u00a0]of[ \u00a0]an?    # three quarters of a point
+    )
+    (?=[ \u00a0]+(?:percentage[ \u00a0-])?points?(?![\p{L}\p{N}-]))
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+# A fraction as the size of a change, after "by": "fell by a third", "cut by half to 5 mln",
+# "rose by a quarter in 2024". Only where a clause or a phrase of time or place goes on after
+# it, since before a noun it is an ordinal ("by a third party") or a part ("by half-time"),
+# and only after a word of change (`_direction_before`).
+RE_FRACTION_BY = regex.compile(
+    rf"""
+    (?<=(?<![\p{{L}}])(?i:by)[ \u00a0]+)
+    (?:{RE_FRACTION_WORDS.pattern})
+    (?= [ \u00a0]*(?:[.,;:!?)]|\Z)
+      | [ \u00a0]+(?i:to|from|in|on|at|since|over|after|before|during|within|between|last|this|compared
+                    |against|and|or|but|while|as|amid|because)(?![\p{{L}}\p{{N}}-]) )
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
 # A fraction in digits: "2 1/2", "2½", "½", "1/4 inch", "1⁄32 of a quart".
 VULGAR_FRACTIONS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 RE_DIGIT_FRACTION = regex.compile(
@@ -769,7 +796,9 @@ RE_ABOUT_PREPOSITION = regex.compile(
 )
 # "add up to" is a sum, not a hedge.
 RE_ADD_UP_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:add|adds|added|adding)[ ]+\Z""", regex.VERBOSE)
-# The verbs and nouns of a change, up and down.
+# The verbs and nouns of a change, up and down. A verb that also takes an object or an
+# agent is a change only before "by" and only down ("cut by 30%", not "cut 30 jobs"; but
+# "lifted by 20 supporters" is no rise).
 _UP = r"""rose|rise|rises|rising|risen|increased|increases|increasing|grew|grows|growing|grown
           |climbed|climbs|climbing|jumped|jumps|jumping|surged|surges|surging|soared|soars
           |soaring|gained|gains|gaining|advanced|advances|rallied|rallies|added|adds
@@ -782,6 +811,8 @@ _DOWN = r"""fell|falls|falling|fallen|dropped|drops|dropping|declined|declines|d
           |retreated|down|lost|loses|shed|sheds
           |(?:drop|decline|fall|cut|decrease|reduction|slump)[ ]+of
           |(?:decrease|drop|fall|decline|dip)(?=[ ]+by)
+          |(?:cut|cuts|cutting|reduced|reduces|reducing|lowered|lowers|lowering|slashed|slashes
+             |slashing|trimmed|trims|trimming|shrank|shrinks|shrinking|shrunk)(?=\s+by)
           |downwards?"""
 # A direction of change before a number: "rose 5%", "fell by 3%", "an increase of 2%".
 RE_DIRECTION_BEFORE = regex.compile(
@@ -789,6 +820,20 @@ RE_DIRECTION_BEFORE = regex.compile(
     (?<![\p{{L}}])
     (?: (?P<up>{_UP}) | (?P<down>{_DOWN}) )
     (?:\s+by)?\s+\Z                    # (a hard-wrapped line may break after the verb)
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+# A verb of change, its object, then "by": "cut rates by half a point", "raised its stake in
+# the bank by 5%". Active verbs only: with nothing between, "lifted by 20 supporters" is an agent.
+RE_DIRECTION_OBJECT_BY = regex.compile(
+    r"""
+    (?<![\p{L}])
+    (?: (?P<up>raised|raises|raising|lifted|lifts|lifting|boosted|boosts|boosting|hiked|hikes|hiking
+            |increased|increases|increasing|expanded|expands|expanding)
+      | (?P<down>cut|cuts|cutting|reduced|reduces|reducing|lowered|lowers|lowering|slashed|slashes
+            |slashing|trimmed|trims|trimming) )
+    (?:[ ]+(?!(?i:by|was|were|is|are|be|been|being)\b)[\p{L}'’-]+){1,5}
+    [ ]+by[ ]+\Z
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
@@ -1028,7 +1073,7 @@ RE_DETERMINER = regex.compile(
     regex.VERBOSE,
 )
 RE_PERCENT_CONTEXT = regex.compile(
-    r"""%|\bper[ ]?cent\b|\bpoll|\brate\b|\bapproval\b|\bsurvey\b""", regex.VERBOSE | regex.IGNORECASE
+    r"""%|\bper[ ]?cent\b|\bpct\b|\bpoll|\brates?\b|\bapproval\b|\bsurvey\b""", regex.VERBOSE | regex.IGNORECASE
 )
 # A scoring verb before "points": a game's points, even in a sentence about percentages
 # ("averaged 7.3 points while shooting 47.6%", "won by 12 points").
@@ -1542,6 +1587,16 @@ def _atoms(
     ordinal_fractions = False
     may_hold_ordinal = may_hold_words and _may_contain(text, ORDINAL_STEMS)
     low = text.lower()
+    for m in RE_FRACTION_POINT.finditer(text) if "point" in low and _may_hold_share(text) else ():
+        if not taken.overlaps(m.start(), m.end()):
+            if m.group("half"):
+                share = 0.5
+            elif den := m.group("den"):
+                share = 1 / FRACTION_DENOMINATORS[den.lower()]
+            else:
+                share = FRACTION_NUMERATORS[m.group("num").lower()] / FRACTION_DENOMINATORS[m.group("dens").lower()]
+            found.append((m.start(), m.end(), share, None))
+            taken.add(m.start(), m.end())
     for m in RE_ORDINAL_FRACTION.finditer(text) if may_hold_ordinal else ():
         if taken.overlaps(m.start(), m.end()):
             continue
@@ -1584,6 +1639,12 @@ def _atoms(
     for m in RE_A_HALF_ALONE.finditer(text) if "half" in low else ():
         if not taken.overlaps(m.start(), m.end()) and not RE_AND_BEFORE.search(_left(text, m.start())):
             found.append((m.start(), m.end(), 0.5, RE_SPACES.sub(" ", m.group(0).lower())))
+            taken.add(m.start(), m.end())
+    for m in RE_FRACTION_BY.finditer(text) if _may_hold_share(text) else ():
+        if not taken.overlaps(m.start(), m.end()) and _direction_before(_left(text, m.start())):
+            den = m.group("den")
+            value = 1 / FRACTION_DENOMINATORS[den.lower()] if den else 0.5
+            found.append((m.start(), m.end(), value, RE_SPACES.sub(" ", m.group(0).lower())))
     yield from sorted(found)
 
 
@@ -1971,8 +2032,8 @@ def _year_shaped(text: str, m: _Mention) -> bool:
 
 def _range(text: str, a: _Mention, b: _Mention) -> _Mention | None:
     """Return the range from `a` to `b` ("40-50%", "$3-5 billion"), or None if they do not fit."""
-    if a.year or b.year:
-        return None
+    if a.year or b.year or (a.unit == "fraction") != (b.unit == "fraction"):
+        return None  # nor "fell by two-thirds to 5 mln dlrs": a share, then a level
     if FactKind.AGE in (a.kind, b.kind):
         # "40-50 years old", "30 to 40 years old", "aged 18-25": the bare end is an age too
         plain = a if b.kind is FactKind.AGE else b
@@ -2151,6 +2212,8 @@ def _merge_ranges(text: str, mentions: list[_Mention]) -> list[_Mention]:
 def _direction_before(left: str) -> str | None:
     """Return "up" or "down" if a change word ends `left` ("rose", "fell by", "set to climb"), else None."""
     if d := RE_DIRECTION_BEFORE.search(left, max(0, len(left) - DIRECTION_CHARS)):
+        return "up" if d.group("up") else "down"
+    if left.endswith("by ") and (d := RE_DIRECTION_OBJECT_BY.search(left, max(0, len(left) - DIRECTION_CHARS))):
         return "up" if d.group("up") else "down"
     if not left[-1:].isspace():
         return None
