@@ -1154,3 +1154,18 @@ def test_a_fraction_of_a_point_and_a_change_with_its_object(
 ) -> None:
     """Rate moves in fractions of a point are percentage points; "cut rates by", "raised its stake by" are changes."""
     assert expected == [(f.text, pytest.approx(f.value), f.unit, f.qualifier) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Between a third and a half of voters agreed.", [("a third and a half", 1 / 3, 0.5, "voters")]),
+        ("From half to two-thirds of the staff left.", [("half to two-thirds", 0.5, 2 / 3, "staff")]),
+        ("A quarter to a third of households are in debt.", [("A quarter to a third", 0.25, 1 / 3, "households")]),
+        # Hard negative: without "between", "and" joins two shares, not the ends of a range.
+        ("He won a third and a half of the votes.", [("a third", 1 / 3, None, None), ("a half", 0.5, None, "votes")]),
+    ],
+)
+def test_a_range_of_shares(sentence: str, expected: list[tuple[str, float, float | None, str | None]]) -> None:
+    """"between a third and a half of", "half to two-thirds of": the low end is a share too, though "of" follows only the high one."""
+    assert expected == [(f.text, pytest.approx(f.value), f.high and pytest.approx(f.high), f.counts) for f in facts(sentence)]

@@ -617,7 +617,11 @@ RE_FRACTION_OF = regex.compile(
     (?<![\p{{L}}\p{{N}}'’-])
     (?:{RE_FRACTION_WORDS.pattern})
     (?= [ \u00a0]+of[ \u00a0]+\p{{L}}                                  # a third of voters
-      | (?<=half)[ \u00a0]+(?:the|its|their|his|her|our|all|these|those)\b )  # half the country
+      | (?<=half)[ \u00a0]+(?:the|its|their|his|her|our|all|these|those)\b   # half the country
+      | [ \u00a0]+(?:and|to|or)[ \u00a0]+                                  # the low end of a range of
+        (?:an?[ \u00a0-](?:{_SINGLE_DEN_ALT})|half                         # shares: "a third to a half of",
+          |(?:{"|".join(w for w in FRACTION_NUMERATORS if w not in ("a", "an"))})[ \u00a0-](?:{_DEN_ALT}))
+        [ \u00a0]+of[ \u00a0]+\p{{L}} )                                 # "half to two-thirds of them"
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
