@@ -1169,3 +1169,20 @@ def test_a_fraction_of_a_point_and_a_change_with_its_object(
 def test_a_range_of_shares(sentence: str, expected: list[tuple[str, float, float | None, str | None]]) -> None:
     """"between a third and a half of", "half to two-thirds of": the low end is a share too, though "of" follows only the high one."""
     assert expected == [(f.text, pytest.approx(f.value), f.high and pytest.approx(f.high), f.counts) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("50 or more people came to the hall.", [("50", "people", "at least")]),
+        ("Some 100 or so protesters gathered.", [("100", "protesters", "about")]),
+        ("A third or more of voters agreed.", [("A third", "voters", "at least")]),
+        ("Prices rose 5% or more this year.", [("5%", None, "up at least")]),
+        # Hard negatives: "or" joins the ends of a range, or a second amount with its own hedge.
+        ("Two or three people came.", [("Two or three", "people", None)]),
+        ("It was 50 or more than 60.", [("50", None, None), ("60", None, "more than")]),
+    ],
+)
+def test_a_hedge_after_the_amount(sentence: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    """"50 or more people" is at least 50 people, "100 or so" about 100: the hedge after the number, the noun after the hedge."""
+    assert expected == [(f.text, f.counts, f.qualifier) for f in facts(sentence)]

@@ -402,6 +402,14 @@ class _Token(NamedTuple):
     kind: str  # "word", "num", "sign" or "punct"
 
 
+# A hedge after an amount: "50 or more people", "100 or so", "a third or more of voters"
+# (`numbers` reads it as the amount's qualifier; what the amount measures comes after it).
+RE_HEDGE_AFTER = regex.compile(
+    r"""[ \u00a0]+or[ \u00a0]+(?:(?P<more>more)|(?P<less>less|fewer)|(?P<so>so))(?![\p{L}\p{N}'’-])(?![ \u00a0]+than\b)""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+
 class Anchor(NamedTuple):
     """Where an amount sits in its sentence: `outer` is where its hedge starts, `end` past its unit."""
 
@@ -1261,6 +1269,7 @@ def measured(text: str, anchors: Sequence[Anchor], topics: Mapping[str, str] | N
         return []
     s = _Sentence(text)
     s.topics = topics if topics is not None else {}
+    anchors = [a._replace(end=hedge.end()) if (hedge := RE_HEDGE_AFTER.match(text, a.end)) else a for a in anchors]
     for a in anchors:
         s.block(a.start, a.end)
     found: list[str | None] = []

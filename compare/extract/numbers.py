@@ -28,7 +28,7 @@ from typing import NamedTuple
 import regex
 
 from compare.extract.lines import line_of
-from compare.extract.measures import Anchor, measured
+from compare.extract.measures import RE_HEDGE_AFTER, Anchor, measured
 from compare.lexicon import MONTHS as MONTH_NUMBERS
 from compare.records import Article, Fact, FactKind, Sentence
 
@@ -621,7 +621,8 @@ RE_FRACTION_OF = regex.compile(
       | [ \u00a0]+(?:and|to|or)[ \u00a0]+                                  # the low end of a range of
         (?:an?[ \u00a0-](?:{_SINGLE_DEN_ALT})|half                         # shares: "a third to a half of",
           |(?:{"|".join(w for w in FRACTION_NUMERATORS if w not in ("a", "an"))})[ \u00a0-](?:{_DEN_ALT}))
-        [ \u00a0]+of[ \u00a0]+\p{{L}} )                                 # "half to two-thirds of them"
+        [ \u00a0]+of[ \u00a0]+\p{{L}}                                   # "half to two-thirds of them"
+      | [ \u00a0]+or[ \u00a0]+(?:more|less|fewer)[ \u00a0]+of[ \u00a0]+\p{{L}} )  # "a third or more of voters"
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
@@ -2450,6 +2451,8 @@ def _counts(text: str, m: _Mention) -> str | None:
             return noun
         return _phrase_after(text, m.end, lowercase_only=True, skip_determiners=False)  # "a 5,000-strong crowd"
     end = m.end
+    if hedge := RE_HEDGE_AFTER.match(text, end):
+        end = hedge.end()  # "50 or more people" counts people
     if RE_WIRE_AGO.match(text, end):
         return _phrase_before(text, m.outer if m.outer >= 0 else m.start)  # "129,000 week ago" counts no weeks
     if m.kind is FactKind.PERCENT:
@@ -2497,6 +2500,11 @@ def _qualify(text: str, m: _Mention) -> _Mention:
             if direction:
                 hedge = f"{direction} {hedge}"  # "rose nearly 57%": a change, and hedged
         return m._replace(qualifier=hedge, outer=m.start - (len(left) - q.start()))
+    if hedge_after := RE_HEDGE_AFTER.match(text, m.end):
+        hedge = "at least" if hedge_after.group("more") else "up to" if hedge_after.group("less") else "about"
+        if m.kind in (FactKind.PERCENT, FactKind.MONEY, FactKind.QUANTITY) and (direction := _direction_before(left)):
+            hedge = f"{direction} {hedge}"  # "rose 5% or more"
+        return m._replace(qualifier=hedge, outer=m.start)
     if ("~" in left[-2:] or "≈" in left[-2:]) and (t := RE_TILDE_BEFORE.search(left, max(0, len(left) - 3))):
         return m._replace(qualifier="about", outer=m.start - (len(left) - t.start()))  # "~45g"
     if left.endswith("-") and (sub := RE_SUB_BEFORE.search(left)):
