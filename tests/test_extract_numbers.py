@@ -1145,6 +1145,9 @@ def test_a_fraction_after_by_is_the_size_of_a_change(sentence: str, expected: li
          [("a quarter point", 0.25, "percentage points", "up"), ("5.25 pct", 5.25, "%", None)]),
         ("It cut the rate by a quarter of a percentage point.", [("a quarter of a percentage point", 0.25, "percentage points", "down")]),
         ("Acme raised its stake in the bank by 5 pct.", [("5 pct", 5.0, "%", "up")]),
+        ("Exports fell by half a percent.", [("half a percent", 0.5, "%", "down")]),
+        ("Inflation rose half of one per cent.", [("half of one per cent", 0.5, "%", "up")]),
+        ("Rates rose three quarters of a percentage point.", [("three quarters of a percentage point", 0.75, "percentage points", "up")]),
         # Hard negative: an agent after a passive verb.
         ("He was lifted by 20 supporters.", [("20", 20.0, None, None)]),
     ],

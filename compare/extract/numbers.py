@@ -635,16 +635,17 @@ RE_A_HALF_ALONE = regex.compile(
     r"""(?<![\p{L}\p{N}'’-])(?i:a)[ \u00a0]half(?=[ \u00a0]*(?:[.,;:!?)]|\Z))""", regex.VERBOSE
 )
 RE_AND_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:and)[ \u00a0]+\Z""", regex.VERBOSE)
-# A fraction of a point, as central banks move rates: "a quarter point", "half a percentage
-# point", "a quarter of a point", "three quarters of a point" (the value the point counts).
+# A fraction of a point or a percent, as central banks move rates: "a quarter point", "half a
+# percentage point", "a quarter of a point", "three quarters of a point", "half a percent",
+# "half of one per cent" (the value the point or percent counts).
 RE_FRACTION_POINT = regex.compile(
     r"""
     (?<![\p{L}\p{N}'’-])
-    (?: (?:an?|one)[ \u00a0-](?P<den>half|quarter|third)(?:[ \u00a0]of[ \u00a0]an?)?   # a quarter (of a) point
-      | (?P<half>half)[ \u00a0]an?                                                 # half a point
-      | (?P<num>two|three)[ \u00a0-](?P<dens>quarters|thirds)[ \u00a0]of[ \u00a0]an?    # three quarters of a point
+    (?: (?:an?|one)[ \u00a0-](?P<den>half|quarter|third)(?:[ \u00a0]of[ \u00a0](?:an?|one))?   # a quarter (of a) point
+      | (?P<half>half)[ \u00a0](?:an?|of[ \u00a0]one)                                       # half a point
+      | (?P<num>two|three)[ \u00a0-](?P<dens>quarters|thirds)[ \u00a0]of[ \u00a0](?:an?|one)    # three quarters of a point
     )
-    (?=[ \u00a0]+(?:percentage[ \u00a0-])?points?(?![\p{L}\p{N}-]))
+    (?=[ \u00a0]+(?:(?:percentage[ \u00a0-])?points?|percent|per[ \u00a0]cent|pct)(?![\p{L}\p{N}-]))
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
@@ -1592,7 +1593,7 @@ def _atoms(
     ordinal_fractions = False
     may_hold_ordinal = may_hold_words and _may_contain(text, ORDINAL_STEMS)
     low = text.lower()
-    for m in RE_FRACTION_POINT.finditer(text) if "point" in low and _may_hold_share(text) else ():
+    for m in RE_FRACTION_POINT.finditer(text) if _may_hold_share(text) else ():
         if not taken.overlaps(m.start(), m.end()):
             if m.group("half"):
                 share = 0.5
