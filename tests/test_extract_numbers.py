@@ -431,6 +431,8 @@ def test_unit_letters_inside_a_name_are_no_unit() -> None:
         ("Output shrank by 2.1% in the quarter.", [("2.1%", "down")]),
         # Hard negatives: a verb of change with an object or an agent, without `by`.
         ("The firm cut 30 jobs at the plant.", [("30", None)]),
+        ("Women make up 30 pct of the workforce.", [("30 pct", None)]),
+        ("Acme snapped up 12 pct of the shares.", [("12 pct", None)]),
         ("He was lifted by 20 supporters.", [("20", None)]),
         ("On Wall St: Dow +0.2% by the close.", [("0.2%", "up")]),
         # Hard negatives: phrasal verbs, and the level a change ends at.

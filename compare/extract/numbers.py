@@ -808,7 +808,8 @@ RE_ADD_UP_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:add|adds|added|adding)[ ]+\
 _UP = r"""rose|rise|rises|rising|risen|increased|increases|increasing|grew|grows|growing|grown
           |climbed|climbs|climbing|jumped|jumps|jumping|surged|surges|surging|soared|soars
           |soaring|gained|gains|gaining|advanced|advances|rallied|rallies|added|adds
-          |(?<!\b(?:gave|give|gives|giving|lifted|picked|set|sets|made|makes|ended|end)[ ]+)up
+          |(?<!\b(?:gave|give|gives|giving|lifted|pick|picks|picked|picking|set|sets|make|made|makes|making
+              |take|takes|took|taken|taking|snap|snaps|snapped|snapping|ended|end)[ ]+)up   # not "make up 30 pct of"
           |(?:increase|rise|hike|jump|gain|growth|boost|surge)[ ]+of
           |upwards?"""
 _DOWN = r"""fell|falls|falling|fallen|dropped|drops|dropping|declined|declines|declining
