@@ -784,7 +784,7 @@ RE_QUALIFIER = regex.compile(
     + r""")
     \s+\Z
     """,
-    regex.VERBOSE | regex.IGNORECASE,
+    regex.VERBOSE | regex.IGNORECASE | regex.REVERSE,  # it ends at the end: searched from there
 )
 
 # Words after which "about" is a preposition ("spoke about four priorities", "Takaichi about").
