@@ -363,17 +363,17 @@ NOT_PARTICIPLES = frozenset(
     "during morning evening spring king thing nothing something anything everything string ring wing bring sing".split()
 )
 # A participle after these is a present passive, not a past (`the parade is held`).
-RE_PRESENT_PASSIVE = regex.compile(r"\b(?i:is|are|be|being)[^\S\n]+(?:\w+ly[^\S\n]+)?\Z")
+RE_PRESENT_PASSIVE = regex.compile(r"\b(?i:is|are|be|being)[^\S\n]+(?:\w+ly[^\S\n]+)?\Z", regex.REVERSE)
 # The words that end a clause around a weekday.
 RE_CLAUSE_END = regex.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:and|but|after|before|when|while|that|saying)\b")
 # `next week on Friday`, `Friday last week`: the week is named, the tense does not decide.
 RE_WEEK_NAMED = regex.compile(r"\b(?i:(?:last|next|this|previous|following)[^\S\n]+week)\b")
 # A report verb with the weekday it happened on: `said on Sunday` is always past.
 RE_REPORTED_ON = regex.compile(
-    r"\b(?:said|says|told|announced|added|wrote|confirmed|reported|stated|declared|warned)(?:[^\S\n]+on)?[^\S\n]+\Z"
+    r"\b(?:said|says|told|announced|added|wrote|confirmed|reported|stated|declared|warned)(?:[^\S\n]+on)?[^\S\n]+\Z", regex.REVERSE
 )
 # `the last` before a weekday: `the last Friday of June`, a day of a month, not last week's.
-RE_THE_LAST_BEFORE = regex.compile(r"\b(?i:the)[^\S\n]{1,3}(?i:last)[^\S\n]{1,3}\Z")
+RE_THE_LAST_BEFORE = regex.compile(r"\b(?i:the)[^\S\n]{1,3}(?i:last)[^\S\n]{1,3}\Z", regex.REVERSE)
 # İ (lower-cases to two characters), ſ (folds to s), the Kelvin sign (folds to k).
 RE_FOLDS_TO_ASCII = regex.compile("[\u0130\u017f\u212a]")
 

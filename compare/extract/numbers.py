@@ -405,7 +405,7 @@ RE_CURRENCY_BEFORE = regex.compile(
     )
     (?:[ \u00a0]?|(?P<sign>-))\Z                                # right before the number; $-50.8bn
     """,
-    regex.VERBOSE,
+    regex.VERBOSE | regex.REVERSE,
 )
 
 # A currency word, code or sign after a number: "10 million yen", "5 dollars", "40 USD",
@@ -542,7 +542,7 @@ RE_SCALE_WORD_AFTER = regex.compile(
 # "two quarters of the year"; then no fraction (a hyphen, "three-quarters", always is one).
 RE_QUARTER_PERIOD_BEFORE = regex.compile(
     r"""(?<![\p{L}])(?i:last|past|first|next|previous|recent|coming|consecutive|straight|successive|several|few)[ ]+\Z""",
-    regex.VERBOSE,
+    regex.VERBOSE | regex.REVERSE,
 )
 RE_QUARTER_PERIOD_AFTER = regex.compile(
     r"""
@@ -597,7 +597,7 @@ RE_OF_THE = regex.compile(r"""(?<![ \u00a0])[ \u00a0]+of[ \u00a0]+(?i:the|its|th
 RE_AND_JOIN = regex.compile(r"""(?<![ \u00a0])[ \u00a0]+and[ \u00a0]+""", regex.VERBOSE)
 # Words before which a number and an ordinal are an ordinal: "the one hundredth episode".
 RE_ORDINAL_BEFORE = regex.compile(
-    r"""(?<![\p{L}])(?i:the|its|his|her|their|our|this|that|my|your)[ ]+\Z|['’]s[ ]+\Z""", regex.VERBOSE
+    r"""(?<![\p{L}])(?i:the|its|his|her|their|our|this|that|my|your)[ ]+\Z|['’]s[ ]+\Z""", regex.VERBOSE | regex.REVERSE
 )
 # A fraction of a scale: "two thirds of a million", "a quarter of a billion".
 RE_OF_SCALE = regex.compile(
@@ -634,7 +634,7 @@ RE_HALF_HEDGED = regex.compile(r"""(?<![\p{L}\p{N}'’-])(?P<frac>half)(?![\p{L}
 RE_A_HALF_ALONE = regex.compile(
     r"""(?<![\p{L}\p{N}'’-])(?i:a)[ \u00a0]half(?=[ \u00a0]*(?:[.,;:!?)]|\Z))""", regex.VERBOSE
 )
-RE_AND_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:and)[ \u00a0]+\Z""", regex.VERBOSE)
+RE_AND_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:and)[ \u00a0]+\Z""", regex.VERBOSE | regex.REVERSE)
 # A fraction of a point or a percent, as central banks move rates: "a quarter point", "half a
 # percentage point", "a quarter of a point", "three quarters of a point", "half a percent",
 # "half of one per cent" (the value the point or percent counts).
@@ -709,11 +709,11 @@ RE_VULGAR_ANY = regex.compile(f"[{VULGAR_FRACTIONS}]")
 RE_OF_DETERMINER = regex.compile(r"""[ \u00a0]+of[ \u00a0]+(?i:a|an|the)\b""", regex.VERBOSE)
 # "at one point", an idiom of time, not 1.x: "At one point five people were held".
 RE_AT_ONE_POINT = regex.compile(r"""(?i:one[ ]point[ ])""", regex.VERBOSE)
-RE_AT_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:at)[ ]+\Z""", regex.VERBOSE)
+RE_AT_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:at)[ ]+\Z""", regex.VERBOSE | regex.REVERSE)
 # Words before "half of" that make it a part, not a share: "the second half of the year".
 RE_HALF_PART_BEFORE = regex.compile(
     r"""(?<![\p{L}])(?i:the|a|first|second|latter|former|other|back|front|top|bottom|upper|lower|better|last|next|each|every|this|that|its|their|his|her|our)[ ]+\Z""",
-    regex.VERBOSE,
+    regex.VERBOSE | regex.REVERSE,
 )
 
 # An age after a number: "33-year-old", "44 years old", "ten months old", "3 years of
@@ -729,7 +729,7 @@ RE_AGE_AFTER = regex.compile(
 # An age cue before a number: "aged 60", "age 71", "at the age of 21".
 RE_AGE_BEFORE = regex.compile(
     r"""(?<![\p{L}])(?:aged|age|ages)(?:[ ]+of)?[ ]+\Z""",
-    regex.VERBOSE | regex.IGNORECASE,
+    regex.VERBOSE | regex.IGNORECASE | regex.REVERSE,
 )
 # A person's age as a predicate: "she turned 40 last week", "she will be 52 by the time
 # the term ends", "who turns 80 in November", "I'm 29." (`RE_AGE_CLOSE` must follow the number).
@@ -741,7 +741,7 @@ RE_PERSON_AGE_BEFORE = regex.compile(
       | \p{Lu}\p{Ll}+[ ]+(?i:turns|turned|will[ ]turn|(?:is|was)[ ]turning) )
     [ ]+\Z
     """,
-    regex.VERBOSE,
+    regex.VERBOSE | regex.REVERSE,
 )
 RE_AGE_CLOSE = regex.compile(
     r"""(?<![ ])[ ]*+(?:[.,;:!?)—–]|\Z|(?<=[ ])(?i:in|on|by|next|this|last|today|tomorrow|yesterday|and|but|when|before|after)\b)""",
@@ -771,7 +771,7 @@ RE_MINUS = regex.compile(
         - )                                          # a hyphen glued to the number: -5
     \Z
     """,
-    regex.VERBOSE,
+    regex.VERBOSE | regex.REVERSE,
 )
 # A hedge right before a number (or its currency sign).
 RE_QUALIFIER = regex.compile(
@@ -798,10 +798,10 @@ RE_ABOUT_PREPOSITION = regex.compile(
       | (?<=[\p{L}][ ]+)\p{Lu}[\p{L}'’-]* )          # a name in mid-sentence: "Takaichi about"
     [ ]+\Z
     """,
-    regex.VERBOSE,
+    regex.VERBOSE | regex.REVERSE,
 )
 # "add up to" is a sum, not a hedge.
-RE_ADD_UP_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:add|adds|added|adding)[ ]+\Z""", regex.VERBOSE)
+RE_ADD_UP_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:add|adds|added|adding)[ ]+\Z""", regex.VERBOSE | regex.REVERSE)
 # The verbs and nouns of a change, up and down. A verb that also takes an object or an
 # agent is a change only before "by" and only down ("cut by 30%", not "cut 30 jobs"; but
 # "lifted by 20 supporters" is no rise).
@@ -898,10 +898,10 @@ COMPOUND_IDIOMS = frozenset(
 )  # fmt: skip
 # "sub-" before a number: below it ("sub-7 nanometer chips", "sub-$100 phones"), not a code;
 # nor is "now-" ("the now-21-year-old striker").
-RE_SUB_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:sub)[-‐]\Z""", regex.VERBOSE)
-RE_PREFIX_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:sub|now)[-‐]\Z""", regex.VERBOSE)
+RE_SUB_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:sub)[-‐]\Z""", regex.VERBOSE | regex.REVERSE)
+RE_PREFIX_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:sub|now)[-‐]\Z""", regex.VERBOSE | regex.REVERSE)
 # A tilde or "≈" glued to a number, or before it: "~45g", "≈ 3 km" (about); not "a~3" (an id).
-RE_TILDE_BEFORE = regex.compile(r"""(?<![\p{L}\p{N}~])[~≈][ ]?\Z""", regex.VERBOSE)
+RE_TILDE_BEFORE = regex.compile(r"""(?<![\p{L}\p{N}~])[~≈][ ]?\Z""", regex.VERBOSE | regex.REVERSE)
 # A conversion in parentheses after an amount ("$1bn (£530m)"), and the rest of one after
 # an amount inside it ("($2m; £1m)"): a rate after the parenthesis is the amount's too.
 RE_CONVERSION_AFTER = regex.compile(
@@ -978,7 +978,7 @@ RE_CODE_BEFORE = regex.compile(
           | (?<![\p{{L}}])(?i:{CODE_WORDS})\.?[ \u00a0]+   # No. 10, section 230
           | \p{{Lu}}{{2,}}[ ]?-                             # COVID -19
         )\Z""",
-    regex.VERBOSE,
+    regex.VERBOSE | regex.REVERSE,
 )
 # A street address: a house number, one to three capitalised words (or "E", "71st"), a
 # street suffix; not a count of things named for a street ("12 Wall Street firms").
@@ -993,7 +993,7 @@ RE_ADDRESS = regex.compile(
     regex.VERBOSE,
 )
 # A stock index name right before a number: "the S&P 500", "FTSE 100".
-RE_STOCK_INDEX_BEFORE = regex.compile(rf"""(?<![\p{{L}}&/])(?i:{STOCK_INDEXES})[ \u00a0]+\Z""", regex.VERBOSE)
+RE_STOCK_INDEX_BEFORE = regex.compile(rf"""(?<![\p{{L}}&/])(?i:{STOCK_INDEXES})[ \u00a0]+\Z""", regex.VERBOSE | regex.REVERSE)
 # Page furniture: "1 of 94" ending a line ("Related Posts 1 of 94", "Photo 3 of 12").
 RE_FURNITURE = regex.compile(
     r"""(?<![\p{L}\p{N}])\d{1,4}[ \u00a0]+of[ \u00a0]+\d{1,4}(?=[ \u00a0\t]*(?:\n|\Z))""",
@@ -1010,10 +1010,10 @@ RE_SCORE_AFTER = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 # A set score right before a hyphenated pair: "6-4 5-7".
-RE_SCORE_PAIR_BEFORE = regex.compile(r"""\d{1,2}[-–]\d{1,2}[ ,]+\Z""", regex.VERBOSE)
+RE_SCORE_PAIR_BEFORE = regex.compile(r"""\d{1,2}[-–]\d{1,2}[ ,]+\Z""", regex.VERBOSE | regex.REVERSE)
 RE_SCORE_BEFORE = regex.compile(
     r"""(?<![\p{L}])(?:won|lost|beat|beating|defeated|drew|tied|leads?|led|trailed|trails?|score[ ]of|by)[ ]+(?:a[ ]+)?\Z""",
-    regex.VERBOSE | regex.IGNORECASE,
+    regex.VERBOSE | regex.IGNORECASE | regex.REVERSE,
 )
 # What joins the two ends of a range.
 RE_RANGE_JOIN = regex.compile(
@@ -1061,7 +1061,7 @@ RE_PERCENT_FOR = regex.compile(
 # percent is 40, and in "a large percent of 30 countries" there is none.
 RE_PERCENT_OF_BEFORE = regex.compile(
     r"""(?<![\p{L}\p{N}][ \u00a0-]*)(?<![\p{L}])(?i:percents?|per[ \u00a0]cent|pct)[ \u00a0]+of[ \u00a0]+\Z""",
-    regex.VERBOSE,
+    regex.VERBOSE | regex.REVERSE,
 )
 # What may follow that number: the end of a clause, so that it counts nothing ("percent of
 # 10 countries" says how many countries, not which percent).
@@ -1073,7 +1073,7 @@ RE_PHRASE_BEFORE = regex.compile(
     ["”’']?[ ]+                                                     # a closing quote may follow
     (?:of|numbering|numbered|totaling|totalling|totaled|totalled)[ ]+\Z
     """,
-    regex.VERBOSE,
+    regex.VERBOSE | regex.REVERSE,
 )
 RE_DETERMINER = regex.compile(
     r"""(?i:the|a|an|its|their|his|her|our|this|that|these|those|all|some)\Z|\A.*['’]s\Z""",
@@ -1086,7 +1086,7 @@ RE_PERCENT_CONTEXT = regex.compile(
 # ("averaged 7.3 points while shooting 47.6%", "won by 12 points").
 RE_SCORED_BEFORE = regex.compile(
     r"""(?<![\p{L}])(?i:scored|scores|scoring|averaged|averages|averaging|tallied|netted|won[ ]by|lost[ ]by|beat[ ]\S+[ ]by)[ ]+\Z""",
-    regex.VERBOSE,
+    regex.VERBOSE | regex.REVERSE,
 )
 # A code word after a number: "the 90049 ZIP code", "the 020 area code".
 RE_CODE_AFTER = regex.compile(r"""[ \u00a0]+(?i:(?:zip|postal|post|area)[ ]?codes?)\b""", regex.VERBOSE)
@@ -1098,7 +1098,7 @@ RE_YEAR = regex.compile(r"""1[89]\d\d|20\d\d""")  # bare 1800-2099: a year unles
 RE_OLD_YEAR = regex.compile(r"""1[0-7]\d\d""")  # 1000-1799: a year after "in", "since"
 RE_FAR_YEAR = regex.compile(r"""21\d\d""")  # 2100-2199: a year after "by", "until" (RE_FAR_YEAR_BEFORE)
 RE_FAR_YEAR_BEFORE = regex.compile(
-    r"""(?<![\p{L}])(?i:in|by|until|till|before|after|since|from|to|through)[ ]+\Z""", regex.VERBOSE
+    r"""(?<![\p{L}])(?i:in|by|until|till|before|after|since|from|to|through)[ ]+\Z""", regex.VERBOSE | regex.REVERSE
 )
 # Words before a four-digit number that make it a year: "in 2027", "the 2024 elections".
 RE_YEAR_BEFORE = regex.compile(
@@ -1108,28 +1108,28 @@ RE_YEAR_BEFORE = regex.compile(
       |\p{L}+['’]s)                                  # Colby's 2021 work
     [ ]+\Z
     """,
-    regex.VERBOSE,
+    regex.VERBOSE | regex.REVERSE,
 )
 # A determiner before an amount used as a modifier: "a 25 percent tariff", "Japan's $50bn plan".
 RE_DETERMINER_BEFORE = regex.compile(
     r"""(?: (?<![\p{L}])(?i:a|an|the|its|their|his|her|our|this|that|each|every) | ['’]s )[ ]+\Z""",
-    regex.VERBOSE,
+    regex.VERBOSE | regex.REVERSE,
 )
-RE_FROM_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:from)[ ]+\Z""", regex.VERBOSE)
+RE_FROM_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:from)[ ]+\Z""", regex.VERBOSE | regex.REVERSE)
 # "from about 14-18 mpg to 24": a hedged start of a change lends its unit too.
 RE_FROM_HEDGED_BEFORE = regex.compile(
-    r"""(?<![\p{L}])(?i:from)[ ]+(?:(?i:about|around|roughly|some|nearly|almost|up[ ]to)[ ]+)?\Z""", regex.VERBOSE
+    r"""(?<![\p{L}])(?i:from)[ ]+(?:(?i:about|around|roughly|some|nearly|almost|up[ ]to)[ ]+)?\Z""", regex.VERBOSE | regex.REVERSE
 )
-RE_BY_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:by)[ ]+\Z""", regex.VERBOSE)
+RE_BY_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:by)[ ]+\Z""", regex.VERBOSE | regex.REVERSE)
 # "rose to 5.3 from 4.1 mln dlrs": the new level, then the old one (`_lend_units`).
-RE_TO_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:to)[ ]+(?:(?i:about|around|roughly|some|nearly|almost)[ ]+)?\Z""", regex.VERBOSE)
+RE_TO_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:to)[ ]+(?:(?i:about|around|roughly|some|nearly|almost)[ ]+)?\Z""", regex.VERBOSE | regex.REVERSE)
 RE_FROM_JOIN = regex.compile(r"""(?<![ ])[ ]+(?i:from)[ ]+(?:(?i:about|around|roughly|some|nearly|almost)[ ]+)?""", regex.VERBOSE)
-RE_OR_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:or)[ ]+\Z""", regex.VERBOSE)
-RE_BETWEEN_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:between)[ ]+\Z""", regex.VERBOSE)
+RE_OR_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:or)[ ]+\Z""", regex.VERBOSE | regex.REVERSE)
+RE_BETWEEN_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:between)[ ]+\Z""", regex.VERBOSE | regex.REVERSE)
 # The word right before a number: "Boeing 737", "no one".
 # (A leftmost match never starts right after a letter, so the look-behind changes no
 # result; it keeps a search over a long run of letters linear.)
-RE_WORD_BEFORE = regex.compile(r"""(?<!\p{L})(?P<w>\p{L}[\p{L}\p{M}\p{N}'’-]*)[ \u00a0]+\Z""", regex.VERBOSE)
+RE_WORD_BEFORE = regex.compile(r"""(?<!\p{L})(?P<w>\p{L}[\p{L}\p{M}\p{N}'’-]*)[ \u00a0]+\Z""", regex.VERBOSE | regex.REVERSE)
 LEFT_WINDOW = 80
 
 # Small patterns used inside the helpers below, compiled once: a call such as
@@ -1142,7 +1142,7 @@ RE_CURRENCY_NOISE = regex.compile(r"[.\s\u00a0]")
 RE_DOTS_AND_SPACES = regex.compile(r"[.\s]")
 RE_SPACES = regex.compile(r"\s+")
 RE_NON_WORD = regex.compile(r"\W")
-RE_POSSESSIVE_END = regex.compile(r"['’]s\Z")
+RE_POSSESSIVE_END = regex.compile(r"['’]s\Z", regex.REVERSE)
 RE_MONTH_NAME = regex.compile(MONTHS)
 # Prefilters, each a necessary condition for a costlier pattern (see where they are used).
 RE_ANY_DIGIT = regex.compile(r"\d")

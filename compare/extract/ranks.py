@@ -54,23 +54,23 @@ RE_RANK = regex.compile(
 # Words after which an ordinal is a position: a determiner or a possessive.
 RE_DETERMINED = regex.compile(
     r"""(?:(?<![\p{L}])(?i:the|a|an|its|his|her|their|our|this|that|my|your|whose)|\p{L}['’]s?|\p{L}s['’])[ ]+\Z""",
-    regex.VERBOSE,
+    regex.VERBOSE | regex.REVERSE,
 )
 # Verbs that place a runner, a team or a country: "finished second", "was ranked 14th".
 RE_PLACED = regex.compile(
     r"""(?<![\p{L}])(?i:finish(?:ed|es|ing)?|came|comes?|coming|plac(?:ed|es|ing)|rank(?:ed|s|ing)?|rated|seeded)[ ]+\Z""",
-    regex.VERBOSE,
+    regex.VERBOSE | regex.REVERSE,
 )
-RE_IN_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:in)[ ]+\Z""", regex.VERBOSE)
-RE_ON_THE_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:on|by|until|from)[ ]+(?i:the)[ ]+\Z""", regex.VERBOSE)
-RE_MONTH_BEFORE = regex.compile(rf"""(?<![\p{{L}}])(?:{MONTHS})\.?[ ]+\Z""", regex.VERBOSE)
+RE_IN_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:in)[ ]+\Z""", regex.VERBOSE | regex.REVERSE)
+RE_ON_THE_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:on|by|until|from)[ ]+(?i:the)[ ]+\Z""", regex.VERBOSE | regex.REVERSE)
+RE_MONTH_BEFORE = regex.compile(rf"""(?<![\p{{L}}])(?:{MONTHS})\.?[ ]+\Z""", regex.VERBOSE | regex.REVERSE)
 RE_MONTH_AFTER = regex.compile(rf"""(?<![ ])[ ]+(?:(?i:of)[ ]+)?(?:{MONTHS})\b""", regex.VERBOSE)
 # A number after an ordinal: "the first nine months"; not "one" alone ("the first one").
 RE_NUMBER_AFTER = regex.compile(
     rf"""(?<![ ])[ ]+(?:\d|(?!(?i:one)\b(?![ -]+(?i:{NUMBER_WORD})\b))(?i:{NUMBER_WORD})\b)""", regex.VERBOSE
 )
-RE_A_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:an?)[ ]+\Z""", regex.VERBOSE)
-RE_IN_THE_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:in)[ ]+(?i:the)[ ]+\Z""", regex.VERBOSE)
+RE_A_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:an?)[ ]+\Z""", regex.VERBOSE | regex.REVERSE)
+RE_IN_THE_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:in)[ ]+(?i:the)[ ]+\Z""", regex.VERBOSE | regex.REVERSE)
 RE_OF_AFTER = regex.compile(r"""(?<![ ])[ ]+(?i:of)\b""", regex.VERBOSE)
 RE_CAPITALISED_AFTER = regex.compile(r"""(?<![ ])[ ]+\p{Lu}\p{Ll}""", regex.VERBOSE)
 RE_SENTENCE_OPENING = regex.compile(r"""[\s"“'‘(\[—–-]*\Z""", regex.VERBOSE)
