@@ -1415,10 +1415,11 @@ def _may_hold_number_word(text: str) -> bool:
     return _may_contain(text, NUMBER_WORD_PARTS)
 
 
-# Searches of the window before a number for a pattern ending at `\Z`, started where
-# the pattern's longest match could start (a search tries every start position, and
-# `pos` keeps the look-behinds' view of the text before it), or skipped when the
-# window's last characters rule the pattern out.
+# Searches of the window before a number for a pattern ending at `\Z`: such patterns are
+# compiled with `regex.REVERSE`, so a search starts at the window's end rather than at every
+# start (tests/test_reverse_patterns.py); the helpers below also start where the longest
+# match could start (`pos` keeps the look-behinds' view of the text before it), or skip the
+# search when the window's last characters rule the pattern out.
 
 
 def _code_before(left: str) -> bool:
@@ -1594,7 +1595,8 @@ def _atoms(
     ordinal_fractions = False
     may_hold_ordinal = may_hold_words and _may_contain(text, ORDINAL_STEMS)
     low = text.lower()
-    for m in RE_FRACTION_POINT.finditer(text) if _may_hold_share(text) else ():
+    may_hold_share = _may_hold_share(text)
+    for m in RE_FRACTION_POINT.finditer(text) if may_hold_share else ():
         if not taken.overlaps(m.start(), m.end()):
             if m.group("half"):
                 share = 0.5
@@ -1630,14 +1632,12 @@ def _atoms(
             found.append((m.start(), m.end(), value, m.group("words").lower()))
     if ordinal_fractions:
         found = _mixed_ordinal_fractions(text, sorted(found))
-    for m in RE_FRACTION_OF.finditer(text) if _may_hold_share(text) else ():
+    for m in RE_FRACTION_OF.finditer(text) if may_hold_share else ():
         if taken.overlaps(m.start(), m.end()):
             continue
         if m.group("den") is None and RE_HALF_PART_BEFORE.search(_left(text, m.start())):
             continue  # "the second half of the year"
-        den = m.group("den")
-        value = 1 / FRACTION_DENOMINATORS[den.lower()] if den else 0.5
-        found.append((m.start(), m.end(), value, RE_SPACES.sub(" ", m.group(0).lower())))
+        found.append(_share_atom(m))
         taken.add(m.start(), m.end())
     for m in RE_HALF_HEDGED.finditer(text) if "half" in low or len(low) != len(text) else ():
         if not taken.overlaps(m.start(), m.end()) and _qualifier_before(_left(text, m.start())):
@@ -1647,12 +1647,17 @@ def _atoms(
         if not taken.overlaps(m.start(), m.end()) and not RE_AND_BEFORE.search(_left(text, m.start())):
             found.append((m.start(), m.end(), 0.5, RE_SPACES.sub(" ", m.group(0).lower())))
             taken.add(m.start(), m.end())
-    for m in RE_FRACTION_BY.finditer(text) if _may_hold_share(text) else ():
+    for m in RE_FRACTION_BY.finditer(text) if may_hold_share else ():
         if not taken.overlaps(m.start(), m.end()) and _direction_before(_left(text, m.start())):
-            den = m.group("den")
-            value = 1 / FRACTION_DENOMINATORS[den.lower()] if den else 0.5
-            found.append((m.start(), m.end(), value, RE_SPACES.sub(" ", m.group(0).lower())))
+            found.append(_share_atom(m))
     yield from sorted(found)
+
+
+def _share_atom(m: regex.Match[str]) -> tuple[int, int, float, str | None]:
+    """The atom of a match of `RE_FRACTION_WORDS` ("a third", "half"): its span, value and words."""
+    den = m.group("den")
+    value = 1 / FRACTION_DENOMINATORS[den.lower()] if den else 0.5
+    return m.start(), m.end(), value, RE_SPACES.sub(" ", m.group(0).lower())
 
 
 def _left(text: str, pos: int) -> str:
