@@ -81,7 +81,7 @@ class Counters:
         candidates = compare.join.Plan.candidates
         ratio = compare.align._ratio
 
-        def counted_candidates(plan: compare.join.Plan, block: slice) -> tuple[list[int], list[int], list[int]]:
+        def counted_candidates(plan: compare.join.Plan, block: slice) -> tuple[list[int], list[int]]:
             found = candidates(plan, block)
             self.candidates += len(found[0])
             return found

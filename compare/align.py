@@ -19,8 +19,8 @@ Boilerplate is reported as records (`Boilerplate`, one per shape of either kind)
 as pairs. Every aligned pair is found by a prefix-filtered similarity join over the
 distinct sentences (`similar_sentences`), not by visiting every pair of articles or
 sentences: copies of one sentence are joined once and score 1.0 among themselves;
-the cheap bounds (shared words, the multiset overlap `quick_ratio()` computes, which
-implies the length filter) are checked before `ratio()` is paid for. Each sentence is
+cheap bounds (on the multiset overlap `quick_ratio()` computes, which implies the
+length filter, and the shared content words) are checked before `ratio()` is paid for. Each sentence is
 then paired at most once per article pair, best score first, so a reordered paragraph
 still finds its partner.
 
@@ -165,14 +165,13 @@ RARE = 64  # a content element in at most this many distinct sentences is a key 
 class _Distinct:
     """One distinct token sequence of the corpus and every sentence that has it.
 
-    `elements` are its tokens as a set of ranks (see `_rank_elements`), `keys` its
-    content elements, rarest first; `stops` counts its other tokens.
+    `keys` are its content elements as ranks, rarest first (see `_rank_elements`);
+    `stops` counts its other tokens.
     """
 
     tokens: tuple[str, ...]
     content: frozenset[str]
     refs: list[SentenceRef]
-    elements: frozenset[int] = frozenset()
     keys: tuple[int, ...] = ()
     stops: int = 0
 
@@ -202,26 +201,31 @@ def _distinct_sentences(
     return list(by_tokens.values())
 
 
-def _rank_elements(distinct: list[_Distinct], rare: int) -> int:
+def _rank_elements(distinct: list[_Distinct], rare: int) -> tuple[int, np.ndarray]:
     """Turn each token multiset into a set of ranks: the k-th `the` is the element `("the", k)`.
 
     Content elements rank first, rarest first (fewest distinct sentences, then by
     value), so a prefix of `keys` holds a sentence's rarest content words; then the
-    stopword elements. `|elements_a & elements_b|` is the multiset overlap of two
-    token sequences, the bound `quick_ratio()` computes. Returns the first rank of a
-    content element in more than `rare` distinct sentences.
+    stopword elements. The size of the intersection of two sentences' elements is
+    the multiset overlap of their token sequences, the bound `quick_ratio()`
+    computes (the join's signatures bound it). Returns the first rank of a content
+    element in more than `rare` distinct sentences, and every record's elements,
+    ascending, one record after the other.
     """
-    return _assign_ranks(distinct, rare)[0]
+    common, elements, _ = _assign_ranks(distinct, rare)
+    return common, elements
 
 
 def _element_ranks(distinct: list[_Distinct], rare: int) -> tuple[dict[tuple[str, int], int], int]:
-    """`_rank_elements`, also returning the rank of every element."""
-    common, ranks = _assign_ranks(distinct, rare)
+    """`_rank_elements`, returning the rank of every element instead of the records'."""
+    common, _, ranks = _assign_ranks(distinct, rare)
     return ranks(), common
 
 
-def _assign_ranks(distinct: list[_Distinct], rare: int) -> tuple[int, Callable[[], dict[tuple[str, int], int]]]:
-    """Set each record's `elements`, `keys` and `stops`; return `common` and a function giving every element's rank.
+def _assign_ranks(
+    distinct: list[_Distinct], rare: int
+) -> tuple[int, np.ndarray, Callable[[], dict[tuple[str, int], int]]]:
+    """Set each record's `keys` and `stops`; return `common`, the records' elements and a function giving every element's rank.
 
     The ranks by element (`("the", 2)`) are for an archive's index; the join needs
     only the records' ranks, and naming every element costs a third as much again.
@@ -255,11 +259,11 @@ def _assign_ranks(distinct: list[_Distinct], rare: int) -> tuple[int, Callable[[
     rank_of[ranked] = np.arange(len(codes))
     # Each sentence's ranks ascending: its content elements (all ranked before any stopword) lead.
     span = owner * max(len(codes), 1)
-    ordered = (np.sort(span + rank_of[element]) - span).tolist()
+    elements = np.sort(span + rank_of[element]) - span
+    ordered = elements.tolist()
     contents = np.bincount(owner, weights=is_content[flat], minlength=len(distinct)).astype(np.int64).tolist()
     start = 0
     for record, size, content in zip(distinct, lengths.tolist(), contents, strict=True):
-        record.elements = frozenset(ordered[start : start + size])
         record.keys = tuple(ordered[start : start + content])
         record.stops = size - content
         start += size
@@ -269,7 +273,7 @@ def _assign_ranks(distinct: list[_Distinct], rare: int) -> tuple[int, Callable[[
         names = ((words[w], n) for w, n in zip(word.tolist(), k.tolist(), strict=True))
         return dict(zip(names, rank_of.tolist(), strict=True))
 
-    return common, ranks
+    return common, elements, ranks
 
 
 def _count_codes(codes: np.ndarray, span: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -330,10 +334,10 @@ def similar_sentences(
     align with nothing. Copies of one token sequence are joined once
     (`_distinct_sentences`). Distinct
     sequences are joined by `compare.join`, a prefix-filtered similarity join with
-    cheap upper bounds in numpy; the candidates it returns pass the shared-content
-    count and the exact multiset overlap (`quick_ratio()`'s bound, which implies the
-    length filter) before `ratio()` is paid for, over `jobs` processes a block of
-    the join at a time. The result equals scoring every pair
+    cheap upper bounds in numpy on the multiset overlap (`quick_ratio()`'s bound,
+    which implies the length filter); the candidates it returns pass the
+    shared-content count before `ratio()` is paid for, over `jobs` processes a
+    block of the join at a time. The result equals scoring every pair
     (tests/test_align_oracle.py checks it by brute force) and does not depend on
     `jobs`.
 
@@ -356,12 +360,12 @@ def similar_sentences(
                 if admits(partner.tokens):
                     _score(record, partner, config, found)
         return found
-    common = _rank_elements(distinct, RARE)
-    distinct.sort(key=lambda d: (len(d.tokens), d.refs[0]))
+    distinct.sort(key=lambda d: (len(d.tokens), d.refs[0]))  # the join's order; the ranks do not depend on it
+    common, elements = _rank_elements(distinct, RARE)
     columns = join.Columns(
         sizes=[len(d.tokens) for d in distinct],
         content=[d.keys for d in distinct],
-        elements=[d.elements for d in distinct],
+        elements=elements,
         common=common,
     )
     global _JOINING
@@ -393,11 +397,11 @@ def _score_block(block: slice) -> list[tuple[tuple[str, str], list[tuple[float, 
     plan, distinct, config, skip = _JOINING
     limit = config.boilerplate_articles
     found: Scored = defaultdict(list)
-    for x, y, needed in zip(*plan.candidates(block), strict=True):
+    for x, y in zip(*plan.candidates(block), strict=True):
         if skip and x in _SETTLED and y in _SETTLED:
             continue
         record, partner = distinct[x], distinct[y]
-        if len(record.elements & partner.elements) >= needed and len(record.content & partner.content) >= config.min_shared:
+        if len(record.content & partner.content) >= config.min_shared:
             _score(record, partner, config, found, _PARTNERS if skip else None)
             if skip:
                 for number, sentence in ((x, record), (y, partner)):
@@ -742,7 +746,7 @@ def probe_keys(
     elements = _elements(tokens)
     known = sorted(ranks[name] for name in (element_key(*e) for e in elements if e[0] in content) if name in ranks)
     stops = sum(1 for e in elements if e[0] not in content)
-    record = _Distinct(tokens, content, [], frozenset(), tuple(known), stops)
+    record = _Distinct(tokens, content, [], tuple(known), stops)
     return sorted(set(_index_keys(record, config, common, radix)))
 
 
