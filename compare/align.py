@@ -201,31 +201,35 @@ def _distinct_sentences(
     return list(by_tokens.values())
 
 
-def _rank_elements(distinct: list[_Distinct], rare: int) -> tuple[int, np.ndarray]:
+def _rank_elements(distinct: list[_Distinct], rare: int) -> tuple[int, np.ndarray, np.ndarray]:
     """Turn each token multiset into a set of ranks: the k-th `the` is the element `("the", k)`.
 
     Content elements rank first, rarest first (fewest distinct sentences, then by
-    value), so a prefix of `keys` holds a sentence's rarest content words; then the
+    value), so a sentence's leading ranks are its rarest content words; then the
     stopword elements. The size of the intersection of two sentences' elements is
     the multiset overlap of their token sequences, the bound `quick_ratio()`
     computes (the join's signatures bound it). Returns the first rank of a content
-    element in more than `rare` distinct sentences, and every record's elements,
-    ascending, one record after the other.
+    element in more than `rare` distinct sentences, every record's elements,
+    ascending, one record after the other, and how many of each record's are
+    content elements.
     """
-    common, elements, _ = _assign_ranks(distinct, rare)
-    return common, elements
+    common, elements, contents, _ = _assign_ranks(distinct, rare, keyed=False)
+    return common, elements, contents
 
 
 def _element_ranks(distinct: list[_Distinct], rare: int) -> tuple[dict[tuple[str, int], int], int]:
-    """`_rank_elements`, returning the rank of every element instead of the records'."""
-    common, _, ranks = _assign_ranks(distinct, rare)
+    """`_rank_elements`, setting each record's `keys` and `stops` and returning the rank of every element."""
+    common, _, _, ranks = _assign_ranks(distinct, rare, keyed=True)
     return ranks(), common
 
 
 def _assign_ranks(
-    distinct: list[_Distinct], rare: int
-) -> tuple[int, np.ndarray, Callable[[], dict[tuple[str, int], int]]]:
-    """Set each record's `keys` and `stops`; return `common`, the records' elements and a function giving every element's rank.
+    distinct: list[_Distinct], rare: int, *, keyed: bool
+) -> tuple[int, np.ndarray, np.ndarray, Callable[[], dict[tuple[str, int], int]]]:
+    """Rank the elements of `distinct` (`_rank_elements`); if `keyed`, set each record's `keys` and `stops`.
+
+    Returns `common`, the records' elements, their content counts and a function
+    giving every element's rank.
 
     The ranks by element (`("the", 2)`) are for an archive's index; the join needs
     only the records' ranks, and naming every element costs a third as much again.
@@ -260,20 +264,20 @@ def _assign_ranks(
     # Each sentence's ranks ascending: its content elements (all ranked before any stopword) lead.
     span = owner * max(len(codes), 1)
     elements = np.sort(span + rank_of[element]) - span
-    ordered = elements.tolist()
-    contents = np.bincount(owner, weights=is_content[flat], minlength=len(distinct)).astype(np.int64).tolist()
-    start = 0
-    for record, size, content in zip(distinct, lengths.tolist(), contents, strict=True):
-        record.keys = tuple(ordered[start : start + content])
-        record.stops = size - content
-        start += size
+    contents = np.bincount(owner, weights=is_content[flat], minlength=len(distinct)).astype(np.int64)
+    if keyed:
+        ordered, start = elements.tolist(), 0
+        for record, size, content in zip(distinct, lengths.tolist(), contents.tolist(), strict=True):
+            record.keys = tuple(ordered[start : start + content])
+            record.stops = size - content
+            start += size
     common = int(np.count_nonzero(is_content[word] & (frequency <= rare)))
 
     def ranks() -> dict[tuple[str, int], int]:
         names = ((words[w], n) for w, n in zip(word.tolist(), k.tolist(), strict=True))
         return dict(zip(names, rank_of.tolist(), strict=True))
 
-    return common, elements, ranks
+    return common, elements, contents, ranks
 
 
 def _count_codes(codes: np.ndarray, span: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -361,13 +365,8 @@ def similar_sentences(
                     _score(record, partner, config, found)
         return found
     distinct.sort(key=lambda d: (len(d.tokens), d.refs[0]))  # the join's order; the ranks do not depend on it
-    common, elements = _rank_elements(distinct, RARE)
-    columns = join.Columns(
-        sizes=[len(d.tokens) for d in distinct],
-        content=[d.keys for d in distinct],
-        elements=elements,
-        common=common,
-    )
+    common, elements, contents = _rank_elements(distinct, RARE)
+    columns = join.Columns(sizes=[len(d.tokens) for d in distinct], contents=contents, elements=elements, common=common)
     global _JOINING
     _JOINING = (join.plan(columns, _limits(config)), distinct, config, skip_widespread)
     _PARTNERS.clear()

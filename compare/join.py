@@ -42,7 +42,6 @@ lost; tests/test_align_oracle.py checks the whole join against brute force.
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -72,14 +71,14 @@ class Thresholds:
 class Columns:
     """Distinct sentences as columns, in join order (shortest first).
 
-    `content[i]` are sentence i's content element ranks, ascending (rarest first);
-    `elements` the ranks of all the elements of every sentence (content and
-    stopword occurrences), sentence after sentence, `sizes[i]` of sentence i.
-    A rank below `common` is rare.
+    `elements` are the ranks of all the elements of every sentence (content and
+    stopword occurrences), sentence after sentence, `sizes[i]` of sentence i,
+    each sentence's ascending: its `contents[i]` content elements (rarest first)
+    lead. A rank below `common` is rare.
     """
 
     sizes: Sequence[int]
-    content: Sequence[Sequence[int]]
+    contents: np.ndarray
     elements: np.ndarray
     common: int
 
@@ -183,10 +182,11 @@ def plan(columns: Columns, limits: Thresholds) -> Plan:
         raise ValueError("the join needs min_shared >= 1")
     n = len(columns.sizes)
     sizes = np.asarray(columns.sizes, dtype=np.int64)
-    counts = np.fromiter(map(len, columns.content), dtype=np.int64, count=n)
+    counts = np.asarray(columns.contents, dtype=np.int64)
     stops = sizes - counts
-    flat = np.fromiter(itertools.chain.from_iterable(columns.content), dtype=np.int64, count=int(counts.sum()))
     offsets = np.cumsum(counts) - counts
+    # Each sentence's leading `counts` elements: its content elements.
+    flat = columns.elements[np.repeat(np.cumsum(sizes) - sizes - offsets, counts) + np.arange(int(counts.sum()))]
     probe_length, index_length = _prefix_lengths(sizes, stops, limits, width)
     # Every probe key, sorted by key, then owner; the keys within a sentence's index
     # prefix (a single key before the prefix's last element, as `compare.align._keys`)
