@@ -32,6 +32,7 @@ from compare.records import Fact, FactKind
 # NewsQuant's `normalized_unit`), as CQE's own tagger maps each system's units.
 CQE_UNITS: dict[str, str] = {
     "%": "percentage", "percentage points": "percentage point", "basis points": "basis point", "USD": "dollar",
+    "×": "count",  # a multiplier: NewsQuant's "6.5 times earnings" is unit `times`, normalised `count`
     "AUD": "australian dollar", "CAD": "canadian dollar", "NZD": "new zealand dollar",
     "HKD": "hong kong dollar", "SGD": "singapore dollar", "TWD": "new taiwan dollar",
     "EUR": "euro", "GBP": "pound sterling", "JPY": "japanese yen", "CNY": "chinese yuan",

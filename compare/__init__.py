@@ -3,4 +3,4 @@
 The import package is `compare`; the distribution and the command are `factdiff`.
 """
 
-__version__ = "0.3.3"
+__version__ = "0.3.4"

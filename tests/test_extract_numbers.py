@@ -1191,3 +1191,28 @@ def test_a_range_of_shares(sentence: str, expected: list[tuple[str, float, float
 def test_a_hedge_after_the_amount(sentence: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     """"50 or more people" is at least 50 people, "100 or so" about 100: the hedge after the number, the noun after the hedge."""
     assert expected == [(f.text, f.counts, f.qualifier) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The bank trades at 6.5 times earnings and 1.4 times book value.", [("6.5 times", 6.5, "×"), ("1.4 times", 1.4, "×")]),
+        ("Smokers are three times more likely to fall ill.", [("three times", 3.0, "×")]),
+        ("The new plant is five times the size of the old one.", [("five times", 5.0, "×")]),
+        ("The disc holds six times as much data.", [("six times", 6.0, "×")]),
+        ("Costs were two to three times higher than forecast.", [("two to three times", 2.0, "×")]),
+        ("The shares trade at 12x forward earnings.", [("12x", 12.0, "×")]),
+        ("Cases showed a 10-fold rise in a month.", [("10-fold", 10.0, "×")]),
+        # Hard negatives: `times` counts occasions; `-fold` before a colon names parts.
+        ("He has been arrested three times since 2019.", [("three", 3.0, None)]),
+        ("She called him three times the following day.", [("three", 3.0, None)]),
+        ("The board meets four times a year.", [("four", 4.0, None)]),
+        ("He won the Cup four times as a player.", [("four", 4.0, None)]),
+        ("The wall was breached four times as Ulster struggled.", [("four", 4.0, None)]),
+        ("Our aim is two-fold: to cut costs and to grow.", []),
+        ("Buy the 4x4 model.", []),
+    ],
+)
+def test_a_multiplier(sentence: str, expected: list[tuple[str, float, str | None]]) -> None:
+    """"6.5 times earnings" and "three times more likely" are multipliers (unit ×); "three times since 2019" counts occasions."""
+    assert expected == [(f.text, f.value, f.unit) for f in facts(sentence)]

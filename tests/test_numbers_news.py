@@ -43,7 +43,7 @@ def money(sentence: str) -> list[tuple[str, float, str | None]]:
         ("Ticket ref~42 was closed.", [("42", None)]),
         ("About 300 sailors (40 pilots) were aboard.", [("300", "about"), ("40", None)]),
         ("The bridge is 1,200 metres (about 3,900 feet) long.", [("1,200 metres", None), ("3,900 feet", "about")]),
-        ("A drop 10 times larger was feared.", [("10", None)]),
+        ("A drop 10 times larger was feared.", [("10 times", None)]),
         ("Revenue rose 3%, driven by 2% price growth.", [("3%", "up"), ("2%", None)]),
         ("Their trade added up to $214bn, and fees could reach up to $5m.", [("$214bn", None), ("$5m", "up to")]),
     ],

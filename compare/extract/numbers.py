@@ -466,6 +466,28 @@ RE_UNIT = regex.compile(
     regex.VERBOSE,
 )
 
+# A multiplier after a number, unit `×`: "6.5 times earnings", "three times more likely",
+# "five times the size of", "12x forward earnings", "a 10-fold rise". `times` alone counts
+# occasions ("arrested three times since 2019", "three times a week", "three times the
+# following year", "won the Cup four times as a player"), so it multiplies only before a
+# comparison or what it multiplies; "a two-fold aim:" has two parts.
+_MULTIPLIED = (
+    "more|less|fewer|higher|lower|larger|bigger|greater|smaller|faster|slower|longer|shorter|"
+    "cheaper|costlier|heavier|wider|deeper|stronger|weaker|better|worse|likelier|the|that|what|its|their|"
+    "his|her|our|earnings|sales|revenues?|book|forward|trailing|ebitda|cash|profits?|income|salary|size"
+)
+_NOT_AS_MUCH = "a|an|the|his|her|their|its|it|he|she|they|we|you|part|well|soon|usual|expected|planned"
+_OCCASION_AFTER = "following|same|next|last|day|week|month|year|season|night|morning|afternoon|evening|weekend"
+RE_MULTIPLIER = regex.compile(
+    rf"""
+    (?: [ \u00a0]+times | (?<=\p{{N}})[x×] | [ \u00a0]?× )
+    (?=[ \u00a0]+(?: (?i:{_MULTIPLIED})(?![\p{{L}}\p{{N}}-])(?![ \u00a0]+(?i:{_OCCASION_AFTER})(?![\p{{L}}]))
+                  | as[ \u00a0]+(?!(?:{_NOT_AS_MUCH})(?![\p{{L}}]))\p{{Ll}} ))   # as fast as, as many
+  | -fold(?![\p{{L}}\p{{N}}-])(?![ \u00a0]*[:;])
+    """,
+    regex.VERBOSE,
+)
+
 # Between two words of a rate: spaces, or one hard wrap ("ounces\nof gold per ton").
 _GAP = r"(?:[ \u00a0]+|[ \u00a0]*\n[ \u00a0]*)"
 # A singular time word and `ago` after a number other than one: wire copy drops the
@@ -1878,6 +1900,8 @@ def _decorate(
                 unit, end = f"°{(dm.group('t') or ('C' if dm.group('c') else 'F')).upper()}", dm.end()
         elif (tm := RE_TEMPERATURE_LETTER.match(text, end)) and RE_TEMPERATURE_CONTEXT.search(text):
             unit, end = f"°{tm.group('t')}", tm.end()  # "temperatures of 30C (86F)"
+        elif xm := RE_MULTIPLIER.match(text, end):
+            unit, end = "×", xm.end()  # "6.5 times earnings", "12x forward earnings", "a 10-fold rise"
     if unit is not None and unit not in ("percentage points", "basis points", "%") and (rate := RE_PER.match(text, end)):
         per = _per_unit(rate)
         if per != unit and "/" not in unit:
