@@ -772,6 +772,8 @@ def _attribute(
 def extract_quotes(article: Article) -> Iterator[Fact]:
     """Yield every direct quotation in `article` with its speaker and cue verb."""
     quotes = _quotes(article)
+    if not quotes:  # most wire briefs: no speaker to resolve, no cue to read
+        return
     masked = _masked(article, quotes)
     resolver = _Resolver(article, masked)
     cues = _cues(article, resolver)
