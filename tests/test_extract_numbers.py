@@ -1216,3 +1216,21 @@ def test_a_hedge_after_the_amount(sentence: str, expected: list[tuple[str, str |
 def test_a_multiplier(sentence: str, expected: list[tuple[str, float, str | None]]) -> None:
     """"6.5 times earnings" and "three times more likely" are multipliers (unit ×); "three times since 2019" counts occasions."""
     assert expected == [(f.text, f.value, f.unit) for f in facts(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The airline grounded two new 737 Max jets.", [("two", "new 737 Max jets")]),
+        ("The carrier flies 12 A320 Neo jets.", [("12", "A320 Neo jets")]),
+        ("The lab bought 5 iPhone 11 Pro handsets.", [("5", "iPhone 11 Pro handsets")]),
+        # Hard negatives: with no count before it, an integer before a name and a plural counts them;
+        # a table's all-capital units and a weekday are no model's name.
+        ("Regulators fined 12 Wall Street firms.", [("12", "Wall Street firms")]),
+        ("NORTHWIND  44.0  885 MLN  615 MLN", [("44.0", None), ("885", "MLN")]),
+        ("She hosts one half of the Radio 1 Thursday show.", [("one half", None)]),
+    ],
+)
+def test_a_model_number_after_a_count_is_part_of_what_it_counts(sentence: str, expected: list[tuple[str, str | None]]) -> None:
+    """"two new 737 Max jets" counts the jets; 737 names their model and is no amount."""
+    assert expected == [(f.text, f.counts) for f in facts(sentence)]

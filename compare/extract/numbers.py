@@ -1705,20 +1705,35 @@ def _is_proper_code(text: str, start: int) -> bool:
 RE_MODEL_AFTER = regex.compile(
     r"""[ ](?P<w>\p{Lu}\p{Ll}{2,}\b)(?![-'’])     # not `50 Wh`, `66 Ma`: units
     (?:[ ]\p{Lu}[\p{L}\p{N}]*)*+                  # the rest of the name: "11 Pro Max"
-    (?![ ]\p{Ll}+s\b)                              # not a plural after it: "12 Wall Street firms" counts firms
+    (?P<plural>[ ]\p{Ll}+s\b)?                     # a plural after it: "12 Wall Street firms" counts firms
     """,
     regex.VERBOSE,
 )
+# A count right before the integer, past one adjective: "two new 737 Max jets", "3 737 Max
+# planes" count the planes, and the integer is the model's, however plural what follows.
+RE_COUNT_BEFORE_MODEL = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}.,])(?:\d+|(?i:{NUMBER_WORD}|several|many|dozens[ ]of))[ ]+(?:\p{{Ll}}+[ ]+)?\Z",
+    regex.REVERSE,
+)
 
 
-def _is_model_name(text: str, end: int, value: float) -> bool:
+def _is_model_name(text: str, end: int, value: float, left: str = "") -> bool:
     """Return True if a bare integer is followed by a model's name ("787 Dreamliner", "11 Pro"), not a count."""
     m = None if value < 2 else RE_MODEL_AFTER.match(text, end)
-    if not m:
+    if not m or (m.group("plural") and not RE_COUNT_BEFORE_MODEL.search(left)):
         return False
-    word = m.group("w")
-    low = word.lower()
-    return not (low.endswith("s") or low in STOP_WORDS or low in WEEKDAYS or low in MONTH_NUMBERS or low in ("gmt", "edt"))
+    return _model_word(m.group("w"))
+
+
+RE_MODEL_WORD = regex.compile(r"\p{Lu}\p{Ll}{2,}")
+
+
+def _model_word(token: str) -> bool:
+    """True if `token` can open a model's name after its number, as `_is_model_name` reads one ("Max", "Dreamliner")."""
+    low = token.lower()
+    return bool(RE_MODEL_WORD.fullmatch(token)) and not (
+        low.endswith("s") or low in STOP_WORDS or low in WEEKDAYS or low in MONTH_NUMBERS or low in ("gmt", "edt")
+    )
 
 
 def _title_case(text: str) -> bool:
@@ -1948,7 +1963,7 @@ def _decorate(
     if (
         kind is FactKind.QUANTITY and unit is None and words is None and scale == 1
         and value == int(value) and text[start:atom_end].isdigit() and not year
-        and not headline() and (_is_proper_code(text, start) or _is_model_name(text, end, value))
+        and not headline() and (_is_proper_code(text, start) or _is_model_name(text, end, value, left))
     ):
         return None
     return _Mention(
@@ -2401,7 +2416,9 @@ def _phrase_after(
             joined = len(words)
             words.append(low)
             continue
-        if not tok[:1].isalpha() or (low in STOP_WORDS and not acronym):
+        # A model's number before its name is a word of the phrase: "two new 737 Max jets".
+        model = tok.isdigit() and not lowercase_only and i + 1 < len(toks) and _model_word(toks[i + 1])
+        if not (tok[:1].isalpha() or model) or (low in STOP_WORDS and not acronym):
             break
         if low in ONES or low in TENS or low in SCALES:  # "48% use two or three"
             break
