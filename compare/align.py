@@ -20,9 +20,9 @@ as pairs. Every aligned pair is found by a prefix-filtered similarity join over 
 distinct sentences (`similar_sentences`), not by visiting every pair of articles or
 sentences: copies of one sentence are joined once and score 1.0 among themselves;
 cheap bounds (on the multiset overlap `quick_ratio()` computes, which implies the
-length filter, and the shared content words) are checked before `ratio()` is paid for. Each sentence is
-then paired at most once per article pair, best score first, so a reordered paragraph
-still finds its partner.
+length filter, and the shared content words) are checked before `ratio()` is paid
+for. Each sentence is then paired at most once per article pair, best score first, so
+a reordered paragraph still finds its partner.
 
 Two articles are in the same *story* when enough of their sentences align and
 their dates (where both are known) are close; stories are the connected

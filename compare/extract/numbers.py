@@ -1709,8 +1709,8 @@ RE_MODEL_AFTER = regex.compile(
     """,
     regex.VERBOSE,
 )
-# A count right before the integer, past one adjective: "two new 737 Max jets", "3 737 Max
-# planes" count the planes, and the integer is the model's, however plural what follows.
+# A count right before the integer, past one adjective: "two new 737 Max jets", "three 737
+# Max planes" count the planes, and the integer is the model's, however plural what follows.
 RE_COUNT_BEFORE_MODEL = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}.,])(?:\d+|(?i:{NUMBER_WORD}|several|many|dozens[ ]of))[ ]+(?:\p{{Ll}}+[ ]+)?\Z",
     regex.REVERSE,
