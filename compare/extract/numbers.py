@@ -824,6 +824,10 @@ RE_ABOUT_PREPOSITION = regex.compile(
 )
 # "add up to" is a sum, not a hedge.
 RE_ADD_UP_BEFORE = regex.compile(r"""(?<![\p{L}])(?i:add|adds|added|adding)[ ]+\Z""", regex.VERBOSE | regex.REVERSE)
+# Verbs of a cut: before "by" a change down, with or without their object ("cut by 30%",
+# "cut its workforce by 10%").
+_CUTS = r"""cut|cuts|cutting|reduced|reduces|reducing|lowered|lowers|lowering|slashed|slashes
+          |slashing|trimmed|trims|trimming"""
 # The verbs and nouns of a change, up and down. A verb that also takes an object or an
 # agent is a change only before "by" and only down ("cut by 30%", not "cut 30 jobs"; but
 # "lifted by 20 supporters" is no rise).
@@ -840,8 +844,7 @@ _DOWN = r"""fell|falls|falling|fallen|dropped|drops|dropping|declined|declines|d
           |retreated|down|lost|loses|shed|sheds
           |(?:drop|decline|fall|cut|decrease|reduction|slump)[ ]+of
           |(?:decrease|drop|fall|decline|dip)(?=[ ]+by)
-          |(?:cut|cuts|cutting|reduced|reduces|reducing|lowered|lowers|lowering|slashed|slashes
-             |slashing|trimmed|trims|trimming|shrank|shrinks|shrinking|shrunk)(?=\s+by)
+          |(?:""" + _CUTS + r"""|shrank|shrinks|shrinking|shrunk)(?=\s+by)
           |downwards?"""
 # A direction of change before a number: "rose 5%", "fell by 3%", "an increase of 2%".
 RE_DIRECTION_BEFORE = regex.compile(
@@ -855,13 +858,12 @@ RE_DIRECTION_BEFORE = regex.compile(
 # A verb of change, its object, then "by": "cut rates by half a point", "raised its stake in
 # the bank by 5%". Active verbs only: with nothing between, "lifted by 20 supporters" is an agent.
 RE_DIRECTION_OBJECT_BY = regex.compile(
-    r"""
-    (?<![\p{L}])
+    rf"""
+    (?<![\p{{L}}])
     (?: (?P<up>raised|raises|raising|lifted|lifts|lifting|boosted|boosts|boosting|hiked|hikes|hiking
             |increased|increases|increasing|expanded|expands|expanding)
-      | (?P<down>cut|cuts|cutting|reduced|reduces|reducing|lowered|lowers|lowering|slashed|slashes
-            |slashing|trimmed|trims|trimming) )
-    (?:[ ]+(?!(?i:by|was|were|is|are|be|been|being)\b)[\p{L}'’-]+){1,5}
+      | (?P<down>{_CUTS}) )
+    (?:[ ]+(?!(?i:by|was|were|is|are|be|been|being)\b)[\p{{L}}'’-]+){{1,5}}
     [ ]+by[ ]+\Z
     """,
     regex.VERBOSE | regex.IGNORECASE | regex.REVERSE,
